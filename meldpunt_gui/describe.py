@@ -1,0 +1,168 @@
+"""The words around the numbers: tooltips, the explanation panel, the 'Bron:' line.
+
+Generated from the Dataset, never from display strings, and free of Qt so the chart, the table,
+the briefing and the tests all use one wording. All file text is escaped before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .domain import Dataset, Observation, Period, Source, Text
+from .formatting import (format_change, format_date, format_period, format_value,
+                         format_value_with_unit, format_year_range)
+from .view import ViewState, selected_periods, year_range
+
+L = {
+    "source": Text("Bron", "Source"),
+    "sources": Text("Bronnen", "Sources"),
+    "others": Text("Andere bronnen", "Other sources"),
+    "no_value": Text("geen waarde", "no value"),
+    "note": Text("Noot", "Note"),
+    "own": Text("eigen invoer", "own input"),
+    "definitions": Text("Wat telt mee", "What is counted"),
+    "background": Text("Achtergrond", "Background"),
+    "events": Text("Gebeurtenissen", "Events"),
+    "rule": Text(
+        "Geven bronnen verschillende waarden, dan toont de grafiek eigen invoer eerst, dan een "
+        "exacte waarde boven een afgeronde, dan de organisatie die telt boven de pers, dan de "
+        "nieuwste publicatie. De andere waarden staan in de tooltip, de tabel en de export.",
+        "Where sources disagree the chart shows own input first, then an exact value before a "
+        "rounded one, then the counting organisation before the press, then the latest "
+        "publication. The other values are in the tooltip, the table and the export."),
+    "nothing": Text("Kies links een of meer metrieken.", "Pick one or more metrics on the left."),
+    "status_forecast": Text("verwachting", "forecast"),
+    "status_partial": Text("deel van het jaar", "part of the year"),
+    "status_draft": Text("voorlopig", "draft"),
+    "status_secondary": Text("via secundaire bron", "via a secondary source"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    return L[key].get(lang)
+
+
+def source_short(src: Source | None, lang: str) -> str:
+    """'Offlimits, 13-07-2023' - what a tooltip or table says about where a number is from."""
+    if src is None:
+        return "?"
+    if src.user:
+        return f"{t('own', lang)}: {src.publisher}" + (f", {format_date(src.published, lang)}"
+                                                       if src.published else "")
+    return f"{src.publisher}, {format_date(src.published, lang)}"
+
+
+def status_words(obs: Observation, lang: str) -> str:
+    key = f"status_{obs.status}"
+    return L[key].get(lang) if key in L else ""
+
+
+def value_text(ds: Dataset, obs: Observation, lang: str) -> str:
+    return format_value_with_unit(obs.value, ds.unit_of(obs.metric), lang, obs.approximate)
+
+
+def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[str]:
+    """Exact value (ca. where approximate), change, source, and the values other sources give."""
+    m = ds.metrics[metric]
+    lines = [f"{m.label.get(lang)} — {format_period(period, lang)}"]
+    obs = ds.shown(metric, period)
+    if obs is None:
+        return lines + [t("no_value", lang)]
+    status = status_words(obs, lang)
+    lines.append(value_text(ds, obs, lang) + (f" ({status})" if status else ""))
+    change = ds.change(metric, period)
+    if change is not None:
+        text = format_change(change, ds.unit_of(metric), lang)
+        if text:
+            lines.append(text)
+    lines.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
+    alts = ds.alternatives(metric, period)
+    if alts:
+        lines.append(f"{t('others', lang)}:")
+        for alt in alts:
+            lines.append(f"  {format_value(alt.value, ds.unit_of(metric), lang, alt.approximate)}"
+                         f" ({source_short(ds.source_of(alt), lang)})")
+    return lines
+
+
+def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
+    return "\n".join(tooltip_lines(ds, metric, period, lang))
+
+
+def shown_sources(ds: Dataset, state: ViewState) -> list[Source]:
+    """Sources of every value in view (shown and alternatives), in first-use order."""
+    seen: dict[str, Source] = {}
+    for period in selected_periods(ds, state):
+        for mid in state.metrics:
+            if mid not in ds.metrics:
+                continue
+            for obs in ds.values_at(mid, period):
+                src = ds.source_of(obs)
+                if src is not None and src.id not in seen:
+                    seen[src.id] = src
+    return list(seen.values())
+
+
+def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
+    """'Bron: Offlimits (2023); NU.nl (2022)' for under a chart; publishers named once."""
+    names: dict[str, list[str]] = {}
+    for src in shown_sources(ds, state):
+        year = src.published[:4]
+        years = names.setdefault(src.publisher, [])
+        if year and year not in years:
+            years.append(year)
+    parts = [f"{pub} ({', '.join(sorted(ys))})" if ys else pub for pub, ys in names.items()]
+    return f"{t('source', lang)}: " + "; ".join(parts) if parts else ""
+
+
+def _link(src: Source, lang: str) -> str:
+    label = escape(f"{src.publisher}, {src.title}" if src.title else src.publisher)
+    date = escape(format_date(src.published, lang))
+    return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
+
+
+def explanation_html(ds: Dataset, state: ViewState, lang: str) -> str:
+    """Definitions of the selected metrics, the themes for them and the years shown, the events in
+    range, each with its sources as links (opened by the window only on click)."""
+    metrics = [ds.metrics[m] for m in state.metrics if m in ds.metrics]
+    if not metrics:
+        return f"<p>{escape(t('nothing', lang))}</p>"
+    first, last = year_range(ds, state)
+    out = [f"<h3>{escape(t('definitions', lang))} "
+           f"<span style='font-weight:normal'>({escape(format_year_range(first, last, lang))})"
+           f"</span></h3>"]
+    for m in metrics:
+        unit = ds.units[m.unit]
+        out.append(f"<p><b>{escape(m.label.get(lang))}</b> <i>({escape(unit.label.get(lang))})</i>"
+                   f"<br>{escape(m.definition.get(lang))}")
+        if m.note.get(lang):
+            out.append(f"<br><i>{escape(t('note', lang))}:</i> {escape(m.note.get(lang))}")
+        out.append("</p>")
+    themes = ds.themes_for(state.metrics, first, last)
+    if themes:
+        out.append(f"<h3>{escape(t('background', lang))}</h3>")
+        for theme in themes:
+            out.append(f"<h4>{escape(theme.title.get(lang))}</h4>")
+            for para in theme.body.get(lang).split("\n\n"):
+                if para.strip():
+                    out.append(f"<p>{escape(para.strip())}</p>")
+            srcs = [ds.sources[s] for s in theme.sources if s in ds.sources]
+            if srcs:
+                out.append(f"<p style='font-size:small'>{escape(t('sources', lang))}: "
+                           + "; ".join(_link(s, lang) for s in srcs) + "</p>")
+    events = ds.events_between(first, last)
+    if events:
+        out.append(f"<h3>{escape(t('events', lang))}</h3><ul>")
+        for ev in events:
+            src = ds.sources.get(ev.source)
+            tail = f" — {_link(src, lang)}" if src else ""
+            out.append(f"<li><b>{escape(format_date(ev.date, lang))}</b> "
+                       f"{escape(ev.title.get(lang))}{tail}</li>")
+        out.append("</ul>")
+    srcs = shown_sources(ds, state)
+    if srcs:
+        out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")
+        out.extend(f"<li>{_link(s, lang)}</li>" for s in srcs)
+        out.append("</ol>")
+        out.append(f"<p style='font-size:small'><i>{escape(t('rule', lang))}</i></p>")
+    return "\n".join(out)

@@ -1,0 +1,83 @@
+"""Shared fixtures: Qt offscreen, settings and user data in tmp_path, a small hand-made dataset."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+import pytest  # noqa: E402
+
+from meldpunt_gui.domain import (Category, Dataset, Event, Metric, Observation, Period,  # noqa: E402
+                                 Source, Text, Theme, Unit)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """No test reads or writes the real user's settings or data."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    yield
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    d = tmp_path / "data"
+    d.mkdir()
+    return d
+
+
+def _obs(metric, period, value, source="s1", approximate=False, status="published"):
+    return Observation(metric, Period.parse(period), float(value), approximate, status, source)
+
+
+@pytest.fixture
+def tiny_ds() -> Dataset:
+    """A dataset small enough to reason about in a test: two count metrics, one percentage,
+    one half-year series, a disagreement, a gap, and one theme and event."""
+    units = {
+        "reports": Unit("reports", "count", Text("meldingen", "reports")),
+        "urls": Unit("urls", "count", Text("URL's", "URLs")),
+        "percent": Unit("percent", "percent", Text("%", "%"), 1),
+    }
+    cats = {"meldpunt": Category("meldpunt", Text("Meldpunt", "Hotline"), 1)}
+    metrics = {
+        "reports_total": Metric("reports_total", "meldpunt", "reports",
+                                Text("Meldingen totaal", "Total reports"),
+                                Text("Alle meldingen.", "All reports."), ("t1",)),
+        "cloud_urls": Metric("cloud_urls", "meldpunt", "urls", Text("Cloud-URL's", "Cloud URLs"),
+                             Text("URL's naar cloud.", "URLs to cloud."), ("t1",)),
+        "share_nl": Metric("share_nl", "meldpunt", "percent", Text("Aandeel NL", "Share NL"),
+                           Text("Aandeel in NL.", "Share in NL."), ()),
+        "reports_h1": Metric("reports_h1", "meldpunt", "reports",
+                             Text("Meldingen 1e halfjaar", "Reports H1"),
+                             Text("Eerste halfjaar.", "First half."), ()),
+    }
+    sources = {
+        "s1": Source("s1", "NU.nl", "Jaarcijfers", "https://example.org/nu", "2022-04", False),
+        "s2": Source("s2", "Offlimits", "Trend", "https://example.org/off", "2023-07-13", True),
+    }
+    obs = [
+        _obs("reports_total", "2019", 300000, approximate=True),
+        _obs("reports_total", "2020", 307021),
+        _obs("reports_total", "2021", 413262),
+        _obs("reports_total", "2021", 414000, source="s2", approximate=True),
+        _obs("reports_total", "2022", 145000, source="s2", approximate=True),
+        # 2023 missing: a gap
+        _obs("reports_total", "2024", 127000, source="s2", approximate=True),
+        _obs("cloud_urls", "2021", 160000, source="s2"),
+        _obs("cloud_urls", "2022", 4600, source="s2"),
+        _obs("share_nl", "2021", 89, source="s2"),
+        _obs("share_nl", "2022", 63, source="s2"),
+        _obs("reports_h1", "2021-H1", 129000, approximate=True),
+        _obs("reports_h1", "2022-H1", 8100, approximate=True),
+    ]
+    themes = {"t1": Theme("t1", Text("Druk op hosters", "Pressure on hosters"),
+                          Text("Hosters <b>verhuizen</b>.\n\nTweede alinea.", "Hosters move.\n\nSecond."),
+                          (2019, 2023), ("s2",))}
+    events = [Event("e1", "2020-10-08", 2020, Text("Monitor gepubliceerd", "Monitor published"), "s2")]
+    return Dataset(units, cats, metrics, sources, obs, events, themes, "2023-07-13")

@@ -1,0 +1,68 @@
+from meldpunt_gui.describe import explanation_html, source_line, tooltip_lines
+from meldpunt_gui.domain import Period
+from meldpunt_gui.tabular import build_table
+from meldpunt_gui.view import ViewState
+
+
+def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):
+    lines = tooltip_lines(tiny_ds, "reports_total", Period(2021), "nl")
+    assert lines[0] == "Meldingen totaal — 2021"
+    assert lines[1] == "413.262 meldingen"
+    assert lines[2] == "+35% t.o.v. 2020"
+    assert lines[3] == "Bron: NU.nl, apr 2022"
+    assert lines[4] == "Andere bronnen:"
+    assert lines[5] == "  ca. 414.000 (Offlimits, 13-07-2023)"
+
+
+def test_tooltip_english_and_approximate(tiny_ds):
+    lines = tooltip_lines(tiny_ds, "reports_total", Period(2022), "en")
+    assert lines[1] == "approx. 145,000 reports"
+    assert lines[2] == "-65% vs 2021"
+    assert lines[3] == "Source: Offlimits, 13 Jul 2023"
+
+
+def test_tooltip_half_year_compares_same_half(tiny_ds):
+    lines = tooltip_lines(tiny_ds, "reports_h1", Period(2022, 1), "nl")
+    assert lines[0] == "Meldingen 1e halfjaar — 1e halfjaar 2022"
+    assert lines[2] == "-94% t.o.v. 1e halfjaar 2021"
+
+
+def test_explanation_escapes_file_text_and_lists_sources(tiny_ds):
+    html = explanation_html(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
+    assert "Alle meldingen." in html
+    assert "Druk op hosters" in html
+    assert "&lt;b&gt;verhuizen&lt;/b&gt;" in html  # text from files is shown as text
+    assert "<b>verhuizen</b>" not in html
+    assert 'href="https://example.org/off"' in html
+    assert "Monitor gepubliceerd" in html
+
+
+def test_theme_outside_years_is_left_out(tiny_ds):
+    html = explanation_html(tiny_ds, ViewState(metrics=("reports_total",), first_year=2024,
+                                               last_year=2024), "nl")
+    assert "Druk op hosters" not in html
+
+
+def test_source_line(tiny_ds):
+    line = source_line(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
+    assert line == "Bron: NU.nl (2022); Offlimits (2023)"
+
+
+def test_table_cells_and_clipboard(tiny_ds):
+    table = build_table(tiny_ds, ViewState(metrics=("reports_total", "share_nl")), "nl")
+    assert table.headers[:4] == ["Metriek", "Eenheid", "2019", "2020"]
+    assert "verandering 2020" in table.headers
+    row = table.rows[0]
+    assert row[0].text == "Meldingen totaal"
+    idx = table.headers.index("2021")
+    assert row[idx].text == "413.262 *"  # * = other sources give other values
+    assert row[idx].alternatives == 1
+    assert row[table.headers.index("2022")].text == "ca. 145.000"
+    assert row[table.headers.index("verandering 2022")].text == "-65%"
+    share = table.rows[1]
+    assert share[table.headers.index("verandering 2022")].text == "-26 procentpunt"
+    tsv = table.to_tsv("nl").splitlines()
+    assert tsv[0].split("\t")[:3] == ["Metriek", "Eenheid", "2019"]
+    cells = tsv[1].split("\t")
+    assert cells[table.headers.index("2021")] == "413262"
+    assert "2023" not in table.headers  # no column for a year without any value

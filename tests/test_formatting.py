@@ -1,0 +1,80 @@
+from hypothesis import given, strategies as st
+
+from meldpunt_gui.domain import Change, Period, Text, Unit, Observation
+from meldpunt_gui.formatting import (format_change, format_date, format_number, format_pct_change,
+                                     format_period, format_points, format_value, format_year,
+                                     format_year_range, tick_decimals)
+
+COUNT = Unit("reports", "count", Text("meldingen", "reports"))
+PCT = Unit("percent", "percent", Text("%", "%"), 1)
+
+
+def test_dutch_and_english_grouping():
+    assert format_number(145000, "nl") == "145.000"
+    assert format_number(145000, "en") == "145,000"
+    assert format_number(1234567.5, "nl") == "1.234.567,5"
+    assert format_number(4.6, "nl") == "4,6"
+    assert format_number(4.6, "en") == "4.6"
+    assert format_number(-65, "nl") == "-65"
+
+
+def test_values_with_units_and_approximation():
+    assert format_value(4.6, PCT, "nl") == "4,6%"
+    assert format_value(4.6, PCT, "en") == "4.6%"
+    assert format_value(145000, COUNT, "nl", approximate=True) == "ca. 145.000"
+    assert format_value(145000, COUNT, "en", approximate=True) == "approx. 145,000"
+    assert format_value(19.79, PCT, "nl") == "19,79%"  # exact values are never rounded away
+
+
+def test_years_are_never_grouped():
+    assert format_year(2019) == "2019"
+    assert format_year_range(2015, 2024, "nl") == "2015 t/m 2024"
+    assert format_year_range(2015, 2024, "en") == "2015-2024"
+    assert format_year_range(2022, 2022, "nl") == "2022"
+
+
+def test_periods():
+    assert format_period(Period(2022, 1), "nl") == "1e halfjaar 2022"
+    assert format_period(Period(2022, 2), "en") == "H2 2022"
+    assert format_period(Period(2022), "en") == "2022"
+
+
+def test_changes():
+    assert format_pct_change(-64.9, "nl") == "-65%"
+    assert format_pct_change(38, "en") == "+38%"
+    assert format_pct_change(2.34, "nl") == "+2,3%"
+    assert format_points(2.3, "nl") == "+2,3 procentpunt"
+    assert format_points(2.3, "en") == "+2.3 percentage points"
+    obs = Observation("m", Period(2021), 89, False, "published", "s")
+    assert format_change(Change(Period(2021), obs, -29.2, -26.0), PCT, "nl") == "-26 procentpunt t.o.v. 2021"
+    assert format_change(Change(Period(2021), obs, -64.9, None), COUNT, "en") == "-65% vs 2021"
+
+
+def test_dates():
+    assert format_date("2023-07-13", "nl") == "13-07-2023"
+    assert format_date("2023-07-13", "en") == "13 Jul 2023"
+    assert format_date("2022-04", "nl") == "apr 2022"
+    assert format_date("2023", "en") == "2023"
+    assert format_date("", "nl") == "ongedateerd"
+
+
+def test_tick_decimals():
+    assert tick_decimals(50000) == 0
+    assert tick_decimals(0.5) == 1
+    assert tick_decimals(0.25) == 1 or tick_decimals(0.25) == 2
+
+
+@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False), st.sampled_from(["nl", "en"]))
+def test_number_text_reads_back(value, lang):
+    """Whatever we print, a reader (or our own parser) gets the same number back to 2 decimals."""
+    text = format_number(value, lang)
+    group, dec = (".", ",") if lang == "nl" else (",", ".")
+    back = float(text.replace(group, "").replace(dec, "."))
+    assert abs(back - round(value, 2)) <= 0.0051 + abs(value) * 1e-12
+
+
+@given(st.integers(min_value=1990, max_value=2100), st.sampled_from([0, 1, 2]))
+def test_period_text_round_trip(year, half):
+    p = Period(year, half)
+    assert Period.parse(str(p)) == p
+    assert str(year) in format_period(p, "nl")

@@ -1,0 +1,70 @@
+import pytest
+
+from meldpunt_gui.domain import Period, PeriodError
+from meldpunt_gui.view import (SelectionError, ViewState, panels, parse_metric_list,
+                               parse_year_range, periods_with_values, selected_periods, validate,
+                               year_range)
+
+
+def test_one_panel_per_unit_in_selection_order(tiny_ds):
+    ps = panels(tiny_ds, ("share_nl", "reports_total", "cloud_urls", "reports_h1"))
+    assert [(p.unit, p.metrics) for p in ps] == [
+        ("percent", ("share_nl",)), ("reports", ("reports_total", "reports_h1")),
+        ("urls", ("cloud_urls",))]
+
+
+def test_default_range_follows_data_and_keeps_gaps(tiny_ds):
+    state = ViewState(metrics=("reports_total",))
+    assert year_range(tiny_ds, state) == (2019, 2024)
+    periods = selected_periods(tiny_ds, state)
+    assert Period(2023) in periods  # the gap year is on the axis
+    assert Period(2023) not in periods_with_values(tiny_ds, state)
+
+
+def test_half_years_are_their_own_granularity(tiny_ds):
+    state = ViewState(metrics=("reports_h1",), granularity="half")
+    assert selected_periods(tiny_ds, state) == [Period(2021, 1), Period(2021, 2),
+                                                Period(2022, 1), Period(2022, 2)]
+    change = tiny_ds.change("reports_h1", Period(2022, 1))
+    assert change.base_period == Period(2021, 1)  # same half a year earlier, never H2
+    assert round(change.pct) == -94
+
+
+def test_excluded_years(tiny_ds):
+    state = ViewState(metrics=("reports_total",), excluded_years=frozenset({2020}))
+    assert Period(2020) not in selected_periods(tiny_ds, state)
+
+
+def test_validate_drops_unknown_metrics(tiny_ds):
+    assert validate(tiny_ds, ViewState(metrics=("gone", "cloud_urls"))).metrics == ("cloud_urls",)
+    assert validate(tiny_ds, ViewState(metrics=("gone",))).metrics == ("reports_total",)
+
+
+def test_parse_arguments(tiny_ds):
+    assert parse_metric_list(tiny_ds, "reports_total, cloud_urls") == ("reports_total", "cloud_urls")
+    with pytest.raises(SelectionError) as exc:
+        parse_metric_list(tiny_ds, "reports_total,nope")
+    assert "nope" in exc.value.text("nl") and "Onbekende" in exc.value.text("nl")
+    assert parse_year_range("2015-2024") == (2015, 2024)
+    assert parse_year_range("2022") == (2022, 2022)
+    with pytest.raises(SelectionError):
+        parse_year_range("2015-20x")
+    with pytest.raises(SelectionError):
+        parse_year_range("1800-1900")
+
+
+@pytest.mark.parametrize("text", ["2022-H3", "22", "2022-H", "abcd", "1989", "2101"])
+def test_bad_periods(text):
+    with pytest.raises(PeriodError):
+        Period.parse(text)
+
+
+def test_preference_rule(tiny_ds):
+    shown = tiny_ds.shown("reports_total", Period(2021))
+    assert shown.value == 413262  # exact beats rounded
+    assert [o.value for o in tiny_ds.alternatives("reports_total", Period(2021))] == [414000]
+
+
+def test_percentage_change_in_points(tiny_ds):
+    change = tiny_ds.change("share_nl", Period(2022))
+    assert change.points == -26
