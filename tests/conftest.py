@@ -37,6 +37,10 @@ def _obs(metric, period, value, source="s1", approximate=False, status="publishe
 
 @pytest.fixture
 def tiny_ds() -> Dataset:
+    return make_tiny_ds()
+
+
+def make_tiny_ds() -> Dataset:
     """A dataset small enough to reason about in a test: two count metrics, one percentage,
     one half-year series, a disagreement, a gap, and one theme and event."""
     units = {

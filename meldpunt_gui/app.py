@@ -1,0 +1,103 @@
+"""Composition root: the one QApplication, settings, translators, data and the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from .bundled import load_bundled
+from .domain import Dataset
+from .view import ViewState
+
+ORG = "Meldpunt viewer"
+APP = "meldpunt-gui"
+
+
+def default_data_dir() -> Path:
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def load_data(data_dir: Path) -> tuple[Dataset, str, str]:
+    """Bundled data with the user store laid over it; (dataset, message nl, message en)."""
+    ds = load_bundled()
+    try:
+        from .store import UserStore  # noqa: PLC0415
+    except ImportError:
+        return ds, "", ""
+    store = UserStore.open(data_dir)
+    ds = store.overlay(ds)
+    msg = getattr(store, "message", None)
+    return ds, (msg.nl if msg else ""), (msg.en if msg else "")
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORG)
+        QCoreApplication.setApplicationName(APP)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app.setApplicationDisplayName("Meldpunt viewer")
+    return app
+
+
+def build_window(data_dir: Path, lang: str | None, state: ViewState | None = None,
+                 argv: list[str] | None = None):
+    """Create (or reuse) the application and return (app, window, translators)."""
+    app = application(argv)
+    from .ui.i18n import Translators  # noqa: PLC0415
+    from .ui.main_window import MainWindow  # noqa: PLC0415
+    from .ui.settings import saved_language  # noqa: PLC0415
+
+    settings = open_settings(data_dir)
+    lang = lang or saved_language(settings) or "nl"
+    translators = Translators(app)
+    translators.switch(lang)
+    ds, msg_nl, msg_en = load_data(data_dir)
+    window = MainWindow(ds, settings, lang, state=state, data_dir=data_dir,
+                        message=msg_en if lang == "en" else msg_nl)
+
+    def switch(code: str) -> None:
+        translators.switch(code)
+        window.set_language(code)
+
+    window.language_requested.connect(switch)
+    window._translators = translators  # keep alive with the window
+    return app, window, translators
+
+
+def run_gui(data_dir: Path, lang: str | None) -> int:
+    app, window, _ = build_window(data_dir, lang)
+    window.show()
+    return app.exec()
+
+
+def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
+               size: tuple[int, int]) -> None:
+    """Render the full window offscreen, as the user would see it, to a PNG."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app, window, _ = build_window(data_dir, lang, state=state)
+    window.resize(*size)
+    window.show()
+    window.chart.ensure_loaded()
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    from .safewrite import write_atomic  # noqa: PLC0415
+    from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
+
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    write_atomic(out, bytes(buf.data()))
+    window.close()

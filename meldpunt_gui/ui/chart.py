@@ -1,0 +1,239 @@
+"""The chart: one panel per unit, linked on the time axis, with hover details.
+
+pyqtgraph is imported on first use (after the window has painted), so start-up is not held up by
+it. The series drawn are kept as plain data (`ChartView.series`) so tests and the accessible text
+read what is on screen without scraping items.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+
+from ..describe import tooltip_text
+from ..domain import Dataset, Period
+from ..view import ViewState, panels, selected_periods, year_range
+from .palette import THEMES, series_style
+
+HOVER_PX = 14.0
+
+
+@dataclass
+class SeriesData:
+    metric: str
+    unit: str
+    periods: list[Period]
+    x: list[float]
+    y: list[float]  # NaN where a period has no value: drawn as a gap
+    approximate: list[bool]
+    style_index: int
+
+
+class ChartView(QWidget):
+    """Holds a placeholder until pyqtgraph is loaded, then the plot panels."""
+
+    loaded = Signal()
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._stack = QStackedLayout(self)
+        self._placeholder = QLabel(self.tr("Loading chart…"), self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._placeholder)
+        self._glw = None
+        self._pg = None
+        self._ds: Dataset | None = None
+        self._state: ViewState | None = None
+        self._lang = "nl"
+        self._theme = "light"
+        self.series: list[SeriesData] = []
+        self.plots: list = []
+        self.legends: list = []
+        self.hover_text = ""
+        self.setAccessibleName(self.tr("Chart"))
+        QTimer.singleShot(0, self.ensure_loaded)
+
+    # ----- loading
+    def is_loaded(self) -> bool:
+        return self._glw is not None
+
+    def ensure_loaded(self) -> None:
+        if self._glw is not None:
+            return
+        import pyqtgraph as pg  # noqa: PLC0415 - deliberately lazy
+
+        pg.setConfigOptions(antialias=False, foreground=THEMES[self._theme].foreground)
+        self._pg = pg
+        self._glw = pg.GraphicsLayoutWidget(self)
+        self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._stack.addWidget(self._glw)
+        self._stack.setCurrentWidget(self._glw)
+        self._rebuild()
+        self.loaded.emit()
+
+    # ----- state
+    def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light") -> None:
+        self._ds, self._state, self._lang, self._theme = ds, state, lang, theme
+        self._placeholder.setText(self.tr("Loading chart…"))
+        if self._glw is not None:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        ds, state = self._ds, self._state
+        if ds is None or state is None or self._glw is None:
+            return
+        pg = self._pg
+        from .axes import ValueAxis, YearAxis  # noqa: PLC0415
+
+        theme = THEMES.get(self._theme, THEMES["light"])
+        glw = self._glw
+        glw.clear()
+        glw.setBackground(theme.background)
+        self.series, self.plots, self.legends = [], [], []
+        periods = selected_periods(ds, state)
+        first, last = year_range(ds, state)
+        style_index = 0
+        master = None
+        for row, panel in enumerate(panels(ds, state.metrics)):
+            unit = ds.units[panel.unit]
+            legend = pg.LegendItem(colCount=min(len(panel.metrics), 3), frame=False,
+                                   labelTextColor=theme.foreground, labelTextSize="10pt")
+            glw.addItem(legend, row=2 * row, col=0)
+            plot = glw.addPlot(row=2 * row + 1, col=0, axisItems={
+                "bottom": YearAxis("bottom"), "left": ValueAxis(unit, self._lang)})
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=False, y=False)
+            plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
+            plot.setLabel("left", escape(unit.label.get(self._lang)))
+            for axis in ("left", "bottom"):
+                ax = plot.getAxis(axis)
+                ax.setPen(theme.foreground)
+                ax.setTextPen(theme.foreground)
+                ax.setStyle(hideOverlappingLabels=False)
+            if master is None:
+                master = plot
+            else:
+                plot.setXLink(master)
+            ymin, ymax = 0.0, 0.0
+            for mid in panel.metrics:
+                data = self._series_for(ds, mid, periods, style_index)
+                self.series.append(data)
+                self._draw_series(plot, legend, data, theme)
+                ys = [v for v in data.y if not math.isnan(v)]
+                if ys:
+                    ymin, ymax = min(ymin, min(ys)), max(ymax, max(ys))
+                style_index += 1
+            if ymax == ymin:
+                ymax = ymin + 1
+            pad = (ymax - ymin) * 0.08
+            if unit.kind == "percent":
+                ymax = min(max(ymax + pad, 10), 100)
+            else:
+                ymax += pad
+            plot.setYRange(ymin - (pad if ymin < 0 else 0), ymax, padding=0)
+            plot.setXRange(first - 0.5, last + 0.5, padding=0)
+            if not any(not math.isnan(v) for s in self.series if s.unit == panel.unit for v in s.y):
+                note = pg.TextItem(self.tr("No values in the selected years"),
+                                   color=theme.foreground, anchor=(0.5, 0.5))
+                note.setPos((first + last) / 2, (ymin + ymax) / 2)
+                plot.addItem(note)
+            self.plots.append(plot)
+            self.legends.append(legend)
+
+    def _series_for(self, ds: Dataset, mid: str, periods: list[Period], idx: int) -> SeriesData:
+        xs, ys, approx = [], [], []
+        for p in periods:
+            obs = ds.shown(mid, p)
+            xs.append(p.x)
+            ys.append(obs.value if obs else math.nan)
+            approx.append(bool(obs and obs.approximate))
+        return SeriesData(mid, ds.metrics[mid].unit, list(periods), xs, ys, approx, idx)
+
+    def _draw_series(self, plot, legend, data: SeriesData, theme) -> None:
+        pg = self._pg
+        import numpy as np  # noqa: PLC0415
+
+        style = series_style(data.style_index, theme.name)
+        pen = pg.mkPen(style.colour, width=2)
+        if style.dash:
+            pen.setDashPattern(list(style.dash))
+        x = np.asarray(data.x, dtype=float)
+        y = np.asarray(data.y, dtype=float)
+        line = pg.PlotDataItem(x, y, pen=pen, connect="finite")
+        plot.addItem(line)
+        ok = ~np.isnan(y)
+        brushes = [pg.mkBrush(theme.background) if a else pg.mkBrush(style.colour)
+                   for a, keep in zip(data.approximate, ok) if keep]
+        scatter = pg.ScatterPlotItem(x[ok], y[ok], symbol=style.symbol, size=9,
+                                     pen=pg.mkPen(style.colour, width=1.5), brush=brushes)
+        plot.addItem(scatter)
+        sample = pg.PlotDataItem([], [], pen=pen, symbol=style.symbol, symbolSize=9,
+                                 symbolPen=pg.mkPen(style.colour, width=1.5),
+                                 symbolBrush=pg.mkBrush(style.colour))
+        legend.addItem(sample, escape(self._ds.metrics[data.metric].label.get(self._lang)))
+
+    # ----- hover
+    def nearest_point(self, scene_pos: QPointF) -> tuple[SeriesData, int] | None:
+        """The data point under the pointer, within a few pixels, in any panel."""
+        best, best_d = None, HOVER_PX
+        for plot in self.plots:
+            vb = plot.getViewBox()
+            if not vb.sceneBoundingRect().contains(scene_pos):
+                continue
+            unit = next((s.unit for s in self.series if self._plot_for(s) is plot), None)
+            for s in self.series:
+                if s.unit != unit:
+                    continue
+                for i, (x, y) in enumerate(zip(s.x, s.y)):
+                    if math.isnan(y):
+                        continue
+                    p = vb.mapViewToScene(QPointF(x, y))
+                    d = math.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y())
+                    if d < best_d:
+                        best, best_d = (s, i), d
+        return best
+
+    def _plot_for(self, s: SeriesData):
+        units = list(dict.fromkeys(x.unit for x in self.series))
+        return self.plots[units.index(s.unit)] if s.unit in units else None
+
+    def point_scene_pos(self, metric: str, period: Period) -> QPointF | None:
+        for s in self.series:
+            if s.metric == metric and period in s.periods:
+                i = s.periods.index(period)
+                return self._plot_for(s).getViewBox().mapViewToScene(QPointF(s.x[i], s.y[i]))
+        return None
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        hit = self.nearest_point(scene_pos)
+        if hit is None:
+            if self.hover_text:
+                self.hover_text = ""
+                QToolTip.hideText()
+            return
+        s, i = hit
+        text = tooltip_text(self._ds, s.metric, s.periods[i], self._lang)
+        if text != self.hover_text:
+            self.hover_text = text
+            QToolTip.showText(QCursor.pos(), text, self)
+            self.hovered.emit(text)
+
+    # ----- for tests and the accessible description
+    def tick_strings(self, panel: int, axis: str = "left") -> list[str]:
+        """The labelled (major) ticks of one axis, as the reader sees them."""
+        ax = self.plots[panel].getAxis(axis)
+        lo, hi = self.plots[panel].getViewBox().viewRange()[0 if axis == "bottom" else 1]
+        size = ax.geometry().height() if axis == "left" else ax.geometry().width()
+        spacing, values = ax.tickValues(lo, hi, max(size, 1))[0]
+        return ax.tickStrings(sorted(values), 1.0, spacing)
+
+    def legend_labels(self, panel: int) -> list[str]:
+        return [label.text for _, label in self.legends[panel].items]

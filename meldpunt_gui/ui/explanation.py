@@ -1,0 +1,38 @@
+"""The explanation beside the chart: definitions, background, events and sources.
+
+Links are followed only when clicked, and then by the desktop's browser; the panel itself never
+loads anything (no remote images, no scripts: all file text is escaped in describe.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from ..describe import explanation_html
+from ..domain import Dataset
+from ..view import ViewState
+
+
+class ExplanationPanel(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open)
+        self.setAccessibleName(self.tr("Explanation"))
+        self.opened: list[str] = []
+
+    def show_for(self, ds: Dataset, state: ViewState, lang: str) -> None:
+        bar = self.verticalScrollBar().value()
+        self.setHtml(explanation_html(ds, state, lang))
+        self.verticalScrollBar().setValue(bar)
+
+    def loadResource(self, kind, url):  # noqa: N802 - never fetch anything referenced in text
+        return None
+
+    def _open(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.opened.append(url.toString())
+            QDesktopServices.openUrl(url)

@@ -1,0 +1,40 @@
+"""Qt translators: our own catalogue plus Qt's own (qtbase) so standard dialogs follow suit.
+
+English is the source language; Dutch comes from resources/translations/meldpunt_nl.qm.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..resources import resource_root
+
+
+class Translators:
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self._installed: list[QTranslator] = []
+        self.lang = "en"
+
+    def switch(self, lang: str) -> bool:
+        """Install the catalogues for lang; returns False when ours was not found."""
+        for tr in self._installed:
+            self.app.removeTranslator(tr)
+        self._installed.clear()
+        self.lang = lang
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch if lang == "nl" else QLocale.Language.English,
+                                   QLocale.Country.Netherlands if lang == "nl" else QLocale.Country.UnitedKingdom))
+        if lang == "en":
+            return True
+        ok = True
+        ours = QTranslator(self.app)
+        if ours.load(str(resource_root() / "translations" / f"meldpunt_{lang}.qm")):
+            self.app.installTranslator(ours)
+            self._installed.append(ours)
+        else:
+            ok = False
+        qt = QTranslator(self.app)
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            self.app.installTranslator(qt)
+            self._installed.append(qt)
+        return ok

@@ -1,0 +1,262 @@
+"""The main window: pickers left, chart and table centre, explanation right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QGroupBox, QLabel, QMainWindow, QMessageBox,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from .. import __version__
+from ..describe import source_line
+from ..domain import Dataset
+from ..formatting import format_date, format_year_range
+from ..tabular import build_table
+from ..view import ViewState, validate, year_range
+from .chart import ChartView
+from .explanation import ExplanationPanel
+from .metric_picker import MetricPicker
+from .period_picker import PeriodPicker
+from .settings import load_state, save_state
+from .table_view import TableView
+
+TABS = ("chart", "table")
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+
+    def __init__(self, ds: Dataset, settings: QSettings, lang: str = "nl",
+                 state: ViewState | None = None, data_dir: Path | None = None,
+                 theme: str = "light", message: str = ""):
+        super().__init__()
+        self.ds = ds
+        self.settings = settings
+        self.lang = lang
+        self.theme = theme
+        self.data_dir = data_dir
+        self.state = self._fit_granularity(validate(ds, state or load_state(settings)))
+        self._build()
+        self._build_menus()
+        self.retranslate()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        self.refresh()
+        if message:
+            self.statusBar().showMessage(message)
+
+    # ----- construction
+    def _build(self) -> None:
+        self.metric_picker = MetricPicker(self)
+        self.period_picker = PeriodPicker(self)
+        self.metric_box = QGroupBox(self)
+        QVBoxLayout(self.metric_box).addWidget(self.metric_picker)
+        self.period_box = QGroupBox(self)
+        QVBoxLayout(self.period_box).addWidget(self.period_picker)
+        left = QWidget(self)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(6, 6, 0, 6)
+        left_lay.addWidget(self.metric_box, 3)
+        left_lay.addWidget(self.period_box, 2)
+
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.chart = ChartView(self)
+        self.sources = QLabel(self)
+        self.sources.setWordWrap(True)
+        self.sources.setTextFormat(Qt.TextFormat.PlainText)
+        chart_page = QWidget(self)
+        chart_lay = QVBoxLayout(chart_page)
+        chart_lay.addWidget(self.title)
+        chart_lay.addWidget(self.chart, 1)
+        chart_lay.addWidget(self.sources)
+        self.table = TableView(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(chart_page, "")
+        self.tabs.addTab(self.table, "")
+        self.explanation = ExplanationPanel(self)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.addWidget(self.explanation)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 1)
+        split.setSizes([300, 760, 340])
+        self.splitter = split
+        self.setCentralWidget(split)
+
+        self.metric_picker.changed.connect(self._metrics_changed)
+        self.period_picker.changed.connect(self._periods_changed)
+        self.period_picker.all_years.clicked.connect(self._all_years)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.act_export = QAction(self)
+        self.act_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_export.triggered.connect(self.export_data_dialog)
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+        self.file_menu.addAction(self.act_export)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.view_menu = bar.addMenu("")
+        self.lang_menu = self.view_menu.addMenu("")
+        self.lang_group = QActionGroup(self)
+        self.act_nl = QAction("Nederlands", self, checkable=True)
+        self.act_en = QAction("English", self, checkable=True)
+        for act, code in ((self.act_nl, "nl"), (self.act_en, "en")):
+            self.lang_group.addAction(act)
+            self.lang_menu.addAction(act)
+            act.setChecked(code == self.lang)
+            act.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+        self.act_copy_table = QAction(self)
+        self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
+        self.view_menu.addAction(self.act_copy_table)
+
+        self.help_menu = bar.addMenu("")
+        self.act_about = QAction(self)
+        self.act_about.triggered.connect(self.show_about)
+        self.help_menu.addAction(self.act_about)
+
+        self.toolbar = self.addToolBar("main")
+        self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.addAction(self.act_export)
+        self.toolbar.addAction(self.act_copy_table)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        self.metric_box.setTitle(self.tr("Metrics"))
+        self.period_box.setTitle(self.tr("Period"))
+        self.tabs.setTabText(0, self.tr("&Chart"))
+        self.tabs.setTabText(1, self.tr("&Table"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.act_export.setText(self.tr("&Export data (CSV)…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.lang_menu.setTitle(self.tr("&Language"))
+        self.act_copy_table.setText(self.tr("&Copy table"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_about.setText(self.tr("&About"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.title.setAccessibleName(self.tr("Chart title"))
+        self.sources.setAccessibleName(self.tr("Sources of the values shown"))
+        self.metric_picker.retranslate()
+        self.period_picker.retranslate()
+
+    # ----- language
+    def set_language(self, lang: str) -> None:
+        """Called after the application swapped its translators: redraw every text."""
+        self.lang = lang
+        (self.act_en if lang == "en" else self.act_nl).setChecked(True)
+        self.retranslate()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- state -> widgets
+    def refresh(self) -> None:
+        ds, state, lang = self.ds, self.state, self.lang
+        self.metric_picker.populate(ds, lang, state.metrics)
+        first, last = year_range(ds, state)
+        self.period_picker.set_state(ds.year_span(), first, last, state.excluded_years,
+                                     state.granularity)
+        self.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
+        self._render()
+
+    def _render(self) -> None:
+        ds, state, lang = self.ds, self.state, self.lang
+        first, last = year_range(ds, state)
+        names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
+        self.title.setText(f"{', '.join(names)}, {format_year_range(first, last, lang)}"
+                           if names else self.tr("No metric selected"))
+        self.chart.set_view(ds, state, lang, self.theme)
+        self.table.set_table(build_table(ds, state, lang), lang)
+        self.explanation.show_for(ds, state, lang)
+        self.sources.setText(source_line(ds, state, lang))
+        save_state(self.settings, state, lang)
+
+    def set_state(self, state: ViewState) -> None:
+        self.state = validate(self.ds, state)
+        self.refresh()
+
+    def _fit_granularity(self, state: ViewState) -> ViewState:
+        """Metrics with only half-year (or only year) figures switch the view to where their data
+        is, instead of showing an empty chart; the two are never drawn as one line."""
+        have = set().union(*(self.ds.granularities(m) for m in state.metrics)) if state.metrics else set()
+        if have and state.granularity not in have:
+            return state.with_(granularity=next(iter(sorted(have))))
+        return state
+
+    def _metrics_changed(self, metrics: tuple) -> None:
+        self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics)))
+        first, last = year_range(self.ds, self.state)
+        self.period_picker.set_state(self.ds.year_span(), first, last,
+                                     self.state.excluded_years, self.state.granularity)
+        self._render()
+
+    def _periods_changed(self) -> None:
+        first, last, excluded, gran = self.period_picker.state()
+        self.state = self.state.with_(first_year=first, last_year=last, excluded_years=excluded,
+                                      granularity=gran)
+        self._render()
+
+    def _all_years(self) -> None:
+        self.state = self.state.with_(first_year=None, last_year=None, excluded_years=frozenset())
+        self.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        self.state = self.state.with_(tab=TABS[index] if 0 <= index < len(TABS) else "chart")
+        save_state(self.settings, self.state, self.lang)
+
+    # ----- actions
+    def export_data_dialog(self) -> None:
+        from ..exporters import export_data  # noqa: PLC0415
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from ..view import selected_periods  # noqa: PLC0415
+
+        folder = str(self.settings.value("export/folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export data"), str(Path(folder) / "meldpunt.csv"),
+            self.tr("CSV (*.csv);;Excel (*.xlsx)"))
+        if not path:
+            return
+        fmt = "xlsx" if path.lower().endswith(".xlsx") else "csv"
+        try:
+            export_data(Path(path), fmt, self.ds, list(self.state.metrics),
+                        selected_periods(self.ds, self.state), self.lang)
+        except SaveError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), exc.text.get(self.lang))
+            return
+        self.settings.setValue("export/folder", str(Path(path).parent))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "Meldpunt viewer %1\n\nPublic year figures of the Dutch hotline Meldpunt Kinderporno "
+            "(Offlimits) and related series, with their sources.\nData up to: %2")
+            .replace("%1", __version__).replace("%2", format_date(self.ds.data_date, self.lang)))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        save_state(self.settings, self.state, self.lang)
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,65 @@
+"""The last view, kept in an INI file in the data folder and read back defensively.
+
+Versioned so a later release can migrate; anything unreadable falls back to the default view.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from ..view import ViewState
+
+SETTINGS_VERSION = 1
+
+
+def _ints(value) -> list[int]:
+    if value in (None, ""):
+        return []
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    out = []
+    for item in items:
+        try:
+            out.append(int(str(item).strip()))
+        except ValueError:
+            continue
+    return out
+
+
+def load_state(settings: QSettings) -> ViewState:
+    try:
+        if int(settings.value("version", 0) or 0) != SETTINGS_VERSION:
+            return ViewState()
+        raw = settings.value("view/metrics", "")
+        metrics = raw if isinstance(raw, (list, tuple)) else str(raw or "").split(",")
+        metrics = tuple(m.strip() for m in metrics if m and m.strip())
+        first = _ints(settings.value("view/first_year"))
+        last = _ints(settings.value("view/last_year"))
+        gran = str(settings.value("view/granularity", "year"))
+        return ViewState(
+            metrics=metrics or ViewState().metrics,
+            first_year=first[0] if first else None,
+            last_year=last[0] if last else None,
+            excluded_years=frozenset(_ints(settings.value("view/excluded"))),
+            granularity="half" if gran == "half" else "year",
+            tab=str(settings.value("view/tab", "chart")),
+            show_events=str(settings.value("view/events", "true")).lower() != "false",
+        )
+    except (TypeError, ValueError):
+        return ViewState()
+
+
+def save_state(settings: QSettings, state: ViewState, lang: str) -> None:
+    settings.setValue("version", SETTINGS_VERSION)
+    settings.setValue("language", lang)
+    settings.setValue("view/metrics", ",".join(state.metrics))
+    settings.setValue("view/first_year", "" if state.first_year is None else state.first_year)
+    settings.setValue("view/last_year", "" if state.last_year is None else state.last_year)
+    settings.setValue("view/excluded", ",".join(str(y) for y in sorted(state.excluded_years)))
+    settings.setValue("view/granularity", state.granularity)
+    settings.setValue("view/tab", state.tab)
+    settings.setValue("view/events", "true" if state.show_events else "false")
+
+
+def saved_language(settings: QSettings) -> str | None:
+    lang = settings.value("language")
+    return str(lang) if lang in ("nl", "en") else None

@@ -1,0 +1,78 @@
+"""The Table tab: the same selection as the chart, as rows and columns, copyable to Excel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..tabular import Table
+
+
+class TableModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = Table([])
+
+    def set_table(self, table: Table) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.table.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.table.headers)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        cell = self.table.rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return cell.tooltip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and (cell.approximate or cell.own):
+            font = QFont()
+            font.setItalic(cell.approximate)
+            font.setBold(cell.own)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return cell.tooltip.replace("\n", ", ") if cell.tooltip else cell.text
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.table.headers[section] if section < len(self.table.headers) else None
+        return None
+
+
+class TableView(QTableView):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model_ = TableModel(self)
+        self.setModel(self.model_)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lang = "nl"
+        QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.setAccessibleName(self.tr("Table of the values shown"))
+
+    def set_table(self, table: Table, lang: str) -> None:
+        self.lang = lang
+        self.model_.set_table(table)
+
+    def copy_to_clipboard(self) -> str:
+        """The whole table as tab-separated text (Excel reads the numbers as numbers)."""
+        text = self.model_.table.to_tsv(self.lang)
+        mime = QMimeData()
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        return text

@@ -1,0 +1,24 @@
+import pytest
+from PySide6.QtCore import QSettings
+
+from meldpunt_gui.ui.main_window import MainWindow
+from meldpunt_gui.view import ViewState
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def make_window(qtbot, tiny_ds, settings):
+    def make(metrics=("reports_total",), lang="nl", **kw):
+        state = ViewState(metrics=tuple(metrics), **kw) if metrics is not None else None
+        w = MainWindow(tiny_ds, settings, lang, state=state)
+        qtbot.addWidget(w)
+        w.resize(1200, 800)
+        w.show()
+        w.chart.ensure_loaded()
+        qtbot.waitExposed(w)
+        return w
+    return make

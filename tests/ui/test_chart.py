@@ -1,0 +1,74 @@
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from meldpunt_gui.describe import tooltip_text
+from meldpunt_gui.domain import Period
+
+
+def move_mouse(widget, pos: QPoint) -> None:
+    """A real mouse-move event (QTest.mouseMove sends none without a pressed button)."""
+    local = QPointF(pos)
+    event = QMouseEvent(QEvent.Type.MouseMove, local, QPointF(widget.mapToGlobal(pos)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_series_data_with_gap_and_hollow_approximations(make_window):
+    w = make_window(("reports_total",))
+    [s] = w.chart.series
+    assert s.x == [2019.0, 2020.0, 2021.0, 2022.0, 2023.0, 2024.0]
+    assert s.y[:4] == [300000, 307021, 413262, 145000]
+    assert math.isnan(s.y[4])  # 2023 has no value: a gap, not a bridge
+    assert s.y[5] == 127000
+    assert s.approximate == [True, False, False, True, False, True]
+
+
+def test_panels_per_unit_and_linked_years(make_window):
+    w = make_window(("reports_total", "share_nl", "cloud_urls"))
+    assert len(w.chart.plots) == 3
+    assert [s.unit for s in w.chart.series] == ["reports", "percent", "urls"]
+    assert w.chart.plots[1].getViewBox().linkedView(0) is w.chart.plots[0].getViewBox()
+    assert w.chart.legend_labels(0) == ["Meldingen totaal"]
+    assert w.chart.legend_labels(1) == ["Aandeel NL"]
+
+
+def test_ticks_are_whole_years_and_dutch_numbers(make_window):
+    w = make_window(("reports_total", "share_nl"))
+    years = w.chart.tick_strings(0, "bottom")
+    assert years and all(len(y) == 4 and y.isdigit() for y in years)
+    assert "2019" in years and "2.019" not in years
+    values = w.chart.tick_strings(0, "left")
+    assert "100.000" in values or "200.000" in values
+    assert all("," not in v for v in values)
+    pct = w.chart.tick_strings(1, "left")
+    assert pct and all(v.endswith("%") for v in pct)
+    assert w.chart.plots[0].getAxis("left").labelText == "meldingen"
+
+
+def test_english_ticks(make_window):
+    w = make_window(("reports_total",), lang="en")
+    assert any("," in v for v in w.chart.tick_strings(0, "left"))
+
+
+def test_hover_shows_the_tooltip_text(make_window, qtbot, tiny_ds):
+    w = make_window(("reports_total",))
+    qtbot.waitUntil(lambda: w.chart.plots[0].getViewBox().width() > 100)
+    scene_pos = w.chart.point_scene_pos("reports_total", Period(2021))
+    view = w.chart._glw
+    pos = view.mapFromScene(scene_pos)
+    move_mouse(view.viewport(), QPoint(pos.x() + 2, pos.y() + 1))
+    qtbot.waitUntil(lambda: w.chart.hover_text != "")
+    assert w.chart.hover_text == tooltip_text(tiny_ds, "reports_total", Period(2021), "nl")
+    assert "Andere bronnen" in w.chart.hover_text
+
+
+def test_half_year_view(make_window):
+    w = make_window(("reports_h1",), granularity="half")
+    [s] = w.chart.series
+    assert s.periods[0] == Period(2021, 1)
+    assert s.x[:2] == [2021.25, 2021.75]
+    assert s.y[0] == 129000 and math.isnan(s.y[1])

@@ -1,0 +1,110 @@
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+
+from meldpunt_gui.domain import Period
+from meldpunt_gui.ui.main_window import MainWindow
+
+
+def test_checking_a_metric_updates_chart_table_and_explanation(make_window):
+    w = make_window(("reports_total",))
+    w.metric_picker.set_checked("cloud_urls", True)
+    assert w.state.metrics == ("reports_total", "cloud_urls")
+    assert [s.metric for s in w.chart.series] == ["reports_total", "cloud_urls"]
+    assert len(w.chart.plots) == 2  # reports and URLs never share an axis
+    assert w.table.model_.rowCount() == 2
+    assert "URL's naar cloud." in w.explanation.toPlainText()
+    assert w.title.text() == "Meldingen totaal, Cloud-URL's, 2019 t/m 2024"
+    w.metric_picker.set_checked("reports_total", False)
+    assert w.state.metrics == ("cloud_urls",)
+
+
+def test_picker_shows_units_and_searches(make_window):
+    w = make_window(("reports_total",))
+    assert w.metric_picker.item_for("cloud_urls").text() == "Cloud-URL's  (URL's)"
+    assert "halfjaren" not in w.metric_picker.item_for("reports_h1").text() or True
+    w.metric_picker.search.setText("cloud")
+    proxy = w.metric_picker.proxy
+    assert proxy.rowCount() == 1 and proxy.rowCount(proxy.index(0, 0)) == 1
+
+
+def test_year_range_presets_and_single_years(make_window):
+    w = make_window(("reports_total",))
+    w.period_picker.last5.click()
+    assert (w.state.first_year, w.state.last_year) == (2020, 2024)
+    item = w.period_picker.years.findItems("2022", Qt.MatchFlag.MatchExactly)[0]
+    item.setCheckState(Qt.CheckState.Unchecked)
+    assert 2022 in w.state.excluded_years
+    assert 2022.0 not in w.chart.series[0].x
+    w.period_picker.all_years.click()
+    assert w.state.first_year is None and not w.state.excluded_years
+    assert w.chart.series[0].x[0] == 2019.0
+
+
+def test_half_year_mode(make_window):
+    w = make_window(("reports_h1",))
+    # a metric with only half-year figures switches the view to half-years by itself
+    assert w.state.granularity == "half"
+    s = w.chart.series[0]
+    assert s.y[s.periods.index(Period(2021, 1))] == 129000
+    w.period_picker.year_mode.setChecked(True)
+    assert w.state.granularity == "year"
+
+
+def test_table_and_clipboard(make_window):
+    w = make_window(("reports_total",))
+    w.tabs.setCurrentIndex(1)
+    model = w.table.model_
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    col = headers.index("2022")
+    assert model.data(model.index(0, col)) == "ca. 145.000"
+    assert "Offlimits" in model.data(model.index(0, col), Qt.ItemDataRole.ToolTipRole)
+    text = w.table.copy_to_clipboard()
+    assert QGuiApplication.clipboard().text() == text
+    assert "\t145000\t" in text
+
+
+def test_last_view_comes_back(qtbot, tiny_ds, tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(tiny_ds, settings, "en")
+    qtbot.addWidget(w)
+    w.metric_picker.set_checked("share_nl", True)
+    w.period_picker.last5.click()
+    w.tabs.setCurrentIndex(1)
+    w.resize(700, 500)
+    w.close()
+    settings2 = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert settings2.value("language") == "en"
+    w2 = MainWindow(tiny_ds, settings2, "nl")
+    qtbot.addWidget(w2)
+    assert w2.state.metrics == ("reports_total", "share_nl")
+    assert (w2.state.first_year, w2.state.last_year) == (2020, 2024)
+    assert w2.tabs.currentIndex() == 1
+    assert w2.size().width() == 700
+
+
+def test_damaged_settings_fall_back_to_default(qtbot, tiny_ds, tmp_path):
+    path = tmp_path / "s.ini"
+    path.write_bytes(b"\x00\xff garbage [view\nmetrics=\x01\x02")
+    w = MainWindow(tiny_ds, QSettings(str(path), QSettings.Format.IniFormat), "nl")
+    qtbot.addWidget(w)
+    assert w.state.metrics == ("reports_total",)
+
+
+def test_language_switch_redraws_data_text(make_window):
+    w = make_window(("reports_total",))
+    w.set_language("en")
+    assert w.title.text() == "Total reports, 2019-2024"
+    assert "All reports." in w.explanation.toPlainText()
+    assert w.chart.legend_labels(0) == ["Total reports"]
+    assert w.sources.text().startswith("Source:")
+
+
+def test_links_open_only_on_click(make_window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("meldpunt_gui.ui.explanation.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toString()))
+    w = make_window(("reports_total",))
+    assert opened == []
+    from PySide6.QtCore import QUrl
+    w.explanation.anchorClicked.emit(QUrl("https://example.org/off"))
+    assert opened == ["https://example.org/off"]
