@@ -56,6 +56,11 @@ class ValueAxis(pg.AxisItem):
             out = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return out
 
+    def boundingRect(self):  # noqa: N802
+        """With a grid, pyqtgraph drops a label that pokes past the axis end (the 0 at the
+        bottom); leave room for half a line of text at both ends."""
+        return super().boundingRect().adjusted(0, -10, 0, 10)
+
     def tickStrings(self, values, scale, spacing):  # noqa: N802
         decimals = 0 if self.unit.kind == "count" else tick_decimals(spacing)
         suffix = "%" if self.unit.kind in ("percent", "change") else ""

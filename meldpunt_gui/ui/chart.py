@@ -138,7 +138,8 @@ class ChartView(QWidget):
                 ymax = min(max(ymax + pad, 10), 100)
             else:
                 ymax += pad
-            plot.setYRange(ymin - (pad if ymin < 0 else 0), ymax, padding=0)
+            # a little room under zero so the 0 tick is labelled and low points stay visible
+            plot.setYRange(ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax, padding=0)
             plot.setXRange(first - 0.5, last + 0.5, padding=0)
             if not any(not math.isnan(v) for s in self.series if s.unit == panel.unit for v in s.y):
                 note = pg.TextItem(self.tr("No values in the selected years"),
