@@ -121,6 +121,22 @@ def _link(src: Source, lang: str) -> str:
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
 
 
+def event_html(ds: Dataset, event_id: str, lang: str) -> str:
+    """The text of one event, shown at the top of the explanation when its marker is clicked."""
+    ev = next((e for e in ds.events if e.id == event_id), None)
+    if ev is None:
+        return ""
+    src = ds.sources.get(ev.source)
+    parts = [f"<div style='border:1px solid #888; padding:4px'><p><b>"
+             f"{escape(format_date(ev.date, lang))}: {escape(ev.title.get(lang))}</b></p>"]
+    if ev.note.get(lang):
+        parts.append(f"<p>{escape(ev.note.get(lang))}</p>")
+    if src:
+        parts.append(f"<p style='font-size:small'>{escape(t('source', lang))}: {_link(src, lang)}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
 def explanation_html(ds: Dataset, state: ViewState, lang: str) -> str:
     """Definitions of the selected metrics, the themes for them and the years shown, the events in
     range, each with its sources as links (opened by the window only on click)."""
@@ -152,13 +168,14 @@ def explanation_html(ds: Dataset, state: ViewState, lang: str) -> str:
                            + "; ".join(_link(s, lang) for s in srcs) + "</p>")
     events = ds.events_between(first, last)
     if events:
-        out.append(f"<h3>{escape(t('events', lang))}</h3><ul>")
+        # numbered like the markers on the chart's event strip
+        out.append(f"<h3>{escape(t('events', lang))}</h3><ol>")
         for ev in events:
             src = ds.sources.get(ev.source)
             tail = f" — {_link(src, lang)}" if src else ""
             out.append(f"<li><b>{escape(format_date(ev.date, lang))}</b> "
                        f"{escape(ev.title.get(lang))}{tail}</li>")
-        out.append("</ul>")
+        out.append("</ol>")
     srcs = shown_sources(ds, state)
     if srcs:
         out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")

@@ -128,3 +128,20 @@ def parse_year_range(text: str) -> tuple[int, int]:
             f"Invalid years '{text}': use for example 2015-2024.",
         ) from None
     return (first, last) if first <= last else (last, first)
+
+
+def event_lanes(xs: list[float], min_gap: float) -> list[int]:
+    """Stack event labels in lanes so that no two in one lane are closer than min_gap (in axis
+    units): labels never overlap each other, however dense the events."""
+    lanes_end: list[float] = []
+    out = []
+    for x in xs:
+        for lane, end in enumerate(lanes_end):
+            if x - end >= min_gap:
+                lanes_end[lane] = x
+                out.append(lane)
+                break
+        else:
+            lanes_end.append(x)
+            out.append(len(lanes_end) - 1)
+    return out

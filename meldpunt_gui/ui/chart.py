@@ -21,6 +21,8 @@ from ..view import ViewState, panels, selected_periods, year_range
 from .palette import THEMES, series_style
 
 HOVER_PX = 14.0
+AXIS_WIDTH = 78  # every panel's value axis equally wide, so the years line up
+BADGE_PX = 24
 
 
 @dataclass
@@ -39,6 +41,7 @@ class ChartView(QWidget):
 
     loaded = Signal()
     hovered = Signal(str)
+    event_clicked = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,6 +59,9 @@ class ChartView(QWidget):
         self.plots: list = []
         self.legends: list = []
         self.hover_text = ""
+        self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
+        self._strip = None
+        self._badges: list = []
         self.setAccessibleName(self.tr("Chart"))
         QTimer.singleShot(0, self.ensure_loaded)
 
@@ -73,6 +79,7 @@ class ChartView(QWidget):
         self._glw = pg.GraphicsLayoutWidget(self)
         self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._glw.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._stack.addWidget(self._glw)
         self._stack.setCurrentWidget(self._glw)
         self._rebuild()
@@ -97,16 +104,21 @@ class ChartView(QWidget):
         glw.clear()
         glw.setBackground(theme.background)
         self.series, self.plots, self.legends = [], [], []
+        self.events, self._badges, self._strip = [], [], None
         periods = selected_periods(ds, state)
         first, last = year_range(ds, state)
+        events = ds.events_between(first, last) if state.show_events else []
+        if events:
+            self._strip = glw.addPlot(row=0, col=0)
+            self._setup_strip(self._strip, theme)
         style_index = 0
-        master = None
-        for row, panel in enumerate(panels(ds, state.metrics)):
+        master = self._strip
+        for row, panel in enumerate(panels(ds, state.metrics), start=1):
             unit = ds.units[panel.unit]
             legend = pg.LegendItem(colCount=min(len(panel.metrics), 3), frame=False,
                                    labelTextColor=theme.foreground, labelTextSize="10pt")
-            glw.addItem(legend, row=2 * row, col=0)
-            plot = glw.addPlot(row=2 * row + 1, col=0, axisItems={
+            glw.addItem(legend, row=2 * row - 1, col=0)
+            plot = glw.addPlot(row=2 * row, col=0, axisItems={
                 "bottom": YearAxis("bottom"), "left": ValueAxis(unit, self._lang)})
             plot.setMenuEnabled(False)
             plot.hideButtons()
@@ -118,6 +130,7 @@ class ChartView(QWidget):
                 ax.setPen(theme.foreground)
                 ax.setTextPen(theme.foreground)
                 ax.setStyle(hideOverlappingLabels=False)
+            plot.getAxis("left").setWidth(AXIS_WIDTH)
             if master is None:
                 master = plot
             else:
@@ -146,8 +159,64 @@ class ChartView(QWidget):
                                    color=theme.foreground, anchor=(0.5, 0.5))
                 note.setPos((first + last) / 2, (ymin + ymax) / 2)
                 plot.addItem(note)
+            for ev in events:
+                plot.addItem(pg.InfiniteLine(ev.x, angle=90, movable=False,
+                                             pen=pg.mkPen(theme.foreground, width=1,
+                                                          style=Qt.PenStyle.DotLine)))
             self.plots.append(plot)
             self.legends.append(legend)
+        if events:
+            self._strip.setXRange(first - 0.5, last + 0.5, padding=0)
+            self._place_events(events, theme)
+
+    # ----- events
+    def _setup_strip(self, strip, theme) -> None:
+        strip.setMenuEnabled(False)
+        strip.hideButtons()
+        strip.setMouseEnabled(x=False, y=False)
+        strip.hideAxis("bottom")
+        left = strip.getAxis("left")
+        left.setWidth(AXIS_WIDTH)
+        left.setStyle(showValues=False, tickLength=0)
+        left.setPen(theme.background)
+        left.enableAutoSIPrefix(False)
+        strip.getViewBox().setBackgroundColor(None)
+
+    def _place_events(self, events, theme) -> None:
+        """Numbered badges in as many lanes as needed so that no two overlap."""
+        pg = self._pg
+        from ..view import event_lanes  # noqa: PLC0415
+
+        first, last = self._strip.getViewBox().viewRange()[0]
+        px = max(self.width() - AXIS_WIDTH - 40, 200)
+        gap = BADGE_PX * (last - first) / px
+        lanes = event_lanes([e.x for e in events], gap)
+        n = max(lanes) + 1
+        for number, (ev, lane) in enumerate(zip(events, lanes), start=1):
+            badge = pg.TextItem(str(number), color=theme.background, anchor=(0.5, 0.5),
+                                fill=pg.mkBrush(theme.foreground))
+            badge.setPos(ev.x, n - 1 - lane)
+            badge.setToolTip(f"{number}. {ev.title.get(self._lang)}")
+            self._strip.addItem(badge)
+            self._badges.append((ev.id, badge))
+            self.events.append((ev.id, ev.x, lane))
+        self._strip.setYRange(-0.6, n - 0.4, padding=0)
+        height = 20 * n + 6
+        self._strip.setFixedHeight(height)
+        self._strip.setMaximumHeight(height)
+
+    def _on_mouse_clicked(self, event) -> None:
+        pos = event.scenePos()
+        for event_id, badge in self._badges:
+            if badge.sceneBoundingRect().adjusted(-3, -3, 3, 3).contains(pos):
+                self.event_clicked.emit(event_id)
+                return
+
+    def badge_scene_pos(self, event_id: str) -> QPointF | None:
+        for eid, badge in self._badges:
+            if eid == event_id:
+                return badge.sceneBoundingRect().center()
+        return None
 
     def _series_for(self, ds: Dataset, mid: str, periods: list[Period], idx: int) -> SeriesData:
         xs, ys, approx = [], [], []

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..describe import explanation_html
+from ..describe import event_html, explanation_html
 from ..domain import Dataset
 from ..view import ViewState
 
@@ -24,10 +24,12 @@ class ExplanationPanel(QTextBrowser):
         self.setAccessibleName(self.tr("Explanation"))
         self.opened: list[str] = []
 
-    def show_for(self, ds: Dataset, state: ViewState, lang: str) -> None:
+    def show_for(self, ds: Dataset, state: ViewState, lang: str, event_id: str = "") -> None:
+        """The explanation of the view; a clicked event's text goes on top, scrolled into view."""
         bar = self.verticalScrollBar().value()
-        self.setHtml(explanation_html(ds, state, lang))
-        self.verticalScrollBar().setValue(bar)
+        head = event_html(ds, event_id, lang) if event_id else ""
+        self.setHtml(head + explanation_html(ds, state, lang))
+        self.verticalScrollBar().setValue(0 if head else bar)
 
     def loadResource(self, kind, url):  # noqa: N802 - never fetch anything referenced in text
         return None

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.period_picker.changed.connect(self._periods_changed)
         self.period_picker.all_years.clicked.connect(self._all_years)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.chart.event_clicked.connect(self.show_event)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
             self.lang_menu.addAction(act)
             act.setChecked(code == self.lang)
             act.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+        self.act_events = QAction(self, checkable=True)
+        self.act_events.setChecked(self.state.show_events)
+        self.act_events.toggled.connect(self._toggle_events)
+        self.view_menu.addAction(self.act_events)
         self.act_copy_table = QAction(self)
         self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
         self.view_menu.addAction(self.act_copy_table)
@@ -151,6 +156,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.act_copy_table.setText(self.tr("&Copy table"))
+        self.act_events.setText(self.tr("Show &events on the chart"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
@@ -222,6 +228,13 @@ class MainWindow(QMainWindow):
     def _all_years(self) -> None:
         self.state = self.state.with_(first_year=None, last_year=None, excluded_years=frozenset())
         self.refresh()
+
+    def _toggle_events(self, on: bool) -> None:
+        self.state = self.state.with_(show_events=on)
+        self._render()
+
+    def show_event(self, event_id: str) -> None:
+        self.explanation.show_for(self.ds, self.state, self.lang, event_id)
 
     def _tab_changed(self, index: int) -> None:
         self.state = self.state.with_(tab=TABS[index] if 0 <= index < len(TABS) else "chart")

@@ -27,11 +27,16 @@ def test_series_data_with_gap_and_hollow_approximations(make_window):
     assert s.approximate == [True, False, False, True, False, True]
 
 
-def test_panels_per_unit_and_linked_years(make_window):
+def test_panels_per_unit_and_linked_years(make_window, qtbot):
     w = make_window(("reports_total", "share_nl", "cloud_urls"))
+    qtbot.waitUntil(lambda: len({p.getViewBox().width() for p in w.chart.plots}) == 1)
+    w.chart.plots[0].setXRange(2018.5, 2024.5, padding=0)
     assert len(w.chart.plots) == 3
     assert [s.unit for s in w.chart.series] == ["reports", "percent", "urls"]
-    assert w.chart.plots[1].getViewBox().linkedView(0) is w.chart.plots[0].getViewBox()
+    ranges = [p.getViewBox().viewRange()[0] for p in w.chart.plots]
+    assert ranges[0] == ranges[1] == ranges[2] == [2018.5, 2024.5]
+    w.chart.plots[0].setXRange(2020, 2022, padding=0)  # panning one moves all: linked axes
+    assert w.chart.plots[2].getViewBox().viewRange()[0] == [2020, 2022]
     assert w.chart.legend_labels(0) == ["Meldingen totaal"]
     assert w.chart.legend_labels(1) == ["Aandeel NL"]
 
@@ -72,3 +77,31 @@ def test_half_year_view(make_window):
     assert s.periods[0] == Period(2021, 1)
     assert s.x[:2] == [2021.25, 2021.75]
     assert s.y[0] == 129000 and math.isnan(s.y[1])
+
+
+def test_events_are_numbered_badges_that_open_their_text(make_window, qtbot):
+    w = make_window(("reports_total",))
+    assert [e[0] for e in w.chart.events] == ["e1"]
+    assert "Monitor gepubliceerd" in w.explanation.toPlainText()
+    with qtbot.waitSignal(w.chart.event_clicked) as sig:
+        w.chart.event_clicked.emit("e1")
+    assert sig.args == ["e1"]
+    assert w.explanation.toPlainText().startswith("08-10-2020: Monitor gepubliceerd")
+
+
+def test_events_can_be_switched_off(make_window):
+    w = make_window(("reports_total",))
+    w.act_events.setChecked(False)
+    assert w.chart.events == []
+    assert w.state.show_events is False
+
+
+def test_event_lanes_never_overlap():
+    from meldpunt_gui.view import event_lanes
+    xs = [2020.1, 2020.2, 2020.3, 2020.9, 2021.0, 2024.0]
+    lanes = event_lanes(xs, 0.5)
+    for i, (x, lane) in enumerate(zip(xs, lanes)):
+        for x2, lane2 in zip(xs[i + 1:], lanes[i + 1:]):
+            if lane == lane2:
+                assert abs(x2 - x) >= 0.5
+    assert lanes[0] == 0 and lanes[-1] == 0
