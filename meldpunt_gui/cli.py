@@ -17,6 +17,8 @@ from .domain import Dataset, Text
 from .view import SelectionError, ViewState, parse_metric_list, parse_year_range
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+DATA_FORMATS = ("csv", "xlsx")
+CHART_FORMATS = ("png", "svg", "pdf")
 
 M = {
     "no_data": Text("Kan de meegeleverde gegevens niet laden: {err}",
@@ -27,6 +29,10 @@ M = {
     "save_failed": Text("Opslaan mislukt: {err}", "Saving failed: {err}"),
     "no_periods": Text("Geen perioden met gegevens in deze selectie.",
                        "No periods with data in this selection."),
+    "pixels": Text("Ongeldige afmeting: breedte en hoogte moeten tussen 200 en 8000 pixels liggen,"
+                   " de schaal tussen 1 en 4.",
+                   "Invalid size: width and height must be between 200 and 8000 pixels,"
+                   " the scale between 1 and 4."),
 }
 
 
@@ -68,8 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--metrics", required=True)
     p.add_argument("--years")
     p.add_argument("--periods", choices=("year", "half"), default="year")
-    p.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + ("briefing",), required=True)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--width", type=int, default=1200)
+    p.add_argument("--height", type=int, default=700)
+    p.add_argument("--scale", type=float, default=1.0, help="2 for HiDPI PNG")
+    p.add_argument("--definitions", action="store_true", help="add the definitions under the chart")
     p = sub.add_parser("check", parents=[common], help="validate an import file")
     p.add_argument("file", type=Path)
     p = sub.add_parser("import", parents=[common], help="import a file into the user store")
@@ -218,16 +228,43 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
 
 
 def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
-    from .exporters import export_data  # noqa: PLC0415
     from .safewrite import SaveError  # noqa: PLC0415
     from .view import selected_periods  # noqa: PLC0415
 
     state = _state(ds, args)
-    periods = selected_periods(ds, state)
     try:
-        export_data(args.out, args.format, ds, list(state.metrics), periods, lang)
+        if args.format in DATA_FORMATS:
+            from .exporters import export_data  # noqa: PLC0415
+
+            export_data(args.out, args.format, ds, list(state.metrics),
+                        selected_periods(ds, state), lang)
+        else:
+            if not (200 <= args.width <= 8000 and 200 <= args.height <= 8000
+                    and 1 <= args.scale <= 4):
+                err.write(M["pixels"].get(lang) + "\n")
+                return EXIT_USAGE
+            _render_export(args, ds, state, lang)
     except SaveError as exc:
         err.write(M["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
     out.write(M["saved"].get(lang).format(path=args.out) + "\n")
     return EXIT_OK
+
+
+def _render_export(args, ds: Dataset, state: ViewState, lang: str) -> None:
+    """Chart and briefing exports need Qt to paint, but never a screen."""
+    import os  # noqa: PLC0415
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from .app import application  # noqa: PLC0415
+
+    application()
+    if args.format == "briefing":
+        from .ui.briefing import export_briefing  # noqa: PLC0415
+
+        export_briefing(args.out, ds, state, lang)
+    else:
+        from .ui.chart_export import export_chart  # noqa: PLC0415
+
+        export_chart(args.out, args.format, ds, state, lang, args.width, args.height,
+                     args.scale, args.definitions)

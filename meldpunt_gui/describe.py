@@ -137,7 +137,7 @@ def event_html(ds: Dataset, event_id: str, lang: str) -> str:
     return "".join(parts)
 
 
-def explanation_html(ds: Dataset, state: ViewState, lang: str) -> str:
+def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool = False) -> str:
     """Definitions of the selected metrics, the themes for them and the years shown, the events in
     range, each with its sources as links (opened by the window only on click)."""
     metrics = [ds.metrics[m] for m in state.metrics if m in ds.metrics]
@@ -179,7 +179,8 @@ def explanation_html(ds: Dataset, state: ViewState, lang: str) -> str:
     srcs = shown_sources(ds, state)
     if srcs:
         out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")
-        out.extend(f"<li>{_link(s, lang)}</li>" for s in srcs)
+        out.extend(f"<li>{_link(s, lang)}" + (f"<br>{escape(s.url)}" if print_urls else "")
+                   + "</li>" for s in srcs)
         out.append("</ol>")
         out.append(f"<p style='font-size:small'><i>{escape(t('rule', lang))}</i></p>")
     return "\n".join(out)

@@ -109,10 +109,21 @@ class MainWindow(QMainWindow):
         self.act_export = QAction(self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_data_dialog)
+        self.act_export_chart = QAction(self)
+        self.act_export_chart.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.act_export_chart.triggered.connect(self.export_chart_dialog)
+        self.act_briefing = QAction(self)
+        self.act_briefing.setShortcut(QKeySequence("Ctrl+B"))
+        self.act_briefing.triggered.connect(self.export_briefing_dialog)
+        self.act_copy_chart = QAction(self)
+        self.act_copy_chart.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.act_copy_chart.triggered.connect(self.copy_chart)
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
         self.file_menu.addAction(self.act_export)
+        self.file_menu.addAction(self.act_export_chart)
+        self.file_menu.addAction(self.act_briefing)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
@@ -133,6 +144,7 @@ class MainWindow(QMainWindow):
         self.act_copy_table = QAction(self)
         self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
         self.view_menu.addAction(self.act_copy_table)
+        self.view_menu.addAction(self.act_copy_chart)
 
         self.help_menu = bar.addMenu("")
         self.act_about = QAction(self)
@@ -141,7 +153,10 @@ class MainWindow(QMainWindow):
 
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.addAction(self.act_briefing)
+        self.toolbar.addAction(self.act_export_chart)
         self.toolbar.addAction(self.act_export)
+        self.toolbar.addAction(self.act_copy_chart)
         self.toolbar.addAction(self.act_copy_table)
 
     def retranslate(self) -> None:
@@ -151,7 +166,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(0, self.tr("&Chart"))
         self.tabs.setTabText(1, self.tr("&Table"))
         self.file_menu.setTitle(self.tr("&File"))
-        self.act_export.setText(self.tr("&Export data (CSV)…"))
+        self.act_export.setText(self.tr("&Export data (CSV, Excel)…"))
+        self.act_export_chart.setText(self.tr("Export c&hart (PNG, SVG, PDF)…"))
+        self.act_briefing.setText(self.tr("&Briefing (PDF)…"))
+        self.act_copy_chart.setText(self.tr("Copy c&hart as image"))
         self.act_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -261,6 +279,62 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    def _ask_path(self, key: str, default_name: str, filters: str) -> str:
+        folder = str(self.settings.value("export/folder", str(Path.home())))
+        last = str(self.settings.value(f"export/{key}", ""))
+        name = str(Path(folder) / (Path(default_name).stem + Path(last or default_name).suffix))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export"), name, filters)
+        if path:
+            self.settings.setValue("export/folder", str(Path(path).parent))
+            self.settings.setValue(f"export/{key}", Path(path).suffix)
+        return path
+
+    def _saved(self, path: str) -> None:
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    def export_chart_dialog(self) -> None:
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from .chart_export import export_chart  # noqa: PLC0415
+
+        path = self._ask_path("chart", "meldpunt-grafiek.png",
+                              self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
+        if not path:
+            return
+        fmt = Path(path).suffix.lower().lstrip(".")
+        fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
+        scale = max(1.0, self.devicePixelRatioF())
+        try:
+            export_chart(Path(path), fmt, self.ds, self.state, self.lang, 1200, 700, scale)
+        except SaveError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), exc.text.get(self.lang))
+            return
+        self._saved(path)
+
+    def export_briefing_dialog(self) -> None:
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from .briefing import export_briefing  # noqa: PLC0415
+
+        path = self._ask_path("briefing", "meldpunt-briefing.pdf", self.tr("PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            export_briefing(Path(path), self.ds, self.state, self.lang)
+        except SaveError as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), exc.text.get(self.lang))
+            return
+        self._saved(path)
+
+    def copy_chart(self) -> None:
+        """The chart as it would be exported (light, with title and sources) on the clipboard."""
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+        from .chart_export import render_png  # noqa: PLC0415
+
+        image = render_png(self.ds, self.state, self.lang, 1200, 700,
+                           max(1.0, self.devicePixelRatioF()))
+        QGuiApplication.clipboard().setImage(image)
+        self.statusBar().showMessage(self.tr("Chart copied"), 5000)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.tr(

@@ -1,0 +1,77 @@
+"""Every chart export read back: PNG by size, SVG parsed, PDF and briefing by pages and text."""
+
+import io
+import re
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import pypdf
+import pytest
+from PySide6.QtGui import QImage
+
+from meldpunt_gui.safewrite import SaveError
+from meldpunt_gui.ui.briefing import briefing_pdf
+from meldpunt_gui.ui.chart_export import export_chart, render_png, render_svg, render_pdf
+from meldpunt_gui.view import ViewState
+
+STATE = ViewState(metrics=("reports_total", "share_nl"))
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    text = unicodedata.normalize("NFKC", text)  # the PDF uses ligatures (ﬀ, ﬁ)
+    return len(reader.pages), re.sub(r"[ \t]+", " ", text)
+
+
+def test_png_at_chosen_size_and_hidpi(qtbot, tiny_ds, tmp_path):
+    out = tmp_path / "chart.png"
+    export_chart(out, "png", tiny_ds, STATE, "nl", 900, 500, scale=2.0)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1800, 1000)
+    assert image.pixelColor(2, 2).name() == "#ffffff"  # light, whatever the window theme
+
+
+def test_svg_has_background_axes_series_and_text(qtbot, tiny_ds):
+    svg = render_svg(tiny_ds, STATE, "nl", 900, 560).decode("utf-8")
+    root = ET.fromstring(svg)
+    assert root.get("width").startswith("900") or "900" in root.get("viewBox", "")
+    texts = [t.text.strip() for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text]
+    assert "Meldingen totaal, Aandeel NL, 2019 t/m 2024" in texts
+    assert "400.000" in texts and "80%" in texts and "2021" in texts
+    assert any(t.startswith("Bron:") for t in texts)
+    assert "meldingen" in texts  # the unit as axis label
+    paths = list(root.iter("{http://www.w3.org/2000/svg}path")) + \
+        list(root.iter("{http://www.w3.org/2000/svg}polyline"))
+    assert len(paths) >= 4  # axes and both series
+    assert 'fill="#ffffff"' in svg
+
+
+def test_vector_pdf_chart(qtbot, tiny_ds):
+    pages, text = pdf_text(render_pdf(tiny_ds, STATE, "en", 900, 560))
+    assert pages == 1
+    assert "Total reports, Share NL, 2019-2024" in text
+    assert "400,000" in text and "Source:" in text
+
+
+def test_briefing_pdf(qtbot, tiny_ds):
+    pages, text = pdf_text(briefing_pdf(tiny_ds, STATE, "nl"))
+    assert pages >= 1
+    assert "Meldingen totaal, Aandeel NL, 2019 t/m 2024" in text
+    assert "ca. 145.000" in text and "413.262" in text
+    assert "-26 procentpunt" in text
+    assert "Bronnen" in text and "https://example.org/off" in text
+    assert "Wat telt mee" in text and "Druk op hosters" in text
+
+
+def test_failed_write_keeps_the_old_file(qtbot, tiny_ds, tmp_path, monkeypatch):
+    out = tmp_path / "chart.png"
+    out.write_bytes(b"old")
+    import os
+    def refuse(*a, **k):
+        raise PermissionError("locked")
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(SaveError):
+        export_chart(out, "png", tiny_ds, STATE, "nl", 600, 400)
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["chart.png"]
