@@ -1,0 +1,287 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="en">
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/chart.py" line="+49"/>
+        <location line="+42"/>
+        <source>Loading chart…</source>
+        <translation>Grafiek wordt geladen…</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Chart</source>
+        <translation>Grafiek</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>No values in the selected years</source>
+        <translation>Geen waarden in de gekozen jaren</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/explanation.py" line="+24"/>
+        <source>Explanation</source>
+        <translation>Toelichting</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+163"/>
+        <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
+        <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics</source>
+        <translation>Metrieken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chart</source>
+        <translation>&amp;Grafiek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export data (CSV, Excel)…</source>
+        <translation>Gegevens &amp;exporteren (CSV, Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export c&amp;hart (PNG, SVG, PDF)…</source>
+        <translation>&amp;Grafiek exporteren (PNG, SVG, PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Briefing (PDF)…</source>
+        <translation>&amp;Briefing (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy c&amp;hart as image</source>
+        <translation>Grafiek &amp;kopiëren als afbeelding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>B&amp;eeld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy table</source>
+        <translation>Tabel &amp;kopiëren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show &amp;events on the chart</source>
+        <translation>&amp;Gebeurtenissen in de grafiek tonen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About</source>
+        <translation>&amp;Over Meldpunt-viewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main toolbar</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chart title</source>
+        <translation>Titel van de grafiek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources of the values shown</source>
+        <translation>Bronnen van de getoonde waarden</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>No metric selected</source>
+        <translation>Geen metriek gekozen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Export data</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+32"/>
+        <location line="+14"/>
+        <source>Export failed</source>
+        <translation>Exporteren mislukt</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <location line="+13"/>
+        <source>Saved %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Chart copied</source>
+        <translation>Grafiek gekopieerd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>About</source>
+        <translation>Over Meldpunt-viewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meldpunt viewer %1
+
+Public year figures of the Dutch hotline Meldpunt Kinderporno (Offlimits) and related series, with their sources.
+Data up to: %2</source>
+        <translation>Meldpunt-viewer %1
+
+Openbare jaarcijfers van het Meldpunt Kinderporno (Offlimits) en verwante reeksen, met hun bronnen.
+Gegevens tot en met: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MetricPicker</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+43"/>
+        <source>Search metrics…</source>
+        <translation>Metrieken zoeken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search metrics</source>
+        <translation>Metrieken zoeken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metrics</source>
+        <translation>Metrieken</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Own metrics</source>
+        <translation>Eigen metrieken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>half-years</source>
+        <translation>halfjaren</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+67"/>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To</source>
+        <translation>Tot en &amp;met</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;All years</source>
+        <translation>&amp;Alle jaren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Last 5 years</source>
+        <translation>&amp;Laatste 5 jaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Years</source>
+        <translation>&amp;Jaren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Half-years</source>
+        <translation>Hal&amp;fjaren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years shown:</source>
+        <translation>Getoonde jaren:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First year</source>
+        <translation>Eerste jaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last year</source>
+        <translation>Laatste jaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Years shown</source>
+        <translation>Getoonde jaren</translation>
+    </message>
+</context>
+<context>
+    <name>TableView</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+66"/>
+        <source>Table of the values shown</source>
+        <translation>Tabel met de getoonde waarden</translation>
+    </message>
+</context>
+</TS>

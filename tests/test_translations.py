@@ -1,0 +1,146 @@
+"""The Dutch catalogue is complete, matches the code, and the compiled .qm files work.
+
+After changing a user-visible string in the code, run scripts/update_translations.py, translate
+what it lists in resources/translations/meldpunt_nl.ts, and run it again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "scripts" / "update_translations.py"
+HOW_TO_FIX = ("run `.venv/bin/python scripts/update_translations.py`, translate the new strings in "
+              "resources/translations/meldpunt_nl.ts, and run it again")
+
+
+def _load_script():
+    spec = importlib.util.spec_from_file_location("update_translations", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+tr_tool = _load_script()
+
+_PLACEHOLDER = re.compile(r"%(?:L?\d+|n)")
+
+
+def _placeholders(text: str) -> Counter:
+    return Counter(_PLACEHOLDER.findall(text))
+
+
+def _mnemonics(text: str) -> int:
+    """Single '&' marks a mnemonic; '&&' is a literal ampersand."""
+    return text.replace("&&", "").count("&")
+
+
+@pytest.fixture(scope="module")
+def dutch():
+    return tr_tool.read_ts(tr_tool.ts_path("nl"))
+
+
+@pytest.fixture(scope="module")
+def scanned(tmp_path_factory):
+    """One lupdate run over the current sources into fresh .ts files."""
+    folder = tmp_path_factory.mktemp("lupdate")
+    return tr_tool.scan_sources(folder, seed_from=None, langs=("nl",))["nl"]
+
+
+# ----------------------------------------------------------------------------- (a) the catalogue
+
+def test_every_dutch_message_is_finished(dutch):
+    assert dutch, "meldpunt_nl.ts holds no messages"
+    unfinished = [m.label() for m in dutch if not m.finished]
+    assert not unfinished, ("untranslated or unfinished in meldpunt_nl.ts:\n  "
+                            + "\n  ".join(unfinished) + f"\nTo fix: {HOW_TO_FIX}.")
+
+
+def test_dutch_keeps_placeholders_mnemonics_and_ellipses(dutch):
+    wrong = []
+    for m in dutch:
+        for text in m.translations:
+            if _placeholders(text) != _placeholders(m.source):
+                wrong.append(f"{m.label()} -> {text!r}: placeholders differ")
+            if _mnemonics(text) != _mnemonics(m.source):
+                wrong.append(f"{m.label()} -> {text!r}: number of '&' mnemonics differs")
+            if text.endswith("…") != m.source.endswith("…"):
+                wrong.append(f"{m.label()} -> {text!r}: trailing '…' differs")
+    assert not wrong, "\n".join(wrong)
+
+
+# ----------------------------------------------------------------------------- (b) up to date
+
+def test_catalogue_has_every_string_in_the_code(dutch, scanned):
+    assert scanned, "lupdate found no translatable strings in meldpunt_gui/"
+    known = {m.key for m in dutch}
+    missing = [m.label() for m in scanned if m.key not in known]
+    assert not missing, ("strings in the code that meldpunt_nl.ts does not have:\n  "
+                         + "\n  ".join(missing) + f"\nTo fix: {HOW_TO_FIX}.")
+
+
+def test_catalogue_has_no_strings_gone_from_the_code(dutch, scanned):
+    in_code = {m.key for m in scanned}
+    gone = [m.label() for m in dutch if m.key not in in_code]
+    assert not gone, ("strings in meldpunt_nl.ts that are no longer in the code:\n  "
+                      + "\n  ".join(gone) + "\nTo fix: run `.venv/bin/python "
+                      "scripts/update_translations.py`.")
+
+
+# ----------------------------------------------------------------------------- (c) the .qm files
+
+@pytest.fixture
+def core_app():
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    return QCoreApplication.instance() or QCoreApplication([])
+
+
+def _installed(app, lang):
+    from PySide6.QtCore import QTranslator  # noqa: PLC0415
+
+    qm = tr_tool.qm_path(lang)
+    assert qm.is_file(), f"{qm.name} is missing; run `.venv/bin/python scripts/update_translations.py`"
+    translator = QTranslator()
+    assert translator.load(str(qm)), f"{qm.name} does not load"
+    assert not translator.isEmpty()
+    assert app.installTranslator(translator)
+    return translator
+
+
+def test_dutch_qm_translates(core_app, dutch):
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    translator = _installed(core_app, "nl")
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "&Bestand"
+        assert QCoreApplication.translate("PeriodPicker", "&All years") == "&Alle jaren"
+        stale = []
+        for m in dutch:
+            n = 1 if m.numerus else -1
+            got = QCoreApplication.translate(m.context, m.source, m.comment or None, n)
+            if got != m.translations[0]:
+                stale.append(f"{m.label()}: .qm gives {got!r}, .ts has {m.translations[0]!r}")
+        assert not stale, ("meldpunt_nl.qm is out of step with meldpunt_nl.ts:\n  "
+                           + "\n  ".join(stale)
+                           + "\nTo fix: run `.venv/bin/python scripts/update_translations.py`.")
+    finally:
+        core_app.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def test_english_qm_loads_and_keeps_the_source_text(core_app):
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+
+    translator = _installed(core_app, "en")
+    try:
+        assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    finally:
+        core_app.removeTranslator(translator)
