@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from .bundled import load_bundled
-from .domain import Dataset
 from .view import ViewState
 
 ORG = "Meldpunt viewer"
@@ -28,17 +27,15 @@ def open_settings(data_dir: Path) -> QSettings:
     return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def load_data(data_dir: Path) -> tuple[Dataset, str, str]:
-    """Bundled data with the user store laid over it; (dataset, message nl, message en)."""
-    ds = load_bundled()
-    try:
-        from .store import UserStore  # noqa: PLC0415
-    except ImportError:
-        return ds, "", ""
+def load_data(data_dir: Path):
+    """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
+    the store itself and reported once through its message."""
+    from .store import UserStore  # noqa: PLC0415
+
+    bundled = load_bundled()
     store = UserStore.open(data_dir)
-    ds = store.overlay(ds)
     msg = getattr(store, "message", None)
-    return ds, (msg.nl if msg else ""), (msg.en if msg else "")
+    return bundled, store, (msg.nl if msg else ""), (msg.en if msg else "")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -63,9 +60,9 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     lang = lang or saved_language(settings) or "nl"
     translators = Translators(app)
     translators.switch(lang)
-    ds, msg_nl, msg_en = load_data(data_dir)
-    window = MainWindow(ds, settings, lang, state=state, data_dir=data_dir,
-                        message=msg_en if lang == "en" else msg_nl)
+    bundled, store, msg_nl, msg_en = load_data(data_dir)
+    window = MainWindow(store.overlay(bundled), settings, lang, state=state, data_dir=data_dir,
+                        message=msg_en if lang == "en" else msg_nl, store=store, bundled=bundled)
 
     def switch(code: str) -> None:
         translators.switch(code)
@@ -87,6 +84,7 @@ def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
     """Render the full window offscreen, as the user would see it, to a PNG."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app, window, _ = build_window(data_dir, lang, state=state)
+    window.persist = False  # a rendering must not replace the user's last view
     window.resize(*size)
     window.show()
     window.chart.ensure_loaded()
@@ -101,3 +99,5 @@ def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
     image.save(buf, "PNG")
     write_atomic(out, bytes(buf.data()))
     window.close()
+    window.deleteLater()
+    app.processEvents()

@@ -30,9 +30,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ds: Dataset, settings: QSettings, lang: str = "nl",
                  state: ViewState | None = None, data_dir: Path | None = None,
-                 theme: str = "light", message: str = ""):
+                 theme: str = "light", message: str = "", store=None,
+                 bundled: Dataset | None = None):
         super().__init__()
         self.ds = ds
+        self.store = store  # the user store (None: bundled data only, e.g. in tests)
+        self.bundled = bundled or ds
+        self.persist = True  # False for offscreen renders that must not overwrite the last view
         self.settings = settings
         self.lang = lang
         self.theme = theme
@@ -106,6 +110,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.act_import = QAction(self)
+        self.act_import.setShortcut(QKeySequence("Ctrl+I"))
+        self.act_import.triggered.connect(self.import_dialog)
+        self.act_history = QAction(self)
+        self.act_history.triggered.connect(self.history_dialog)
         self.act_export = QAction(self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_data_dialog)
@@ -121,6 +130,8 @@ class MainWindow(QMainWindow):
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_export)
         self.file_menu.addAction(self.act_export_chart)
         self.file_menu.addAction(self.act_briefing)
@@ -145,6 +156,10 @@ class MainWindow(QMainWindow):
         self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
         self.view_menu.addAction(self.act_copy_table)
         self.view_menu.addAction(self.act_copy_chart)
+
+        self.data_menu = bar.addMenu("")
+        self.data_menu.addAction(self.act_import)
+        self.data_menu.addAction(self.act_history)
 
         self.help_menu = bar.addMenu("")
         self.act_about = QAction(self)
@@ -172,6 +187,9 @@ class MainWindow(QMainWindow):
         self.act_copy_chart.setText(self.tr("Copy c&hart as image"))
         self.act_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.data_menu.setTitle(self.tr("&Data"))
+        self.act_import.setText(self.tr("&Import figures…"))
+        self.act_history.setText(self.tr("Import &history…"))
         self.lang_menu.setTitle(self.tr("&Language"))
         self.act_copy_table.setText(self.tr("&Copy table"))
         self.act_events.setText(self.tr("Show &events on the chart"))
@@ -216,7 +234,11 @@ class MainWindow(QMainWindow):
         self.table.set_table(build_table(ds, state, lang), lang)
         self.explanation.show_for(ds, state, lang)
         self.sources.setText(source_line(ds, state, lang))
-        save_state(self.settings, state, lang)
+        self._save()
+
+    def _save(self) -> None:
+        if self.persist:
+            save_state(self.settings, self.state, self.lang)
 
     def set_state(self, state: ViewState) -> None:
         self.state = validate(self.ds, state)
@@ -256,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         self.state = self.state.with_(tab=TABS[index] if 0 <= index < len(TABS) else "chart")
-        save_state(self.settings, self.state, self.lang)
+        self._save()
 
     # ----- actions
     def export_data_dialog(self) -> None:
@@ -279,6 +301,55 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    # ----- own figures
+    def reload_user_data(self) -> None:
+        """After an import or undo: bundled data with the store laid over it, view kept."""
+        if self.store is not None:
+            self.ds = self.store.overlay(self.bundled)
+            self.state = validate(self.ds, self.state)
+            self.refresh()
+
+    def import_dialog(self, path: str | None = None) -> bool:
+        from .import_dialog import ImportDialog  # noqa: PLC0415
+
+        if self.store is None:
+            return False
+        if not path:
+            folder = str(self.settings.value("import/folder", str(Path.home())))
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import figures"), folder,
+                self.tr("Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)"))
+            if not path:
+                return False
+        self.settings.setValue("import/folder", str(Path(path).parent))
+        dialog = ImportDialog(Path(path), self.ds, self.lang, self)
+        self._import_dialog = dialog
+        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.result is None:
+            return False
+        return self.apply_import(dialog.result, Path(path))
+
+    def apply_import(self, result, path: Path) -> bool:
+        try:
+            record = self.store.apply(result, path)
+        except Exception as exc:  # noqa: BLE001 - the store explains itself; nothing was written
+            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+            return False
+        self.reload_user_data()
+        self.statusBar().showMessage(self.tr("Imported %1: %2 added, %3 changed")
+                                     .replace("%1", Path(path).name)
+                                     .replace("%2", str(record.added))
+                                     .replace("%3", str(record.changed)), 10000)
+        return True
+
+    def history_dialog(self) -> None:
+        from .import_dialog import ImportHistoryDialog  # noqa: PLC0415
+
+        if self.store is None:
+            return
+        dialog = ImportHistoryDialog(self.store, self.lang, self)
+        dialog.changed.connect(self.reload_user_data)
+        dialog.exec()
 
     def _ask_path(self, key: str, default_name: str, filters: str) -> str:
         folder = str(self.settings.value("export/folder", str(Path.home())))
@@ -343,7 +414,8 @@ class MainWindow(QMainWindow):
             .replace("%1", __version__).replace("%2", format_date(self.ds.data_date, self.lang)))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        save_state(self.settings, self.state, self.lang)
-        self.settings.sync()
+        if self.persist:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self._save()
+            self.settings.sync()
         super().closeEvent(event)
