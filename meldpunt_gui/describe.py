@@ -184,3 +184,56 @@ def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool 
         out.append("</ol>")
         out.append(f"<p style='font-size:small'><i>{escape(t('rule', lang))}</i></p>")
     return "\n".join(out)
+
+
+S = {
+    "values": Text("{n} waarden, {first} t/m {last}", "{n} values, {first} to {last}"),
+    "one": Text("1 waarde ({period})", "1 value ({period})"),
+    "none": Text("geen waarden in deze jaren", "no values in these years"),
+    "highest": Text("hoogste {value} ({period})", "highest {value} ({period})"),
+    "latest": Text("laatste {value} ({period})", "latest {value} ({period})"),
+    "largest": Text("grootste verandering {change}", "largest change {change}"),
+    "approx": Text("{n} afgerond", "{n} rounded"),
+}
+
+
+def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
+    """A text alternative for the chart, from the data: per series what is shown, the range, the
+    highest and the latest value and the largest change; rounded values said as such."""
+    from .formatting import format_period as fp  # noqa: PLC0415
+
+    out = []
+    periods = selected_periods(ds, state)
+    for mid in state.metrics:
+        if mid not in ds.metrics:
+            continue
+        unit = ds.unit_of(mid)
+        label = ds.metrics[mid].label.get(lang)
+        pts = [(p, o) for p, o in ds.series(mid, periods) if o is not None]
+        if not pts:
+            out.append(f"{label}: {S['none'].get(lang)}.")
+            continue
+        parts = []
+        if len(pts) == 1:
+            parts.append(S["one"].get(lang).format(period=fp(pts[0][0], lang)))
+        else:
+            parts.append(S["values"].get(lang).format(n=len(pts), first=fp(pts[0][0], lang),
+                                                      last=fp(pts[-1][0], lang)))
+            hp, ho = max(pts, key=lambda x: x[1].value)
+            parts.append(S["highest"].get(lang).format(
+                value=format_value(ho.value, unit, lang, ho.approximate), period=fp(hp, lang)))
+        lp, lo = pts[-1]
+        parts.append(S["latest"].get(lang).format(
+            value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
+        changes = [(p, ds.change(mid, p)) for p, _ in pts]
+        changes = [(p, c) for p, c in changes if c is not None and
+                   (c.points if unit.kind == "percent" else c.pct) is not None]
+        if changes:
+            key = (lambda pc: abs(pc[1].points)) if unit.kind == "percent" else (lambda pc: abs(pc[1].pct))
+            _, big = max(changes, key=key)
+            parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
+        n_approx = sum(1 for _, o in pts if o.approximate)
+        if n_approx:
+            parts.append(S["approx"].get(lang).format(n=n_approx))
+        out.append(f"{label}: " + "; ".join(parts) + ".")
+    return out

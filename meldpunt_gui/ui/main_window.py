@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QLabel, QMainWindow, QMes
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..describe import source_line
+from ..describe import source_line, summary_sentences
 from ..domain import Dataset
 from ..formatting import format_date, format_year_range
 from ..tabular import build_table
@@ -83,6 +83,13 @@ class MainWindow(QMainWindow):
         chart_lay = QVBoxLayout(chart_page)
         chart_lay.addWidget(self.title)
         chart_lay.addWidget(self.chart, 1)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        chart_lay.addWidget(self.summary)
         chart_lay.addWidget(self.sources)
         self.table = TableView(self)
         self.tabs = QTabWidget(self)
@@ -198,6 +205,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.title.setAccessibleName(self.tr("Chart title"))
         self.sources.setAccessibleName(self.tr("Sources of the values shown"))
+        self.summary.setAccessibleName(self.tr("Chart in words"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
 
@@ -234,6 +242,9 @@ class MainWindow(QMainWindow):
         self.table.set_table(build_table(ds, state, lang), lang)
         self.explanation.show_for(ds, state, lang)
         self.sources.setText(source_line(ds, state, lang))
+        summary = "\n".join(summary_sentences(ds, state, lang))
+        self.summary.setText(summary)
+        self.chart.setAccessibleDescription(summary)
         self._save()
 
     def _save(self) -> None:

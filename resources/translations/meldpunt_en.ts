@@ -29,9 +29,242 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+46"/>
+        <source>Import %1</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>detect</source>
+        <translation>detect</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>semicolon ;</source>
+        <translation>semicolon ;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>comma ,</source>
+        <translation>comma ,</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+116"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Dutch (1.234,5)</source>
+        <translation>Dutch (1.234,5)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English (1,234.5)</source>
+        <translation>English (1,234.5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Encoding:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Separator:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Numbers:</source>
+        <translation>&amp;Numbers:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;heet:</source>
+        <translation>S&amp;heet:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop reading</source>
+        <translation>Stop reading</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Metric</source>
+        <translation>Metric</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happens</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value now</source>
+        <translation>Value now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows read from the file</source>
+        <translation>Rows read from the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems found in the file</source>
+        <translation>Problems found in the file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading stopped.</source>
+        <translation>Reading stopped.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>encoding %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>separator %1</source>
+        <translation>separator %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>numbers %1</source>
+        <translation>numbers %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detected: %1</source>
+        <translation>Detected: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</source>
+        <translation>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing can be imported while an error stands.</source>
+        <translation>Nothing can be imported while an error stands.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to import.</source>
+        <translation>Nothing to import.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location line="+39"/>
+        <source>Import history</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo selected import</source>
+        <translation>&amp;Undo selected import</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Undo import</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every value of import %1?</source>
+        <translation>Remove every value of import %1?</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+163"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+185"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
@@ -92,6 +325,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import figures…</source>
+        <translation>&amp;Import figures…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;history…</source>
+        <translation>Import &amp;history…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
@@ -131,12 +379,17 @@
         <translation>Sources of the values shown</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chart in words</source>
+        <translation>Chart in words</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>No metric selected</source>
         <translation>No metric selected</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Export data</source>
         <translation>Export data</translation>
     </message>
@@ -147,19 +400,39 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+32"/>
+        <location line="+81"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+13"/>
+        <location line="-92"/>
+        <location line="+62"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-44"/>
+        <source>Import figures</source>
+        <translation>Import figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import failed</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1: %2 added, %3 changed</source>
+        <translation>Imported %1: %2 added, %3 changed</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>

@@ -29,9 +29,242 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+46"/>
+        <source>Import %1</source>
+        <translation>%1 importeren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>detect</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>semicolon ;</source>
+        <translation>puntkomma ;</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>comma ,</source>
+        <translation>komma ,</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+116"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Dutch (1.234,5)</source>
+        <translation>Nederlands (1.234,5)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>English (1,234.5)</source>
+        <translation>Engels (1,234.5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Codering:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Scheidingsteken:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Numbers:</source>
+        <translation>&amp;Getallen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;heet:</source>
+        <translation>&amp;Werkblad:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop reading</source>
+        <translation>Stoppen met lezen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+4"/>
+        <source>Line</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Metric</source>
+        <translation>Metriek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What happens</source>
+        <translation>Wat er gebeurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value now</source>
+        <translation>Huidige waarde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problem</source>
+        <translation>Probleem</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows read from the file</source>
+        <translation>Rijen uit het bestand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problems found in the file</source>
+        <translation>Problemen in het bestand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Reading…</source>
+        <translation>Bezig met lezen…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Reading stopped.</source>
+        <translation>Lezen gestopt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>encoding %1</source>
+        <translation>codering %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>separator %1</source>
+        <translation>scheidingsteken %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>numbers %1</source>
+        <translation>getallen %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Detected: %1</source>
+        <translation>Herkend: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</source>
+        <translation>%1 nieuw, %2 gewijzigd, %3 ongewijzigd; %4 fouten, %5 waarschuwingen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing can be imported while an error stands.</source>
+        <translation>Er kan niets worden geïmporteerd zolang er een fout is.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing to import.</source>
+        <translation>Niets te importeren.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location line="+39"/>
+        <source>Import history</source>
+        <translation>Importgeschiedenis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Toegevoegd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Changed</source>
+        <translation>Gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo selected import</source>
+        <translation>Gekozen import &amp;ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Undo import</source>
+        <translation>Import ongedaan maken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every value of import %1?</source>
+        <translation>Alle waarden van import %1 verwijderen?</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+163"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+185"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
@@ -92,6 +325,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Gegevens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import figures…</source>
+        <translation>Cijfers &amp;importeren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;history…</source>
+        <translation>Import&amp;geschiedenis…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
@@ -131,12 +379,17 @@
         <translation>Bronnen van de getoonde waarden</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Chart in words</source>
+        <translation>Grafiek in woorden</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>No metric selected</source>
         <translation>Geen metriek gekozen</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+62"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -147,19 +400,39 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+32"/>
+        <location line="+81"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+13"/>
+        <location line="-92"/>
+        <location line="+62"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-44"/>
+        <source>Import figures</source>
+        <translation>Cijfers importeren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</source>
+        <translation>Cijfers (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import failed</source>
+        <translation>Importeren mislukt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1: %2 added, %3 changed</source>
+        <translation>%1 geïmporteerd: %2 toegevoegd, %3 gewijzigd</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
