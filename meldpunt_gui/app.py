@@ -69,6 +69,9 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
         window.set_language(code)
 
     window.language_requested.connect(switch)
+    window.set_theme(window.theme_choice)
+    app.styleHints().colorSchemeChanged.connect(
+        lambda *_: window.set_theme(window.theme_choice) if window.theme_choice == "system" else None)
     window._translators = translators  # keep alive with the window
     return app, window, translators
 

@@ -159,6 +159,17 @@ class MainWindow(QMainWindow):
         self.act_events.setChecked(self.state.show_events)
         self.act_events.toggled.connect(self._toggle_events)
         self.view_menu.addAction(self.act_events)
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions = {}
+        self.theme_choice = str(self.settings.value("theme", "light"))
+        for code in ("light", "dark", "system"):
+            act = QAction(self, checkable=True)
+            act.setChecked(code == self.theme_choice)
+            act.triggered.connect(lambda _=False, c=code: self.set_theme(c))
+            self.theme_group.addAction(act)
+            self.theme_menu.addAction(act)
+            self.theme_actions[code] = act
         self.act_copy_table = QAction(self)
         self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
         self.view_menu.addAction(self.act_copy_table)
@@ -200,6 +211,10 @@ class MainWindow(QMainWindow):
         self.lang_menu.setTitle(self.tr("&Language"))
         self.act_copy_table.setText(self.tr("&Copy table"))
         self.act_events.setText(self.tr("Show &events on the chart"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        self.theme_actions["light"].setText(self.tr("&Light"))
+        self.theme_actions["dark"].setText(self.tr("&Dark"))
+        self.theme_actions["system"].setText(self.tr("Follow the &system"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
@@ -216,6 +231,20 @@ class MainWindow(QMainWindow):
         (self.act_en if lang == "en" else self.act_nl).setChecked(True)
         self.retranslate()
         self.refresh()
+
+    def set_theme(self, choice: str) -> None:
+        """Light, dark or the system's scheme; the chart's colours follow (exports stay light)."""
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        from . import theme as themes  # noqa: PLC0415
+
+        self.theme_choice = choice
+        self.theme = themes.effective(choice)
+        themes.apply(QApplication.instance(), self.theme)
+        self.theme_actions[choice].setChecked(True)
+        if self.persist:
+            self.settings.setValue("theme", choice)
+        self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

@@ -264,7 +264,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+185"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+196"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
@@ -355,6 +355,26 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the &amp;system</source>
+        <translation>Follow the &amp;system</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -384,7 +404,7 @@
         <translation>Chart in words</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+46"/>
         <source>No metric selected</source>
         <translation>No metric selected</translation>
     </message>

@@ -108,3 +108,21 @@ def test_links_open_only_on_click(make_window, monkeypatch):
     from PySide6.QtCore import QUrl
     w.explanation.anchorClicked.emit(QUrl("https://example.org/off"))
     assert opened == ["https://example.org/off"]
+
+
+def test_dark_theme_recolours_the_chart_and_persists(make_window, settings):
+    from meldpunt_gui.ui.palette import THEMES, contrast
+    w = make_window(("reports_total", "share_nl"))
+    w.set_theme("dark")
+    assert w.theme == "dark"
+    assert w.chart._glw.backgroundBrush().color().name().lower() == THEMES["dark"].background.lower()
+    assert settings.value("theme") == "dark"
+    w.set_theme("light")
+    assert w.chart._glw.backgroundBrush().color().name().lower() == "#ffffff"
+
+
+def test_series_colours_have_contrast_against_their_background():
+    from meldpunt_gui.ui.palette import THEMES, contrast
+    for theme in THEMES.values():
+        for colour in theme.colours:
+            assert contrast(colour, theme.background) >= 3.0, (theme.name, colour)
