@@ -60,6 +60,7 @@ class ChartView(QWidget):
         self.legends: list = []
         self.hover_text = ""
         self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
+        self.cursor: tuple[int, int] | None = None  # (series index, point index) for the keyboard
         self._strip = None
         self._badges: list = []
         self.setAccessibleName(self.tr("Chart"))
@@ -80,6 +81,8 @@ class ChartView(QWidget):
         self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._glw.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._glw.installEventFilter(self)
+        self._glw.setAccessibleName(self.tr("Chart: use the arrow keys to read the values"))
         self._stack.addWidget(self._glw)
         self._stack.setCurrentWidget(self._glw)
         self._rebuild()
@@ -105,6 +108,7 @@ class ChartView(QWidget):
         glw.setBackground(theme.background)
         self.series, self.plots, self.legends = [], [], []
         self.events, self._badges, self._strip = [], [], None
+        self.cursor = None
         periods = selected_periods(ds, state)
         first, last = year_range(ds, state)
         events = ds.events_between(first, last) if state.show_events else []
@@ -295,6 +299,51 @@ class ChartView(QWidget):
             self.hover_text = text
             QToolTip.showText(QCursor.pos(), text, self)
             self.hovered.emit(text)
+
+    # ----- keyboard: arrow keys step through the points and announce each one
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent  # noqa: PLC0415
+
+        if obj is self._glw and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1),
+                    Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0),
+                    Qt.Key.Key_Home: (0, -10**6), Qt.Key.Key_End: (0, 10**6)}.get(event.key())
+            if step is not None and self.series:
+                self.step_cursor(*step)
+                return True
+        return super().eventFilter(obj, event)
+
+    def step_cursor(self, d_series: int, d_point: int) -> str:
+        """Move to the next/previous point with a value (or series) and announce it in the
+        words of the tooltip."""
+        if self.cursor is None:
+            si, pi = 0, -1 if d_point >= 0 else len(self.series[0].y)
+            d_series = 0
+        else:
+            si, pi = self.cursor
+        si = max(0, min(len(self.series) - 1, si + d_series))
+        s = self.series[si]
+        valid = [i for i, y in enumerate(s.y) if not math.isnan(y)]
+        if not valid:
+            return ""
+        if d_point == 0:
+            pi = min(valid, key=lambda i: abs(i - pi))
+        elif d_point > 0:
+            later = [i for i in valid if i > pi]
+            pi = later[min(d_point, len(later)) - 1] if later else valid[-1]
+        else:
+            earlier = [i for i in valid if i < pi]
+            pi = earlier[max(-len(earlier), d_point)] if earlier else valid[0]
+        self.cursor = (si, pi)
+        text = tooltip_text(self._ds, s.metric, s.periods[pi], self._lang)
+        self.hover_text = text
+        self._glw.setAccessibleDescription(text)
+        pos = self.point_scene_pos(s.metric, s.periods[pi])
+        if pos is not None:
+            view_pos = self._glw.mapFromScene(pos)
+            QToolTip.showText(self._glw.mapToGlobal(view_pos), text, self._glw)
+        self.hovered.emit(text)
+        return text
 
     # ----- for tests and the accessible description
     def tick_strings(self, panel: int, axis: str = "left") -> list[str]:

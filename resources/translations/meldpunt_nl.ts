@@ -5,17 +5,22 @@
     <name>ChartView</name>
     <message>
         <location filename="../../meldpunt_gui/ui/chart.py" line="+49"/>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Chart</source>
         <translation>Grafiek</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+19"/>
+        <source>Chart: use the arrow keys to read the values</source>
+        <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
+    </message>
+    <message>
+        <location line="+77"/>
         <source>No values in the selected years</source>
         <translation>Geen waarden in de gekozen jaren</translation>
     </message>

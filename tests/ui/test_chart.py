@@ -105,3 +105,21 @@ def test_event_lanes_never_overlap():
             if lane == lane2:
                 assert abs(x2 - x) >= 0.5
     assert lanes[0] == 0 and lanes[-1] == 0
+
+
+def test_arrow_keys_read_the_points_in_tooltip_words(make_window, qtbot, tiny_ds):
+    w = make_window(("reports_total", "cloud_urls"))
+    view = w.chart._glw
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert w.chart.hover_text == tooltip_text(tiny_ds, "reports_total", Period(2019), "nl")
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # 2023 has no value: skipped
+    assert w.chart.hover_text.startswith("Meldingen totaal — 2024")
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # next series, nearest point with a value
+    assert w.chart.hover_text.startswith("Cloud-URL's — 2022")
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert w.chart.hover_text.startswith("Cloud-URL's — 2021")
+    assert view.accessibleDescription() == w.chart.hover_text
