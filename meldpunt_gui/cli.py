@@ -64,16 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("list-metrics", parents=[common], help="metrieken / metrics")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("list-stories", parents=[common], help="verhalen / curated views")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("screenshot", parents=[common], help="render the window to PNG")
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--story")
     p.add_argument("--metrics")
     p.add_argument("--years")
     p.add_argument("--periods", choices=("year", "half"))
     p.add_argument("--size", default="1400x860")
     p = sub.add_parser("export", parents=[common], help="export data")
-    p.add_argument("--metrics", required=True)
+    p.add_argument("--metrics")
+    p.add_argument("--story")
     p.add_argument("--years")
-    p.add_argument("--periods", choices=("year", "half"), default="year")
+    p.add_argument("--periods", choices=("year", "half"))
     p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + ("briefing",), required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--width", type=int, default=1200)
@@ -92,7 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
+    """A story first (if given), then explicit metrics/years/periods on top of it."""
     state = ViewState()
+    if getattr(args, "story", None):
+        story = next((s for s in _stories(ds, args) if s.id == args.story), None)
+        if story is None:
+            raise SelectionError(
+                f"Onbekend verhaal: {args.story}. Zie 'meldpunt-gui list-stories'.",
+                f"Unknown story: {args.story}. See 'meldpunt-gui list-stories'.")
+        state = story.state()
+    elif getattr(args, "command", "") == "export" and not getattr(args, "metrics", None):
+        raise SelectionError("Geef --metrics of --story.", "Give --metrics or --story.")
     if getattr(args, "metrics", None):
         state = state.with_(metrics=parse_metric_list(ds, args.metrics))
     if getattr(args, "years", None):
@@ -101,6 +115,29 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
     if getattr(args, "periods", None):
         state = state.with_(granularity=args.periods)
     return state
+
+
+def _stories(ds: Dataset, args: argparse.Namespace):
+    from .stories import load_stories, story_folders  # noqa: PLC0415
+
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
+    return load_stories(ds, story_folders(data_dir))[0]
+
+
+def cmd_list_stories(ds: Dataset, args, lang: str, out: TextIO) -> int:
+    stories = _stories(ds, args)
+    if args.json:
+        json.dump([{"id": s.id, "title": s.title.get(lang), "text": s.text.get(lang),
+                    "metrics": list(s.metrics), "years": [s.first_year, s.last_year],
+                    "periods": s.granularity, "mode": s.mode,
+                    "highlight": [str(p) for p in s.highlight]} for s in stories],
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    for s in stories:
+        out.write(f"{s.id:<20} {s.title.get(lang)} ({', '.join(s.metrics)}; "
+                  f"{s.first_year}-{s.last_year})\n")
+    return EXIT_OK
 
 
 def _periods_text(ds: Dataset, metric: str) -> str:
@@ -153,7 +190,7 @@ def _load(args: argparse.Namespace) -> Dataset:
     from .bundled import load_bundled  # noqa: PLC0415
 
     ds = load_bundled()
-    if args.command in ("export", "list-metrics", "check", "import"):
+    if args.command in ("export", "list-metrics", "list-stories", "check", "import"):
         try:
             from .store import UserStore  # noqa: PLC0415
         except ImportError:
@@ -193,6 +230,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return EXIT_USAGE
     if args.command == "list-metrics":
         return cmd_list_metrics(ds, lang, args.json, out)
+    if args.command == "list-stories":
+        return cmd_list_stories(ds, args, lang, out)
     if args.command == "screenshot":
         return _cmd_screenshot(args, ds, lang, out, err)
     if args.command == "export":

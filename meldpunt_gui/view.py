@@ -34,6 +34,9 @@ class ViewState:
     granularity: Granularity = "year"
     tab: str = "chart"
     show_events: bool = True
+    mode: str = "absolute"  # absolute | index | change | log
+    base_year: int | None = None  # for the index; None = first year in range
+    story: str = ""  # the story this view came from, if any
 
     def with_(self, **changes) -> "ViewState":
         return replace(self, **changes)

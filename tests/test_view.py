@@ -68,3 +68,27 @@ def test_preference_rule(tiny_ds):
 def test_percentage_change_in_points(tiny_ds):
     change = tiny_ds.change("share_nl", Period(2022))
     assert change.points == -26
+
+
+def test_index_change_and_log_views(tiny_ds):
+    import math
+    from meldpunt_gui.transforms import chart_data
+    state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2021, last_year=2022,
+                      mode="index")
+    data = chart_data(tiny_ds, state)
+    [panel] = data.panels  # an index puts both on one axis ...
+    assert [round(v, 1) for v in panel.lines[0].values] == [100.0, 35.1]
+    assert [round(v, 1) for v in panel.lines[1].values] == [100.0, 2.9]
+    assert any("verschillende dingen" in n.nl for n in data.notes)  # ... and says so
+    missing = chart_data(tiny_ds, state.with_(base_year=2023, first_year=2021, last_year=2024))
+    assert any("geen waarde in basisjaar 2023" in n.nl for n in missing.notes)
+
+    change = chart_data(tiny_ds, ViewState(metrics=("reports_total", "share_nl"),
+                                           first_year=2021, last_year=2022, mode="change"))
+    assert [p.unit.id for p in change.panels] == ["change", "points"]  # never mixed
+    assert round(change.panels[0].lines[0].values[1]) == -65
+    assert change.panels[1].lines[0].values[1] == -26
+    assert math.isnan(change.panels[1].lines[0].values[0])  # no 2020 value: no change
+
+    log = chart_data(tiny_ds, ViewState(metrics=("reports_total",), mode="log"))
+    assert log.panels[0].log

@@ -45,7 +45,7 @@ class ValueAxis(pg.AxisItem):
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802
         levels = super().tickValues(minVal, maxVal, size)
-        if self.unit.kind != "count":
+        if self.unit.kind != "count" or self.logMode:
             return levels
         out = []
         for spacing, values in levels:
@@ -62,6 +62,9 @@ class ValueAxis(pg.AxisItem):
         return super().boundingRect().adjusted(0, -10, 0, 10)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        decimals = 0 if self.unit.kind == "count" else tick_decimals(spacing)
         suffix = "%" if self.unit.kind in ("percent", "change") else ""
+        if self.logMode:  # pyqtgraph hands over exponents on a log axis
+            return [format_number(10 ** v, self.lang, 0 if v >= 0 else tick_decimals(10 ** v))
+                    + suffix for v in values]
+        decimals = 0 if self.unit.kind == "count" else tick_decimals(spacing)
         return [format_number(v, self.lang, decimals) + suffix for v in values]

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from ..describe import tooltip_text
 from ..domain import Dataset, Period
-from ..view import ViewState, panels, selected_periods, year_range
+from ..transforms import chart_data
+from ..view import ViewState, year_range
 from .palette import THEMES, series_style
 
 HOVER_PX = 14.0
@@ -34,6 +35,8 @@ class SeriesData:
     y: list[float]  # NaN where a period has no value: drawn as a gap
     approximate: list[bool]
     style_index: int
+    panel: int = 0
+    log: bool = False
 
 
 class ChartView(QWidget):
@@ -56,6 +59,8 @@ class ChartView(QWidget):
         self._lang = "nl"
         self._theme = "light"
         self.series: list[SeriesData] = []
+        self.data = None
+        self.highlight: tuple = ()
         self.plots: list = []
         self.legends: list = []
         self.hover_text = ""
@@ -89,8 +94,11 @@ class ChartView(QWidget):
         self.loaded.emit()
 
     # ----- state
-    def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light") -> None:
+    def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light",
+                 highlight: tuple = ()) -> None:
         self._ds, self._state, self._lang, self._theme = ds, state, lang, theme
+        self.highlight = highlight
+        self.data = chart_data(ds, state)
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
@@ -109,7 +117,6 @@ class ChartView(QWidget):
         self.series, self.plots, self.legends = [], [], []
         self.events, self._badges, self._strip = [], [], None
         self.cursor = None
-        periods = selected_periods(ds, state)
         first, last = year_range(ds, state)
         events = ds.events_between(first, last) if state.show_events else []
         if events:
@@ -117,9 +124,9 @@ class ChartView(QWidget):
             self._setup_strip(self._strip, theme)
         style_index = 0
         master = self._strip
-        for row, panel in enumerate(panels(ds, state.metrics), start=1):
-            unit = ds.units[panel.unit]
-            legend = pg.LegendItem(colCount=min(len(panel.metrics), 3), frame=False,
+        for row, panel in enumerate(self.data.panels, start=1):
+            unit = panel.unit
+            legend = pg.LegendItem(colCount=min(len(panel.lines), 3), frame=False,
                                    labelTextColor=theme.foreground, labelTextSize="10pt")
             glw.addItem(legend, row=2 * row - 1, col=0)
             plot = glw.addPlot(row=2 * row, col=0, axisItems={
@@ -139,29 +146,25 @@ class ChartView(QWidget):
                 master = plot
             else:
                 plot.setXLink(master)
-            ymin, ymax = 0.0, 0.0
-            for mid in panel.metrics:
-                data = self._series_for(ds, mid, periods, style_index)
+            self._highlight(plot, state, theme)
+            if panel.log:
+                plot.setLogMode(x=False, y=True)
+            ys_all = []
+            for line in panel.lines:
+                data = SeriesData(line.metric, unit.id, line.periods, [p.x for p in line.periods],
+                                  [v if not (panel.log and v <= 0) else math.nan
+                                   for v in line.values], line.approximate, style_index,
+                                  row - 1, panel.log)
                 self.series.append(data)
                 self._draw_series(plot, legend, data, theme)
-                ys = [v for v in data.y if not math.isnan(v)]
-                if ys:
-                    ymin, ymax = min(ymin, min(ys)), max(ymax, max(ys))
+                ys_all.extend(v for v in data.y if not math.isnan(v))
                 style_index += 1
-            if ymax == ymin:
-                ymax = ymin + 1
-            pad = (ymax - ymin) * 0.08
-            if unit.kind == "percent":
-                ymax = min(max(ymax + pad, 10), 100)
-            else:
-                ymax += pad
-            # a little room under zero so the 0 tick is labelled and low points stay visible
-            plot.setYRange(ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax, padding=0)
+            self._set_y_range(plot, unit, ys_all, panel.log)
             plot.setXRange(first - 0.5, last + 0.5, padding=0)
-            if not any(not math.isnan(v) for s in self.series if s.unit == panel.unit for v in s.y):
+            if not ys_all:
                 note = pg.TextItem(self.tr("No values in the selected years"),
                                    color=theme.foreground, anchor=(0.5, 0.5))
-                note.setPos((first + last) / 2, (ymin + ymax) / 2)
+                note.setPos((first + last) / 2, 0.5)
                 plot.addItem(note)
             for ev in events:
                 plot.addItem(pg.InfiniteLine(ev.x, angle=90, movable=False,
@@ -172,6 +175,30 @@ class ChartView(QWidget):
         if events:
             self._strip.setXRange(first - 0.5, last + 0.5, padding=0)
             self._place_events(events, theme)
+
+    def _set_y_range(self, plot, unit, ys: list[float], log: bool) -> None:
+        if log:
+            if ys:
+                lo, hi = math.log10(min(ys)), math.log10(max(ys))
+                plot.setYRange(math.floor(lo), max(math.ceil(hi), math.floor(lo) + 1), padding=0)
+            return
+        ymin, ymax = min([0.0, *ys]), max([0.0, *ys])
+        if ymax == ymin:
+            ymax = ymin + 1
+        pad = (ymax - ymin) * 0.08
+        ymax = min(max(ymax + pad, 10), 100) if unit.kind == "percent" else ymax + pad
+        # a little room under zero so the 0 tick is labelled and low points stay visible
+        plot.setYRange(ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax, padding=0)
+
+    def _highlight(self, plot, state: ViewState, theme) -> None:
+        """Shade the periods a story points at."""
+        for period in getattr(self, "highlight", ()):
+            half = 0.25 if period.half else 0.5
+            region = self._pg.LinearRegionItem((period.x - half, period.x + half), movable=False,
+                                               brush=self._pg.mkBrush(theme.foreground + "18"),
+                                               pen=self._pg.mkPen(None))
+            region.setZValue(-10)
+            plot.addItem(region)
 
     # ----- events
     def _setup_strip(self, strip, theme) -> None:
@@ -222,15 +249,6 @@ class ChartView(QWidget):
                 return badge.sceneBoundingRect().center()
         return None
 
-    def _series_for(self, ds: Dataset, mid: str, periods: list[Period], idx: int) -> SeriesData:
-        xs, ys, approx = [], [], []
-        for p in periods:
-            obs = ds.shown(mid, p)
-            xs.append(p.x)
-            ys.append(obs.value if obs else math.nan)
-            approx.append(bool(obs and obs.approximate))
-        return SeriesData(mid, ds.metrics[mid].unit, list(periods), xs, ys, approx, idx)
-
     def _draw_series(self, plot, legend, data: SeriesData, theme) -> None:
         pg = self._pg
         import numpy as np  # noqa: PLC0415
@@ -246,8 +264,9 @@ class ChartView(QWidget):
         ok = ~np.isnan(y)
         brushes = [pg.mkBrush(theme.background) if a else pg.mkBrush(style.colour)
                    for a, keep in zip(data.approximate, ok) if keep]
-        scatter = pg.ScatterPlotItem(x[ok], y[ok], symbol=style.symbol, size=9,
-                                     pen=pg.mkPen(style.colour, width=1.5), brush=brushes)
+        # a PlotDataItem (not a bare ScatterPlotItem) so markers follow a log axis too
+        scatter = pg.PlotDataItem(x[ok], y[ok], pen=None, symbol=style.symbol, symbolSize=9,
+                                  symbolPen=pg.mkPen(style.colour, width=1.5), symbolBrush=brushes)
         plot.addItem(scatter)
         sample = pg.PlotDataItem([], [], pen=pen, symbol=style.symbol, symbolSize=9,
                                  symbolPen=pg.mkPen(style.colour, width=1.5),
@@ -255,35 +274,29 @@ class ChartView(QWidget):
         legend.addItem(sample, escape(self._ds.metrics[data.metric].label.get(self._lang)))
 
     # ----- hover
+    def _scene_pos(self, s: SeriesData, i: int) -> QPointF:
+        y = math.log10(s.y[i]) if s.log else s.y[i]
+        return self.plots[s.panel].getViewBox().mapViewToScene(QPointF(s.x[i], y))
+
     def nearest_point(self, scene_pos: QPointF) -> tuple[SeriesData, int] | None:
         """The data point under the pointer, within a few pixels, in any panel."""
         best, best_d = None, HOVER_PX
-        for plot in self.plots:
-            vb = plot.getViewBox()
-            if not vb.sceneBoundingRect().contains(scene_pos):
+        for s in self.series:
+            if not self.plots[s.panel].getViewBox().sceneBoundingRect().contains(scene_pos):
                 continue
-            unit = next((s.unit for s in self.series if self._plot_for(s) is plot), None)
-            for s in self.series:
-                if s.unit != unit:
+            for i, y in enumerate(s.y):
+                if math.isnan(y):
                     continue
-                for i, (x, y) in enumerate(zip(s.x, s.y)):
-                    if math.isnan(y):
-                        continue
-                    p = vb.mapViewToScene(QPointF(x, y))
-                    d = math.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y())
-                    if d < best_d:
-                        best, best_d = (s, i), d
+                p = self._scene_pos(s, i)
+                d = math.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y())
+                if d < best_d:
+                    best, best_d = (s, i), d
         return best
-
-    def _plot_for(self, s: SeriesData):
-        units = list(dict.fromkeys(x.unit for x in self.series))
-        return self.plots[units.index(s.unit)] if s.unit in units else None
 
     def point_scene_pos(self, metric: str, period: Period) -> QPointF | None:
         for s in self.series:
             if s.metric == metric and period in s.periods:
-                i = s.periods.index(period)
-                return self._plot_for(s).getViewBox().mapViewToScene(QPointF(s.x[i], s.y[i]))
+                return self._scene_pos(s, s.periods.index(period))
         return None
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QGroupBox, QLabel, QMainWindow, QMessageBox,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                               QMainWindow, QMessageBox, QSpinBox, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..describe import source_line, summary_sentences
@@ -23,6 +24,7 @@ from .settings import load_state, save_state
 from .table_view import TableView
 
 TABS = ("chart", "table")
+MODES = ("absolute", "index", "change", "log")
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +39,10 @@ class MainWindow(QMainWindow):
         self.store = store  # the user store (None: bundled data only, e.g. in tests)
         self.bundled = bundled or ds
         self.persist = True  # False for offscreen renders that must not overwrite the last view
+        self.data_dir = data_dir
+        self.stories = []
+        self.story_problems = []
+        self._load_stories()
         self.settings = settings
         self.lang = lang
         self.theme = theme
@@ -75,6 +81,27 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
+        self.mode_label = QLabel(self)
+        self.mode = QComboBox(self)
+        self.mode_label.setBuddy(self.mode)
+        self.base_label = QLabel(self)
+        self.base_year = QSpinBox(self)
+        self.base_year.setRange(1990, 2100)
+        self.base_year.setGroupSeparatorShown(False)
+        self.base_label.setBuddy(self.base_year)
+        controls = QHBoxLayout()
+        controls.addWidget(self.mode_label)
+        controls.addWidget(self.mode)
+        controls.addWidget(self.base_label)
+        controls.addWidget(self.base_year)
+        controls.addStretch(1)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setStyleSheet("QLabel { border-left: 3px solid #D55E00; padding-left: 6px; }")
+        self.story_text = QLabel(self)
+        self.story_text.setWordWrap(True)
+        self.story_text.setTextFormat(Qt.TextFormat.PlainText)
         self.chart = ChartView(self)
         self.sources = QLabel(self)
         self.sources.setWordWrap(True)
@@ -82,6 +109,9 @@ class MainWindow(QMainWindow):
         chart_page = QWidget(self)
         chart_lay = QVBoxLayout(chart_page)
         chart_lay.addWidget(self.title)
+        chart_lay.addWidget(self.story_text)
+        chart_lay.addLayout(controls)
+        chart_lay.addWidget(self.notes)
         chart_lay.addWidget(self.chart, 1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -113,6 +143,8 @@ class MainWindow(QMainWindow):
         self.period_picker.all_years.clicked.connect(self._all_years)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self.base_year.valueChanged.connect(self._mode_changed)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -175,6 +207,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.act_copy_table)
         self.view_menu.addAction(self.act_copy_chart)
 
+        self.story_menu = bar.addMenu("")
         self.data_menu = bar.addMenu("")
         self.data_menu.addAction(self.act_import)
         self.data_menu.addAction(self.act_history)
@@ -206,6 +239,8 @@ class MainWindow(QMainWindow):
         self.act_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.data_menu.setTitle(self.tr("&Data"))
+        self.story_menu.setTitle(self.tr("&Stories"))
+        self._fill_story_menu()
         self.act_import.setText(self.tr("&Import figures…"))
         self.act_history.setText(self.tr("Import &history…"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -221,6 +256,18 @@ class MainWindow(QMainWindow):
         self.title.setAccessibleName(self.tr("Chart title"))
         self.sources.setAccessibleName(self.tr("Sources of the values shown"))
         self.summary.setAccessibleName(self.tr("Chart in words"))
+        self.mode_label.setText(self.tr("&Show as:"))
+        self.base_label.setText(self.tr("Base &year:"))
+        current = self.mode.currentIndex()
+        self.mode.blockSignals(True)
+        self.mode.clear()
+        self.mode.addItems([self.tr("Values"), self.tr("Index (base year = 100)"),
+                            self.tr("Change on the earlier period"), self.tr("Log scale")])
+        self.mode.setCurrentIndex(max(current, 0))
+        self.mode.blockSignals(False)
+        self.mode.setAccessibleName(self.tr("Show as"))
+        self.base_year.setAccessibleName(self.tr("Base year"))
+        self.notes.setAccessibleName(self.tr("Notes on this view"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
 
@@ -259,6 +306,12 @@ class MainWindow(QMainWindow):
         self.period_picker.set_state(ds.year_span(), first, last, state.excluded_years,
                                      state.granularity)
         self.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
+        self.mode.blockSignals(True)
+        self.base_year.blockSignals(True)
+        self.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
+        self.base_year.setValue(state.base_year or first)
+        self.mode.blockSignals(False)
+        self.base_year.blockSignals(False)
         self._render()
 
     def _render(self) -> None:
@@ -267,7 +320,15 @@ class MainWindow(QMainWindow):
         names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
         self.title.setText(f"{', '.join(names)}, {format_year_range(first, last, lang)}"
                            if names else self.tr("No metric selected"))
-        self.chart.set_view(ds, state, lang, self.theme)
+        story = self.story_by_id(state.story)
+        self.chart.set_view(ds, state, lang, self.theme, story.highlight if story else ())
+        self.story_text.setText(f"{story.title.get(lang)}: {story.text.get(lang)}" if story else "")
+        self.story_text.setVisible(bool(story))
+        notes = [n.get(lang) for n in self.chart.data.notes]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self.base_label.setVisible(state.mode == "index")
+        self.base_year.setVisible(state.mode == "index")
         self.table.set_table(build_table(ds, state, lang), lang)
         self.explanation.show_for(ds, state, lang)
         self.sources.setText(source_line(ds, state, lang))
@@ -293,7 +354,7 @@ class MainWindow(QMainWindow):
         return state
 
     def _metrics_changed(self, metrics: tuple) -> None:
-        self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics)))
+        self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics), story=""))
         first, last = year_range(self.ds, self.state)
         self.period_picker.set_state(self.ds.year_span(), first, last,
                                      self.state.excluded_years, self.state.granularity)
@@ -302,12 +363,18 @@ class MainWindow(QMainWindow):
     def _periods_changed(self) -> None:
         first, last, excluded, gran = self.period_picker.state()
         self.state = self.state.with_(first_year=first, last_year=last, excluded_years=excluded,
-                                      granularity=gran)
+                                      granularity=gran, story="")
         self._render()
 
     def _all_years(self) -> None:
         self.state = self.state.with_(first_year=None, last_year=None, excluded_years=frozenset())
         self.refresh()
+
+    def _mode_changed(self, *_args) -> None:
+        mode = MODES[max(self.mode.currentIndex(), 0)]
+        base = self.base_year.value() if mode == "index" else None
+        self.state = self.state.with_(mode=mode, base_year=base)
+        self._render()
 
     def _toggle_events(self, on: bool) -> None:
         self.state = self.state.with_(show_events=on)
@@ -341,6 +408,27 @@ class MainWindow(QMainWindow):
             return
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    # ----- stories
+    def _load_stories(self) -> None:
+        from ..stories import load_stories, story_folders  # noqa: PLC0415
+
+        self.stories, self.story_problems = load_stories(self.ds, story_folders(self.data_dir))
+
+    def story_by_id(self, story_id: str):
+        return next((s for s in self.stories if s.id == story_id), None) if story_id else None
+
+    def open_story(self, story_id: str) -> None:
+        story = self.story_by_id(story_id)
+        if story is not None:
+            self.set_state(story.state().with_(tab="chart"))
+
+    def _fill_story_menu(self) -> None:
+        self.story_menu.clear()
+        for story in self.stories:
+            act = self.story_menu.addAction(story.title.get(self.lang))
+            act.setToolTip(story.text.get(self.lang))
+            act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
 
     # ----- own figures
     def reload_user_data(self) -> None:

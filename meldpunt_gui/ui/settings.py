@@ -35,6 +35,8 @@ def load_state(settings: QSettings) -> ViewState:
         first = _ints(settings.value("view/first_year"))
         last = _ints(settings.value("view/last_year"))
         gran = str(settings.value("view/granularity", "year"))
+        mode = str(settings.value("view/mode", "absolute"))
+        base = _ints(settings.value("view/base_year"))
         return ViewState(
             metrics=metrics or ViewState().metrics,
             first_year=first[0] if first else None,
@@ -43,6 +45,9 @@ def load_state(settings: QSettings) -> ViewState:
             granularity="half" if gran == "half" else "year",
             tab=str(settings.value("view/tab", "chart")),
             show_events=str(settings.value("view/events", "true")).lower() != "false",
+            mode=mode if mode in ("absolute", "index", "change", "log") else "absolute",
+            base_year=base[0] if base else None,
+            story=str(settings.value("view/story", "") or ""),
         )
     except (TypeError, ValueError):
         return ViewState()
@@ -58,6 +63,9 @@ def save_state(settings: QSettings, state: ViewState, lang: str) -> None:
     settings.setValue("view/granularity", state.granularity)
     settings.setValue("view/tab", state.tab)
     settings.setValue("view/events", "true" if state.show_events else "false")
+    settings.setValue("view/mode", state.mode)
+    settings.setValue("view/base_year", "" if state.base_year is None else state.base_year)
+    settings.setValue("view/story", state.story)
 
 
 def saved_language(settings: QSettings) -> str | None:

@@ -4,13 +4,13 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart.py" line="+49"/>
-        <location line="+45"/>
+        <location filename="../../meldpunt_gui/ui/chart.py" line="+52"/>
+        <location line="+50"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Chart</source>
         <translation>Grafiek</translation>
     </message>
@@ -20,7 +20,7 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+75"/>
         <source>No values in the selected years</source>
         <translation>Geen waarden in de gekozen jaren</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+196"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+229"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
@@ -335,6 +335,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Stories</source>
+        <translation>&amp;Verhalen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Import figures…</source>
         <translation>Cijfers &amp;importeren…</translation>
     </message>
@@ -409,12 +414,57 @@
         <translation>Grafiek in woorden</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+1"/>
+        <source>&amp;Show as:</source>
+        <translation>&amp;Weergave:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base &amp;year:</source>
+        <translation>Basis&amp;jaar:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Values</source>
+        <translation>Waarden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Index (base year = 100)</source>
+        <translation>Index (basisjaar = 100)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change on the earlier period</source>
+        <translation>Verandering t.o.v. eerdere periode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Log scale</source>
+        <translation>Logaritmische schaal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show as</source>
+        <translation>Weergave</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base year</source>
+        <translation>Basisjaar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes on this view</source>
+        <translation>Opmerkingen bij deze weergave</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>No metric selected</source>
         <translation>Geen metriek gekozen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+76"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -425,14 +475,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+81"/>
+        <location line="+102"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+62"/>
+        <location line="-113"/>
+        <location line="+83"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>

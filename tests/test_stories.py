@@ -1,0 +1,64 @@
+"""The bundled stories against the real data: selections resolve and show the seed's numbers."""
+
+import pytest
+
+from meldpunt_gui.bundled import load_bundled
+from meldpunt_gui.domain import Period
+from meldpunt_gui.stories import StoryError, load_stories, parse_story, story_folders
+from meldpunt_gui.view import selected_periods
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load_bundled()
+
+
+@pytest.fixture(scope="module")
+def stories(ds):
+    stories, problems = load_stories(ds, story_folders(None))
+    assert problems == []
+    return {s.id: s for s in stories}
+
+
+def test_required_stories_exist(stories):
+    assert set(stories) >= {"fall-2022", "hoster-pressure", "hosters-leave", "hotline-vs-police",
+                            "half-years"}
+    for s in stories.values():
+        assert s.title.nl and s.title.en and s.text.nl and s.text.en
+
+
+def test_fall_story_shows_the_seed_figures(ds, stories):
+    state = stories["fall-2022"].state()
+    assert state.metrics == ("reports_total", "cloud_urls")
+    periods = selected_periods(ds, state)
+    assert periods[0] == Period(2019) and periods[-1] == Period(2022)
+    assert ds.shown("cloud_urls", Period(2021)).value == 160000
+    assert ds.shown("cloud_urls", Period(2022)).value == 4600
+    values = {o.value for o in ds.values_at("reports_total", Period(2022))}
+    assert 145000 in values
+
+
+def test_half_year_story(ds, stories):
+    state = stories["half-years"].state()
+    assert state.granularity == "half"
+    assert ds.shown("reports_h1", Period(2022, 1)).value == 8100
+    assert ds.change("reports_h1", Period(2022, 1)).base_period == Period(2021, 1)
+
+
+def test_staff_can_add_a_story_and_mistakes_are_named(ds, tmp_path):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    (folder / "mine.toml").write_text(
+        'metrics = ["reports_total"]\nyears = [2015, 2024]\n'
+        '[title]\nnl = "Mijn verhaal"\nen = "My story"\n[text]\nnl = "Tekst."\nen = "Text."\n',
+        encoding="utf-8")
+    (folder / "bad.toml").write_text(
+        'metrics = ["nope"]\nyears = [2015, 2024]\n[title]\nnl = "x"\nen = "x"\n'
+        '[text]\nnl = "x"\nen = "x"\n', encoding="utf-8")
+    stories, problems = load_stories(ds, story_folders(None) + [folder])
+    assert "mine" in {s.id for s in stories}
+    [problem] = problems
+    assert (problem.file, problem.field) == ("bad.toml", "metrics") and "nope" in problem.reason
+    with pytest.raises(StoryError):
+        (folder / "broken.toml").write_text("metrics = [", encoding="utf-8")
+        parse_story(folder / "broken.toml", ds)
