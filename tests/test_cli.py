@@ -1,0 +1,111 @@
+"""The command line against the real bundled data: stable output, one-sentence errors, exit codes."""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from meldpunt_gui.cli import main
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_version():
+    proc = subprocess.run([sys.executable, "-m", "meldpunt_gui", "--version"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("meldpunt-gui ")
+
+
+def test_list_metrics_json(data_dir):
+    code, out, _ = run("list-metrics", "--json", "--data-dir", str(data_dir))
+    assert code == 0
+    rows = {r["id"]: r for r in json.loads(out)}
+    for required in ("reports_total", "reports_national", "reports_international", "reports_h1",
+                     "cloud_urls", "share_hosted_nl_pct", "urls_assessed", "urls_illegal",
+                     "iwf_nl_hosting_share_pct", "iwf_nl_urls", "inhope_content_urls",
+                     "police_reports"):
+        assert required in rows
+    assert "2021" in rows["reports_total"]["periods"]
+    assert rows["reports_h1"]["periods"] == ["2021-H1", "2022-H1"]
+
+
+def test_list_metrics_text_in_english(data_dir):
+    code, out, _ = run("list-metrics", "--lang", "en", "--data-dir", str(data_dir))
+    assert code == 0
+    line = next(l for l in out.splitlines() if l.startswith("reports_total "))
+    assert "Total reports [reports]" in line and "2018-2022" in line
+
+
+def test_unknown_metric_is_one_sentence_and_exit_2(data_dir, tmp_path):
+    code, out, err = run("export", "--metrics", "nope", "--format", "csv",
+                         "--out", str(tmp_path / "x.csv"), "--data-dir", str(data_dir))
+    assert code == 2
+    assert err.count("\n") == 1 and "nope" in err and "Traceback" not in err
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_bad_arguments_exit_2(data_dir):
+    code, _, err = run("export", "--format", "gif", "--metrics", "reports_total", "--out", "x")
+    assert code == 2 and err.startswith("meldpunt-gui: ") and err.count("\n") == 1
+    code, _, err = run("export", "--metrics", "reports_total", "--years", "20x5",
+                       "--format", "csv", "--out", "x.csv", "--data-dir", str(data_dir))
+    assert code == 2 and "20x5" in err
+
+
+def test_csv_export_has_every_seed_figure(data_dir, tmp_path):
+    out = tmp_path / "seed.csv"
+    code, _, _ = run("export", "--metrics", "reports_total,cloud_urls,reports_h1",
+                     "--years", "2021-2022", "--format", "csv", "--out", str(out),
+                     "--data-dir", str(data_dir))
+    assert code == 0
+    text = out.read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    values = {(r[0], r[2], r[3]) for r in rows[1:]}
+    for metric, period, value in [("reports_total", "2021", "414000"),
+                                  ("reports_total", "2021", "413262"),
+                                  ("reports_total", "2022", "145000"),
+                                  ("cloud_urls", "2021", "160000"),
+                                  ("cloud_urls", "2022", "4600")]:
+        assert (metric, period, value) in values, (metric, period, value)
+
+
+def test_half_year_export(data_dir, tmp_path):
+    out = tmp_path / "h.csv"
+    code, _, _ = run("export", "--metrics", "reports_h1", "--periods", "half", "--format", "csv",
+                     "--out", str(out), "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+    assert {(r[2], r[3]) for r in rows[1:]} >= {("2021-H1", "129000"), ("2022-H1", "8100")}
+
+
+def test_screenshot_subprocess(tmp_path):
+    """The real program, started as a user would, renders its full window."""
+    out = tmp_path / "shot.png"
+    proc = subprocess.run(
+        [sys.executable, "-m", "meldpunt_gui", "screenshot", "--out", str(out),
+         "--metrics", "reports_total,cloud_urls", "--size", "1200x800",
+         "--data-dir", str(tmp_path / "d")],
+        capture_output=True, text=True, timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr
+    from PySide6.QtGui import QImage
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "briefing"])
+def test_chart_exports_from_the_command_line(data_dir, tmp_path, fmt):
+    out = tmp_path / f"x.{'pdf' if fmt == 'briefing' else fmt}"
+    code, _, err = run("export", "--metrics", "reports_total", "--years", "2015-2024",
+                       "--format", fmt, "--out", str(out), "--data-dir", str(data_dir))
+    assert code == 0, err
+    head = out.read_bytes()[:5]
+    assert head == {"png": b"\x89PNG\r", "svg": b"<?xml", "pdf": b"%PDF-",
+                    "briefing": b"%PDF-"}[fmt]
