@@ -121,8 +121,12 @@ def _link(src: Source, lang: str) -> str:
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
 
 
-def event_html(ds: Dataset, event_id: str, lang: str) -> str:
-    """The text of one event, shown at the top of the explanation when its marker is clicked."""
+def event_html(ds: Dataset, event_ids: str, lang: str) -> str:
+    """The text of the clicked events ('id' or 'id1,id2'), shown on top of the explanation."""
+    return "".join(_one_event_html(ds, eid, lang) for eid in event_ids.split(",") if eid)
+
+
+def _one_event_html(ds: Dataset, event_id: str, lang: str) -> str:
     ev = next((e for e in ds.events if e.id == event_id), None)
     if ev is None:
         return ""

@@ -214,23 +214,37 @@ class ChartView(QWidget):
         strip.getViewBox().setBackgroundColor(None)
 
     def _place_events(self, events, theme) -> None:
-        """Numbered badges in as many lanes as needed so that no two overlap."""
+        """One numbered badge per year (numbers as in the explanation's list), stacked in lanes
+        so that no two overlap however dense the events; a line per event through every panel."""
         pg = self._pg
         from ..view import event_lanes  # noqa: PLC0415
 
+        groups: list[tuple[list[int], list]] = []
+        for number, ev in enumerate(events, start=1):
+            if groups and groups[-1][1][0].year == ev.year:
+                groups[-1][0].append(number)
+                groups[-1][1].append(ev)
+            else:
+                groups.append(([number], [ev]))
+        labels = [str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}" for n, _ in groups]
+        xs = [sum(e.x for e in evs) / len(evs) for _, evs in groups]
         first, last = self._strip.getViewBox().viewRange()[0]
         px = max(self.width() - AXIS_WIDTH - 40, 200)
-        gap = BADGE_PX * (last - first) / px
-        lanes = event_lanes([e.x for e in events], gap)
+        widest = max(BADGE_PX, max(8 * len(t) + 10 for t in labels))
+        lanes = event_lanes(xs, widest * (last - first) / px)
         n = max(lanes) + 1
-        for number, (ev, lane) in enumerate(zip(events, lanes), start=1):
-            badge = pg.TextItem(str(number), color=theme.background, anchor=(0.5, 0.5),
+        for (numbers, evs), label, x, lane in zip(groups, labels, xs, lanes):
+            # near an edge the badge hangs inwards so its label is never cut off
+            half = widest / 2 * (last - first) / px
+            ax = 1.0 if x + half > last else (0.0 if x - half < first else 0.5)
+            badge = pg.TextItem(label, color=theme.background, anchor=(ax, 0.5),
                                 fill=pg.mkBrush(theme.foreground))
-            badge.setPos(ev.x, n - 1 - lane)
-            badge.setToolTip(f"{number}. {ev.title.get(self._lang)}")
+            badge.setPos(x, n - 1 - lane)
+            badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
+                                        for num, e in zip(numbers, evs)))
             self._strip.addItem(badge)
-            self._badges.append((ev.id, badge))
-            self.events.append((ev.id, ev.x, lane))
+            self._badges.append((",".join(e.id for e in evs), badge))
+            self.events.extend((e.id, e.x, lane) for e in evs)
         self._strip.setYRange(-0.6, n - 0.4, padding=0)
         height = 20 * n + 6
         self._strip.setFixedHeight(height)
@@ -244,8 +258,8 @@ class ChartView(QWidget):
                 return
 
     def badge_scene_pos(self, event_id: str) -> QPointF | None:
-        for eid, badge in self._badges:
-            if eid == event_id:
+        for eids, badge in self._badges:
+            if event_id in eids.split(","):
                 return badge.sceneBoundingRect().center()
         return None
 

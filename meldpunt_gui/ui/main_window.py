@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 1)
-        split.setSizes([300, 760, 340])
+        split.setSizes([340, 720, 340])
         self.splitter = split
         self.setCentralWidget(split)
 
