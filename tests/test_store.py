@@ -1,0 +1,276 @@
+"""The SQLite user store: apply, overlay, undo, damaged files, two writers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from fixtures.sample_dataset import small_dataset
+from meldpunt_gui.domain import Period
+from meldpunt_gui.importers import read_import_data
+from meldpunt_gui.store import SCHEMA_VERSION, STORE_NAME, StoreError, UserStore
+
+CSV = b"metriek;periode;waarde;bron;url;opmerking\n" \
+      b"hotline_reports;2023;420.000;Offlimits;https://offlimits.nl/c;=HYPERLINK(\"x\")\n" \
+      b"hotline_reports;2022;ca. 413.262;;;\n" \
+      b"nl_share_pct;2022;41,5;;;\n"
+
+
+@pytest.fixture
+def ds():
+    return small_dataset()
+
+
+@pytest.fixture
+def store(tmp_path):
+    with UserStore.open(tmp_path / "data") as s:
+        yield s
+
+
+def result(ds, data=CSV, name="cijfers.csv"):
+    res = read_import_data(data, name, ds)
+    assert not res.has_errors, [p.format("en") for p in res.problems]
+    return res
+
+
+def snapshot(d):
+    """Everything a view can see of a dataset, comparable with ==."""
+    return (sorted(map(repr, d.observations)), sorted(map(repr, d.metrics.values())),
+            sorted(map(repr, d.sources.values())), sorted(map(repr, d.categories.values())),
+            [(m, p, [repr(o) for o in d.values_at(m, p)]) for m in sorted(d.metrics)
+             for p in d.periods_with_data(m)])
+
+
+def test_open_creates_the_store_in_the_data_dir_only(tmp_path):
+    folder = tmp_path / "a" / "b"
+    with UserStore.open(folder) as s:
+        assert s.message is None and s.imports() == []
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [STORE_NAME]
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_apply_overlays_user_values_and_keeps_the_bundled_one_as_alternative(ds, store):
+    res = result(ds, CSV)
+    assert res.counts() == {"new": 1, "changed": 1, "unchanged": 1}
+    rec = store.apply(res, "/somewhere/cijfers.csv")
+    assert (rec.id, rec.file_name, rec.added, rec.changed) == (1, "cijfers.csv", 1, 1)
+    assert rec.sha256 == res.sha256 and dt.datetime.fromisoformat(rec.time).tzinfo is not None
+    over = store.overlay(ds)
+    shown = over.shown("hotline_reports", Period(2022))
+    assert (shown.value, shown.approximate, shown.user, shown.status, shown.import_id) == (413262, True, True, "user", 1)
+    assert [o.user for o in over.values_at("hotline_reports", Period(2022))] == [True, False]
+    new = over.shown("hotline_reports", Period(2023))
+    assert new.note.nl == '=HYPERLINK("x")' and new.source == "user-1"
+    src = over.sources["user-1"]
+    assert src.user and src.publisher == "Offlimits" and src.url == "https://offlimits.nl/c"
+    other = over.sources[over.shown("hotline_reports", Period(2022)).source]
+    assert other.publisher == "cijfers.csv"  # no publisher in the file: the file name
+    assert over.shown("nl_share_pct", Period(2022)).user is False  # unchanged values are not stored
+
+
+def test_apply_refuses_a_result_with_errors(ds, store):
+    res = read_import_data(b"metriek;periode;waarde\nhotline_reports;2023;-5\n", "bad.csv", ds)
+    with pytest.raises(StoreError) as info:
+        store.apply(res)
+    assert info.value.code == "has_errors" and "bad.csv" in info.value.message.nl
+    assert store.imports() == []
+
+
+def test_a_failing_apply_changes_nothing(ds, store, monkeypatch):
+    res = result(ds)
+    res.rows[-1].value = None  # NOT NULL fails on the last insert
+    res.rows[-1].status = "new"
+    with pytest.raises(StoreError):
+        store.apply(res)
+    assert store.imports() == [] and snapshot(store.overlay(ds)) == snapshot(ds.with_observations([]))
+
+
+def test_undo_restores_the_exact_previous_overlay(ds, store):
+    first = store.apply(result(ds, CSV, "a.csv"))
+    before = snapshot(store.overlay(ds))
+    second_data = b"metriek;periode;waarde;eenheid\nhotline_reports;2023;430.000;\nChats;2023;12;meldingen\n"
+    second = store.apply(result(store.overlay(ds), second_data, "b.csv"))
+    assert snapshot(store.overlay(ds)) != before
+    undone = store.undo(second.id)
+    assert undone == second
+    assert snapshot(store.overlay(ds)) == before
+    store.undo(first.id)
+    assert snapshot(store.overlay(ds)) == snapshot(ds.with_observations([]))
+    assert store.imports() == []
+
+
+def test_undo_unknown_import(store):
+    with pytest.raises(StoreError) as info:
+        store.undo(42)
+    assert info.value.code == "unknown_import" and "42" in info.value.message.en
+
+
+def test_user_metric_lives_while_an_import_uses_it(ds, store):
+    a = store.apply(result(ds, b"metriek;periode;waarde;eenheid\nChats;2023;12;meldingen\n", "a.csv"))
+    over = store.overlay(ds)
+    assert over.metrics["chats"].user and over.categories["user"].label.en == "Own series"
+    b = store.apply(result(over, b"metriek;periode;waarde\nchats;2024;15\n", "b.csv"))
+    store.undo(a.id)
+    over = store.overlay(ds)
+    assert "chats" in over.metrics and over.shown("chats", Period(2024)).value == 15
+    assert over.shown("chats", Period(2023)) is None
+    store.undo(b.id)
+    assert "chats" not in store.overlay(ds).metrics
+
+
+def test_imports_are_listed_in_order(ds, store):
+    store.apply(result(ds, CSV, "a.csv"))
+    store.apply(result(store.overlay(ds), b"metriek;periode;waarde\nhotline_reports;2024;1\n", "b.csv"))
+    assert [(r.id, r.file_name) for r in store.imports()] == [(1, "a.csv"), (2, "b.csv")]
+    assert set(store.imports()[0].as_json()) == {"id", "file", "sha256", "time", "added", "changed"}
+
+
+@pytest.mark.parametrize("content", [b"\0" * 8192, b"this is not a database\n" * 100,
+                                     b"SQLite format 3\0" + b"\xff" * 4080])
+def test_a_damaged_store_is_kept_aside_and_a_fresh_one_starts(tmp_path, ds, content):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / STORE_NAME).write_bytes(content)
+    with UserStore.open(folder) as s:
+        assert s.message is not None
+        assert "damaged" in s.message.en and "beschadigd" in s.message.nl
+        assert s.imports() == []
+        s.apply(result(ds))
+    kept = [p for p in folder.iterdir() if p.name.startswith(STORE_NAME + ".damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == content
+    assert kept[0].name[len(STORE_NAME + ".damaged-"):][:8] == dt.date.today().strftime("%Y%m%d")
+    with UserStore.open(folder) as again:
+        assert again.message is None and len(again.imports()) == 1  # said once
+
+
+def test_an_empty_file_is_a_fresh_store(tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / STORE_NAME).write_bytes(b"")
+    with UserStore.open(folder) as s:
+        assert s.message is None and s.imports() == []
+    assert [p.name for p in folder.iterdir()] == [STORE_NAME]
+
+
+@pytest.mark.parametrize("setup", [
+    "CREATE TABLE notes (x TEXT)",
+    "CREATE TABLE imports (id INTEGER); PRAGMA user_version = 1",
+    "PRAGMA user_version = 99",
+])
+def test_a_foreign_or_newer_sqlite_file_is_set_aside(tmp_path, setup):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        conn.executescript(setup)
+    conn.close()
+    with UserStore.open(folder) as s:
+        assert s.message is not None and s.imports() == []
+    assert len(list(folder.glob(STORE_NAME + ".damaged-*"))) == 1
+
+
+def test_data_dir_that_is_a_file(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as info:
+        UserStore.open(blocker)
+    assert info.value.code in ("no_folder", "unopenable")
+
+
+def test_two_store_objects_writing_alternately_stay_consistent(tmp_path, ds):
+    folder = tmp_path / "data"
+    one, two = UserStore.open(folder), UserStore.open(folder)
+    try:
+        ids = []
+        for i in range(6):
+            s = (one, two)[i % 2]
+            data = f"metriek;periode;waarde\nhotline_reports;{2030 + i};{i + 1}\n".encode()
+            ids.append(s.apply(result(s.overlay(ds), data, f"{i}.csv")).id)
+        assert ids == [1, 2, 3, 4, 5, 6]
+        assert two.imports() == one.imports()
+        one.undo(ids[3])
+        two.undo(ids[0])
+        assert [r.id for r in one.imports()] == [2, 3, 5, 6] == [r.id for r in two.imports()]
+        assert snapshot(one.overlay(ds)) == snapshot(two.overlay(ds))
+        years = sorted(p.year for p in one.overlay(ds).periods_with_data("hotline_reports") if p.year >= 2030)
+        assert years == [2031, 2032, 2034, 2035]
+    finally:
+        one.close()
+        two.close()
+
+
+def test_concurrent_writers_in_threads(tmp_path, ds):
+    folder = tmp_path / "data"
+    UserStore.open(folder).close()
+    errors: list[BaseException] = []
+
+    def work(n):
+        try:
+            with UserStore.open(folder) as s:
+                for i in range(10):
+                    data = f"metriek;periode;waarde\nhotline_reports;{2030 + n};{i + 1}\n".encode()
+                    s.apply(read_import_data(data, f"{n}-{i}.csv", ds))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with UserStore.open(folder) as s:
+        assert len(s.imports()) == 40 and len({r.id for r in s.imports()}) == 40
+        with sqlite3.connect(s.path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            assert conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0] == 40
+
+
+def test_two_processes_writing_at_once(tmp_path):
+    folder = tmp_path / "data"
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from fixtures.sample_dataset import small_dataset\n"
+        "from meldpunt_gui.importers import read_import_data\n"
+        "from meldpunt_gui.store import UserStore\n"
+        "ds = small_dataset()\n"
+        "with UserStore.open(sys.argv[1]) as s:\n"
+        "    for i in range(15):\n"
+        "        data = f'metriek;periode;waarde\\nhotline_reports;2040;{i + 1}\\n'.encode()\n"
+        "        s.apply(read_import_data(data, f'p{i}.csv', ds))\n"
+    )
+    tests_dir = str(Path(__file__).parent)
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(folder), tests_dir], stderr=subprocess.PIPE)
+             for _ in range(3)]
+    for p in procs:
+        _, stderr = p.communicate(timeout=120)
+        assert p.returncode == 0, stderr.decode()
+    with UserStore.open(folder) as s:
+        assert len(s.imports()) == 45 and s.message is None
+
+
+def test_a_store_held_by_another_window_gives_a_busy_message(tmp_path, ds, monkeypatch):
+    from meldpunt_gui import store as store_module
+
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        other = sqlite3.connect(s.path, isolation_level=None)
+        other.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(StoreError) as info:
+                s.apply(result(ds))
+            assert info.value.code == "busy" and "another window" in info.value.message.en
+            with pytest.raises(StoreError):
+                s.imports()
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert s.apply(result(ds)).id == 1 and len(s.imports()) == 1
