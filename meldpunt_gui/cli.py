@@ -84,9 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--height", type=int, default=700)
     p.add_argument("--scale", type=float, default=1.0, help="2 for HiDPI PNG")
     p.add_argument("--definitions", action="store_true", help="add the definitions under the chart")
-    p = sub.add_parser("check", parents=[common], help="validate an import file")
+    read_opts = _Parser(add_help=False)
+    read_opts.add_argument("--number-style", choices=("nl", "en"))
+    read_opts.add_argument("--delimiter", choices=(";", ",", "tab"))
+    read_opts.add_argument("--encoding")
+    read_opts.add_argument("--sheet")
+    p = sub.add_parser("check", parents=[common, read_opts], help="validate an import file")
     p.add_argument("file", type=Path)
-    p = sub.add_parser("import", parents=[common], help="import a file into the user store")
+    p = sub.add_parser("import", parents=[common, read_opts],
+                       help="import a file into the user store")
     p.add_argument("file", type=Path)
     p.add_argument("--yes", action="store_true")
     p = sub.add_parser("imports", parents=[common], help="list or undo imports")
@@ -190,7 +196,7 @@ def _load(args: argparse.Namespace) -> Dataset:
     from .bundled import load_bundled  # noqa: PLC0415
 
     ds = load_bundled()
-    if args.command in ("export", "list-metrics", "list-stories", "check", "import"):
+    if args.command in ("export", "list-metrics", "list-stories"):
         try:
             from .store import UserStore  # noqa: PLC0415
         except ImportError:
@@ -238,10 +244,16 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return _cmd_export(args, ds, lang, out, err)
     from . import import_cli  # noqa: PLC0415
 
+    read = {"number_style": args.number_style, "encoding": args.encoding, "sheet": args.sheet,
+            "delimiter": "\t" if args.delimiter == "tab" else args.delimiter} \
+        if args.command in ("check", "import") else {}
+    # both take the bundled data and lay the user's own store over it themselves
     if args.command == "check":
-        return import_cli.cmd_check(args.file, ds, lang, out, err)
+        return import_cli.cmd_check(args.file, ds, lang, out, err, store_dir=_data_dir(args),
+                                    **read)
     if args.command == "import":
-        return import_cli.cmd_import(args.file, ds, _data_dir(args), lang, args.yes, out, err)
+        return import_cli.cmd_import(args.file, ds, _data_dir(args), lang, args.yes, out, err,
+                                     **read)
     return import_cli.cmd_imports(_data_dir(args), lang, args.json, args.undo, out, err)
 
 

@@ -24,15 +24,21 @@ STYLES = ("", "nl", "en")
 
 class _Reader(QObject):
     done = Signal(object)
+    progressed = Signal(int)
 
     def __init__(self, path: Path, ds: Dataset, options: dict):
         super().__init__()
         self.path, self.ds, self.options = path, ds, options
+        self.cancelled = False
+
+    def _progress(self, fraction: float) -> bool:
+        self.progressed.emit(int(fraction * 100))
+        return not self.cancelled
 
     def run(self) -> None:
         from ..importers import read_import  # noqa: PLC0415
 
-        self.done.emit(read_import(self.path, self.ds, **self.options))
+        self.done.emit(read_import(self.path, self.ds, progress=self._progress, **self.options))
 
 
 class ImportDialog(QDialog):
@@ -64,7 +70,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
+        self.busy.setRange(0, 100)
         self.cancel_read = QPushButton(self.tr("Stop reading"), self)
         self.cancel_read.clicked.connect(self._stop)
         busy_row = QHBoxLayout()
@@ -129,6 +135,8 @@ class ImportDialog(QDialog):
         reader.moveToThread(thread)
         thread.started.connect(reader.run)
         reader.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        reader.progressed.connect(self.busy.setValue, Qt.ConnectionType.QueuedConnection)
+        self.busy.setValue(0)
         reader.done.connect(thread.quit)
         thread.finished.connect(reader.deleteLater)
         self._thread, self._reader = thread, reader
@@ -137,6 +145,7 @@ class ImportDialog(QDialog):
     def _stop(self) -> None:
         """Drop a read in progress: its result is ignored when it arrives."""
         if self._thread is not None:
+            self._reader.cancelled = True  # the reader stops at its next progress call
             try:
                 self._reader.done.disconnect(self._show)
             except (RuntimeError, TypeError):
@@ -252,7 +261,7 @@ class ImportHistoryDialog(QDialog):
         records = self.store.imports()
         self.table.setRowCount(len(records))
         for r, rec in enumerate(records):
-            for c, text in enumerate([str(rec.id), rec.file, rec.time, str(rec.added),
+            for c, text in enumerate([str(rec.id), rec.file_name, rec.time, str(rec.added),
                                       str(rec.changed)]):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, rec.id)

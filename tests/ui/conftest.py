@@ -22,3 +22,13 @@ def make_window(qtbot, tiny_ds, settings):
         qtbot.waitExposed(w)
         return w
     return make
+
+
+@pytest.fixture
+def dutch(qapp):
+    """The Dutch catalogue installed, as in the real app (tests otherwise see the English source)."""
+    from meldpunt_gui.ui.i18n import Translators
+    tr = Translators(qapp)
+    assert tr.switch("nl")
+    yield tr
+    tr.switch("en")
