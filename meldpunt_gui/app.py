@@ -45,6 +45,9 @@ def application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationDisplayName("Meldpunt viewer")
+        from .ui import clipboard  # noqa: PLC0415
+
+        app.aboutToQuit.connect(clipboard.settle)
     return app
 
 

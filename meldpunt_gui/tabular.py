@@ -52,6 +52,19 @@ class Table:
             lines.append("\t".join(cells))
         return "\r\n".join(lines) + "\r\n"
 
+    def to_html(self) -> str:
+        """The table as shown (ca. marks included), for pasting into a document."""
+        head = "".join(f"<th>{_html_escape(h)}</th>" for h in self.headers)
+        rows = "".join("<tr>" + "".join(f"<td>{_html_escape(c.text)}</td>" for c in row) + "</tr>"
+                       for row in self.rows)
+        return f"<table border='1' cellspacing='0'><tr>{head}</tr>{rows}</table>"
+
+
+def _html_escape(text: str) -> str:
+    from html import escape  # noqa: PLC0415
+
+    return escape(text)
+
 
 def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
     periods = periods_with_values(ds, state)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..tabular import Table
@@ -70,9 +70,10 @@ class TableView(QTableView):
         self.model_.set_table(table)
 
     def copy_to_clipboard(self) -> str:
-        """The whole table as tab-separated text (Excel reads the numbers as numbers)."""
+        """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an
+        HTML table (Word and Outlook keep the layout)."""
+        from . import clipboard  # noqa: PLC0415
+
         text = self.model_.table.to_tsv(self.lang)
-        mime = QMimeData()
-        mime.setText(text)
-        QGuiApplication.clipboard().setMimeData(mime)
+        clipboard.put(text, self.model_.table.to_html())
         return text

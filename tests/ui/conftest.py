@@ -32,3 +32,11 @@ def dutch(qapp):
     assert tr.switch("nl")
     yield tr
     tr.switch("en")
+
+
+@pytest.fixture(autouse=True)
+def _settle_clipboard(qapp):
+    """Leave no Python-made QMimeData on the clipboard at shutdown (as the app does on quit)."""
+    yield
+    from meldpunt_gui.ui import clipboard
+    clipboard.settle()

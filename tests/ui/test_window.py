@@ -60,6 +60,7 @@ def test_table_and_clipboard(make_window):
     assert "Offlimits" in model.data(model.index(0, col), Qt.ItemDataRole.ToolTipRole)
     text = w.table.copy_to_clipboard()
     assert QGuiApplication.clipboard().text() == text
+    assert "<td>ca. 145.000</td>" in QGuiApplication.clipboard().mimeData().html()
     assert "\t145000\t" in text
 
 
