@@ -217,8 +217,19 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
 
+        from .icons import icon  # noqa: PLC0415
+
+        for act, name in ((self.act_import, "import"), (self.act_export, "export-data"),
+                          (self.act_export_chart, "export-chart"), (self.act_briefing, "briefing"),
+                          (self.act_copy_chart, "copy-chart"), (self.act_copy_table, "copy-table"),
+                          (self.act_quit, "quit"), (self.act_history, "history"),
+                          (self.act_about, "about")):
+            act.setIcon(icon(name))
         self.toolbar = self.addToolBar("main")
         self.toolbar.setObjectName("main-toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.act_import)
+        self.toolbar.addSeparator()
         self.toolbar.addAction(self.act_briefing)
         self.toolbar.addAction(self.act_export_chart)
         self.toolbar.addAction(self.act_export)

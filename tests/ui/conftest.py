@@ -1,5 +1,6 @@
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 
 from meldpunt_gui.ui.main_window import MainWindow
 from meldpunt_gui.view import ViewState
@@ -20,6 +21,8 @@ def make_window(qtbot, tiny_ds, settings):
         w.show()
         w.chart.ensure_loaded()
         qtbot.waitExposed(w)
+        w.windowHandle().requestActivate()  # keyboard focus needs an active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
         return w
     return make
 

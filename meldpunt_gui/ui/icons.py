@@ -1,0 +1,20 @@
+"""Action icons: the desktop's theme icon where it has one, our bundled SVG otherwise, so no
+action ever ends up with an empty icon."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+
+from ..resources import resource_root
+
+THEME_NAMES = {
+    "import": "document-import", "export-data": "document-export",
+    "export-chart": "x-office-drawing", "briefing": "x-office-document",
+    "copy-chart": "edit-copy", "copy-table": "edit-copy", "quit": "application-exit",
+    "history": "document-open-recent", "about": "help-about",
+}
+
+
+def icon(name: str) -> QIcon:
+    fallback = QIcon(str(resource_root() / "icons" / f"{name}.svg"))
+    return QIcon.fromTheme(THEME_NAMES.get(name, name), fallback)
