@@ -73,6 +73,8 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
 
     window.language_requested.connect(switch)
     window.set_theme(window.theme_choice)
+    if window.zoom != 1.0:
+        window.set_zoom(window.zoom)
     app.styleHints().colorSchemeChanged.connect(
         lambda *_: window.set_theme(window.theme_choice) if window.theme_choice == "system" else None)
     window._translators = translators  # keep alive with the window

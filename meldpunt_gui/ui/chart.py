@@ -114,6 +114,7 @@ class ChartView(QWidget):
         glw = self._glw
         glw.clear()
         glw.setBackground(theme.background)
+        glw.setFont(self.font())  # the zoom setting reaches the axes too
         self.series, self.plots, self.legends = [], [], []
         self.events, self._badges, self._strip = [], [], None
         self.cursor = None
@@ -127,7 +128,8 @@ class ChartView(QWidget):
         for row, panel in enumerate(self.data.panels, start=1):
             unit = panel.unit
             legend = pg.LegendItem(colCount=min(len(panel.lines), 3), frame=False,
-                                   labelTextColor=theme.foreground, labelTextSize="10pt")
+                                   labelTextColor=theme.foreground,
+                                   labelTextSize=f"{self.font().pointSizeF():.1f}pt")
             glw.addItem(legend, row=2 * row - 1, col=0)
             plot = glw.addPlot(row=2 * row, col=0, axisItems={
                 "bottom": YearAxis("bottom"), "left": ValueAxis(unit, self._lang)})
@@ -140,7 +142,7 @@ class ChartView(QWidget):
                 ax = plot.getAxis(axis)
                 ax.setPen(theme.foreground)
                 ax.setTextPen(theme.foreground)
-                ax.setStyle(hideOverlappingLabels=False)
+                ax.setStyle(hideOverlappingLabels=False, tickFont=self.font())
             plot.getAxis("left").setWidth(AXIS_WIDTH)
             if master is None:
                 master = plot

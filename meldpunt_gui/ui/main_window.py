@@ -195,6 +195,10 @@ class MainWindow(QMainWindow):
         self.theme_group = QActionGroup(self)
         self.theme_actions = {}
         self.theme_choice = str(self.settings.value("theme", "light"))
+        try:
+            self.zoom = float(self.settings.value("zoom", 1.0))
+        except (TypeError, ValueError):
+            self.zoom = 1.0
         for code in ("light", "dark", "system"):
             act = QAction(self, checkable=True)
             act.setChecked(code == self.theme_choice)
@@ -202,6 +206,18 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(act)
             self.theme_menu.addAction(act)
             self.theme_actions[code] = act
+        self.act_zoom_in = QAction(self)
+        self.act_zoom_in.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.act_zoom_in.triggered.connect(lambda: self.set_zoom(self.zoom + 0.1))
+        self.act_zoom_out = QAction(self)
+        self.act_zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.act_zoom_out.triggered.connect(lambda: self.set_zoom(self.zoom - 0.1))
+        self.act_zoom_reset = QAction(self)
+        self.act_zoom_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.act_zoom_reset.triggered.connect(lambda: self.set_zoom(1.0))
+        for act in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
         self.act_copy_table = QAction(self)
         self.act_copy_table.triggered.connect(self.table.copy_to_clipboard)
         self.view_menu.addAction(self.act_copy_table)
@@ -258,6 +274,9 @@ class MainWindow(QMainWindow):
         self.act_copy_table.setText(self.tr("&Copy table"))
         self.act_events.setText(self.tr("Show &events on the chart"))
         self.theme_menu.setTitle(self.tr("&Theme"))
+        self.act_zoom_in.setText(self.tr("&Larger text"))
+        self.act_zoom_out.setText(self.tr("&Smaller text"))
+        self.act_zoom_reset.setText(self.tr("&Normal text size"))
         self.theme_actions["light"].setText(self.tr("&Light"))
         self.theme_actions["dark"].setText(self.tr("&Dark"))
         self.theme_actions["system"].setText(self.tr("Follow the &system"))
@@ -289,6 +308,21 @@ class MainWindow(QMainWindow):
         (self.act_en if lang == "en" else self.act_nl).setChecked(True)
         self.retranslate()
         self.refresh()
+
+    def set_zoom(self, factor: float) -> None:
+        """Text size on top of the system's own (which Qt already follows), 70% to 200%."""
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        app = QApplication.instance()
+        if not hasattr(self, "_base_point_size"):
+            self._base_point_size = app.font().pointSizeF()
+        self.zoom = round(min(2.0, max(0.7, factor)), 2)
+        font = app.font()
+        font.setPointSizeF(self._base_point_size * self.zoom)
+        app.setFont(font)
+        if self.persist:
+            self.settings.setValue("zoom", self.zoom)
+        self._render()
 
     def set_theme(self, choice: str) -> None:
         """Light, dark or the system's scheme; the chart's colours follow (exports stay light)."""

@@ -20,7 +20,7 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No values in the selected years</source>
         <translation>Geen waarden in de gekozen jaren</translation>
     </message>
@@ -36,7 +36,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+46"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+52"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -57,12 +57,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <source>Dutch (1.234,5)</source>
         <translation>Nederlands (1.234,5)</translation>
     </message>
@@ -173,7 +173,7 @@
         <translation>Bezig met lezen…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reading stopped.</source>
         <translation>Lezen gestopt.</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+229"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+256"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
@@ -370,6 +370,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Larger text</source>
+        <translation>&amp;Grotere tekst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Smaller text</source>
+        <translation>&amp;Kleinere tekst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normal text size</source>
+        <translation>&amp;Normale tekstgrootte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Light</source>
         <translation>&amp;Licht</translation>
     </message>
@@ -459,7 +474,7 @@
         <translation>Opmerkingen bij deze weergave</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+67"/>
         <source>No metric selected</source>
         <translation>Geen metriek gekozen</translation>
     </message>

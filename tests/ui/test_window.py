@@ -127,3 +127,18 @@ def test_series_colours_have_contrast_against_their_background():
     for theme in THEMES.values():
         for colour in theme.colours:
             assert contrast(colour, theme.background) >= 3.0, (theme.name, colour)
+
+
+def test_text_zoom_follows_the_setting_and_persists(make_window, settings):
+    from PySide6.QtWidgets import QApplication
+    w = make_window(("reports_total",))
+    base = QApplication.font().pointSizeF()
+    w.set_zoom(1.5)
+    try:
+        assert abs(QApplication.font().pointSizeF() - base * 1.5) < 0.01
+        assert float(settings.value("zoom")) == 1.5
+        w.set_zoom(5)  # clamped
+        assert w.zoom == 2.0
+    finally:
+        w.set_zoom(1.0)
+    assert abs(QApplication.font().pointSizeF() - base) < 0.01
