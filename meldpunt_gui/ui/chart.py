@@ -233,13 +233,14 @@ class ChartView(QWidget):
         first, last = self._strip.getViewBox().viewRange()[0]
         px = max(self.width() - AXIS_WIDTH - 40, 200)
         widest = max(BADGE_PX, max(8 * len(t) + 10 for t in labels))
+        # badges near an edge are moved inwards (never cut off); lanes are laid out on the
+        # moved positions so that moving cannot make two badges overlap
+        half = widest / 2 * (last - first) / px
+        xs = [min(max(x, first + half), last - half) for x in xs]
         lanes = event_lanes(xs, widest * (last - first) / px)
         n = max(lanes) + 1
         for (numbers, evs), label, x, lane in zip(groups, labels, xs, lanes):
-            # near an edge the badge hangs inwards so its label is never cut off
-            half = widest / 2 * (last - first) / px
-            ax = 1.0 if x + half > last else (0.0 if x - half < first else 0.5)
-            badge = pg.TextItem(label, color=theme.background, anchor=(ax, 0.5),
+            badge = pg.TextItem(label, color=theme.background, anchor=(0.5, 0.5),
                                 fill=pg.mkBrush(theme.foreground))
             badge.setPos(x, n - 1 - lane)
             badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
