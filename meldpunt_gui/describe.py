@@ -9,7 +9,8 @@ from __future__ import annotations
 from html import escape
 
 from .domain import Dataset, Observation, Period, Source, Text
-from .formatting import (format_change, format_date, format_period, format_value,
+from .formatting import (format_change, format_date, format_pct_change, format_period,
+                         format_points, format_value,
                          format_value_with_unit, format_year_range)
 from .view import ViewState, selected_periods, year_range
 
@@ -20,6 +21,11 @@ L = {
     "no_value": Text("geen waarde", "no value"),
     "note": Text("Noot", "Note"),
     "own": Text("eigen invoer", "own input"),
+    "own_title": Text("Eigen invoer in beeld:", "Own input shown:"),
+    "own_hint": Text("Deze waarden komen uit een import (Gegevens > Importgeschiedenis); de "
+                     "meegeleverde waarde staat ernaast als andere bron.",
+                     "These values come from an import (Data > Import history); the bundled "
+                     "value is kept as another source."),
     "definitions": Text("Wat telt mee", "What is counted"),
     "background": Text("Achtergrond", "Background"),
     "events": Text("Gebeurtenissen", "Events"),
@@ -180,6 +186,13 @@ def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool 
             out.append(f"<li><b>{escape(format_date(ev.date, lang))}</b> "
                        f"{escape(ev.title.get(lang))}{tail}</li>")
         out.append("</ol>")
+    own = [o for p in selected_periods(ds, state) for m in state.metrics if m in ds.metrics
+           for o in ds.values_at(m, p)[:1] if o.user]
+    if own:
+        items = ", ".join(f"{ds.metrics[o.metric].label.get(lang)} {format_period(o.period, lang)}"
+                          for o in own)
+        out.append(f"<p><b>{escape(t('own_title', lang))}</b> {escape(items)}. "
+                   f"{escape(t('own_hint', lang))}</p>")
     srcs = shown_sources(ds, state)
     if srcs:
         out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")
@@ -197,6 +210,9 @@ S = {
     "highest": Text("hoogste {value} ({period})", "highest {value} ({period})"),
     "latest": Text("laatste {value} ({period})", "latest {value} ({period})"),
     "largest": Text("grootste verandering {change}", "largest change {change}"),
+    "overall_up": Text("gestegen van {a} naar {b} ({change})", "up from {a} to {b} ({change})"),
+    "overall_down": Text("gedaald van {a} naar {b} ({change})", "down from {a} to {b} ({change})"),
+    "overall_flat": Text("gelijk gebleven op {b}", "unchanged at {b}"),
     "approx": Text("{n} afgerond", "{n} rounded"),
 }
 
@@ -223,6 +239,20 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
         else:
             parts.append(S["values"].get(lang).format(n=len(pts), first=fp(pts[0][0], lang),
                                                       last=fp(pts[-1][0], lang)))
+            (fp0, fo), (lp0, lo0) = pts[0], pts[-1]
+            a = f"{format_value(fo.value, unit, lang, fo.approximate)} ({fp(fp0, lang)})"
+            b = f"{format_value(lo0.value, unit, lang, lo0.approximate)} ({fp(lp0, lang)})"
+            if lo0.value == fo.value:
+                parts.append(S["overall_flat"].get(lang).format(b=b))
+            else:
+                if unit.kind == "percent":
+                    change = format_points(lo0.value - fo.value, lang)
+                elif fo.value:
+                    change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
+                else:
+                    change = ""
+                key = "overall_up" if lo0.value > fo.value else "overall_down"
+                parts.append(S[key].get(lang).format(a=a, b=b, change=change).replace(" ()", ""))
             hp, ho = max(pts, key=lambda x: x[1].value)
             parts.append(S["highest"].get(lang).format(
                 value=format_value(ho.value, unit, lang, ho.approximate), period=fp(hp, lang)))

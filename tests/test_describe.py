@@ -71,8 +71,10 @@ def test_table_cells_and_clipboard(tiny_ds):
 def test_summary_sentences_from_data(tiny_ds):
     from meldpunt_gui.describe import summary_sentences
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
-    assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; hoogste 413.262 (2021); "
+    assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
+                  "ca. 127.000 (2024) (-58%); hoogste 413.262 (2021); "
                   "laatste ca. 127.000 (2024); grootste verandering -65% t.o.v. 2021; 3 afgerond.")
     [en] = summary_sentences(tiny_ds, ViewState(metrics=("share_nl",)), "en")
-    assert en == ("Share NL: 2 values, 2021 to 2022; highest 89% (2021); latest 63% (2022); "
+    assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
+                  "(-26 percentage points); highest 89% (2021); latest 63% (2022); "
                   "largest change -26 percentage points vs 2021.")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
                                QMainWindow, QMessageBox, QSpinBox, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -541,15 +541,23 @@ class MainWindow(QMainWindow):
         from ..safewrite import SaveError  # noqa: PLC0415
         from .chart_export import export_chart  # noqa: PLC0415
 
+        from .export_options import ChartExportOptions  # noqa: PLC0415
+
         path = self._ask_path("chart", "meldpunt-grafiek.png",
                               self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
         if not path:
             return
+        options = ChartExportOptions(self.settings, self)
+        self._export_options = options
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        options.remember()
+        width, height, scale, definitions = options.values()
         fmt = Path(path).suffix.lower().lstrip(".")
         fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
-        scale = max(1.0, self.devicePixelRatioF())
         try:
-            export_chart(Path(path), fmt, self.ds, self.state, self.lang, 1200, 700, scale)
+            export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
+                         definitions)
         except SaveError as exc:
             QMessageBox.warning(self, self.tr("Export failed"), exc.text.get(self.lang))
             return

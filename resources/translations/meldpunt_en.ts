@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>ChartExportOptions</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/export_options.py" line="+13"/>
+        <source>Chart export</source>
+        <translation>Chart export</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1x (as on screen)</source>
+        <translation>1x (as on screen)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2x (sharp on HiDPI screens and in print)</source>
+        <translation>2x (sharp on HiDPI screens and in print)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add the &amp;definitions under the chart</source>
+        <translation>Add the &amp;definitions under the chart</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Width:</source>
+        <translation>&amp;Width:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Height:</source>
+        <translation>&amp;Height:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sharpness:</source>
+        <translation>&amp;Sharpness:</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
         <location filename="../../meldpunt_gui/ui/chart.py" line="+52"/>
@@ -490,13 +528,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+102"/>
+        <location line="+110"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-121"/>
         <location line="+83"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
@@ -527,12 +565,12 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
         <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>

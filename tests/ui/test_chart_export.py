@@ -75,3 +75,25 @@ def test_failed_write_keeps_the_old_file(qtbot, tiny_ds, tmp_path, monkeypatch):
         export_chart(out, "png", tiny_ds, STATE, "nl", 600, 400)
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == ["chart.png"]
+
+
+def test_chart_export_from_the_window_asks_size_and_remembers(make_window, monkeypatch, tmp_path,
+                                                              settings):
+    from meldpunt_gui.ui.export_options import ChartExportOptions
+    w = make_window(("reports_total",))
+    out = tmp_path / "memo.png"
+    monkeypatch.setattr("meldpunt_gui.ui.main_window.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (str(out), ""))
+
+    def answer(dialog):
+        dialog.width_box.setValue(800)
+        dialog.height_box.setValue(450)
+        dialog.scale.setCurrentIndex(1)
+        return ChartExportOptions.DialogCode.Accepted
+    monkeypatch.setattr(ChartExportOptions, "exec", answer)
+    w.export_chart_dialog()
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 900)
+    assert settings.value("export/folder") == str(tmp_path)
+    assert settings.value("export/chart") == ".png"
+    assert int(settings.value("export/width")) == 800

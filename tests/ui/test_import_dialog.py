@@ -37,6 +37,12 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     assert any(s.metric == "reports_total" and 2025.0 in s.x for s in w.chart.series)
     from meldpunt_gui.describe import tooltip_text
     assert "eigen invoer" in tooltip_text(w.ds, "reports_total", Period(2025), "nl")
+    assert "Eigen invoer in beeld: Meldingen totaal 2025" in w.explanation.toPlainText()
+    table = w.table.model_.table
+    assert table.rows[0][table.headers.index("2025")].own
+    from meldpunt_gui.exporters import export_rows
+    [row] = [r for r in export_rows(w.ds, ["reports_total"], [Period(2025)], "nl")]
+    assert row.status == "eigen invoer" and row.value == 120000
 
     history = ImportHistoryDialog(store, "nl", w)
     qtbot.addWidget(history)
