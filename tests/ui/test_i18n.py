@@ -1,0 +1,84 @@
+"""The language switch in the running window, and no UI string outside the catalogue."""
+
+import re
+import xml.etree.ElementTree as ET
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QWidget
+
+from meldpunt_gui.app import build_window
+from meldpunt_gui.resources import resource_root
+
+NATIVE_NAMES = {"Nederlands", "English"}  # a language is offered in its own name
+
+
+def _plain(text: str) -> str:
+    """Tool buttons drop the mnemonic and the ellipsis of their action's text."""
+    return text.replace("&", "").rstrip("…").strip()
+
+
+def catalogue() -> set[str]:
+    root = ET.parse(resource_root() / "translations" / "meldpunt_nl.ts").getroot()
+    return {_plain(m.findtext("source")) for m in root.iter("message")}
+
+
+def ui_strings(w) -> set[str]:
+    """Every string the window itself (not the data) puts on screen or gives a screen reader."""
+    data_labels = {w.title, w.story_text, w.notes, w.summary, w.sources}
+    out = set()
+    story_titles = {a.text() for a in w.story_menu.actions()}  # titles come from story files
+    for act in w.findChildren(QAction):
+        if act.text() not in story_titles:
+            out.add(act.text())
+    for menu in w.findChildren(QMenu):
+        out.add(menu.title())
+    for box in w.findChildren(QGroupBox):
+        out.add(box.title())
+    for button in w.findChildren(QAbstractButton):
+        if not isinstance(button.parent(), QTabBar):  # Qt's own scroll arrows (qtbase catalogue)
+            out.add(button.text())
+    for label in w.findChildren(QLabel):
+        if label not in data_labels:
+            out.add(label.text())
+    for edit in w.findChildren(QLineEdit):
+        out.add(edit.placeholderText())
+    for widget in w.findChildren(QWidget):
+        if not isinstance(widget.parent(), QTabBar):
+            out.add(widget.accessibleName())
+    for i in range(w.tabs.count()):
+        out.add(w.tabs.tabText(i))
+    for i in range(w.mode.count()):
+        out.add(w.mode.itemText(i))
+    out.add(w.windowTitle())
+    return {_plain(s) for s in out if s and not re.fullmatch(r"[\d\s.,%–-]*", s)} - NATIVE_NAMES
+
+
+def test_switch_language_in_the_open_window(qapp, tmp_path):
+    app, w, translators = build_window(tmp_path / "d", "nl")
+    w.chart.ensure_loaded()
+    try:
+        assert w.file_menu.title() == "&Bestand"
+        assert w.tabs.tabText(0) == "&Grafiek"
+        assert w.title.text().startswith("Meldingen totaal")
+        w.language_requested.emit("en")
+        assert w.file_menu.title() == "&File"
+        assert w.tabs.tabText(0) == "&Chart"
+        assert w.title.text().startswith("Total reports")
+        assert "What is counted" in w.explanation.toPlainText()
+        assert w.chart.legend_labels(0) == ["Total reports"]
+        w.language_requested.emit("nl")
+        assert w.period_picker.all_years.text() == "&Alle jaren"
+    finally:
+        translators.switch("en")
+        w.persist = False
+        w.close()
+
+
+def test_every_string_in_the_window_is_in_the_catalogue(qapp, tmp_path):
+    app, w, translators = build_window(tmp_path / "d", "en")
+    try:
+        missing = sorted(ui_strings(w) - catalogue())
+        assert missing == [], "not translatable; run scripts/update_translations.py: " + repr(missing)
+    finally:
+        w.persist = False
+        w.close()
