@@ -228,13 +228,22 @@ def load_bundled(root: Path | None = None) -> Dataset:
 
     themes = _unique(_read_csv(root, "themes.csv", ("id", "year_from", "year_to", "sources")), theme)
 
+    metric_lines: dict[str, int] = {}
+
     def metric(row: _Row) -> Metric:
+        metric_lines[row.values["id"]] = row.line
         return Metric(row.values["id"], row.ref("category", categories, "category"), row.ref("unit", units, "unit"),
                       row.bilingual("label"), row.bilingual("definition"), row.refs("themes", themes, "theme"),
-                      row.bilingual("note", required=False) if "note_nl" in row.values else Text("", ""))
+                      row.bilingual("note", required=False) if "note_nl" in row.values else Text("", ""),
+                      part_of=(row.values.get("part_of") or "").strip())
 
     metrics = _unique(_read_csv(root, "metrics.csv", ("id", "category", "unit", "label_nl", "label_en",
                                                       "definition_nl", "definition_en", "themes")), metric)
+
+    for m in metrics.values():
+        if m.part_of and (m.part_of not in metrics or metrics[m.part_of].unit != m.unit):
+            raise BundledDataError("data/metrics.csv", metric_lines[m.id], "part_of",
+                                   f"{m.part_of!r} is not a metric with the same unit")
 
     observations: list[Observation] = []
     seen: dict[tuple[str, Period, str], int] = {}

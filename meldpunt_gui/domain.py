@@ -122,6 +122,7 @@ class Metric:
     themes: tuple[str, ...] = ()
     note: Text = EMPTY  # e.g. a break in series
     user: bool = False
+    part_of: str = ""  # the metric this one is a part of (national + international = total)
 
 
 STATUSES = ("published", "secondary", "forecast", "partial", "draft", "user")
@@ -279,6 +280,10 @@ class Dataset:
                     continue
                 out.append(theme)
         return out
+
+    def parts_of(self, whole: str) -> list[str]:
+        """The metrics that add up to `whole`, in file order."""
+        return [m.id for m in self.metrics.values() if m.part_of == whole]
 
     def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
                           sources: Iterable[Source] = ()) -> "Dataset":

@@ -14,7 +14,7 @@ from pathlib import Path
 from .domain import Dataset, Period, PeriodError, Text
 from .view import ViewState
 
-MODES = ("absolute", "index", "change", "log")
+MODES = ("absolute", "index", "change", "log", "parts", "shares")
 
 
 class StoryError(ValueError):

@@ -33,6 +33,8 @@ class PanelData:
     unit: Unit
     lines: list[Line]
     log: bool = False
+    stacked: bool = False  # lines are parts of a whole, drawn as stacked bars
+    whole: Line | None = None  # the whole's own published value, drawn as a marker to compare
 
 
 @dataclass
@@ -57,6 +59,8 @@ def chart_data(ds: Dataset, state: ViewState) -> ChartData:
         return _index(ds, state, periods)
     if mode == "change":
         return _change(ds, state, periods)
+    if mode in ("parts", "shares"):
+        return _parts(ds, state, periods, shares=mode == "shares")
     out = ChartData([PanelData(ds.units[p.unit], [_raw(ds, m, periods) for m in p.metrics],
                                log=mode == "log") for p in panels(ds, state.metrics)])
     if mode == "log":
@@ -129,3 +133,43 @@ def _unit_guard(ds: Dataset, metrics: list[str]) -> list[Text]:
                  f"naast elkaar. {names_nl}",
                  "Note: these lines count different things and are only compared as ratios. "
                  f"{names_en}")]
+
+
+SHARE_UNIT = Unit("share", "percent", Text("% van het totaal", "% of the total"), 1)
+
+
+def _parts(ds: Dataset, state: ViewState, periods: list[Period], shares: bool) -> ChartData:
+    """Parts of a whole as stacked bars, absolute or as shares of their sum; the whole's own
+    value is drawn beside them so a reader sees whether the parts add up."""
+    wholes: list[str] = []
+    for mid in state.metrics:
+        metric = ds.metrics.get(mid)
+        if metric is None:
+            continue
+        whole = mid if ds.parts_of(mid) else metric.part_of
+        if whole and whole not in wholes:
+            wholes.append(whole)
+    out = ChartData([])
+    for whole in wholes:
+        lines = [_raw(ds, part, periods) for part in ds.parts_of(whole)]
+        if shares:
+            for i in range(len(periods)):
+                total = sum(v for ln in lines if not math.isnan(v := ln.values[i]))
+                complete = all(not math.isnan(ln.values[i]) for ln in lines)
+                for ln in lines:
+                    v = ln.values[i]
+                    ln.values[i] = v / total * 100 if complete and total else math.nan
+        unit = SHARE_UNIT if shares else ds.unit_of(whole)
+        out.panels.append(PanelData(unit, lines, stacked=True,
+                                    whole=None if shares else _raw(ds, whole, periods)))
+    if not wholes:
+        out.notes.append(Text("Geen van de gekozen metrieken is in delen uitgesplitst; kies "
+                              "bijvoorbeeld Meldingen totaal.",
+                              "None of the chosen metrics is split into parts; choose for example "
+                              "Total reports."))
+    else:
+        out.notes.append(Text("Staven: de delen op elkaar gestapeld; alleen jaren waarin elk deel "
+                              "bekend is tellen als volledig.",
+                              "Bars: the parts stacked; only years in which every part is known "
+                              "count as complete."))
+    return out

@@ -92,3 +92,20 @@ def test_index_change_and_log_views(tiny_ds):
 
     log = chart_data(tiny_ds, ViewState(metrics=("reports_total",), mode="log"))
     assert log.panels[0].log
+
+
+def test_parts_of_a_whole_stack_and_share():
+    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.transforms import chart_data
+    ds = load_bundled()
+    assert ds.parts_of("reports_total") == ["reports_national", "reports_international"]
+    state = ViewState(metrics=("reports_total",), first_year=2020, last_year=2022, mode="parts")
+    [panel] = chart_data(ds, state).panels
+    assert panel.stacked and [ln.metric for ln in panel.lines] == ["reports_national",
+                                                                    "reports_international"]
+    assert [ln.values[1] for ln in panel.lines] == [236743, 176519]
+    assert panel.whole.values[1] == 413262  # the parts add up to the published total
+    [share] = chart_data(ds, state.with_(mode="shares")).panels
+    assert round(share.lines[0].values[1], 1) == 57.3 and round(share.lines[1].values[1], 1) == 42.7
+    import math
+    assert math.isnan(share.lines[0].values[0])  # 2020 has no split: no share

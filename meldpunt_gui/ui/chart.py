@@ -152,6 +152,14 @@ class ChartView(QWidget):
             if panel.log:
                 plot.setLogMode(x=False, y=True)
             ys_all = []
+            if panel.stacked:
+                ys_all = self._draw_stack(plot, legend, panel, row - 1, style_index, theme)
+                style_index += len(panel.lines)
+                self._set_y_range(plot, unit, ys_all, False)
+                plot.setXRange(first - 0.5, last + 0.5, padding=0)
+                self.plots.append(plot)
+                self.legends.append(legend)
+                continue
             for line in panel.lines:
                 data = SeriesData(line.metric, unit.id, line.periods, [p.x for p in line.periods],
                                   [v if not (panel.log and v <= 0) else math.nan
@@ -289,6 +297,47 @@ class ChartView(QWidget):
                                  symbolPen=pg.mkPen(style.colour, width=1.5),
                                  symbolBrush=pg.mkBrush(style.colour))
         legend.addItem(sample, escape(self._ds.metrics[data.metric].label.get(self._lang)))
+
+    def _draw_stack(self, plot, legend, panel, panel_index: int, style_index: int, theme) -> list[float]:
+        """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
+        pg = self._pg
+        import numpy as np  # noqa: PLC0415
+
+        periods = panel.lines[0].periods if panel.lines else []
+        x = np.asarray([p.x for p in periods], dtype=float)
+        width = 0.3 if periods and periods[0].half else 0.6
+        base = np.zeros(len(periods))
+        tops: list[float] = []
+        for k, line in enumerate(panel.lines):
+            style = series_style(style_index + k, theme.name)
+            vals = np.asarray(line.values, dtype=float)
+            ok = ~np.isnan(vals)
+            for approx in (False, True):
+                sel = ok & (np.asarray(line.approximate) == approx)
+                if not sel.any():
+                    continue
+                brush = pg.mkBrush(style.colour)
+                if approx:
+                    brush.setStyle(Qt.BrushStyle.BDiagPattern)
+                plot.addItem(pg.BarGraphItem(x=x[sel], y0=base[sel], height=vals[sel], width=width,
+                                             brush=brush, pen=pg.mkPen(theme.foreground, width=1)))
+            top = np.where(ok, base + np.nan_to_num(vals), np.nan)
+            self.series.append(SeriesData(line.metric, panel.unit.id, list(periods), list(x),
+                                          [float(v) for v in top], list(line.approximate),
+                                          style_index + k, panel_index))
+            base = base + np.nan_to_num(vals)
+            tops.extend(float(v) for v in top if not np.isnan(v))
+            sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(style.colour))
+            legend.addItem(sample, escape(self._ds.metrics[line.metric].label.get(self._lang)))
+        if panel.whole is not None:
+            w = np.asarray(panel.whole.values, dtype=float)
+            okw = ~np.isnan(w)
+            marker = pg.PlotDataItem(x[okw], w[okw], pen=None, symbol="x", symbolSize=12,
+                                     symbolPen=pg.mkPen(theme.foreground, width=2))
+            plot.addItem(marker)
+            legend.addItem(marker, escape(self._ds.metrics[panel.whole.metric].label.get(self._lang)))
+            tops.extend(float(v) for v in w[okw])
+        return tops
 
     # ----- hover
     def _scene_pos(self, s: SeriesData, i: int) -> QPointF:

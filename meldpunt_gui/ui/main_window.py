@@ -24,7 +24,7 @@ from .settings import load_state, save_state
 from .table_view import TableView
 
 TABS = ("chart", "table")
-MODES = ("absolute", "index", "change", "log")
+MODES = ("absolute", "index", "change", "log", "parts", "shares")
 
 
 class MainWindow(QMainWindow):
@@ -292,7 +292,9 @@ class MainWindow(QMainWindow):
         self.mode.blockSignals(True)
         self.mode.clear()
         self.mode.addItems([self.tr("Values"), self.tr("Index (base year = 100)"),
-                            self.tr("Change on the earlier period"), self.tr("Log scale")])
+                            self.tr("Change on the earlier period"), self.tr("Log scale"),
+                            self.tr("Parts of the whole (stacked)"),
+                            self.tr("Parts as shares of the whole")])
         self.mode.setCurrentIndex(max(current, 0))
         self.mode.blockSignals(False)
         self.mode.setAccessibleName(self.tr("Show as"))

@@ -45,7 +45,8 @@ def load_state(settings: QSettings) -> ViewState:
             granularity="half" if gran == "half" else "year",
             tab=str(settings.value("view/tab", "chart")),
             show_events=str(settings.value("view/events", "true")).lower() != "false",
-            mode=mode if mode in ("absolute", "index", "change", "log") else "absolute",
+            mode=mode if mode in ("absolute", "index", "change", "log", "parts", "shares")
+            else "absolute",
             base_year=base[0] if base else None,
             story=str(settings.value("view/story", "") or ""),
         )

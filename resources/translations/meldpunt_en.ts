@@ -58,7 +58,7 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -495,6 +495,16 @@
         <location line="+0"/>
         <source>Log scale</source>
         <translation>Log scale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts of the whole (stacked)</source>
+        <translation>Parts of the whole (stacked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts as shares of the whole</source>
+        <translation>Parts as shares of the whole</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -58,7 +58,7 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>No values in the selected years</source>
         <translation>Geen waarden in de gekozen jaren</translation>
     </message>
@@ -495,6 +495,16 @@
         <location line="+0"/>
         <source>Log scale</source>
         <translation>Logaritmische schaal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts of the whole (stacked)</source>
+        <translation>Delen van het geheel (gestapeld)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parts as shares of the whole</source>
+        <translation>Delen als aandeel van het geheel</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -123,3 +123,23 @@ def test_arrow_keys_read_the_points_in_tooltip_words(make_window, qtbot, tiny_ds
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert w.chart.hover_text.startswith("Cloud-URL's — 2021")
     assert view.accessibleDescription() == w.chart.hover_text
+
+
+def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.ui.main_window import MainWindow
+    from meldpunt_gui.view import ViewState
+    ds = load_bundled()
+    w = MainWindow(ds, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "nl",
+                   state=ViewState(metrics=("reports_total",), first_year=2019, last_year=2022))
+    qtbot.addWidget(w)
+    w.chart.ensure_loaded()
+    w.mode.setCurrentIndex(4)
+    assert w.state.mode == "parts"
+    national, international = w.chart.series
+    i = national.periods.index(Period(2021))
+    assert national.y[i] == 236743 and international.y[i] == 236743 + 176519
+    assert w.chart.legend_labels(0) == ["Meldingen uit Nederland", "Meldingen uit het buitenland",
+                                        "Meldingen totaal"]
+    assert w.notes.isVisibleTo(w) and "gestapeld" in w.notes.text()
