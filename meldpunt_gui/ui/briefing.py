@@ -11,15 +11,15 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 
 from ..describe import explanation_html
 from ..domain import Dataset, Text
 from ..formatting import format_date
 from ..tabular import build_table
 from ..view import ViewState
-from .chart_export import chart_title, render_png
+from .chart_export import chart_title, pdf_bytes, render_png
 
 B = {
     "made": Text("Gemaakt op {date} met Meldpunt-viewer {version}; gegevens tot {data}.",
@@ -78,18 +78,9 @@ def briefing_document(ds: Dataset, state: ViewState, lang: str, today: dt.date |
 
 def briefing_pdf(ds: Dataset, state: ViewState, lang: str, today: dt.date | None = None) -> bytes:
     doc = briefing_document(ds, state, lang, today)
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setTitle(chart_title(ds, state, lang))
-    writer.setCreator("meldpunt-gui")
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15),
-                                     QPageLayout.Unit.Millimeter))
-    doc.print_(writer)
-    buf.close()
-    return bytes(data)
+    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                         QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    return pdf_bytes(chart_title(ds, state, lang), layout, doc.print_)
 
 
 def export_briefing(path: Path, ds: Dataset, state: ViewState, lang: str) -> None:

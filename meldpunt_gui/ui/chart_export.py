@@ -96,6 +96,23 @@ def render_png(ds: Dataset, state: ViewState, lang: str, width: int, height: int
     return image
 
 
+def pdf_bytes(title: str, layout: QPageLayout, paint, resolution: int | None = None) -> bytes:
+    """Run `paint(writer)` against a QPdfWriter on an in-memory buffer and return the PDF."""
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setTitle(title)
+    writer.setCreator("meldpunt-gui")
+    if resolution:
+        writer.setResolution(resolution)
+    writer.setPageLayout(layout)
+    paint(writer)
+    del writer  # finishes the file
+    buf.close()
+    return bytes(data)
+
+
 def png_bytes(image: QImage) -> bytes:
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -129,21 +146,18 @@ def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int
                definitions: bool = False) -> bytes:
     """A one-page vector PDF the size of the chart (1 px = 0.75 pt, as on a 96 dpi screen)."""
     fig = _figure(ds, state, lang, width, height, definitions)
-    data = QByteArray()
-    buf = QBuffer(data)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setTitle(chart_title(ds, state, lang))
-    writer.setCreator("meldpunt-gui")
-    writer.setResolution(96)
     size = QPageSize(QSizeF(width * 0.75, height * 0.75), QPageSize.Unit.Point, "chart")
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    painter = QPainter(writer)
-    fig.render(painter, QPoint(0, 0))
-    painter.end()
-    buf.close()
+
+    def paint(writer: QPdfWriter) -> None:
+        painter = QPainter(writer)
+        fig.render(painter, QPoint(0, 0))
+        painter.end()
+
+    data = pdf_bytes(chart_title(ds, state, lang),
+                     QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)),
+                     paint, resolution=96)
     fig.deleteLater()
-    return bytes(data)
+    return data
 
 
 def export_chart(path: Path, fmt: str, ds: Dataset, state: ViewState, lang: str,
