@@ -63,9 +63,15 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     lang = lang or saved_language(settings) or "nl"
     translators = Translators(app)
     translators.switch(lang)
+    from .user_events import with_user_events  # noqa: PLC0415
+
     bundled, store, msg_nl, msg_en = load_data(data_dir)
-    window = MainWindow(store.overlay(bundled), settings, lang, state=state, data_dir=data_dir,
-                        message=msg_en if lang == "en" else msg_nl, store=store, bundled=bundled)
+    ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
+    message = msg_en if lang == "en" else msg_nl
+    if event_problems:
+        message = " ".join([message, *(p.format(lang) for p in event_problems[:3])]).strip()
+    window = MainWindow(ds, settings, lang, state=state, data_dir=data_dir,
+                        message=message, store=store, bundled=bundled)
 
     def switch(code: str) -> None:
         translators.switch(code)

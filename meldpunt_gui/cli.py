@@ -202,6 +202,9 @@ def _load(args: argparse.Namespace) -> Dataset:
         except ImportError:
             return ds
         ds = UserStore.open(_data_dir(args)).overlay(ds)
+        from .user_events import with_user_events  # noqa: PLC0415
+
+        ds = with_user_events(ds, _data_dir(args))[0]
     return ds
 
 

@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 CORE = ["domain", "formatting", "view", "describe", "tabular", "bundled", "importers", "store",
-        "exporters", "safewrite", "numbers", "import_cli", "cli"]
+        "exporters", "safewrite", "numbers", "import_cli", "cli", "stories", "transforms",
+        "user_events"]
 
 
 def test_core_imports_no_qt():

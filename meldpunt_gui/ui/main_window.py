@@ -481,7 +481,9 @@ class MainWindow(QMainWindow):
     def reload_user_data(self) -> None:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
-            self.ds = self.store.overlay(self.bundled)
+            from ..user_events import with_user_events  # noqa: PLC0415
+
+            self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
             self.state = validate(self.ds, self.state)
             self.refresh()
 

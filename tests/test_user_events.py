@@ -1,0 +1,26 @@
+from meldpunt_gui.bundled import load_bundled
+from meldpunt_gui.describe import explanation_html
+from meldpunt_gui.user_events import load_user_events, with_user_events
+from meldpunt_gui.view import ViewState
+
+
+def test_staff_events_join_the_bundled_ones(tmp_path):
+    (tmp_path / "events.csv").write_text(
+        "date;title_nl;title_en;url;note\n"
+        "2025-03-01;Overleg met hostingsector;Meeting with hosting sector;https://example.org/x;\n"
+        "2025-13;Fout;Wrong;;\n"
+        "2024;;;;\n"
+        "2024-05;Link;Link;javascript:alert(1);\n", encoding="utf-8")
+    events, sources, problems = load_user_events(tmp_path)
+    assert [e.title.nl for e in events] == ["Overleg met hostingsector"]
+    assert [(p.line, p.field) for p in problems] == [(3, "date"), (4, "title_nl"), (5, "url")]
+    assert "events.csv:3: date:" in problems[0].format("nl")
+    ds, _ = with_user_events(load_bundled(), tmp_path)
+    html = explanation_html(ds, ViewState(metrics=("reports_total",), first_year=2024,
+                                          last_year=2025), "nl")
+    assert "Overleg met hostingsector" in html and "https://example.org/x" in html
+
+
+def test_no_file_no_change(tmp_path):
+    ds = load_bundled()
+    assert with_user_events(ds, tmp_path)[0] is ds
