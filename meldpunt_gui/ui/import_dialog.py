@@ -177,14 +177,14 @@ class ImportDialog(QDialog):
         if result.encoding:
             parts.append(self.tr("encoding %1").replace("%1", result.encoding))
         if result.delimiter:
-            names = {";": ";", ",": ",", "\t": self.tr("tab")}
+            names = {";": self.tr("semicolon ;"), ",": self.tr("comma ,"), "\t": self.tr("tab")}
             parts.append(self.tr("separator %1").replace("%1", names.get(result.delimiter, result.delimiter)))
         if result.number_style:
             parts.append(self.tr("numbers %1").replace(
                 "%1", "1.234,5" if result.number_style == "nl" else "1,234.5"))
         if result.layout:
             parts.append(LAYOUT_LABELS[result.layout].get(lang))
-        self.detected.setText(self.tr("Detected: %1").replace("%1", "; ".join(parts)) if parts else "")
+        self.detected.setText(self.tr("Detected: %1").replace("%1", " · ".join(parts)) if parts else "")
         self._fill_rows(result)
         self._fill_problems(result)
         counts = result.counts()
@@ -204,10 +204,12 @@ class ImportDialog(QDialog):
         lang = self.lang
         shown = result.rows[:5000]
         self.rows.setRowCount(len(shown))
+        self.rows.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         for r, row in enumerate(shown):
             metric = result.metrics.get(row.metric) or self.ds.metrics.get(row.metric)
             label = metric.label.get(lang) if metric else row.metric
-            old = "" if row.old_value is None else format_number(row.old_value, lang)
+            old = "" if row.old_value is None else (
+                ("ca. " if row.old_approximate else "") + format_number(row.old_value, lang))
             cells = [row.where, label, format_period(row.period, lang),
                      ("ca. " if row.approximate else "") + format_number(row.value, lang),
                      STATUS_LABELS[row.status].get(lang), old]

@@ -59,6 +59,7 @@ class TableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lang = "nl"
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
