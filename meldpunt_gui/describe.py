@@ -95,14 +95,15 @@ def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return "\n".join(tooltip_lines(ds, metric, period, lang))
 
 
-def shown_sources(ds: Dataset, state: ViewState) -> list[Source]:
-    """Sources of every value in view (shown and alternatives), in first-use order."""
+def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True) -> list[Source]:
+    """Sources of every value in view (with or without the alternatives), in first-use order."""
     seen: dict[str, Source] = {}
     for period in selected_periods(ds, state):
         for mid in state.metrics:
             if mid not in ds.metrics:
                 continue
-            for obs in ds.values_at(mid, period):
+            values = ds.values_at(mid, period)
+            for obs in values if alternatives else values[:1]:
                 src = ds.source_of(obs)
                 if src is not None and src.id not in seen:
                     seen[src.id] = src
@@ -110,9 +111,10 @@ def shown_sources(ds: Dataset, state: ViewState) -> list[Source]:
 
 
 def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
-    """'Bron: Offlimits (2023); NU.nl (2022)' for under a chart; publishers named once."""
+    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn, each publisher
+    named once (the alternatives' sources are in the explanation and the export)."""
     names: dict[str, list[str]] = {}
-    for src in shown_sources(ds, state):
+    for src in shown_sources(ds, state, alternatives=False):
         year = src.published[:4]
         years = names.setdefault(src.publisher, [])
         if year and year not in years:
