@@ -226,7 +226,6 @@ Head = tuple[str, Unit, bool, tuple[str, str, str, str]]
 def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     """(metric id, unit, approximate, extras) for a row, or None when the row is skipped."""
     h, text = b.h, b.text
-    roles = h.roles
     mi = h.metric_col
     name = text(cells[mi])
     if not name:

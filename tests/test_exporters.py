@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from meldpunt_gui import exporters, safewrite
+from meldpunt_gui import safewrite
 from meldpunt_gui.domain import (Category, Dataset, Metric, Observation, Period, Source, Text,
                                  Unit)
 from meldpunt_gui.exporters import (ExportRow, export_data, export_rows, format_number,

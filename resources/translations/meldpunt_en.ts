@@ -85,16 +85,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+119"/>
         <source>semicolon ;</source>
         <translation>semicolon ;</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-119"/>
+        <location line="+119"/>
         <source>comma ,</source>
         <translation>comma ,</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-119"/>
         <location line="+119"/>
         <source>tab</source>
         <translation>tab</translation>
@@ -254,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Import history</source>
         <translation>Import history</translation>
     </message>
@@ -307,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+256"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+257"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
@@ -527,7 +529,7 @@
         <translation>No metric selected</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
         <source>Export data</source>
         <translation>Export data</translation>
     </message>
@@ -538,14 +540,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+110"/>
+        <location line="+91"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+83"/>
+        <location line="-102"/>
+        <location line="+64"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -590,7 +592,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+91"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -690,7 +692,7 @@ Data up to: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+66"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+67"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

@@ -85,16 +85,18 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+119"/>
         <source>semicolon ;</source>
         <translation>puntkomma ;</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-119"/>
+        <location line="+119"/>
         <source>comma ,</source>
         <translation>komma ,</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-119"/>
         <location line="+119"/>
         <source>tab</source>
         <translation>tab</translation>
@@ -254,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Import history</source>
         <translation>Importgeschiedenis</translation>
     </message>
@@ -307,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+256"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+257"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
@@ -527,7 +529,7 @@
         <translation>Geen metriek gekozen</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -538,14 +540,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+110"/>
+        <location line="+91"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+83"/>
+        <location line="-102"/>
+        <location line="+64"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
@@ -590,7 +592,7 @@
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+91"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
@@ -690,7 +692,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+66"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+67"/>
         <source>Table of the values shown</source>
         <translation>Tabel met de getoonde waarden</translation>
     </message>

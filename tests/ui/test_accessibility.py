@@ -68,7 +68,7 @@ def test_keyboard_only_task(make_window, qtbot, monkeypatch, tmp_path, tiny_ds):
     assert w.chart.hover_text.startswith("Meldingen totaal — 2021")
     # export: the shortcut opens the dialog (answered here), the file is written
     out = tmp_path / "keys.csv"
-    monkeypatch.setattr("meldpunt_gui.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("meldpunt_gui.ui.window_actions.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), ""))
     qtbot.keyClick(w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert out.exists() and b"413262" in out.read_bytes()

@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 
 from meldpunt_gui.safewrite import SaveError
 from meldpunt_gui.ui.briefing import briefing_pdf
-from meldpunt_gui.ui.chart_export import export_chart, render_png, render_svg, render_pdf
+from meldpunt_gui.ui.chart_export import export_chart, render_svg, render_pdf
 from meldpunt_gui.view import ViewState
 
 STATE = ViewState(metrics=("reports_total", "share_nl"))
@@ -82,7 +82,7 @@ def test_chart_export_from_the_window_asks_size_and_remembers(make_window, monke
     from meldpunt_gui.ui.export_options import ChartExportOptions
     w = make_window(("reports_total",))
     out = tmp_path / "memo.png"
-    monkeypatch.setattr("meldpunt_gui.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("meldpunt_gui.ui.window_actions.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), ""))
 
     def answer(dialog):

@@ -112,7 +112,7 @@ def test_links_open_only_on_click(make_window, monkeypatch):
 
 
 def test_dark_theme_recolours_the_chart_and_persists(make_window, settings):
-    from meldpunt_gui.ui.palette import THEMES, contrast
+    from meldpunt_gui.ui.palette import THEMES
     w = make_window(("reports_total", "share_nl"))
     w.set_theme("dark")
     assert w.theme == "dark"

@@ -1,0 +1,155 @@
+"""The window's file work: import with preview and history, exports, the clipboard.
+
+A mixin of MainWindow, kept apart so the window module stays about laying out and showing.
+Strings use the MainWindow translation context, as they did when they lived there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ..view import validate
+
+
+class WindowActions:
+    """Needs: ds, bundled, store, state, lang, settings, data_dir, table, statusBar(), refresh()."""
+
+    def export_data_dialog(self) -> None:
+        from ..exporters import export_data  # noqa: PLC0415
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from ..view import selected_periods  # noqa: PLC0415
+
+        folder = str(self.settings.value("export/folder", str(Path.home())))
+        path, _ = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Export data"), str(Path(folder) / "meldpunt.csv"),
+            QCoreApplication.translate("MainWindow", "CSV (*.csv);;Excel (*.xlsx)"))
+        if not path:
+            return
+        fmt = "xlsx" if path.lower().endswith(".xlsx") else "csv"
+        try:
+            export_data(Path(path), fmt, self.ds, list(self.state.metrics),
+                        selected_periods(self.ds, self.state), self.lang)
+        except SaveError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            return
+        self.settings.setValue("export/folder", str(Path(path).parent))
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
+
+    # ----- own figures
+    def reload_user_data(self) -> None:
+        """After an import or undo: bundled data with the store laid over it, view kept."""
+        if self.store is not None:
+            from ..user_events import with_user_events  # noqa: PLC0415
+
+            self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
+            self.state = validate(self.ds, self.state)
+            self.refresh()
+
+    def import_dialog(self, path: str | None = None) -> bool:
+        from .import_dialog import ImportDialog  # noqa: PLC0415
+
+        if self.store is None:
+            return False
+        if not path:
+            folder = str(self.settings.value("import/folder", str(Path.home())))
+            path, _ = QFileDialog.getOpenFileName(
+                self, QCoreApplication.translate("MainWindow", "Import figures"), folder,
+                QCoreApplication.translate("MainWindow", "Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)"))
+            if not path:
+                return False
+        self.settings.setValue("import/folder", str(Path(path).parent))
+        dialog = ImportDialog(Path(path), self.ds, self.lang, self)
+        self._import_dialog = dialog
+        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.result is None:
+            return False
+        return self.apply_import(dialog.result, Path(path))
+
+    def apply_import(self, result, path: Path) -> bool:
+        try:
+            record = self.store.apply(result, path)
+        except Exception as exc:  # noqa: BLE001 - the store explains itself; nothing was written
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), str(exc))
+            return False
+        self.reload_user_data()
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
+                                     .replace("%1", Path(path).name)
+                                     .replace("%2", str(record.added))
+                                     .replace("%3", str(record.changed)), 10000)
+        return True
+
+    def history_dialog(self) -> None:
+        from .import_dialog import ImportHistoryDialog  # noqa: PLC0415
+
+        if self.store is None:
+            return
+        dialog = ImportHistoryDialog(self.store, self.lang, self)
+        dialog.changed.connect(self.reload_user_data)
+        dialog.exec()
+
+    def _ask_path(self, key: str, default_name: str, filters: str) -> str:
+        folder = str(self.settings.value("export/folder", str(Path.home())))
+        last = str(self.settings.value(f"export/{key}", ""))
+        name = str(Path(folder) / (Path(default_name).stem + Path(last or default_name).suffix))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("MainWindow", "Export"), name, filters)
+        if path:
+            self.settings.setValue("export/folder", str(Path(path).parent))
+            self.settings.setValue(f"export/{key}", Path(path).suffix)
+        return path
+
+    def _saved(self, path: str) -> None:
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
+
+    def export_chart_dialog(self) -> None:
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from .chart_export import export_chart  # noqa: PLC0415
+
+        from .export_options import ChartExportOptions  # noqa: PLC0415
+
+        path = self._ask_path("chart", "meldpunt-grafiek.png",
+                              QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
+        if not path:
+            return
+        options = ChartExportOptions(self.settings, self)
+        self._export_options = options
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        options.remember()
+        width, height, scale, definitions = options.values()
+        fmt = Path(path).suffix.lower().lstrip(".")
+        fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
+        try:
+            export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
+                         definitions)
+        except SaveError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            return
+        self._saved(path)
+
+    def export_briefing_dialog(self) -> None:
+        from ..safewrite import SaveError  # noqa: PLC0415
+        from .briefing import export_briefing  # noqa: PLC0415
+
+        path = self._ask_path("briefing", "meldpunt-briefing.pdf", QCoreApplication.translate("MainWindow", "PDF (*.pdf)"))
+        if not path:
+            return
+        try:
+            export_briefing(Path(path), self.ds, self.state, self.lang)
+        except SaveError as exc:
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            return
+        self._saved(path)
+
+    def copy_chart(self) -> None:
+        """The chart as it would be exported (light, with title and sources) on the clipboard."""
+        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+        from .chart_export import render_png  # noqa: PLC0415
+
+        image = render_png(self.ds, self.state, self.lang, 1200, 700,
+                           max(1.0, self.devicePixelRatioF()))
+        QGuiApplication.clipboard().setImage(image)
+        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Chart copied"), 5000)
+
