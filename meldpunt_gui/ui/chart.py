@@ -151,6 +151,10 @@ class ChartView(QWidget):
             self._highlight(plot, state, theme)
             if panel.log:
                 plot.setLogMode(x=False, y=True)
+            for ev in events:
+                plot.addItem(pg.InfiniteLine(ev.x, angle=90, movable=False,
+                                             pen=pg.mkPen(theme.foreground, width=1,
+                                                          style=Qt.PenStyle.DotLine)))
             ys_all = []
             if panel.stacked:
                 ys_all = self._draw_stack(plot, legend, panel, row - 1, style_index, theme)
@@ -176,10 +180,6 @@ class ChartView(QWidget):
                                    color=theme.foreground, anchor=(0.5, 0.5))
                 note.setPos((first + last) / 2, 0.5)
                 plot.addItem(note)
-            for ev in events:
-                plot.addItem(pg.InfiniteLine(ev.x, angle=90, movable=False,
-                                             pen=pg.mkPen(theme.foreground, width=1,
-                                                          style=Qt.PenStyle.DotLine)))
             self.plots.append(plot)
             self.legends.append(legend)
         if events:
