@@ -35,6 +35,11 @@ _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream name in the OLE directory
+# XML declarations Excel never writes; they are what entity bombs ("billion laughs") are made of.
+_XML_DTD = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
+                 for enc in ("ascii", "utf-16-le", "utf-16-be"))
+_DTD_OVERLAP = max(map(len, _XML_DTD)) - 1
 _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _ROW_NUM_PLAIN = re.compile(rb'<row r="([0-9]+)"')
 _WIDE_COL = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
@@ -78,16 +83,19 @@ def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[
     if not data or data.isspace():
         return res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
     if data.startswith(_OLE):
+        if _ENCRYPTED_PACKAGE in data:  # Excel 2007+ with a password: an OLE box around the xlsx
+            return res.fail(Text(
+                f"{name} is met een wachtwoord beveiligd en kan niet gelezen worden; sla het in Excel "
+                "op zonder wachtwoord (.xlsx) of als CSV.",
+                f"{name} is protected with a password and cannot be read; save it from Excel without "
+                "a password (.xlsx) or as CSV."), "encrypted")
         return res.fail(Text(
             f"{name} is een oud Excel-bestand (.xls) of een werkmap met wachtwoord; sla het op als "
             ".xlsx zonder wachtwoord of als CSV.",
             f"{name} is an old Excel file (.xls) or a password-protected workbook; save it as .xlsx "
             "without a password or as CSV."), "xls")
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
-        if suffix not in (".xlsx", ".xlsm"):
-            res.warning(None, "", Text(f"{name} is een Excel-werkmap; gelezen als .xlsx.",
-                                       f"{name} is an Excel workbook; read as .xlsx."), "named_csv")
-        return read_workbook(data, res, sheet)
+        return read_workbook(data, res, sheet, misnamed=suffix not in (".xlsx", ".xlsm"))
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         res.warning(None, "", Text(f"{name} heet {suffix} maar is tekst; gelezen als CSV.",
                                    f"{name} is named {suffix} but is text; read as CSV."), "named_xlsx")
@@ -181,10 +189,11 @@ class TableError(csv.Error):
 def read_csv(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
              delimiter: str | None) -> Table:
     offset = 0
-    first, _, rest = text.partition("\n")
+    first = text[:16].splitlines()[0] if text[:16].strip() else ""  # any line ending, a lone CR too
     marker = first.strip().strip('"').lower()
     if marker.startswith("sep=") and len(marker) == 5:
-        offset, text = 1, rest
+        offset, text = 1, text[len(first):]
+        text = text[2:] if text.startswith("\r\n") else text[1:]
         delimiter = delimiter or first.strip().strip('"')[4]
     if delimiter is None:
         delimiter = sniff(text, res, recognise)
@@ -225,7 +234,9 @@ def sniff(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], boo
     return tied[0]
 
 
-def read_workbook(data: bytes, res: ImportResult, sheet: str | None) -> Table | None:
+def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
+                  misnamed: bool = False) -> Table | None:
+    """The sheet's rows; `misnamed`: the file's name does not say .xlsx (warned once it is one)."""
     name = res.file
     res.kind = "xlsx"
     damaged = Text(f"{name} is een beschadigde of onvolledige Excel-werkmap.",
@@ -238,11 +249,15 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None) -> Table | 
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
+            res.kind = "ods"
             return res.fail(Text(
                 f"{name} is een OpenDocument-rekenblad (.ods); sla het op als .xlsx of CSV.",
                 f"{name} is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV."), "ods")
         return res.fail(Text(f"{name} is een zip-bestand maar geen Excel-werkmap.",
                              f"{name} is a zip file but not an Excel workbook."), "not_workbook")
+    if misnamed:
+        res.warning(None, "", Text(f"{name} is een Excel-werkmap; gelezen als .xlsx.",
+                                   f"{name} is an Excel workbook; read as .xlsx."), "named_csv")
     bomb = Text(f"{name} pakt uit tot een onredelijk grote werkmap en is geweigerd.",
                 f"{name} unpacks to an unreasonably large workbook and was refused.")
     total = sum(i.file_size for i in infos)
@@ -253,17 +268,31 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None) -> Table | 
             or (total > (8 << 20) and total > MAX_ZIP_RATIO * max(packed, 1))):
         return res.fail(bomb, "zip_bomb")
     sheets_xml: dict[str, bytes] = {}
+    dtd = False
     try:  # inflate everything once, trusting no declared size (zipfile stops at it and checks CRC)
         for info in infos:
+            xml = info.filename.lower().endswith((".xml", ".rels"))
             with zf.open(info) as fh:
                 if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    sheets_xml[info.filename] = fh.read(info.file_size + 1)
+                    sheets_xml[info.filename] = part = fh.read(info.file_size + 1)
+                    dtd = dtd or _has_dtd(part)
                 else:
-                    while fh.read(1 << 20):
-                        pass
-        paths = _sheet_paths(zf)
+                    tail = b""
+                    while not dtd and (chunk := fh.read(1 << 20)):
+                        if xml:
+                            dtd = _has_dtd(tail + chunk)
+                            tail = chunk[-_DTD_OVERLAP:]
+            if dtd:
+                break
+        paths = {} if dtd else _sheet_paths(zf)
     except Exception:  # BadZipFile, zlib.error, EOFError, NotImplementedError (odd compression), ...
         return res.fail(damaged, "bad_zip")
+    if dtd:
+        return res.fail(Text(
+            f"{name} bevat XML-definities (DOCTYPE/ENTITY) die Excel nooit schrijft en is uit "
+            "voorzorg geweigerd; open het in Excel en sla het opnieuw op als .xlsx.",
+            f"{name} contains XML definitions (DOCTYPE/ENTITY) that Excel never writes and was "
+            "refused as a precaution; open it in Excel and save it again as .xlsx."), "xml_entities")
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
@@ -295,6 +324,11 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None) -> Table | 
         return res.fail(damaged, "bad_workbook")
     flags = _cell_flags(sheets_xml[xml_path]) if xml_path in sheets_xml else {}
     return Table("xlsx", ((i + 1, r) for i, r in enumerate(rows)), flags, len(rows))
+
+
+def _has_dtd(xml: bytes) -> bool:
+    """A document type or entity declaration: never in a real workbook, always in an entity bomb."""
+    return (b"<!" in xml or b"<\x00!" in xml) and any(m in xml for m in _XML_DTD)
 
 
 def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:

@@ -7,6 +7,7 @@ and English names, because colleagues type them by hand.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -91,7 +92,7 @@ def parse_period(value: object) -> Period | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        if value != int(value):
+        if not math.isfinite(value) or value != int(value):  # a workbook may hold inf or NaN
             return None
         value = str(int(value))
     if not isinstance(value, str):
@@ -102,6 +103,21 @@ def parse_period(value: object) -> Period | None:
         text = f"{m.group(2)}-H{m.group(1)}"
     try:
         return Period.parse(text)
+    except PeriodError:
+        return None
+
+
+_GROUPED_YEAR = re.compile(r"^\s*([12])[.,\u00a0\u202f ]([0-9]{3})\s*$")
+
+
+def grouped_year(value: object) -> int | None:
+    """A year typed or shown with a thousands separator ("2.023", as Excel shows a number cell
+    with grouping), or None."""
+    m = _GROUPED_YEAR.match(cell_text(value))
+    if m is None:
+        return None
+    try:
+        return Period.parse(m.group(1) + m.group(2)).year
     except PeriodError:
         return None
 

@@ -12,7 +12,8 @@ from typing import Sequence
 
 from .domain import Dataset, Metric, Period, Text, Unit
 from .import_files import col_letters
-from .import_header import Header, cell_text, compact, norm, parse_period, parse_published, slug
+from .import_header import (Header, cell_text, compact, grouped_year, norm, parse_period,
+                            parse_published, slug)
 from .import_model import ImportResult, ImportRow
 from .numbers import NumberError, parse_number, readings
 
@@ -177,9 +178,13 @@ class RowBuilder:
             hit = self.period_cache[raw] = parse_period(raw)
         if hit is None:
             shown = cell_text(raw)[:40]
+            year = grouped_year(raw)
+            hint = Text(f" Bedoeld: {year}? Schrijf het jaar zonder punt of spatie.",
+                        f" Did you mean {year}? Write the year without a thousands separator.") \
+                if year else Text("", "")
             self.res.error(line, self.h.name(col), Text(
-                f"Periode '{shown}' is geen jaar (1990-2100) of halfjaar (zoals 2023-H1).",
-                f"Period '{shown}' is not a year (1990-2100) or a half-year (such as 2023-H1)."),
+                f"Periode '{shown}' is geen jaar (1990-2100) of halfjaar (zoals 2023-H1).{hint.nl}",
+                f"Period '{shown}' is not a year (1990-2100) or a half-year (such as 2023-H1).{hint.en}"),
                 "bad_period", self.where(line, col))
         return hit  # type: ignore[return-value]
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 from .domain import Dataset, Text, Unit
 from .import_files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
-from .import_header import Header, cell_text, read_header, recognise
+from .import_header import Header, cell_text, grouped_year, read_header, recognise
 from .import_model import (LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow, Problem,
                            RowStatus, Severity)
 from .import_checks import check_rows
@@ -132,6 +132,8 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     rows = table.rows
     header: Header | None = None
     above: list[int] = []
+    years: list[tuple[str, int]] = []  # header cells such as "2.023": a year shown with grouping
+    first: Sequence[object] = ()
     try:
         for line, cells in rows:
             if _blank(cells):
@@ -140,6 +142,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
             if header is not None:
                 header_line = line
                 break
+            if not above:
+                first = cells
+                years = [(cell_text(c), y) for c in cells if (y := grouped_year(c))]
             above.append(line)
             if len(above) >= HEADER_SEARCH_ROWS:
                 break
@@ -151,11 +156,22 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
         if not above:
             res.fail(Text(f"{res.file} is leeg.", f"{res.file} is empty."), "empty")
             return
+        hint = Text("", "")
+        other = _other_separator(first) if table.kind == "csv" else None
+        if other:
+            hint = Text(f" Het bestand lijkt '{other}' als scheidingsteken te gebruiken; gebruik ';', ',' "
+                        "of tab.",
+                        f" The file seems to use '{other}' as separator; use ';', ',' or tab.")
+        elif years:
+            hint = Text(f" Kolomkoppen als '{years[0][0]}' lijken jaartallen met een punt; schrijf "
+                        f"{years[0][1]}.",
+                        f" Column headings such as '{years[0][0]}' look like years with a thousands "
+                        f"separator; write {years[0][1]}.")
         res.error(above[0], "", Text(
             "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
-            "metriek, 2023, 2024 (breed).",
+            f"metriek, 2023, 2024 (breed).{hint.nl}",
             "No header row found. Expected columns such as metric, period, value (long) or "
-            "metric, 2023, 2024 (wide)."), "no_header")
+            f"metric, 2023, 2024 (wide).{hint.en}"), "no_header")
         return
     res.layout = header.layout
     if above:
@@ -167,6 +183,13 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                                           f"Column '{text}' appears twice in the header row."),
                   "duplicate_column")
     for col, text in header.unknown:
+        year = grouped_year(text) if header.layout == "wide" else None
+        if year:  # a year column whose values would silently stay behind
+            res.error(header_line, text, Text(
+                f"Kolomkop '{text}' is geen jaar. Bedoeld: {year}? Schrijf het jaar zonder punt of spatie.",
+                f"Column heading '{text}' is not a year. Did you mean {year}? Write the year without a "
+                "thousands separator."), "bad_period")
+            continue
         res.warning(header_line, text, Text(f"Kolom '{text}' wordt niet gebruikt.",
                                             f"Column '{text}' is not used."), "unused_column")
     b = RowBuilder(res, ds, header, table.flags, table.kind)
@@ -187,8 +210,20 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     rows_read = b.settle(number_style)
     value_column = header.name(header.roles["value"]) if header.layout == "long" else None
     res.rows = check_rows(rows_read, res, ds, value_column)
+    if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
+        res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
+                      f"{res.file} contains no figures: every value cell is empty."), "no_values")
     if progress is not None:
         progress(1.0)
+
+
+OTHER_SEPARATORS = ("|", ":", "~", "^", "#", "!")
+
+
+def _other_separator(cells: Sequence[object]) -> str | None:
+    """A separator we do not read that would make `cells` a header ('metric|period|value')."""
+    text = "".join(cell_text(c) for c in cells)
+    return next((sep for sep in OTHER_SEPARATORS if sep in text and read_header(text.split(sep))), None)
 
 
 def _too_many(b: RowBuilder, line: int, n: int) -> None:

@@ -2,12 +2,15 @@
 
 Every change is one `BEGIN IMMEDIATE` transaction, so a failed import changes nothing and two
 windows on one store queue instead of corrupting it. A store that is not a store (damaged, or
-made by something else) is moved aside, never deleted, and a fresh one is started.
+made by something else) is moved aside, never deleted, and a fresh one is started. A data folder
+that cannot be written gives an empty store in memory that refuses imports, so the viewer still
+starts on the bundled data; `message` says so in both cases.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import os
 import sqlite3
 import threading
@@ -95,9 +98,10 @@ class UserStore:
 
     def __init__(self, path: Path, conn: sqlite3.Connection, message: Text | None) -> None:
         self.path = path
-        self.message = message  # set once when a damaged store was moved aside; show it once
+        self.message = message  # a damaged store moved aside, or a read-only folder; show it once
         self._conn = conn
         self._lock = threading.Lock()
+        self.writable = True  # False: the data folder is read-only; nothing can be imported
 
     # ----- opening
     @classmethod
@@ -106,6 +110,8 @@ class UserStore:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return cls._read_only(folder)
             reason = exc.strerror or exc
             raise StoreError(Text(f"De gegevensmap {folder} kan niet worden gemaakt: {reason}.",
                                   f"The data folder {folder} cannot be created: {reason}."),
@@ -113,6 +119,10 @@ class UserStore:
         path = folder / STORE_NAME
         try:
             return cls(path, _connect_checked(path), None)
+        except StoreError as exc:
+            if exc.code == "unopenable" and not os.access(folder, os.W_OK):
+                return cls._read_only(folder)
+            raise
         except _Damaged as damaged:
             aside = _move_aside(path)
             message = Text(
@@ -124,6 +134,20 @@ class UserStore:
                 return cls(path, _connect_checked(path), message)
             except _Damaged as again:  # pragma: no cover - a fresh file cannot be damaged
                 raise StoreError(again.reason, "damaged") from None
+
+    @classmethod
+    def _read_only(cls, folder: Path) -> "UserStore":
+        """An empty store in memory when the data folder cannot be written (a locked-down
+        profile, a read-only drive): the viewer starts on the bundled data and says so."""
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        _check_schema(conn)
+        store = cls(folder / STORE_NAME, conn, Text(
+            f"De map voor eigen gegevens ({folder}) is alleen-lezen; de viewer toont alleen de "
+            "meegeleverde cijfers en kan nu niets importeren.",
+            f"The folder for your own data ({folder}) is read-only; the viewer shows the bundled "
+            "figures only and cannot import now."))
+        store.writable = False
+        return store
 
     def close(self) -> None:
         with self._lock:
@@ -219,6 +243,11 @@ class UserStore:
 
     # ----- transactions
     def _write(self) -> "_Transaction":
+        if not self.writable:
+            raise StoreError(Text(f"{self.path.name} kan niet worden bijgewerkt: de map {self.path.parent} "
+                                  "is alleen-lezen. Er is niets gewijzigd.",
+                                  f"{self.path.name} cannot be updated: the folder {self.path.parent} is "
+                                  "read-only. Nothing was changed."), "read_only")
         return _Transaction(self, immediate=True)
 
     def _read(self) -> "_Transaction":
@@ -270,10 +299,25 @@ def _rollback(conn: sqlite3.Connection) -> None:
         pass
 
 
+_SQLITE_READONLY, _SQLITE_FULL = 8, 13
+
+
 def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return StoreError(Text(f"{path.name} is bezet door een ander venster; probeer het zo opnieuw.",
                                f"{path.name} is busy in another window; try again in a moment."), "busy")
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de schijf is vol. Er is niets "
+                               "gewijzigd; maak ruimte vrij en probeer het opnieuw.",
+                               f"{path.name} cannot be updated: the disk is full. Nothing was changed; "
+                               "free some space and try again."), "disk_full")
+    if code == _SQLITE_READONLY or "readonly" in text:
+        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de map {path.parent} is "
+                               "alleen-lezen. Er is niets gewijzigd.",
+                               f"{path.name} cannot be updated: the folder {path.parent} is read-only. "
+                               "Nothing was changed."), "read_only")
     return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: {exc}.",
                            f"{path.name} cannot be updated: {exc}."), "sqlite")
 

@@ -1,0 +1,219 @@
+"""Start-up: process start -> first painted window, and -> chart painted.
+
+Compares, in fresh processes started alternately (a, b, c, a, b, c, ...):
+  a  a bare PySide6 QMainWindow with a label (the floor for "a window on screen"),
+  b  a bare PySide6 + pyqtgraph window with one PlotWidget curve (the floor for "a chart"),
+  c  the real viewer: app.build_window(...) + show().
+Targets: first paint c/a <= 1.15; chart painted c/b <= 1.10.
+
+Clock. The parent reads time.monotonic() just before it spawns the child and hands it over in
+BENCH_T0; the child reads time.monotonic() at each event. On Linux both are CLOCK_MONOTONIC, one
+system-wide clock shared by all processes, with nanosecond resolution and no wall-clock jumps. The
+interval therefore covers fork + exec + interpreter start + imports + first frame: what a user
+waits for after double-clicking. (/proc/self/stat's start time would leave out the fork but only
+has clock-tick (10 ms) resolution; time.time() can be stepped by NTP.) Row "0" is a child that
+reports at once: the cost of starting Python itself, part of every other row.
+
+"Painted". The child runs a QApplication subclass whose notify() counts Paint events delivered to
+widgets of the main window and stamps the time when the outermost event during which such a paint
+happened has been handled: by then Qt has painted the whole dirty region and flushed the backing
+store. For c the same subclass is slipped under app.application(), so the real start-up code runs
+unchanged. "Chart painted" is the end of the first such event in which the plot's viewport was
+painted (for c: after ChartView.loaded). The notify() hook costs a few microseconds per event;
+the events counted are printed so that cost can be judged (see bench/README.md).
+
+Run: .venv/bin/python bench/startup.py [--runs 9]      (--profile c: one run of c under cProfile)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+KINDS = ("0", "a", "b", "c")
+SIZE = (1400, 860)  # the viewer's default window size, used for all three
+
+
+def _child(kind: str) -> None:  # noqa: C901 - one small state machine per variant
+    t0 = float(os.environ["BENCH_T0"])
+    if kind == "0":
+        print(json.dumps({"first_paint": time.monotonic() - t0}), flush=True)
+        os._exit(0)
+    sys.path.insert(0, ROOT)
+    profiler = None
+    if os.environ.get("BENCH_PROFILE"):
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    paint = QEvent.Type.Paint
+    marks: dict[str, float] = {}
+    info: dict[str, object] = {}
+    watch: dict[str, object] = {"window": None, "chart": None}
+
+    class BenchApp(QApplication):
+        depth = 0
+        hit_window = False
+        hit_chart = False
+        events = 0
+
+        def notify(self, obj, ev):  # noqa: N802 (Qt API)
+            self.events += 1
+            if ev.type() == paint and obj.isWidgetType():
+                win = watch["window"]
+                if win is not None and obj.window() is win:
+                    self.hit_window = True
+                    chart = watch["chart"]
+                    if chart is not None and obj is chart:
+                        self.hit_chart = True
+            self.depth += 1
+            try:
+                return super().notify(obj, ev)
+            finally:
+                self.depth -= 1
+                if self.depth == 0 and (self.hit_window or self.hit_chart):
+                    self._stamp()
+
+        def _stamp(self) -> None:
+            now = time.monotonic() - t0
+            if self.hit_window and "first_paint" not in marks:
+                marks["first_paint"] = now
+                info["pyqtgraph_at_first_paint"] = "pyqtgraph" in sys.modules
+                info["events_to_first_paint"] = self.events
+            if self.hit_chart and "chart" not in marks:
+                marks["chart"] = now
+                info["events_to_chart"] = self.events
+            self.hit_window = self.hit_chart = False
+            if "first_paint" in marks and ("chart" in marks or kind == "a"):
+                if profiler is not None:
+                    import pstats
+
+                    profiler.disable()
+                    pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
+                    sys.stderr.flush()
+                print(json.dumps({**marks, **info}), flush=True)
+                os._exit(0)
+
+    QTimer.singleShot(30_000, lambda: os._exit(3))  # never hang the parent
+    if kind == "a":
+        from PySide6.QtWidgets import QLabel, QMainWindow
+
+        app = BenchApp(sys.argv[:1])
+        win = QMainWindow()
+        win.setCentralWidget(QLabel("Meldingen totaal, 2003-2024", win))
+        win.resize(*SIZE)
+        watch["window"] = win
+        win.show()
+    elif kind == "b":
+        import pyqtgraph as pg
+        from PySide6.QtWidgets import QMainWindow
+
+        app = BenchApp(sys.argv[:1])
+        win = QMainWindow()
+        plot = pg.PlotWidget(win)
+        plot.plot([2019.0, 2020.0, 2021.0, 2022.0, 2023.0], [6e4, 9e4, 1.4e5, 1.45e5, 2.1e5])
+        win.setCentralWidget(plot)
+        win.resize(*SIZE)
+        watch["window"], watch["chart"] = win, plot.viewport()
+        win.show()
+    else:
+        from pathlib import Path
+
+        from meldpunt_gui import app as app_module
+
+        info["imported"] = time.monotonic() - t0
+        app_module.QApplication = BenchApp  # type: ignore[misc] - same code path, hooked notify()
+        app, win, _tr = app_module.build_window(Path(os.environ["BENCH_DATA_DIR"]), "nl")
+        win.persist = False
+        info["built"] = time.monotonic() - t0
+        chart = win.chart
+
+        def on_loaded() -> None:
+            info["loaded"] = time.monotonic() - t0
+            watch["chart"] = chart._glw.viewport()  # noqa: SLF001 - the plot's paint surface
+
+        if chart.is_loaded():
+            on_loaded()
+        else:
+            chart.loaded.connect(on_loaded)
+        watch["window"] = win
+        win.show()
+    app.exec()
+    os._exit(4)
+
+
+def _run(kind: str, data_root: str, profile: bool = False) -> dict[str, float]:
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir=data_root) as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_ACCESSIBILITY="0",
+                   HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, BENCH_DATA_DIR=tmp)
+        if profile:
+            env["BENCH_PROFILE"] = "1"
+        env["BENCH_T0"] = repr(time.monotonic())
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", kind], env=env,
+                             cwd=ROOT, capture_output=True, text=True, timeout=60, check=False)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"child {kind} failed ({out.returncode}): {out.stderr[-2000:]}")
+    if profile:
+        print(out.stderr)
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    import argparse
+    import statistics
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--child", choices=KINDS)
+    parser.add_argument("--profile", choices=KINDS[1:], help="one run under cProfile, top items")
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+    if args.profile:
+        with tempfile.TemporaryDirectory() as data_root:
+            _run(args.profile, data_root)
+            print(json.dumps(_run(args.profile, data_root, profile=True), indent=1))
+        return
+    results: dict[str, list[dict[str, float]]] = {k: [] for k in KINDS}
+    with tempfile.TemporaryDirectory() as data_root:
+        for kind in KINDS:  # warm-up: byte-code caches and the OS file cache, not counted
+            _run(kind, data_root)
+        for i in range(args.runs):
+            for kind in KINDS:
+                results[kind].append(_run(kind, data_root))
+            print(f"round {i + 1}/{args.runs}: " + "  ".join(
+                f"{k}={r[-1]['first_paint'] * 1000:.0f}/{r[-1].get('chart', float('nan')) * 1000:.0f}"
+                for k, r in results.items()), flush=True)
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind]) * 1000
+
+    print(f"\nmedians of {args.runs} runs (ms since spawn)")
+    print(f"{'':4}{'first paint':>12}{'chart':>10}{'events':>9}")
+    for kind in KINDS:
+        chart = f"{med(kind, 'chart'):10.0f}" if kind in "bc" else f"{'-':>10}"
+        events = results[kind][-1].get("events_to_chart", results[kind][-1].get("events_to_first_paint", 0))
+        print(f"{kind:4}{med(kind, 'first_paint'):12.0f}{chart}{events:9}")
+    fp, ch = med("c", "first_paint") / med("a", "first_paint"), med("c", "chart") / med("b", "chart")
+    print(f"\nfirst paint c/a = {fp:.2f} (target <= 1.15: {'met' if fp <= 1.15 else 'MISSED'})")
+    print(f"chart       c/b = {ch:.2f} (target <= 1.10: {'met' if ch <= 1.10 else 'MISSED'})")
+    for key in ("imported", "built", "loaded"):
+        print(f"c: {key:9} {statistics.median(r[key] for r in results['c']) * 1000:6.0f} ms")
+    print(f"pyqtgraph already imported at c's first paint: "
+          f"{sum(bool(r['pyqtgraph_at_first_paint']) for r in results['c'])}/{args.runs} runs")
+
+
+if __name__ == "__main__":
+    main()
