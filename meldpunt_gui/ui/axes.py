@@ -37,7 +37,8 @@ class YearAxis(pg.AxisItem):
 class ValueAxis(pg.AxisItem):
     """Grouped numbers in the chosen language; whole ticks for counts; '%' for percentages."""
 
-    def __init__(self, unit: Unit, lang: str, **kwargs):
+    def __init__(self, unit: Unit | None, lang: str, **kwargs):
+        """`unit` may be given later (the chart reuses its axes when the unit changes)."""
         super().__init__("left", **kwargs)
         self.unit = unit
         self.lang = lang
@@ -45,7 +46,7 @@ class ValueAxis(pg.AxisItem):
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802
         levels = super().tickValues(minVal, maxVal, size)
-        if self.unit.kind != "count" or self.logMode:
+        if self.unit is None or self.unit.kind != "count" or self.logMode:
             return levels
         out = []
         for spacing, values in levels:
@@ -62,9 +63,10 @@ class ValueAxis(pg.AxisItem):
         return super().boundingRect().adjusted(0, -10, 0, 10)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802
-        suffix = "%" if self.unit.kind in ("percent", "change") else ""
+        kind = self.unit.kind if self.unit is not None else ""
+        suffix = "%" if kind in ("percent", "change") else ""
         if self.logMode:  # pyqtgraph hands over exponents on a log axis
             return [format_number(10 ** v, self.lang, 0 if v >= 0 else tick_decimals(10 ** v))
                     + suffix for v in values]
-        decimals = 0 if self.unit.kind == "count" else tick_decimals(spacing)
+        decimals = 0 if kind == "count" else tick_decimals(spacing)
         return [format_number(v, self.lang, decimals) + suffix for v in values]

@@ -3,17 +3,20 @@
 pyqtgraph is imported on first use (after the window has painted), so start-up is not held up by
 it. The series drawn are kept as plain data (`ChartView.series`) so tests and the accessible text
 read what is on screen without scraping items.
+
+Panels and their items are kept between changes: a new selection gives existing curves new data
+and style, and hides what is left over, instead of clearing the scene and building it again.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
 
 from ..describe import tooltip_text
 from ..domain import Dataset, Period
@@ -24,6 +27,7 @@ from .palette import THEMES, series_style
 HOVER_PX = 14.0
 AXIS_WIDTH = 78  # every panel's value axis equally wide, so the years line up
 BADGE_PX = 24
+SYMBOL_PX = 9
 
 
 @dataclass
@@ -39,6 +43,62 @@ class SeriesData:
     log: bool = False
 
 
+def series_of(data) -> list[SeriesData]:
+    """What each panel shows, as plain numbers: lines as they are (NaN for a gap, and for
+    values a log axis cannot show), stacked parts as the tops of their bars."""
+    out: list[SeriesData] = []
+    style_index = 0
+    for index, panel in enumerate(data.panels):
+        unit = panel.unit.id
+        if panel.stacked:
+            periods = panel.lines[0].periods if panel.lines else []
+            base = [0.0] * len(periods)
+            for k, line in enumerate(panel.lines):
+                tops = [b + v if not math.isnan(v) else math.nan for b, v in zip(base, line.values)]
+                base = [b + (0.0 if math.isnan(v) else v) for b, v in zip(base, line.values)]
+                out.append(SeriesData(line.metric, unit, list(periods), [p.x for p in periods],
+                                      tops, list(line.approximate), style_index + k, index))
+        else:
+            for k, line in enumerate(panel.lines):
+                values = [math.nan if panel.log and v <= 0 else float(v) for v in line.values]
+                out.append(SeriesData(line.metric, unit, line.periods, [p.x for p in line.periods],
+                                      values, line.approximate, style_index + k, index, panel.log))
+        style_index += len(panel.lines)
+    return out
+
+
+@dataclass
+class _Panel:
+    """One unit's legend and plot with the items drawn in it, reused across changes."""
+
+    legend: object
+    plot: object
+    lines: list = field(default_factory=list)  # one curve per line style, see _draw_lines
+    line_styles: list = field(default_factory=list)
+    markers: object = None
+    stack_items: list = field(default_factory=list)
+    event_lines: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    note: object = None
+    grid: object = None
+    keys: dict = field(default_factory=dict)  # what was applied last, to skip repeats
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget has painted for the first time."""
+
+    def __init__(self, watched: QWidget, callback):
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 class ChartView(QWidget):
     """Holds a placeholder until pyqtgraph is loaded, then the plot panels."""
 
@@ -46,8 +106,11 @@ class ChartView(QWidget):
     hovered = Signal(str)
     event_clicked = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, cached: bool = True):
+        """`cached`: keep axes and legends as pixmaps between paints (for the screen; an
+        export passes False so that PDF and SVG get vector text)."""
         super().__init__(parent)
+        self._cached = cached
         self._stack = QStackedLayout(self)
         self._placeholder = QLabel(self.tr("Loading chart…"), self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -58,18 +121,25 @@ class ChartView(QWidget):
         self._state: ViewState | None = None
         self._lang = "nl"
         self._theme = "light"
+        self._last_view: tuple | None = None
         self.series: list[SeriesData] = []
         self.data = None
         self.highlight: tuple = ()
         self.plots: list = []
         self.legends: list = []
+        self._panels: list[_Panel] = []
         self.hover_text = ""
         self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
         self.cursor: tuple[int, int] | None = None  # (series index, point index) for the keyboard
         self._strip = None
+        self._strip_key: tuple | None = None
         self._badges: list = []
+        self._style_key: tuple | None = None
+        self._marker_cache: dict = {}
         self.setAccessibleName(self.tr("Chart"))
-        QTimer.singleShot(0, self.ensure_loaded)
+        # pyqtgraph (with numpy) takes a few hundred milliseconds to import: load it once the
+        # window has shown its first frame, not before
+        self._first_paint = _FirstPaint(self._placeholder, self.ensure_loaded)
 
     # ----- loading
     def is_loaded(self) -> bool:
@@ -96,136 +166,363 @@ class ChartView(QWidget):
     # ----- state
     def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light",
                  highlight: tuple = ()) -> None:
+        view = (id(ds), state, lang, theme, tuple(highlight), self.font().key())
+        if view == self._last_view and self.data is not None and ds is self._ds:
+            return  # nothing the chart shows has changed (a theme or zoom call repeating)
         self._ds, self._state, self._lang, self._theme = ds, state, lang, theme
         self.highlight = highlight
         self.data = chart_data(ds, state)
+        self.series = series_of(self.data)
+        self.cursor = None
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
+            self._last_view = view
 
     def _rebuild(self) -> None:
         ds, state = self._ds, self._state
         if ds is None or state is None or self._glw is None:
             return
-        pg = self._pg
-        from .axes import ValueAxis, YearAxis  # noqa: PLC0415
-
         theme = THEMES.get(self._theme, THEMES["light"])
         glw = self._glw
-        glw.clear()
-        glw.setBackground(theme.background)
-        glw.setFont(self.font())  # the zoom setting reaches the axes too
-        self.series, self.plots, self.legends = [], [], []
-        self.events, self._badges, self._strip = [], [], None
-        self.cursor = None
+        style_key = (theme.name, self.font().key())
+        if style_key != self._style_key:
+            glw.setBackground(theme.background)
+            glw.setFont(self.font())  # the zoom setting reaches the axes too
         first, last = year_range(ds, state)
         events = ds.events_between(first, last) if state.show_events else []
-        if events:
-            self._strip = glw.addPlot(row=0, col=0)
-            self._setup_strip(self._strip, theme)
+        self._ensure_panels(len(self.data.panels))
         style_index = 0
-        master = self._strip
-        for row, panel in enumerate(self.data.panels, start=1):
-            unit = panel.unit
-            legend = pg.LegendItem(colCount=min(len(panel.lines), 3), frame=False,
-                                   labelTextColor=theme.foreground,
-                                   labelTextSize=f"{self.font().pointSizeF():.1f}pt")
-            glw.addItem(legend, row=2 * row - 1, col=0)
+        for index, (panel, pdata) in enumerate(zip(self._panels, self.data.panels)):
+            self._style_panel(panel, pdata.unit, pdata.log, theme, style_key)
+            self._decorate(panel, events, theme)
+            if pdata.stacked:
+                ys = self._draw_stack(panel, pdata, index, style_index, theme)
+            else:
+                ys = self._draw_lines(panel, pdata, index, style_index, theme)
+            style_index += len(pdata.lines)
+            self._set_y_range(panel, pdata.unit, ys, pdata.log)
+            self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
+        self._style_key = style_key
+        self._events_strip(events, first, last, theme)
+        # a layout that was briefly all fixed-height rows (while panels come and go) shrinks
+        # its top item; give it the whole view again
+        if glw.ci.geometry() != glw.range:
+            glw.ci.setGeometry(glw.range)
+        # the time range last, once the layout has settled: pyqtgraph lines up linked views by
+        # their pixel positions, which are off while rows are still being added
+        glw.ci.layout.activate()
+        for plot in [p.plot for p in self._panels] + ([self._strip] if self._strip_key else []):
+            self._set_x_range(plot, first, last)
+        self.plots = [p.plot for p in self._panels]
+        self.legends = [p.legend for p in self._panels]
+
+    # ----- panels
+    def _ensure_panels(self, n: int) -> None:
+        """Exactly n panels, reusing the ones there are; panel 0 leads the shared time axis."""
+        pg, glw = self._pg, self._glw
+        from .axes import ValueAxis, YearAxis  # noqa: PLC0415
+        from .legend import Legend  # noqa: PLC0415
+
+        while len(self._panels) > n:
+            panel = self._panels.pop()
+            glw.removeItem(panel.legend)
+            glw.removeItem(panel.plot)
+        while len(self._panels) < n:
+            row = len(self._panels) + 1
             plot = glw.addPlot(row=2 * row, col=0, axisItems={
-                "bottom": YearAxis("bottom"), "left": ValueAxis(unit, self._lang)})
+                "bottom": YearAxis("bottom"), "left": ValueAxis(None, self._lang)})
+            legend = Legend()
+            glw.addItem(legend, row=2 * row - 1, col=0)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
-            plot.showGrid(x=False, y=True, alpha=theme.grid_alpha)
-            plot.setLabel("left", escape(unit.label.get(self._lang)))
+            plot.getViewBox().disableAutoRange()  # ranges are set from the data, once
+            plot.getAxis("left").setWidth(AXIS_WIDTH)
+            # horizontal grid lines at the labelled values, as one curve: pyqtgraph's own grid
+            # (ticks drawn across the plot, minor levels included) cost 9 ms per new range
+            grid = pg.PlotCurveItem(connect="pairs")
+            grid.setZValue(-5)
+            plot.addItem(grid)
+            if self._cached:
+                # tick labels and the grid are replayed from a QPicture on every paint of the
+                # plot (3 ms per axis); as a pixmap they cost one copy until the ticks change
+                for item in (plot.getAxis("left"), plot.getAxis("bottom"), legend):
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if self._panels:
+                plot.setXLink(self._panels[0].plot)
+            panel = _Panel(legend, plot, grid=grid)
+            plot.getViewBox().sigResized.connect(lambda _vb, p=panel: self._update_grid(p))
+            self._panels.append(panel)
+
+    def _style_panel(self, panel: _Panel, unit, log: bool, theme, style_key: tuple) -> None:
+        plot = panel.plot
+        if panel.keys.get("style") != style_key:
+            colour = self._pg.mkColor(theme.foreground)
+            colour.setAlphaF(theme.grid_alpha)
+            panel.grid.setPen(self._pg.mkPen(colour, width=1))
             for axis in ("left", "bottom"):
                 ax = plot.getAxis(axis)
                 ax.setPen(theme.foreground)
                 ax.setTextPen(theme.foreground)
                 ax.setStyle(hideOverlappingLabels=False, tickFont=self.font())
-            plot.getAxis("left").setWidth(AXIS_WIDTH)
-            if master is None:
-                master = plot
-            else:
-                plot.setXLink(master)
-            self._highlight(plot, state, theme)
-            if panel.log:
-                plot.setLogMode(x=False, y=True)
-            for ev in events:
-                plot.addItem(pg.InfiniteLine(ev.x, angle=90, movable=False,
-                                             pen=pg.mkPen(theme.foreground, width=1,
-                                                          style=Qt.PenStyle.DotLine)))
-            ys_all = []
-            if panel.stacked:
-                ys_all = self._draw_stack(plot, legend, panel, row - 1, style_index, theme)
-                style_index += len(panel.lines)
-                self._set_y_range(plot, unit, ys_all, False)
-                plot.setXRange(first - 0.5, last + 0.5, padding=0)
-                self.plots.append(plot)
-                self.legends.append(legend)
-                continue
-            for line in panel.lines:
-                data = SeriesData(line.metric, unit.id, line.periods, [p.x for p in line.periods],
-                                  [v if not (panel.log and v <= 0) else math.nan
-                                   for v in line.values], line.approximate, style_index,
-                                  row - 1, panel.log)
-                self.series.append(data)
-                self._draw_series(plot, legend, data, theme)
-                ys_all.extend(v for v in data.y if not math.isnan(v))
-                style_index += 1
-            self._set_y_range(plot, unit, ys_all, panel.log)
-            plot.setXRange(first - 0.5, last + 0.5, padding=0)
-            if not ys_all:
-                note = pg.TextItem(self.tr("No values in the selected years"),
-                                   color=theme.foreground, anchor=(0.5, 0.5))
-                note.setPos((first + last) / 2, 0.5)
-                plot.addItem(note)
-            self.plots.append(plot)
-            self.legends.append(legend)
-        if events:
-            self._strip.setXRange(first - 0.5, last + 0.5, padding=0)
-            self._place_events(events, theme)
+            panel.keys["style"] = style_key
+        axis_key = (unit.id, self._lang, log)
+        if panel.keys.get("axis") != axis_key:
+            ax = plot.getAxis("left")
+            ax.unit, ax.lang = unit, self._lang
+            ax.setLogMode(False, log)
+            plot.setLabel("left", escape(unit.label.get(self._lang), quote=False))
+            ax.picture = None  # tick labels depend on the unit and language
+            ax.update()
+            panel.keys["axis"] = axis_key
 
-    def _set_y_range(self, plot, unit, ys: list[float], log: bool) -> None:
-        if log:
-            if ys:
-                lo, hi = math.log10(min(ys)), math.log10(max(ys))
-                plot.setYRange(math.floor(lo), max(math.ceil(hi), math.floor(lo) + 1), padding=0)
+    def _decorate(self, panel: _Panel, events, theme) -> None:
+        """Event lines and story shading: redone only when they or the theme change."""
+        pg, plot = self._pg, panel.plot
+        key = (tuple(ev.x for ev in events), theme.name)
+        if panel.keys.get("events") != key:
+            for item in panel.event_lines:
+                plot.removeItem(item)
+            pen = pg.mkPen(theme.foreground, width=1, style=Qt.PenStyle.DotLine)
+            panel.event_lines = [pg.InfiniteLine(ev.x, angle=90, movable=False, pen=pen)
+                                 for ev in events]
+            for item in panel.event_lines:
+                plot.addItem(item)
+            panel.keys["events"] = key
+        key = (tuple(self.highlight), theme.name)
+        if panel.keys.get("regions") != key:
+            for item in panel.regions:
+                plot.removeItem(item)
+            panel.regions = []
+            for period in self.highlight:
+                half = 0.25 if period.half else 0.5
+                region = pg.LinearRegionItem((period.x - half, period.x + half), movable=False,
+                                             brush=pg.mkBrush(theme.foreground + "18"),
+                                             pen=pg.mkPen(None))
+                region.setZValue(-10)
+                plot.addItem(region)
+                panel.regions.append(region)
+            panel.keys["regions"] = key
+
+    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme) -> None:
+        if panel.note is None and not empty:
             return
-        ymin, ymax = min([0.0, *ys]), max([0.0, *ys])
-        if ymax == ymin:
-            ymax = ymin + 1
-        pad = (ymax - ymin) * 0.08
-        ymax = min(max(ymax + pad, 10), 100) if unit.kind == "percent" else ymax + pad
-        # a little room under zero so the 0 tick is labelled and low points stay visible
-        plot.setYRange(ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax, padding=0)
+        if panel.note is None:
+            panel.note = self._pg.TextItem("", anchor=(0.5, 0.5))
+            panel.plot.addItem(panel.note)
+        panel.note.setVisible(empty)
+        if empty:
+            panel.note.setText(self.tr("No values in the selected years"), color=theme.foreground)
+            lo, hi = panel.plot.getViewBox().viewRange()[1]
+            panel.note.setPos((first + last) / 2, (lo + hi) / 2)
 
-    def _highlight(self, plot, state: ViewState, theme) -> None:
-        """Shade the periods a story points at."""
-        for period in getattr(self, "highlight", ()):
-            half = 0.25 if period.half else 0.5
-            region = self._pg.LinearRegionItem((period.x - half, period.x + half), movable=False,
-                                               brush=self._pg.mkBrush(theme.foreground + "18"),
-                                               pen=self._pg.mkPen(None))
-            region.setZValue(-10)
-            plot.addItem(region)
+    def _set_x_range(self, plot, first: int, last: int) -> None:
+        lo, hi = first - 0.5, last + 0.5
+        if plot.getViewBox().viewRange()[0] != [lo, hi]:
+            plot.setXRange(lo, hi, padding=0)
+
+    def _set_y_range(self, panel: _Panel, unit, ys: list[float], log: bool) -> None:
+        if log:
+            if not ys:
+                return
+            lo, hi = math.floor(min(ys)), max(math.ceil(max(ys)), math.floor(min(ys)) + 1)
+        else:
+            ymin, ymax = min([0.0, *ys]), max([0.0, *ys])
+            if ymax == ymin:
+                ymax = ymin + 1
+            pad = (ymax - ymin) * 0.08
+            ymax = min(max(ymax + pad, 10), 100) if unit.kind == "percent" else ymax + pad
+            # a little room under zero so the 0 tick is labelled and low points stay visible
+            lo, hi = ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax
+        if panel.plot.getViewBox().viewRange()[1] != [lo, hi]:
+            panel.plot.setYRange(lo, hi, padding=0)
+            self._update_grid(panel)
+
+    def _update_grid(self, panel: _Panel) -> None:
+        import numpy as np  # noqa: PLC0415
+
+        vb = panel.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        levels = panel.plot.getAxis("left").tickValues(y0, y1, max(vb.height(), 1))
+        ys = np.repeat(np.asarray(levels[0][1] if levels else [], dtype=float), 2)
+        # wide enough for any time range the panel will show, so a new range needs no new grid
+        xs = np.tile([1900.0, 2200.0], len(ys) // 2)
+        panel.grid.setData(xs, ys, connect="pairs")
+
+    # ----- series
+    def _line_item(self, panel: _Panel, k: int, style, theme):
+        """The k-th line curve of a panel, styled; curves are created once and kept."""
+        pg = self._pg
+        while len(panel.lines) <= k:
+            item = pg.PlotCurveItem()
+            panel.plot.addItem(item)
+            panel.lines.append(item)
+            panel.line_styles.append(None)
+        item = panel.lines[k]
+        if panel.line_styles[k] != (style, theme.name):
+            pen = pg.mkPen(style.colour, width=2)
+            if style.dash:
+                pen.setDashPattern(list(style.dash))
+            item.setPen(pen)
+            panel.line_styles[k] = (style, theme.name)
+        return item
+
+    def _marker_styles(self, style, theme) -> tuple:
+        """(pen, filled brush, hollow brush) for a series style, made once per theme."""
+        key = (style.colour, theme.name)
+        if key not in self._marker_cache:
+            pg = self._pg
+            self._marker_cache[key] = (pg.mkPen(style.colour, width=1.5),
+                                       pg.mkBrush(style.colour), pg.mkBrush(theme.background))
+        return self._marker_cache[key]
+
+    def _draw_lines(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
+        """Series that share a style (styles repeat after eight) share one curve, split by NaN;
+        all markers of the panel are one item with a symbol, pen and fill per point (hollow
+        where the value is rounded), drawn from pyqtgraph's symbol atlas."""
+        import numpy as np  # noqa: PLC0415
+
+        from .legend import LegendEntry  # noqa: PLC0415
+
+        self._clear_stack(panel)
+        entries, ys_all = [], []
+        by_style: dict = {}
+        mx, my, symbols, pens, brushes = [], [], [], [], []
+        shown = [s for s in self.series if s.panel == index]
+        for k, data in enumerate(shown):
+            style = series_style(style_index + k, theme.name)
+            x = np.asarray(data.x, dtype=float)
+            y = np.asarray(data.y, dtype=float)
+            if pdata.log:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    y = np.log10(y)
+            by_style.setdefault(style, []).append((x, y))
+            ok = ~np.isnan(y)
+            pen, fill, hollow = self._marker_styles(style, theme)
+            for xi, yi, approx in zip(x[ok], y[ok], np.asarray(data.approximate, dtype=bool)[ok]):
+                mx.append(xi)
+                my.append(yi)
+                symbols.append(style.symbol)
+                pens.append(pen)
+                brushes.append(hollow if approx else fill)
+            ys_all.extend(float(v) for v in y[ok])
+            entries.append(LegendEntry(self._ds.metrics[data.metric].label.get(self._lang),
+                                       style.colour, "line", style.symbol, style.dash))
+        for k, (style, parts) in enumerate(by_style.items()):
+            gap = np.asarray([np.nan])
+            xs = np.concatenate([v for x, _ in parts for v in (x, gap)])
+            ys = np.concatenate([v for _, y in parts for v in (y, gap)])
+            item = self._line_item(panel, k, style, theme)
+            item.setData(xs, ys, connect="finite")
+            item.setVisible(True)
+        for item in panel.lines[len(by_style):]:
+            item.setVisible(False)
+        if panel.markers is None:
+            panel.markers = self._pg.ScatterPlotItem(size=SYMBOL_PX)
+            panel.plot.addItem(panel.markers)
+        panel.markers.setData(x=np.asarray(mx, dtype=float), y=np.asarray(my, dtype=float),
+                              symbol=symbols, pen=pens, brush=brushes)
+        panel.markers.setVisible(True)
+        panel.legend.set_entries(entries, self.font(), theme.foreground)
+        return ys_all
+
+    def _clear_stack(self, panel: _Panel) -> None:
+        for item in panel.stack_items:
+            panel.plot.removeItem(item)
+        panel.stack_items = []
+
+    def _draw_stack(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
+        """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
+        pg = self._pg
+        import numpy as np  # noqa: PLC0415
+
+        from .legend import LegendEntry  # noqa: PLC0415
+
+        self._clear_stack(panel)
+        for item in [*panel.lines, panel.markers]:
+            if item is not None:
+                item.setVisible(False)
+        periods = pdata.lines[0].periods if pdata.lines else []
+        x = np.asarray([p.x for p in periods], dtype=float)
+        width = 0.3 if periods and periods[0].half else 0.6
+        base = np.zeros(len(periods))
+        tops: list[float] = []
+        entries = []
+        for k, line in enumerate(pdata.lines):
+            style = series_style(style_index + k, theme.name)
+            vals = np.asarray(line.values, dtype=float)
+            ok = ~np.isnan(vals)
+            for approx in (False, True):
+                sel = ok & (np.asarray(line.approximate) == approx)
+                if not sel.any():
+                    continue
+                brush = pg.mkBrush(style.colour)
+                if approx:
+                    brush.setStyle(Qt.BrushStyle.BDiagPattern)
+                panel.stack_items.append(pg.BarGraphItem(
+                    x=x[sel], y0=base[sel], height=vals[sel], width=width, brush=brush,
+                    pen=pg.mkPen(theme.foreground, width=1)))
+            top = np.where(ok, base + np.nan_to_num(vals), np.nan)
+            base = base + np.nan_to_num(vals)
+            tops.extend(float(v) for v in top if not np.isnan(v))
+            entries.append(LegendEntry(self._ds.metrics[line.metric].label.get(self._lang),
+                                       style.colour, "bar"))
+        if pdata.whole is not None:
+            w = np.asarray(pdata.whole.values, dtype=float)
+            okw = ~np.isnan(w)
+            panel.stack_items.append(pg.ScatterPlotItem(
+                x=x[okw], y=w[okw], symbol="x", size=12, pen=pg.mkPen(theme.foreground, width=2),
+                brush=pg.mkBrush(None)))
+            entries.append(LegendEntry(self._ds.metrics[pdata.whole.metric].label.get(self._lang),
+                                       theme.foreground, "marker", "x"))
+            tops.extend(float(v) for v in w[okw])
+        for item in panel.stack_items:
+            panel.plot.addItem(item)
+        panel.legend.set_entries(entries, self.font(), theme.foreground)
+        return tops
 
     # ----- events
-    def _setup_strip(self, strip, theme) -> None:
+    def _events_strip(self, events, first: int, last: int, theme) -> None:
+        """One numbered badge per year (numbers as in the explanation's list), stacked in lanes
+        so that no two overlap however dense the events; a line per event through every panel."""
+        if not events:
+            if self._strip is not None and self._strip_key is not None:
+                self._glw.removeItem(self._strip)
+            self._strip_key = None
+            self.events, self._badges = [], []
+            return
+        px = max(self.width() - AXIS_WIDTH - 40, 200)
+        key = (tuple(e.id for e in events), first, last, px, theme.name, self._lang)
+        if key == self._strip_key:
+            return
+        if self._strip is None:
+            self._strip = self._glw.addPlot(row=0, col=0)
+            self._setup_strip(self._strip)
+        elif self._strip_key is None:
+            self._glw.addItem(self._strip, row=0, col=0)
+        if self._panels:
+            self._strip.setXLink(self._panels[0].plot)
+        self._strip.getAxis("left").setPen(theme.background)
+        self._set_x_range(self._strip, first, last)
+        for _, badge in self._badges:
+            self._strip.removeItem(badge)
+        self._place_events(events, theme, px)
+        self._strip_key = key
+
+    def _setup_strip(self, strip) -> None:
         strip.setMenuEnabled(False)
         strip.hideButtons()
         strip.setMouseEnabled(x=False, y=False)
+        strip.getViewBox().disableAutoRange()
         strip.hideAxis("bottom")
         left = strip.getAxis("left")
         left.setWidth(AXIS_WIDTH)
         left.setStyle(showValues=False, tickLength=0)
-        left.setPen(theme.background)
         left.enableAutoSIPrefix(False)
         strip.getViewBox().setBackgroundColor(None)
 
-    def _place_events(self, events, theme) -> None:
-        """One numbered badge per year (numbers as in the explanation's list), stacked in lanes
-        so that no two overlap however dense the events; a line per event through every panel."""
+    def _place_events(self, events, theme, px: int) -> None:
         pg = self._pg
         from ..view import event_lanes  # noqa: PLC0415
 
@@ -239,7 +536,6 @@ class ChartView(QWidget):
         labels = [str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}" for n, _ in groups]
         xs = [sum(e.x for e in evs) / len(evs) for _, evs in groups]
         first, last = self._strip.getViewBox().viewRange()[0]
-        px = max(self.width() - AXIS_WIDTH - 40, 200)
         widest = max(BADGE_PX, max(8 * len(t) + 10 for t in labels))
         # badges near an edge are moved inwards (never cut off); lanes are laid out on the
         # moved positions so that moving cannot make two badges overlap
@@ -247,6 +543,7 @@ class ChartView(QWidget):
         xs = [min(max(x, first + half), last - half) for x in xs]
         lanes = event_lanes(xs, widest * (last - first) / px)
         n = max(lanes) + 1
+        self._badges, self.events = [], []
         for (numbers, evs), label, x, lane in zip(groups, labels, xs, lanes):
             badge = pg.TextItem(label, color=theme.background, anchor=(0.5, 0.5),
                                 fill=pg.mkBrush(theme.foreground))
@@ -273,72 +570,6 @@ class ChartView(QWidget):
             if event_id in eids.split(","):
                 return badge.sceneBoundingRect().center()
         return None
-
-    def _draw_series(self, plot, legend, data: SeriesData, theme) -> None:
-        pg = self._pg
-        import numpy as np  # noqa: PLC0415
-
-        style = series_style(data.style_index, theme.name)
-        pen = pg.mkPen(style.colour, width=2)
-        if style.dash:
-            pen.setDashPattern(list(style.dash))
-        x = np.asarray(data.x, dtype=float)
-        y = np.asarray(data.y, dtype=float)
-        line = pg.PlotDataItem(x, y, pen=pen, connect="finite")
-        plot.addItem(line)
-        ok = ~np.isnan(y)
-        brushes = [pg.mkBrush(theme.background) if a else pg.mkBrush(style.colour)
-                   for a, keep in zip(data.approximate, ok) if keep]
-        # a PlotDataItem (not a bare ScatterPlotItem) so markers follow a log axis too
-        scatter = pg.PlotDataItem(x[ok], y[ok], pen=None, symbol=style.symbol, symbolSize=9,
-                                  symbolPen=pg.mkPen(style.colour, width=1.5), symbolBrush=brushes)
-        plot.addItem(scatter)
-        sample = pg.PlotDataItem([], [], pen=pen, symbol=style.symbol, symbolSize=9,
-                                 symbolPen=pg.mkPen(style.colour, width=1.5),
-                                 symbolBrush=pg.mkBrush(style.colour))
-        legend.addItem(sample, escape(self._ds.metrics[data.metric].label.get(self._lang)))
-
-    def _draw_stack(self, plot, legend, panel, panel_index: int, style_index: int, theme) -> list[float]:
-        """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
-        pg = self._pg
-        import numpy as np  # noqa: PLC0415
-
-        periods = panel.lines[0].periods if panel.lines else []
-        x = np.asarray([p.x for p in periods], dtype=float)
-        width = 0.3 if periods and periods[0].half else 0.6
-        base = np.zeros(len(periods))
-        tops: list[float] = []
-        for k, line in enumerate(panel.lines):
-            style = series_style(style_index + k, theme.name)
-            vals = np.asarray(line.values, dtype=float)
-            ok = ~np.isnan(vals)
-            for approx in (False, True):
-                sel = ok & (np.asarray(line.approximate) == approx)
-                if not sel.any():
-                    continue
-                brush = pg.mkBrush(style.colour)
-                if approx:
-                    brush.setStyle(Qt.BrushStyle.BDiagPattern)
-                plot.addItem(pg.BarGraphItem(x=x[sel], y0=base[sel], height=vals[sel], width=width,
-                                             brush=brush, pen=pg.mkPen(theme.foreground, width=1)))
-            top = np.where(ok, base + np.nan_to_num(vals), np.nan)
-            self.series.append(SeriesData(line.metric, panel.unit.id, list(periods), list(x),
-                                          [float(v) for v in top], list(line.approximate),
-                                          style_index + k, panel_index))
-            base = base + np.nan_to_num(vals)
-            tops.extend(float(v) for v in top if not np.isnan(v))
-            sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=pg.mkBrush(style.colour))
-            legend.addItem(sample, escape(self._ds.metrics[line.metric].label.get(self._lang)))
-        if panel.whole is not None:
-            w = np.asarray(panel.whole.values, dtype=float)
-            okw = ~np.isnan(w)
-            marker = pg.PlotDataItem(x[okw], w[okw], pen=None, symbol="x", symbolSize=12,
-                                     symbolPen=pg.mkPen(theme.foreground, width=2))
-            plot.addItem(marker)
-            legend.addItem(marker, escape(self._ds.metrics[panel.whole.metric].label.get(self._lang)))
-            tops.extend(float(v) for v in w[okw])
-        return tops
-
     # ----- hover
     def _scene_pos(self, s: SeriesData, i: int) -> QPointF:
         y = math.log10(s.y[i]) if s.log else s.y[i]
@@ -434,4 +665,4 @@ class ChartView(QWidget):
         return ax.tickStrings(sorted(values), 1.0, spacing)
 
     def legend_labels(self, panel: int) -> list[str]:
-        return [label.text for _, label in self.legends[panel].items]
+        return self.legends[panel].labels

@@ -45,7 +45,7 @@ class ExportFigure(QWidget):
         lay.setContentsMargins(16, 12, 16, 10)
         self.title = self._label(chart_title(ds, state, lang), bold=True, scale=1.3)
         lay.addWidget(self.title)
-        self.chart = ChartView(self)
+        self.chart = ChartView(self, cached=False)
         self.chart.ensure_loaded()
         self.chart.set_view(ds, state, lang, "light")
         lay.addWidget(self.chart, 1)

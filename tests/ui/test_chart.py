@@ -143,3 +143,68 @@ def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):
     assert w.chart.legend_labels(0) == ["Meldingen uit Nederland", "Meldingen uit het buitenland",
                                         "Meldingen totaal"]
     assert w.notes.isVisibleTo(w) and "gestapeld" in w.notes.text()
+
+
+def test_a_new_selection_reuses_the_panels_and_draws_the_new_data(make_window):
+    from meldpunt_gui.view import ViewState
+    w = make_window(("reports_total",))
+    plot = w.chart.plots[0]
+    w.set_state(ViewState(metrics=("cloud_urls",)))
+    assert w.chart.plots[0] is plot  # kept, not rebuilt
+    assert plot.getAxis("left").labelText == "URL's"
+    assert w.chart.legend_labels(0) == ["Cloud-URL's"]
+    [s] = w.chart.series
+    panel = w.chart._panels[0]
+    visible = [c for c in panel.lines if c.isVisible()]
+    assert len(visible) == 1
+    xs, ys = visible[0].getData()
+    assert list(xs[:-1]) == s.x  # one series, closed by the NaN that separates series
+    assert [v for v in ys[:-1] if not math.isnan(v)] == [v for v in s.y if not math.isnan(v)]
+    ticks = [float(t.replace(".", "")) for t in w.chart.tick_strings(0)]
+    assert max(ticks) <= max(v for v in s.y if not math.isnan(v)) * 1.1
+
+
+def test_rounded_values_have_hollow_markers(make_window):
+    from meldpunt_gui.ui.palette import THEMES, series_style
+    w = make_window(("reports_total",))
+    [s] = w.chart.series
+    spots = w.chart._panels[0].markers.points()
+    shown = [(x, a) for x, y, a in zip(s.x, s.y, s.approximate) if not math.isnan(y)]
+    assert [p.pos().x() for p in spots] == [x for x, _ in shown]
+    fills = [p.brush().color().name().upper() for p in spots]
+    colour = series_style(0).colour.upper()
+    assert fills == [THEMES["light"].background if a else colour for _, a in shown]
+
+
+def test_series_beyond_eight_share_curves_by_style(make_window, tiny_ds):
+    from meldpunt_gui.ui.chart import series_of
+    from meldpunt_gui.transforms import chart_data
+    from meldpunt_gui.view import ViewState
+    data = chart_data(tiny_ds, ViewState(metrics=("reports_total", "cloud_urls")))
+    series = series_of(data)
+    assert [(s.metric, s.panel, s.style_index) for s in series] == [
+        ("reports_total", 0, 0), ("cloud_urls", 1, 1)]
+
+
+def test_grid_lines_sit_at_the_labelled_values(make_window, qtbot):
+    w = make_window(("reports_total",))
+    qtbot.waitUntil(lambda: w.chart.plots[0].getViewBox().height() > 100)
+    grid = w.chart._panels[0].grid
+    _, ys = grid.getData()
+    labelled = sorted({float(t.replace(".", "")) for t in w.chart.tick_strings(0)})
+    assert sorted(set(ys.tolist())) == labelled
+
+
+def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settings):
+    from PySide6.QtWidgets import QApplication
+    from meldpunt_gui.ui.main_window import MainWindow
+    from meldpunt_gui.view import ViewState
+    w = MainWindow(tiny_ds, settings, "nl", state=ViewState(metrics=("reports_total",)))
+    qtbot.addWidget(w)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not w.chart.is_loaded()  # nothing painted yet: the chart waits
+    assert [s.metric for s in w.chart.series] == ["reports_total"]  # its data is ready
+    with qtbot.waitSignal(w.chart.loaded, timeout=10000):
+        w.show()
+    assert w.chart.plots and w.chart.legend_labels(0) == ["Meldingen totaal"]

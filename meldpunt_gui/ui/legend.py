@@ -1,0 +1,143 @@
+"""A panel's legend, painted in one pass.
+
+pyqtgraph's LegendItem builds a sample item and an HTML label item per entry, which made every
+selection change create and lay out dozens of items. This one keeps a list of entries, measures
+the labels with QFontMetrics and paints samples and text itself, so a change costs one repaint.
+It also stays inside its cell: columns drop from three to one before long labels are elided.
+
+Imported only after pyqtgraph has loaded (see chart.py).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
+
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+
+SAMPLE_W = 28.0  # line sample width, pixels
+GAP = 6.0  # between sample and label
+COL_GAP = 18.0  # between columns
+SYMBOL_PX = 9.0
+MAX_COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """What one legend line shows. kind: 'line' (line with marker), 'bar' (filled box) or
+    'marker' (a marker alone, as the whole above stacked parts)."""
+
+    label: str
+    colour: str
+    kind: str = "line"
+    symbol: str = "o"
+    dash: tuple[int, ...] = ()
+
+
+def columns_for(label_widths: list[float], width: float) -> int:
+    """The most columns (up to three) in which every label fits without eliding."""
+    n = len(label_widths)
+    for cols in range(min(n, MAX_COLUMNS), 1, -1):
+        col_w = (width - COL_GAP * (cols - 1)) / cols
+        if all(w + SAMPLE_W + GAP <= col_w for w in label_widths):
+            return cols
+    return 1
+
+
+class Legend(QGraphicsWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entries: tuple[LegendEntry, ...] = ()
+        self._font = QFont()
+        self._text = QColor("#202020")
+        self._cols = 1
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    @property
+    def labels(self) -> list[str]:
+        return [e.label for e in self.entries]
+
+    def set_entries(self, entries: list[LegendEntry], font: QFont, text_colour: str) -> None:
+        entries = tuple(entries)
+        colour = QColor(text_colour)
+        if entries == self.entries and font == self._font and colour == self._text:
+            return
+        self.entries, self._font, self._text = entries, QFont(font), colour
+        self._fit(self.size().width())
+        self.update()
+
+    # ----- geometry
+    def _row_height(self) -> float:
+        return max(QFontMetricsF(self._font).height(), SYMBOL_PX) + 4
+
+    def _fit(self, width: float) -> None:
+        """Choose the columns for this width and ask the layout for the height they need."""
+        metrics = QFontMetricsF(self._font)
+        widths = [metrics.horizontalAdvance(e.label) for e in self.entries]
+        self._cols = columns_for(widths, width) if width > 0 else min(len(widths), MAX_COLUMNS) or 1
+        rows = math.ceil(len(self.entries) / self._cols) if self.entries else 0
+        height = rows * self._row_height() + (4 if rows else 0)
+        if abs(self.preferredHeight() - height) > 0.5 or self.minimumHeight() != height:
+            self.setMinimumHeight(height)
+            self.setPreferredHeight(height)
+            self.setMaximumHeight(height)
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.newSize().width():
+            self._fit(event.newSize().width())
+
+    def sizeHint(self, which, constraint=QSizeF()):  # noqa: N802 (Qt API)
+        hint = super().sizeHint(which, constraint)
+        if which == Qt.SizeHint.MinimumSize:
+            return QSizeF(0, hint.height())
+        return hint
+
+    # ----- painting
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if not self.entries:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        width = self.size().width()
+        cols = self._cols
+        col_w = (width - COL_GAP * (cols - 1)) / cols
+        row_h = self._row_height()
+        text_w = max(col_w - SAMPLE_W - GAP, 10)
+        for k, entry in enumerate(self.entries):
+            row, col = divmod(k, cols)
+            x = col * (col_w + COL_GAP)
+            mid = 2 + row * row_h + row_h / 2
+            self._paint_sample(painter, entry, x, mid)
+            painter.setPen(self._text)
+            text = metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, text_w)
+            painter.drawText(QRectF(x + SAMPLE_W + GAP, mid - row_h / 2, text_w, row_h),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+
+    def _paint_sample(self, painter: QPainter, entry: LegendEntry, x: float, mid: float) -> None:
+        colour = QColor(entry.colour)
+        if entry.kind == "bar":
+            painter.setPen(QPen(self._text, 1))
+            painter.setBrush(QBrush(colour))
+            painter.drawRect(QRectF(x + 6, mid - 6, SAMPLE_W - 12, 12))
+            return
+        if entry.kind == "line":
+            pen = QPen(colour, 2)
+            if entry.dash:
+                pen.setDashPattern([float(d) for d in entry.dash])
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, mid), QPointF(x + SAMPLE_W, mid))
+        path = Symbols.get(entry.symbol)
+        if path is None:
+            return
+        size = SYMBOL_PX + (3 if entry.kind == "marker" else 0)
+        shape = QTransform().translate(x + SAMPLE_W / 2, mid).scale(size, size).map(path)
+        painter.setPen(QPen(colour, 2 if entry.kind == "marker" else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush if entry.kind == "marker" else QBrush(colour))
+        painter.drawPath(shape)
