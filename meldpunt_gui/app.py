@@ -6,11 +6,13 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
-from .bundled import load_bundled
-from .view import ViewState
+if TYPE_CHECKING:
+    from .view import ViewState
 
 ORG = "Meldpunt viewer"
 APP = "meldpunt-gui"
@@ -30,6 +32,7 @@ def open_settings(data_dir: Path) -> QSettings:
 def load_data(data_dir: Path):
     """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
     the store itself and reported once through its message."""
+    from .bundled import load_bundled  # noqa: PLC0415
     from .store import UserStore  # noqa: PLC0415
 
     bundled = load_bundled()
@@ -52,9 +55,15 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(data_dir: Path, lang: str | None, state: ViewState | None = None,
-                 argv: list[str] | None = None):
-    """Create (or reuse) the application and return (app, window, translators)."""
+                 argv: list[str] | None = None, progressive: bool = False):
+    """Create (or reuse) the application and return (app, window, translators).
+
+    With `progressive`, the window comes back as a frame (saved size, theme, a loading line)
+    and fills itself with the data and the full interface once it has painted: on screen
+    within about a bare Qt window's start-up time instead of after everything is built.
+    """
     app = application(argv)
+    from .ui import theme as themes  # noqa: PLC0415
     from .ui.i18n import Translators  # noqa: PLC0415
     from .ui.main_window import MainWindow  # noqa: PLC0415
     from .ui.settings import saved_language  # noqa: PLC0415
@@ -63,32 +72,53 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     lang = lang or saved_language(settings) or "nl"
     translators = Translators(app)
     translators.switch(lang)
-    from .user_events import with_user_events  # noqa: PLC0415
-
-    bundled, store, msg_nl, msg_en = load_data(data_dir)
-    ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
-    message = msg_en if lang == "en" else msg_nl
-    if event_problems:
-        message = " ".join([message, *(p.format(lang) for p in event_problems[:3])]).strip()
-    window = MainWindow(ds, settings, lang, state=state, data_dir=data_dir,
-                        message=message, store=store, bundled=bundled)
+    window = MainWindow(None, settings, lang, state=state, data_dir=data_dir)
+    window.theme = themes.effective(window.theme_choice)
+    themes.apply(app, window.theme)
+    window._translators = translators  # keep alive with the window
 
     def switch(code: str) -> None:
         translators.switch(code)
         window.set_language(code)
 
-    window.language_requested.connect(switch)
-    window.set_theme(window.theme_choice)
-    if window.zoom != 1.0:
-        window.set_zoom(window.zoom)
-    app.styleHints().colorSchemeChanged.connect(
-        lambda *_: window.set_theme(window.theme_choice) if window.theme_choice == "system" else None)
-    window._translators = translators  # keep alive with the window
+    def fill() -> None:
+        from .user_events import with_user_events  # noqa: PLC0415
+
+        bundled, store, msg_nl, msg_en = load_data(data_dir)
+        ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
+        message = msg_en if window.lang == "en" else msg_nl
+        if event_problems:
+            message = " ".join([message, *(p.format(window.lang) for p in event_problems[:3])]).strip()
+        window.populate(ds, message=message, store=store, bundled=bundled)
+        window.language_requested.connect(switch)
+        app.styleHints().colorSchemeChanged.connect(
+            lambda *_: window.set_theme(window.theme_choice)
+            if window.theme_choice == "system" else None)
+
+    if progressive:
+        _AfterFirstPaint(window, fill)
+    else:
+        fill()
     return app, window, translators
 
 
+class _AfterFirstPaint(QObject):
+    """Runs a callback once, right after the watched window has painted its first frame."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
 def run_gui(data_dir: Path, lang: str | None) -> int:
-    app, window, _ = build_window(data_dir, lang)
+    app, window, _ = build_window(data_dir, lang, progressive=True)
     window.show()
     return app.exec()
 

@@ -9,31 +9,39 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import cache
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .domain import Dataset, Text
-from .view import SelectionError, ViewState, parse_metric_list, parse_year_range
+
+if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
+    from .domain import Dataset, Text
+    from .view import ViewState
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DATA_FORMATS = ("csv", "xlsx")
 CHART_FORMATS = ("png", "svg", "pdf")
 
-M = {
-    "no_data": Text("Kan de meegeleverde gegevens niet laden: {err}",
-                    "Cannot load the bundled data: {err}"),
-    "size": Text("Ongeldige grootte '{v}': gebruik bijvoorbeeld 1400x860.",
-                 "Invalid size '{v}': use for example 1400x860."),
-    "saved": Text("Opgeslagen: {path}", "Saved: {path}"),
-    "save_failed": Text("Opslaan mislukt: {err}", "Saving failed: {err}"),
-    "no_periods": Text("Geen perioden met gegevens in deze selectie.",
-                       "No periods with data in this selection."),
-    "pixels": Text("Ongeldige afmeting: breedte en hoogte moeten tussen 200 en 8000 pixels liggen,"
-                   " de schaal tussen 1 en 4.",
-                   "Invalid size: width and height must be between 200 and 8000 pixels,"
-                   " the scale between 1 and 4."),
-}
+
+@cache
+def messages() -> dict[str, Text]:
+    from .domain import Text  # noqa: PLC0415
+
+    return {
+        "no_data": Text("Kan de meegeleverde gegevens niet laden: {err}",
+                        "Cannot load the bundled data: {err}"),
+        "size": Text("Ongeldige grootte '{v}': gebruik bijvoorbeeld 1400x860.",
+                     "Invalid size '{v}': use for example 1400x860."),
+        "saved": Text("Opgeslagen: {path}", "Saved: {path}"),
+        "save_failed": Text("Opslaan mislukt: {err}", "Saving failed: {err}"),
+        "no_periods": Text("Geen perioden met gegevens in deze selectie.",
+                           "No periods with data in this selection."),
+        "pixels": Text("Ongeldige afmeting: breedte en hoogte moeten tussen 200 en 8000 pixels"
+                       " liggen, de schaal tussen 1 en 4.",
+                       "Invalid size: width and height must be between 200 and 8000 pixels,"
+                       " the scale between 1 and 4."),
+    }
 
 
 class UsageError(Exception):
@@ -102,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
+    from .view import SelectionError, ViewState, parse_metric_list, parse_year_range  # noqa: PLC0415
+
     """A story first (if given), then explicit metrics/years/periods on top of it."""
     state = ViewState()
     if getattr(args, "story", None):
@@ -220,9 +230,6 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except UsageError as exc:
         err.write(f"meldpunt-gui: {exc}\n")
         return EXIT_USAGE
-    except SelectionError as exc:
-        err.write(f"meldpunt-gui: {exc.text(lang)}\n")
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -232,6 +239,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:
+        from .view import SelectionError  # noqa: PLC0415
+
+        if not isinstance(exc, SelectionError):
+            raise
+        err.write(f"meldpunt-gui: {exc.text(lang)}\n")
+        return EXIT_USAGE
 
 
 def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
@@ -242,7 +256,7 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
     try:
         ds = _load(args)
     except ValueError as exc:
-        err.write(M["no_data"].get(lang).format(err=exc) + "\n")
+        err.write(messages()["no_data"].get(lang).format(err=exc) + "\n")
         return EXIT_USAGE
     if args.command == "list-metrics":
         return cmd_list_metrics(ds, lang, args.json, out)
@@ -274,7 +288,7 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
         if not (200 <= w <= 8000 and 200 <= h <= 8000):
             raise ValueError
     except ValueError:
-        err.write(M["size"].get(lang).format(v=args.size) + "\n")
+        err.write(messages()["size"].get(lang).format(v=args.size) + "\n")
         return EXIT_USAGE
     from .app import screenshot  # noqa: PLC0415
     from .safewrite import SaveError  # noqa: PLC0415
@@ -282,9 +296,9 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
     try:
         screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state, (w, h))
     except SaveError as exc:
-        err.write(M["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
+        err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
-    out.write(M["saved"].get(lang).format(path=args.out) + "\n")
+    out.write(messages()["saved"].get(lang).format(path=args.out) + "\n")
     return EXIT_OK
 
 
@@ -302,13 +316,13 @@ def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
         else:
             if not (200 <= args.width <= 8000 and 200 <= args.height <= 8000
                     and 1 <= args.scale <= 4):
-                err.write(M["pixels"].get(lang) + "\n")
+                err.write(messages()["pixels"].get(lang) + "\n")
                 return EXIT_USAGE
             _render_export(args, ds, state, lang)
     except SaveError as exc:
-        err.write(M["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
+        err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
-    out.write(M["saved"].get(lang).format(path=args.out) + "\n")
+    out.write(messages()["saved"].get(lang).format(path=args.out) + "\n")
     return EXIT_OK
 
 

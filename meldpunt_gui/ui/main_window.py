@@ -1,28 +1,24 @@
-"""The main window: pickers left, chart and table centre, explanation right."""
+"""The main window: pickers left, chart and table centre, explanation right.
+
+The window can show itself before it has data: `MainWindow(None, settings, ...)` is a frame
+with the saved size and a loading line, painted within about a bare Qt window's start-up time;
+`populate()` then imports the rest of the interface, builds it and shows the figures. This
+module therefore imports only what that frame needs; the rest is imported where it is used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel,
-                               QMainWindow, QMessageBox, QSpinBox, QSplitter, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
-from .. import __version__
-from ..describe import source_line, summary_sentences
-from ..domain import Dataset
-from ..formatting import format_date, format_year_range
-from ..tabular import build_table
-from ..view import ViewState, validate, year_range
-from .chart import ChartView
-from .explanation import ExplanationPanel
-from .metric_picker import MetricPicker
-from .period_picker import PeriodPicker
-from .settings import load_state, save_state
-from .table_view import TableView
 from .window_actions import WindowActions
+
+if TYPE_CHECKING:
+    from ..domain import Dataset
+    from ..view import ViewState
 
 TABS = ("chart", "table")
 MODES = ("absolute", "index", "change", "log", "parts", "shares")
@@ -30,39 +26,82 @@ MODES = ("absolute", "index", "change", "log", "parts", "shares")
 
 class MainWindow(WindowActions, QMainWindow):
     language_requested = Signal(str)
+    populated = Signal()
 
-    def __init__(self, ds: Dataset, settings: QSettings, lang: str = "nl",
+    def __init__(self, ds: Dataset | None, settings: QSettings, lang: str = "nl",
                  state: ViewState | None = None, data_dir: Path | None = None,
                  theme: str = "light", message: str = "", store=None,
                  bundled: Dataset | None = None):
         super().__init__()
-        self.ds = ds
-        self.store = store  # the user store (None: bundled data only, e.g. in tests)
-        self.bundled = bundled or ds
-        self.persist = True  # False for offscreen renders that must not overwrite the last view
-        self.data_dir = data_dir
-        self.stories = []
-        self.story_problems = []
-        self._load_stories()
+        self.ds = None
         self.settings = settings
         self.lang = lang
         self.theme = theme
         self.data_dir = data_dir
-        self.state = self._fit_granularity(validate(ds, state or load_state(settings)))
-        self._build()
-        self._build_menus()
-        self.retranslate()
+        self.persist = True  # False for offscreen renders that must not overwrite the last view
+        self._requested_state = state
+        self.theme_choice = str(settings.value("theme", "light"))
+        try:
+            self.zoom = float(settings.value("zoom", 1.0))
+        except (TypeError, ValueError):
+            self.zoom = 1.0
+        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
+        if ds is None:
+            # centred by stretches, not by an alignment flag: the first use of the Qt namespace
+            # costs about 15 ms, which the frame leaves to the full build
+            frame = QWidget(self)
+            lay = QHBoxLayout(frame)
+            lay.addStretch(1)
+            lay.addWidget(QLabel(self.tr("Loading the figures…"), frame))
+            lay.addStretch(1)
+            self.setCentralWidget(frame)
+        else:
+            self.populate(ds, message=message, store=store, bundled=bundled)
+
+    def is_populated(self) -> bool:
+        return self.ds is not None
+
+    def populate(self, ds: Dataset, message: str = "", store=None,
+                 bundled: Dataset | None = None) -> None:
+        """Build the interface for `ds` and show the requested (or last saved) view."""
+        from ..view import validate  # noqa: PLC0415
+        from .settings import load_state  # noqa: PLC0415
+
+        self.ds = ds
+        self.store = store  # the user store (None: bundled data only, e.g. in tests)
+        self.bundled = bundled or ds
+        self.stories = []
+        self.story_problems = []
+        self._load_stories()
+        self.state = self._fit_granularity(
+            validate(ds, self._requested_state or load_state(self.settings)))
+        if self.zoom != 1.0:
+            self._apply_zoom(self.zoom)
+        self._build()
+        self._build_menus()
+        self.retranslate()
         self.refresh()
         if message:
             self.statusBar().showMessage(message)
+        self.populated.emit()
 
     # ----- construction
     def _build(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtWidgets import (QComboBox, QGroupBox, QSpinBox, QSplitter,  # noqa: PLC0415
+                                       QTabWidget, QVBoxLayout)
+
+        from .chart import ChartView  # noqa: PLC0415
+        from .explanation import ExplanationPanel  # noqa: PLC0415
+        from .metric_picker import MetricPicker  # noqa: PLC0415
+        from .period_picker import PeriodPicker  # noqa: PLC0415
+        from .table_view import TableView  # noqa: PLC0415
+
         self.metric_picker = MetricPicker(self)
         self.period_picker = PeriodPicker(self)
         self.metric_box = QGroupBox(self)
@@ -148,6 +187,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.base_year.valueChanged.connect(self._mode_changed)
 
     def _build_menus(self) -> None:
+        from PySide6.QtCore import Qt  # noqa: PLC0415
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: PLC0415
+
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.act_import = QAction(self)
@@ -195,11 +237,6 @@ class MainWindow(WindowActions, QMainWindow):
         self.theme_menu = self.view_menu.addMenu("")
         self.theme_group = QActionGroup(self)
         self.theme_actions = {}
-        self.theme_choice = str(self.settings.value("theme", "light"))
-        try:
-            self.zoom = float(self.settings.value("zoom", 1.0))
-        except (TypeError, ValueError):
-            self.zoom = 1.0
         for code in ("light", "dark", "system"):
             act = QAction(self, checkable=True)
             act.setChecked(code == self.theme_choice)
@@ -255,6 +292,8 @@ class MainWindow(WindowActions, QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        if self.ds is None:
+            return
         self.metric_box.setTitle(self.tr("Metrics"))
         self.period_box.setTitle(self.tr("Period"))
         self.tabs.setTabText(0, self.tr("&Chart"))
@@ -314,6 +353,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_zoom(self, factor: float) -> None:
         """Text size on top of the system's own (which Qt already follows), 70% to 200%."""
+        self._apply_zoom(factor)
+        if self.persist:
+            self.settings.setValue("zoom", self.zoom)
+        self._render()
+
+    def _apply_zoom(self, factor: float) -> None:
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
         app = QApplication.instance()
@@ -323,9 +368,6 @@ class MainWindow(WindowActions, QMainWindow):
         font = app.font()
         font.setPointSizeF(self._base_point_size * self.zoom)
         app.setFont(font)
-        if self.persist:
-            self.settings.setValue("zoom", self.zoom)
-        self._render()
 
     def set_theme(self, choice: str) -> None:
         """Light, dark or the system's scheme; the chart's colours follow (exports stay light)."""
@@ -336,18 +378,22 @@ class MainWindow(WindowActions, QMainWindow):
         self.theme_choice = choice
         self.theme = themes.effective(choice)
         themes.apply(QApplication.instance(), self.theme)
-        self.theme_actions[choice].setChecked(True)
         if self.persist:
             self.settings.setValue("theme", choice)
+        if self.ds is None:
+            return  # populate() draws in this theme
+        self.theme_actions[choice].setChecked(True)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self.ds is not None:
             self.retranslate()
         super().changeEvent(event)
 
     # ----- state -> widgets
     def refresh(self) -> None:
+        from ..view import year_range  # noqa: PLC0415
+
         ds, state, lang = self.ds, self.state, self.lang
         self.metric_picker.populate(ds, lang, state.metrics)
         first, last = year_range(ds, state)
@@ -363,6 +409,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._render()
 
     def _render(self) -> None:
+        if self.ds is None:
+            return
+        from ..describe import source_line, summary_sentences  # noqa: PLC0415
+        from ..formatting import format_year_range  # noqa: PLC0415
+        from ..tabular import build_table  # noqa: PLC0415
+        from ..view import year_range  # noqa: PLC0415
+
         ds, state, lang = self.ds, self.state, self.lang
         first, last = year_range(ds, state)
         names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
@@ -386,10 +439,14 @@ class MainWindow(WindowActions, QMainWindow):
         self._save()
 
     def _save(self) -> None:
-        if self.persist:
+        from .settings import save_state  # noqa: PLC0415
+
+        if self.persist and self.ds is not None:
             save_state(self.settings, self.state, self.lang)
 
     def set_state(self, state: ViewState) -> None:
+        from ..view import validate  # noqa: PLC0415
+
         self.state = validate(self.ds, state)
         self.refresh()
 
@@ -402,6 +459,8 @@ class MainWindow(WindowActions, QMainWindow):
         return state
 
     def _metrics_changed(self, metrics: tuple) -> None:
+        from ..view import year_range  # noqa: PLC0415
+
         self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics), story=""))
         first, last = year_range(self.ds, self.state)
         self.period_picker.set_state(self.ds.year_span(), first, last,
@@ -458,6 +517,11 @@ class MainWindow(WindowActions, QMainWindow):
             act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        from .. import __version__  # noqa: PLC0415
+        from ..formatting import format_date  # noqa: PLC0415
+
         QMessageBox.about(self, self.tr("About"), self.tr(
             "Meldpunt viewer %1\n\nPublic year figures of the Dutch hotline Meldpunt Kinderporno "
             "(Offlimits) and related series, with their sources.\nData up to: %2")

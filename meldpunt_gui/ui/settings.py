@@ -5,9 +5,12 @@ Versioned so a later release can migrate; anything unreadable falls back to the 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 
-from ..view import ViewState
+if TYPE_CHECKING:  # the view module is imported when a state is read, not at start-up
+    from ..view import ViewState
 
 SETTINGS_VERSION = 1
 
@@ -26,6 +29,8 @@ def _ints(value) -> list[int]:
 
 
 def load_state(settings: QSettings) -> ViewState:
+    from ..view import ViewState  # noqa: PLC0415
+
     try:
         if int(settings.value("version", 0) or 0) != SETTINGS_VERSION:
             return ViewState()

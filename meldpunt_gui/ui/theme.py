@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +12,8 @@ def effective(choice: str) -> str:
     if choice == "dark":
         return "dark"
     if choice == "system":
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - the namespace costs 15 ms at start-up
+
         hints = QGuiApplication.styleHints()
         if hints.colorScheme() == Qt.ColorScheme.Dark:
             return "dark"

@@ -11,8 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from ..view import validate
-
 
 class WindowActions:
     """Needs: ds, bundled, store, state, lang, settings, data_dir, table, statusBar(), refresh()."""
@@ -43,6 +41,7 @@ class WindowActions:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
             from ..user_events import with_user_events  # noqa: PLC0415
+            from ..view import validate  # noqa: PLC0415
 
             self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
             self.state = validate(self.ds, self.state)

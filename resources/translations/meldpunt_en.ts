@@ -42,23 +42,23 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart.py" line="+52"/>
-        <location line="+50"/>
+        <location filename="../../meldpunt_gui/ui/chart.py" line="+115"/>
+        <location line="+62"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-38"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+156"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -309,12 +309,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+257"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+48"/>
+        <location line="+239"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-232"/>
+        <source>Loading the figures…</source>
+        <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location line="+235"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -524,12 +530,12 @@
         <translation>Notes on this view</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+81"/>
         <source>No metric selected</source>
         <translation>No metric selected</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
         <source>Export data</source>
         <translation>Export data</translation>
     </message>
@@ -540,14 +546,14 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+91"/>
+        <location line="+92"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+64"/>
+        <location line="-103"/>
+        <location line="+65"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
@@ -592,7 +598,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+91"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+102"/>
         <source>About</source>
         <translation>About</translation>
     </message>

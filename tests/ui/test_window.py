@@ -1,5 +1,6 @@
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from meldpunt_gui.domain import Period
 from meldpunt_gui.ui.main_window import MainWindow
@@ -142,3 +143,39 @@ def test_text_zoom_follows_the_setting_and_persists(make_window, settings):
     finally:
         w.set_zoom(1.0)
     assert abs(QApplication.font().pointSizeF() - base) < 0.01
+
+
+def test_the_window_paints_a_frame_first_and_fills_itself(qtbot, tmp_path):
+    """How `meldpunt-gui` starts: the frame (saved size, a loading line) is on screen before the
+    data and the full interface are built; they follow once it has painted, then the chart."""
+    from meldpunt_gui.app import build_window
+    from meldpunt_gui.view import ViewState
+    _app, w, translators = build_window(tmp_path / "d", "nl", progressive=True,
+                                        state=ViewState(metrics=("reports_total",)))
+    qtbot.addWidget(w)
+    w.persist = False
+    try:
+        assert not w.is_populated()
+        labels = [lbl.text() for lbl in w.centralWidget().findChildren(QLabel)]
+        assert labels == ["De cijfers worden geladen…"]
+        with qtbot.waitSignal(w.populated, timeout=10000):
+            w.show()
+        assert w.state.metrics == ("reports_total",)
+        qtbot.waitUntil(w.chart.is_loaded, timeout=10000)
+        assert w.chart.legend_labels(0) == ["Meldingen totaal"]
+    finally:
+        translators.switch("en")
+
+
+def test_closing_the_frame_before_it_is_filled_keeps_the_saved_view(qtbot, tmp_path):
+    from meldpunt_gui.app import open_settings
+    from meldpunt_gui.ui.settings import load_state, save_state
+    from meldpunt_gui.view import ViewState
+    data = tmp_path / "d"
+    settings = open_settings(data)
+    save_state(settings, ViewState(metrics=("cloud_urls",)), "nl")
+    settings.sync()
+    w = MainWindow(None, settings, "nl", data_dir=data)
+    qtbot.addWidget(w)
+    w.close()  # no data yet: the geometry is saved, the last view left as it was
+    assert load_state(settings).metrics == ("cloud_urls",)
