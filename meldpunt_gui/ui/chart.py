@@ -133,6 +133,7 @@ class ChartView(QWidget):
         self.cursor: tuple[int, int] | None = None  # (series index, point index) for the keyboard
         self._strip = None
         self._strip_key: tuple | None = None
+        self._strip_args: tuple | None = None
         self._badges: list = []
         self._style_key: tuple | None = None
         self._marker_cache: dict = {}
@@ -204,6 +205,7 @@ class ChartView(QWidget):
             self._set_y_range(panel, pdata.unit, ys, pdata.log)
             self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
         self._style_key = style_key
+        self._strip_args = (events, first, last, theme)
         self._events_strip(events, first, last, theme)
         # a layout that was briefly all fixed-height rows (while panels come and go) shrinks
         # its top item; give it the whole view again
@@ -216,6 +218,12 @@ class ChartView(QWidget):
             self._set_x_range(plot, first, last)
         self.plots = [p.plot for p in self._panels]
         self.legends = [p.legend for p in self._panels]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Badge lanes depend on the width in pixels: lay them out again for the new width."""
+        super().resizeEvent(event)
+        if self._glw is not None and self._strip_args is not None:
+            self._events_strip(*self._strip_args)
 
     # ----- panels
     def _ensure_panels(self, n: int) -> None:

@@ -208,3 +208,21 @@ def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settin
     with qtbot.waitSignal(w.chart.loaded, timeout=10000):
         w.show()
     assert w.chart.plots and w.chart.legend_labels(0) == ["Meldingen totaal"]
+
+
+def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
+    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.ui.chart import ChartView
+    from meldpunt_gui.view import ViewState
+    ds = load_bundled()
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.resize(420, 500)
+    chart.show()
+    chart.ensure_loaded()
+    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
+    narrow = max(lane for _, _, lane in chart.events) + 1
+    chart.resize(1600, 500)
+    wide = max(lane for _, _, lane in chart.events) + 1
+    assert wide < narrow
+    assert chart._strip.height() <= 20 * wide + 6
