@@ -225,4 +225,4 @@ def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
     chart.resize(1600, 500)
     wide = max(lane for _, _, lane in chart.events) + 1
     assert wide < narrow
-    assert chart._strip.height() <= 20 * wide + 6
+    assert chart._strip.maximumHeight() == 20 * wide + 6  # the strip shrinks with its lanes
