@@ -9,9 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from .domain import Dataset, Observation, Period, Source, Text
-from .formatting import (format_change, format_date, format_pct_change, format_period,
-                         format_points, format_value,
-                         format_value_with_unit, format_year_range)
+from .formatting import (format_change, format_date, format_number, format_pct_change,
+                         format_period, format_points, format_value, format_value_with_unit,
+                         format_year_range)
 from .view import ViewState, selected_periods, year_range
 
 L = {
@@ -215,6 +215,7 @@ S = {
     "overall_up": Text("gestegen van {a} naar {b} ({change})", "up from {a} to {b} ({change})"),
     "overall_down": Text("gedaald van {a} naar {b} ({change})", "down from {a} to {b} ({change})"),
     "overall_flat": Text("gelijk gebleven op {b}", "unchanged at {b}"),
+    "times": Text("{factor} keer zo veel", "{factor} times as many"),
     "approx": Text("{n} afgerond", "{n} rounded"),
 }
 
@@ -249,6 +250,10 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
             else:
                 if unit.kind == "percent":
                     change = format_points(lo0.value - fo.value, lang)
+                elif fo.value > 0 and lo0.value >= 10 * fo.value:
+                    # "+49.509%" is correct but unreadable; a factor says the same plainly
+                    change = S["times"].get(lang).format(
+                        factor=format_number(round(lo0.value / fo.value), lang, 0))
                 elif fo.value:
                     change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
                 else:

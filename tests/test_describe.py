@@ -78,3 +78,14 @@ def test_summary_sentences_from_data(tiny_ds):
     assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
                   "(-26 percentage points); highest 89% (2021); latest 63% (2022); "
                   "largest change -26 percentage points vs 2021.")
+
+
+def test_a_manifold_rise_is_said_as_a_factor_not_as_a_huge_percentage():
+    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.describe import summary_sentences
+    ds = load_bundled()
+    [nl] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "nl")
+    assert "gestegen van 256 (1996) naar ca. 127.000 (2024) (496 keer zo veel)" in nl
+    assert "49.509%" not in nl
+    [en] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "en")
+    assert "(496 times as many)" in en
