@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStanda
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from .domain import Text
+    from .store import UserStore
     from .view import ViewState
 
 ORG = "Meldpunt viewer"
@@ -24,21 +26,80 @@ def default_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
+# What open_settings found, per data folder, for load_data to tell the user once: a message, or
+# the error that kept the folder from being made (its wording depends on how the store fared).
+_settings_notes: dict[Path, Text | OSError] = {}
+
+
 def open_settings(data_dir: Path) -> QSettings:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    """The settings file in `data_dir`. A damaged file is kept aside and the viewer starts from
+    the default view; a data folder that cannot be made gives settings in memory, so the viewer
+    still starts. Either way load_data passes the news on with the store's."""
+    from . import settings_file  # noqa: PLC0415
+
+    folder = Path(data_dir)
+    _settings_notes.pop(folder, None)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _settings_notes[folder] = exc
+        return _memory_settings()
+    path = folder / settings_file.SETTINGS_NAME
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    kind = settings_file.damage(path)
+    settings.allKeys()  # QSettings parses lazily; only then does status() tell a bad file
+    if kind is None and settings.status() == QSettings.Status.FormatError:
+        kind = "format"
+    if kind is None:
+        return settings
+    try:
+        aside = settings_file.set_aside(path)
+    except OSError as exc:  # keep the damaged file where it is and write nothing over it
+        _settings_notes[folder] = settings_file.not_set_aside_message(path, kind, exc)
+        return _memory_settings()
+    _settings_notes[folder] = settings_file.damaged_message(path, aside, kind)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _memory_settings() -> QSettings:
+    """Settings that last as long as the program and are saved nowhere: an INI object without a
+    file name reads nothing and cannot write. Qt shares that object within a process, hence clear."""
+    settings = QSettings("", QSettings.Format.IniFormat)
+    settings.clear()
+    return settings
 
 
 def load_data(data_dir: Path):
     """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
-    the store itself and reported once through its message."""
+    the store itself, a damaged or unsavable settings file by open_settings, and both are
+    reported once through this message."""
     from .bundled import load_bundled  # noqa: PLC0415
     from .store import UserStore  # noqa: PLC0415
 
     bundled = load_bundled()
     store = UserStore.open(data_dir)
-    msg = getattr(store, "message", None)
+    msg = _startup_message(Path(data_dir), store)
     return bundled, store, (msg.nl if msg else ""), (msg.en if msg else "")
+
+
+def _startup_message(folder: Path, store: UserStore) -> Text | None:
+    """The store's message and what happened to the settings, as one text. When the data folder
+    could not be made, one message says what that means for both, naming the folder once."""
+    from .domain import Text  # noqa: PLC0415
+    from .settings_file import no_folder_message  # noqa: PLC0415
+
+    parts = [getattr(store, "message", None)]
+    note = _settings_notes.pop(folder, None)
+    if isinstance(note, OSError):
+        read_only = not getattr(store, "writable", True)
+        text = no_folder_message(folder, note, store_read_only=read_only)
+        parts = [text] if read_only else [*parts, text]
+    elif note is not None:
+        parts.append(note)
+    parts = [p for p in parts if p]
+    if not parts:
+        return None
+    return Text(" ".join(p.nl for p in parts), " ".join(p.en for p in parts))
 
 
 def application(argv: list[str] | None = None) -> QApplication:

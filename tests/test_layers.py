@@ -5,7 +5,7 @@ import sys
 
 CORE = ["domain", "formatting", "view", "describe", "tabular", "bundled", "importers", "store",
         "exporters", "safewrite", "numbers", "import_cli", "cli", "stories", "transforms",
-        "user_events"]
+        "user_events", "settings_file"]
 
 
 def test_core_imports_no_qt():

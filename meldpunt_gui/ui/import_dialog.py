@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -43,6 +43,8 @@ class _Reader(QObject):
 
 class ImportDialog(QDialog):
     """Preview: detected encoding, separator and number style (changeable), rows, problems."""
+
+    read_finished = Signal()  # the file has been read and the preview shows the result
 
     def __init__(self, path: Path, ds: Dataset, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -126,6 +128,7 @@ class ImportDialog(QDialog):
 
     def reload(self, *_args) -> None:
         self._stop()
+        self.result = None  # a result of other options must not pass for this read
         self.import_button.setEnabled(False)
         self.busy.setVisible(True)
         self.cancel_read.setVisible(True)
@@ -157,9 +160,25 @@ class ImportDialog(QDialog):
         self.cancel_read.setVisible(False)
         self.summary.setText(self.tr("Reading stopped."))
 
-    def wait_until_read(self, timeout_ms: int = 30000) -> None:
+    def wait_until_read(self, timeout_ms: int = 30000) -> bool:
+        """Wait for the read in progress and its preview; True once the result is shown.
+
+        The reader hands its result over through this thread's event loop, so the wait runs
+        that loop (blocking on the worker thread would hold back the very result it waits for).
+        """
         if self._thread is not None:
-            self._thread.wait(timeout_ms)
+            loop = QEventLoop(self)
+            timer = QTimer(loop)
+            timer.setSingleShot(True)
+            timer.timeout.connect(loop.quit)
+            self.read_finished.connect(loop.quit)
+            self.finished.connect(loop.quit)  # closing the dialog drops the read
+            timer.start(timeout_ms)
+            loop.exec()
+            self.read_finished.disconnect(loop.quit)
+            self.finished.disconnect(loop.quit)
+            loop.deleteLater()
+        return self._thread is None and self.result is not None
 
     # ----- showing
     def _show(self, result: ImportResult) -> None:
@@ -199,6 +218,7 @@ class ImportDialog(QDialog):
             text += " " + self.tr("Nothing to import.")
         self.summary.setText(text)
         self.import_button.setEnabled(not result.has_errors and bool(result.to_store))
+        self.read_finished.emit()
 
     def _fill_rows(self, result: ImportResult) -> None:
         lang = self.lang

@@ -67,10 +67,17 @@ class WindowActions:
         return self.apply_import(dialog.result, Path(path))
 
     def apply_import(self, result, path: Path) -> bool:
+        from ..store import StoreError  # noqa: PLC0415
+
         try:
             record = self.store.apply(result, path)
-        except Exception as exc:  # noqa: BLE001 - the store explains itself; nothing was written
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), str(exc))
+        except StoreError as exc:  # the store says why in both languages; nothing was written
+            self._import_failed(exc.message.get(self.lang))
+            return False
+        except Exception as exc:  # noqa: BLE001 - unforeseen, but still a message, not a crash
+            self._import_failed(QCoreApplication.translate(
+                "MainWindow", "The figures could not be stored; nothing was changed. Reason: %1")
+                .replace("%1", str(exc)))
             return False
         self.reload_user_data()
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
@@ -78,6 +85,9 @@ class WindowActions:
                                      .replace("%2", str(record.added))
                                      .replace("%3", str(record.changed)), 10000)
         return True
+
+    def _import_failed(self, text: str) -> None:
+        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), text)
 
     def history_dialog(self) -> None:
         from .import_dialog import ImportHistoryDialog  # noqa: PLC0415

@@ -43,7 +43,7 @@
     <name>ChartView</name>
     <message>
         <location filename="../../meldpunt_gui/ui/chart.py" line="+115"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+163"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+52"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+54"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -85,24 +85,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+119"/>
+        <location line="+136"/>
         <source>semicolon ;</source>
         <translation>semicolon ;</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+119"/>
+        <location line="-136"/>
+        <location line="+136"/>
         <source>comma ,</source>
         <translation>comma ,</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+119"/>
+        <location line="-136"/>
+        <location line="+136"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-135"/>
         <source>Dutch (1.234,5)</source>
         <translation>Dutch (1.234,5)</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>&amp;Import</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Reading…</source>
         <translation>Reading…</translation>
     </message>
@@ -218,7 +218,7 @@
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+36"/>
         <source>encoding %1</source>
         <translation>encoding %1</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Import history</source>
         <translation>Import history</translation>
     </message>
@@ -310,17 +310,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+48"/>
-        <location line="+239"/>
+        <location line="+246"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-232"/>
+        <location line="-234"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+237"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -546,19 +546,19 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+92"/>
+        <location line="+102"/>
         <location line="+14"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+65"/>
+        <location line="-113"/>
+        <location line="+75"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-54"/>
         <source>Import figures</source>
         <translation>Import figures</translation>
     </message>
@@ -568,17 +568,22 @@
         <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
+        <source>The figures could not be stored; nothing was changed. Reason: %1</source>
+        <translation>The figures could not be stored; nothing was changed. Reason: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Import failed</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-7"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>Imported %1: %2 added, %3 changed</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>

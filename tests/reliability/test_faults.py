@@ -346,7 +346,28 @@ DAMAGED_SETTINGS = {
     "settings_garbage": bytes(range(256)) * 16,
     "settings_nul": b"\0" * 4096,
     "settings_half_written": b"[General]\nversion=1\nlanguage=nl\n[view]\nmetrics=reports_total,clou",
+    "settings_cp1252": "[General]\nversion=1\nlanguage=nl\n[export]\nfolder=C:\\Users\\Jos\u00e9\n".encode("cp1252"),
+    "settings_not_ini": b"Boodschappen:\n- melk\n- brood\n",
 }
+# Why each damaged settings file is set aside; a half-written file is still a readable INI file
+# (its cut-off value is dropped when the view is checked against the data), so it is not one.
+SETTINGS_DAMAGE = {
+    "settings_garbage": "het bevat nul-bytes",
+    "settings_nul": "het bevat nul-bytes",
+    "settings_cp1252": "het is geen UTF-8-tekst",
+    "settings_not_ini": "het is geen leesbaar INI-bestand",
+    "both": "het bevat nul-bytes",
+}
+
+
+def settings_damaged_text(aside: str, why: str) -> str:
+    return (f"De instellingen in settings.ini waren beschadigd ({why}). Het bestand is bewaard als {aside}; "
+            "de viewer begint met de standaardweergave.")
+
+
+def store_damaged_text(aside: str) -> str:
+    return (f"De eigen gegevens in {STORE_NAME} waren beschadigd (geen SQLite-bestand). "
+            f"Het bestand is bewaard als {aside}; de viewer begint met alleen de meegeleverde cijfers.")
 
 
 @pytest.fixture(scope="module")
@@ -381,10 +402,13 @@ def test_damaged_store_is_set_aside_and_the_user_told(damaged_windows, name):
     assert len(kept) == 1
     content = DAMAGED_STORES.get(name, DAMAGED_STORES["store_nul"])
     assert kept[0].read_bytes() == content  # kept as it was, for whoever wants to rescue it
-    assert seen["store_message"] is not None and seen["status"] == seen["store_message"]
-    assert seen["status"] == (f"De eigen gegevens in {STORE_NAME} waren beschadigd (geen SQLite-bestand). "
-                              f"Het bestand is bewaard als {kept[0].name}; de viewer begint met alleen de "
-                              "meegeleverde cijfers.")
+    assert seen["store_message"] == store_damaged_text(kept[0].name)
+    if name == "both":  # the settings were damaged too: one line tells both, the store first
+        [settings_kept] = [p.name for p in folder.iterdir() if p.name.startswith("settings.ini.damaged-")]
+        assert seen["status"] == " ".join([seen["store_message"],
+                                           settings_damaged_text(settings_kept, SETTINGS_DAMAGE[name])])
+    else:
+        assert seen["status"] == seen["store_message"]
     assert (seen["imports"], seen["own_values"]) == (0, 0)
     with sqlite3.connect(folder / STORE_NAME) as conn:  # a fresh, valid store took its place
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -402,18 +426,89 @@ def test_an_empty_store_file_is_simply_a_new_store(damaged_windows):
 def test_damaged_settings_are_ignored_and_the_app_starts_clean(damaged_windows, name):
     folder, seen = damaged_windows[name]
     assert seen["metrics"] == ["reports_total"]  # the default view
-    if name != "both":
-        assert seen["status"] == ""
     text = (folder / "settings.ini").read_text("utf-8")  # written anew on close, readable again
     assert "[view]" in text and "metrics=reports_total" in text
 
 
-@pytest.mark.xfail(strict=True, reason="damaged settings.ini is ignored and overwritten, but not yet kept "
-                                       "aside nor reported (app.open_settings); remove this mark once it is")
-def test_damaged_settings_are_kept_and_reported(damaged_windows):
-    folder, seen = damaged_windows["settings_garbage"]
-    assert any(p.name.startswith("settings.ini.damaged") for p in folder.iterdir())
-    assert seen["status"]
+@pytest.mark.parametrize("name", [*SETTINGS_DAMAGE])
+def test_damaged_settings_are_kept_and_reported(damaged_windows, name):
+    folder, seen = damaged_windows[name]
+    kept = [p for p in folder.iterdir() if p.name.startswith("settings.ini.damaged-")]
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == DAMAGED_SETTINGS.get(name, DAMAGED_SETTINGS["settings_garbage"])
+    told = settings_damaged_text(kept[0].name, SETTINGS_DAMAGE[name])
+    assert seen["status"] == told if name != "both" else seen["status"].endswith(" " + told)
+
+
+def test_a_half_written_settings_file_is_read_not_reported(damaged_windows):
+    folder, seen = damaged_windows["settings_half_written"]
+    assert seen["status"] == ""
+    assert sorted(p.name for p in folder.iterdir()) == [STORE_NAME, "settings.ini"]
+
+
+def test_damaged_settings_are_told_once_in_the_users_language(tmp_path):
+    from meldpunt_gui.app import load_data, open_settings
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "settings.ini").write_bytes(b"[General]\nlanguage=nl\n\xff\xfe\n")
+    settings = open_settings(folder)
+    assert settings.allKeys() == []  # nothing of the damaged file is used
+    [kept] = [p.name for p in folder.iterdir() if p.name.startswith("settings.ini.damaged-")]
+    _bundled, store, nl, en = load_data(folder)
+    store.close()
+    assert nl == settings_damaged_text(kept, "het is geen UTF-8-tekst")
+    assert en == (f"The settings in settings.ini were damaged (it is not UTF-8 text). The file was kept as {kept}; "
+                  "the viewer starts with the default view.")
+    _bundled, store, nl, en = load_data(folder)  # told once
+    store.close()
+    assert (nl, en) == ("", "")
+
+
+def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypatch):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from meldpunt_gui import settings_file
+    from meldpunt_gui.app import open_settings
+
+    moment = dt.datetime(2024, 7, 13, 9, 30, 0)
+    monkeypatch.setattr(settings_file, "_dt", SimpleNamespace(datetime=SimpleNamespace(now=lambda: moment)))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    earlier = folder / "settings.ini.damaged-20240713-093000"
+    earlier.write_bytes(b"eerder bewaard")
+    for content in (b"\0eerste", b"\0tweede"):
+        (folder / "settings.ini").write_bytes(content)
+        open_settings(folder)
+    assert earlier.read_bytes() == b"eerder bewaard"
+    assert (folder / "settings.ini.damaged-20240713-093000-2").read_bytes() == b"\0eerste"
+    assert (folder / "settings.ini.damaged-20240713-093000-3").read_bytes() == b"\0tweede"
+    assert not (folder / "settings.ini").exists()
+
+
+def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypatch):
+    from meldpunt_gui import settings_file
+    from meldpunt_gui.app import load_data, open_settings
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "settings.ini"
+    path.write_bytes(DAMAGED_SETTINGS["settings_nul"])
+
+    def refuse(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied", os.fspath(src))
+
+    monkeypatch.setattr(settings_file.os, "replace", refuse)
+    settings = open_settings(folder)
+    settings.setValue("language", "en")
+    settings.sync()
+    assert path.read_bytes() == DAMAGED_SETTINGS["settings_nul"]  # not written over
+    _bundled, store, nl, _en = load_data(folder)
+    store.close()
+    assert nl == (f"De instellingen in {path} zijn beschadigd (het bevat nul-bytes) en het bestand kan niet "
+                  "opzij worden gezet (geen toestemming om daar te schrijven). De viewer begint met de "
+                  "standaardweergave en bewaart wijzigingen in de weergave niet.")
 
 
 # ----- a data folder that cannot be written: start on the bundled data, say so, import nothing
@@ -463,6 +558,44 @@ def test_data_folder_without_permission_starts_clean(tmp_path, monkeypatch):
             store.undo(1)
         assert info.value.code == "read_only"
     assert not folder.exists()
+
+
+def no_folder_texts(folder: Path) -> tuple[str, str]:
+    return (f"De map voor eigen gegevens ({folder}) kan niet worden aangemaakt (geen toestemming om daar te "
+            "schrijven). De viewer toont alleen de meegeleverde cijfers, kan niets importeren en bewaart uw "
+            "weergave en instellingen niet.",
+            f"The folder for your own data ({folder}) cannot be created (no permission to write there). The "
+            "viewer shows the bundled figures only, cannot import, and will not keep your view and settings.")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_window_starts_when_the_data_folder_cannot_be_made(qtbot, tmp_path, monkeypatch, lang):
+    """Found by this suite: the settings were opened (and their folder made) before the store's
+    fallback, so a missing data folder under a read-only parent stopped the window."""
+    from meldpunt_gui.app import build_window
+
+    parent = tmp_path / "profiel"
+    parent.mkdir()
+    folder = parent / "meldpunt"
+    real_mkdir = Path.mkdir
+
+    def denied(self, *args, **kwargs):
+        if self == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", denied)
+    _app, window, translators = build_window(folder, lang)
+    qtbot.addWidget(window)
+    try:
+        assert window.statusBar().currentMessage() == no_folder_texts(folder)[lang == "en"]
+        assert list(window.state.metrics) == ["reports_total"] and not window.store.writable
+        window.metric_picker.set_checked("cloud_urls", True)
+        window.close()  # saves the view: into memory only
+        window.store.close()
+    finally:
+        translators.switch("en")
+    assert list(parent.iterdir()) == []
 
 
 # ----- two instances on one data folder
@@ -519,3 +652,24 @@ def test_two_instances_importing_into_one_store_at_once(tmp_path):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT COUNT(*) FROM observations").fetchone()[0] == 6
     conn.close()
+
+
+def test_window_starts_when_a_file_stands_where_the_data_folder_goes(qtbot, tmp_path):
+    """A file named like the data folder: the window still starts, on bundled data, and says why."""
+    from meldpunt_gui.app import build_window
+
+    folder = tmp_path / "meldpunt"
+    folder.write_text("not a folder")
+    _app, window, translators = build_window(folder, "en")
+    qtbot.addWidget(window)
+    try:
+        message = window.statusBar().currentMessage()
+        assert message == (f"The folder for your own data ({folder}) cannot be created (a file of that name "
+                           "is in the way). The viewer shows the bundled figures only, cannot import, and "
+                           "will not keep your view and settings.")
+        assert not window.store.writable
+        window.close()
+        window.store.close()
+    finally:
+        translators.switch("en")
+    assert folder.read_text() == "not a folder"

@@ -64,3 +64,87 @@ def test_errors_block_the_import(qtbot, tmp_path):
     assert not dialog.import_button.isEnabled()
     assert dialog.problems.rowCount() >= 1
     assert dialog.problems.item(0, 0).text() == "2"  # the line of the bad value
+
+
+def test_wait_until_read_returns_with_the_preview_filled(qtbot, tmp_path):
+    """The reader's result arrives through the event loop: the wait must run that loop, not
+    block on the worker thread until its time is up."""
+    f = tmp_path / "cijfers.csv"
+    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\nreports_total;2026;130.000\n",
+                 encoding="utf-8")
+    dialog = ImportDialog(f, load_bundled(), "nl")
+    qtbot.addWidget(dialog)
+    assert dialog.wait_until_read() is True
+    assert dialog.result is not None and dialog.result.counts()["new"] == 2
+    assert dialog.rows.rowCount() == 2 and dialog.import_button.isEnabled()
+    assert dialog.wait_until_read() is True  # nothing left to wait for
+
+
+def test_wait_until_read_after_reading_was_stopped(qtbot, tmp_path):
+    f = tmp_path / "cijfers.csv"
+    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
+    dialog = ImportDialog(f, load_bundled(), "nl")
+    qtbot.addWidget(dialog)
+    dialog._stop()
+    assert dialog.wait_until_read() is False and dialog.result is None
+
+
+def _window_with_read_only_store(qtbot, tmp_path, monkeypatch):
+    import errno
+    from pathlib import Path
+
+    folder = tmp_path / "profiel" / "meldpunt"
+    real_mkdir = Path.mkdir
+
+    def denied(self, *args, **kwargs):
+        if self == folder:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", denied)
+    bundled = load_bundled()
+    store = UserStore.open(folder)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    f = tmp_path / "cijfers-2025.csv"
+    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    assert dialog.wait_until_read()
+    return w, store, dialog.result, f
+
+
+def _capture_warnings(monkeypatch) -> list[tuple[str, str]]:
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda parent, title, text, *a, **k: shown.append((title, text)))
+    return shown
+
+
+def test_a_refused_import_is_explained_in_the_windows_language(qtbot, tmp_path, monkeypatch, dutch):
+    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, monkeypatch)
+    shown = _capture_warnings(monkeypatch)
+    assert not w.apply_import(result, f)
+    assert shown == [("Importeren mislukt",
+                      f"meldpunt.sqlite kan niet worden bijgewerkt: de map {store.path.parent} is alleen-lezen. "
+                      "Er is niets gewijzigd.")]
+    assert w.ds.shown("reports_total", Period(2025)) is None
+    store.close()
+
+
+def test_an_unforeseen_import_failure_gets_a_translated_lead_in(qtbot, tmp_path, monkeypatch, dutch):
+    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, monkeypatch)
+    shown = _capture_warnings(monkeypatch)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(store, "apply", broken)
+    assert not w.apply_import(result, f)
+    assert shown == [("Importeren mislukt",
+                      "De cijfers konden niet worden opgeslagen; er is niets gewijzigd. Oorzaak: disk I/O error")]
+    store.close()
