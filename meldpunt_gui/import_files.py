@@ -12,8 +12,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from itertools import count
-from operator import methodcaller
+from itertools import count, repeat
 from typing import Callable, Iterator, Sequence
 
 from .domain import Text
@@ -163,7 +162,7 @@ def _binary(res: ImportResult) -> None:
 def _csv_rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
     if '"' not in text and "\u2028" not in text and "\u2029" not in text:
         # nothing quoted: splitting lines is exact, and runs in C without the csv module
-        return zip(count(1 + offset), map(methodcaller("split", delimiter), text.splitlines()))
+        return zip(count(1 + offset), map(str.split, text.splitlines(), repeat(delimiter)))
     return _quoted_rows(text, delimiter, offset)
 
 

@@ -48,6 +48,7 @@ ALIASES: dict[str, tuple[str, str]] = {
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _HALF_FIRST = re.compile(r"^\s*[Hh]\s*([12])\s*[-/ ]?\s*(\d{4})\s*$")
 
 
@@ -59,12 +60,12 @@ def norm(text: str) -> str:
 def slug(text: str) -> str:
     """An id such as 'removed_urls' from a typed name; '' when nothing usable is left."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")[:80]
+    return _NOT_ALNUM.sub("_", ascii_text.lower()).strip("_")[:80]
 
 
 def compact(text: str) -> str:
     """Letters and digits only, so "URL's" and "URLs" meet."""
-    return re.sub(r"[^a-z0-9]+", "", slug(text))
+    return slug(text).replace("_", "")  # a slug holds only a-z, 0-9 and "_"
 
 
 def header_key(text: str) -> str:

@@ -26,6 +26,8 @@ ALTERNATIVE_WORDS = frozenset({"alternative", "alternatief", "alt", "nee", "no",
 PERCENT_WORDS = ("%", "procent", "percent", "percentage")
 USER_CATEGORY = "user"
 MISSING = object()
+# metric id, unit, approximate, extras: (publisher, url, published, note), or () without such columns
+Head = tuple[str, Unit, bool, tuple[str, ...]]
 
 
 def lookup_tables(ds: Dataset) -> tuple[dict[str, str | None], dict[str, str | None]]:
@@ -75,10 +77,14 @@ class RowBuilder:
         self.period_cache: dict[object, Period | None] = {}
         self.flag_cache: dict[object, bool | None] = {}
         self.rows: list[ImportRow] = []
-        self.pending: list[tuple[ImportRow, float | None, float | None, str, int]] = []
-        self.evidence = {"nl": 0, "en": 0, "ambiguous": 0}
+        # Values whose reading waits for the file's style. A row holds its Dutch reading (its
+        # English one when it has no Dutch one); settle() fixes or drops it once the style is known.
+        self.dutch_only: list[tuple[ImportRow, str, int]] = []  # (row, text, column)
+        self.english_only: list[tuple[ImportRow, str, int]] = []
+        self.two_readings: list[tuple[ImportRow, float]] = []  # (row, English reading)
+        self.evidence = {"nl": 0, "en": 0, "ambiguous": 0}  # for two_readings; see style_evidence()
         self.first_ambiguous: tuple[int, str, str, str] | None = None
-        self.head_cache: dict[object, tuple] = {}  # see importers._head_key
+        self.head_cache: dict[object, Head] = {}  # see importers._head_key
         self.data_rows = 0
         self.skipped_alternatives = 0
         roles = header.roles
@@ -111,7 +117,8 @@ class RowBuilder:
         col = h.metric_col
         unit_id = self.unit_names.get(norm(unit_text)) if unit_text else None
         unit_col = h.name(h.roles["unit"]) if "unit" in h.roles else ""
-        keys = [k for k in (norm(name), slug(name), compact(name)) if k in self.metric_names]
+        forms = (norm(name), slug(name), compact(name))  # computed once: a big file has many series
+        keys = [k for k in forms if k in self.metric_names]
         mid = self.metric_names[keys[0]] if keys else None
         if keys and mid is None:
             res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een metriek; gebruik het id.",
@@ -136,21 +143,21 @@ class RowBuilder:
                     f"Unit '{unit_text}' not recognised; {mid} counts '{unit.label.en}'."),
                     "unit_unknown")
             return mid, unit
-        if unit_id is not None and not slug(name):
+        if unit_id is not None and not forms[1]:
             res.error(line, h.name(col), Text(
                 f"'{name}' kan geen naam van een eigen reeks zijn: gebruik letters of cijfers.",
                 f"'{name}' cannot name your own series: use letters or digits."), "bad_metric_name",
                 self.where(line, col))
             return None
         if unit_id is not None:
-            new_id, display = slug(name), label or name
+            new_id, display = forms[1], label or name
             res.metrics[new_id] = Metric(
                 id=new_id, category=USER_CATEGORY, unit=unit_id, label=Text(display, display),
                 definition=Text(f"Eigen invoer, toegevoegd met {res.file}.",
                                 f"Own input, added from {res.file}."),
                 user=True)
             res.new_metrics.add(new_id)
-            for key in (norm(name), new_id, compact(name)):
+            for key in forms:
                 self.metric_names[key] = new_id
             return new_id, ds.units[unit_id]
         if unit_text:
@@ -159,7 +166,7 @@ class RowBuilder:
                 f"Unit '{unit_text}' is unknown; choose a unit shown by list-metrics."), "unknown_unit")
             return None
         names = [k for k, v in self.metric_names.items() if v]
-        close = difflib.get_close_matches(norm(name), names, 1, 0.75)
+        close = difflib.get_close_matches(forms[0], names, 1, 0.75)
         guess = self.metric_names[close[0]] if close else ""
         hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
         listed = len(res.problems)
@@ -226,20 +233,18 @@ class RowBuilder:
         return publisher, url, published, note
 
     # ----- values
-    def add(self, line: int, col: int, mid: str, unit: Unit, period: Period, raw: object,
-            approx: bool, extras: tuple[str, str, str, str], wide: bool) -> None:
+    def add(self, line: int, col: int, head: Head, period: Period, raw: object, wide: bool) -> None:
         """One value cell; plain digits take the short road."""
         if raw.__class__ is str:
             if raw.isdigit() and raw.isascii() and len(raw) <= 15:
-                self.rows.append(ImportRow(line, self.where(line, col), mid, period, float(raw), approx,
-                                           *extras))
+                self.rows.append(ImportRow(line, self.where(line, col), head[0], period, float(raw),
+                                           head[2], *head[3]))
                 return
-            self.add_text(line, col, mid, unit, period, raw.strip(), approx, extras, wide)
+            self.add_text(line, col, head, period, raw.strip(), wide)
         else:
-            self._add_cell(line, col, mid, unit, period, raw, approx, extras)
+            self._add_cell(line, col, head, period, raw)
 
-    def add_text(self, line: int, col: int, mid: str, unit: Unit, period: Period, text: str,
-                 approx: bool, extras: tuple[str, str, str, str], wide: bool) -> None:
+    def add_text(self, line: int, col: int, head: Head, period: Period, text: str, wide: bool) -> None:
         """A value typed as text: read in both styles now, settled once the file's style is known."""
         cell = self.where(line, col) if self.xlsx else ""
         try:
@@ -247,30 +252,31 @@ class RowBuilder:
         except NumberError as exc:
             self._not_read(text, exc, line, col, cell, wide)
             return
+        mid, unit, approx, extras = head
         if percent and unit.kind != "percent":
             self.res.error(line, self.names[col], Text(
                 f"'{text}' is een percentage, maar {mid} telt in '{unit.label.nl}'.",
                 f"'{text}' is a percentage, but {mid} counts '{unit.label.en}'."), "percent_sign", cell)
             return
-        if nl == en:
-            self.rows.append(ImportRow(line, cell, mid, period, nl,  # type: ignore[arg-type]
-                                       approx or qualified, *extras))
-            return
-        row = ImportRow(line, cell, mid, period, math.nan, approx or qualified, *extras)
-        if nl is None:
-            ev = "en"
-        elif en is None:
-            ev = "nl"
-        elif unit.kind == "count" and unit.decimals == 0:
-            ev = "nl" if abs(nl) > abs(en) else "en"  # 413.262 reports: counts have no three decimals
-        elif unit.kind == "percent" and (0 <= nl <= 100) != (0 <= en <= 100):
-            ev = "nl" if 0 <= nl <= 100 else "en"  # 41.500%: only one reading is a percentage
-        else:
-            ev = "ambiguous"
-            if self.first_ambiguous is None:
-                self.first_ambiguous = (line, self.names[col], text, cell)
-        self.evidence[ev] += 1
-        self.pending.append((row, nl, en, text, col))
+        value = en if nl is None else nl
+        row = ImportRow(line, cell, mid, period, value, approx or qualified, *extras) if extras \
+            else ImportRow(line, cell, mid, period, value, approx or qualified)  # quicker without *
+        if nl != en:  # the value waits for the file's style
+            if en is None:
+                self.dutch_only.append((row, text, col))
+            elif nl is None:
+                self.english_only.append((row, text, col))
+            else:
+                if unit.kind == "count" and unit.decimals == 0:
+                    ev = "nl" if abs(nl) > abs(en) else "en"  # 413.262 reports: counts have no three decimals
+                elif unit.kind == "percent" and (0 <= nl <= 100) != (0 <= en <= 100):
+                    ev = "nl" if 0 <= nl <= 100 else "en"  # 41.500%: only one reading is a percentage
+                else:
+                    ev = "ambiguous"
+                    if self.first_ambiguous is None:
+                        self.first_ambiguous = (line, self.names[col], text, cell)
+                self.evidence[ev] += 1
+                self.two_readings.append((row, en))
         self.rows.append(row)
 
     def _not_read(self, text: str, exc: NumberError, line: int, col: int, cell: str, wide: bool) -> None:
@@ -287,9 +293,9 @@ class RowBuilder:
             res.warning(line, column, Text(f"Geen waarde{shown}; de rij is overgeslagen.",
                                            f"No value{shown}; the row was skipped."), "no_value", cell)
 
-    def _add_cell(self, line: int, col: int, mid: str, unit: Unit, period: Period, raw: object,
-                  approx: bool, extras: tuple[str, str, str, str]) -> None:
+    def _add_cell(self, line: int, col: int, head: Head, period: Period, raw: object) -> None:
         res, column, cell = self.res, self.h.name(col), self.where(line, col)
+        mid, unit, approx, extras = head
         if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
             shown = cell_text(raw)
             res.error(line, column, Text(f"'{shown}' is geen getal.", f"'{shown}' is not a number."),
@@ -316,8 +322,14 @@ class RowBuilder:
                        self.where(line, col))
 
     # ----- after the last row
+    def style_evidence(self) -> dict[str, int]:
+        """How many values only Dutch notation reads, only English, or both differently."""
+        ev = self.evidence
+        return {"nl": ev["nl"] + len(self.dutch_only), "en": ev["en"] + len(self.english_only),
+                "ambiguous": ev["ambiguous"]}
+
     def decide_style(self, given: str | None) -> str | None:
-        res, ev = self.res, self.evidence
+        res, ev = self.res, self.style_evidence()
         if given:
             res.number_style, res.number_style_source = given, "given"
             return given
@@ -363,19 +375,21 @@ class RowBuilder:
     def settle(self, given_style: str | None) -> list[ImportRow]:
         """Give undecided rows their value in the file's style; drop those it cannot read."""
         style = self.decide_style(given_style)
-        dropped: set[int] = set()
-        for row, nl, en, text, col in self.pending:
-            v = (en if style == "en" else nl) if style else None
-            if v is None:
+        if style is None:  # nothing undecided can be read
+            dropped = {id(row) for row, _text, _col in self.dutch_only + self.english_only}
+            dropped.update(id(row) for row, _en in self.two_readings)
+        else:
+            if style == "en":
+                for row, en in self.two_readings:
+                    row.value = en
+            dropped = set()
+            for row, text, col in self.english_only if style == "nl" else self.dutch_only:
                 dropped.add(id(row))
-                if style:
-                    try:
-                        parse_number(text, style)
-                    except NumberError as exc:
-                        self.res.error(row.line, self.names[col], exc.message, exc.code, row.cell)
-            else:
-                row.value = v
-        self.pending = []
+                try:
+                    parse_number(text, style)
+                except NumberError as exc:
+                    self.res.error(row.line, self.names[col], exc.message, exc.code, row.cell)
+        self.dutch_only, self.english_only, self.two_readings = [], [], []
         problems = self.res.problems
         for _name, (index, count) in self.unknown.items():
             if count > 1 and 0 <= index < len(problems):

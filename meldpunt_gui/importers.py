@@ -15,13 +15,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-from .domain import Dataset, Text, Unit
+from .domain import Dataset, Text
 from .import_files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
 from .import_header import Header, cell_text, grouped_year, read_header, recognise
 from .import_model import (LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow, Problem,
                            RowStatus, Severity)
 from .import_checks import check_rows
-from .import_rows import ALTERNATIVE_WORDS, RowBuilder
+from .import_rows import ALTERNATIVE_WORDS, Head, RowBuilder
 from .numbers import STYLE_LABELS, STYLES
 
 __all__ = [
@@ -255,9 +255,6 @@ def _fit(b: RowBuilder, cells: Sequence[object], line: int, strict: bool) -> Seq
     return list(cells) + [""] * (width - n)
 
 
-Head = tuple[str, Unit, bool, tuple[str, str, str, str]]
-
-
 def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     """(metric id, unit, approximate, extras) for a row, or None when the row is skipped."""
     h, text = b.h, b.text
@@ -288,24 +285,38 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     return hit[0], hit[1], approx, b.extras(cells, line) if b.has_extras else NO_EXTRAS
 
 
-NO_EXTRAS = ("", "", "", "")
+NO_EXTRAS: tuple[str, ...] = ()  # the file has no source, url, published or note column
+HEAD_ROLES = ("unit", "label", "approximate", "shown", "source", "url", "published", "note")
+KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
 
 
-def _head_key(b: RowBuilder) -> Callable[[Sequence[object]], object]:
+def _head_key(b: RowBuilder) -> KeyOf:
     """The cells a row's head depends on: rows repeat them, so each combination is read once."""
     roles = b.h.roles
     return itemgetter(*sorted({b.h.metric_col, *(roles[r] for r in HEAD_ROLES if r in roles)}))
 
 
-def _head_cached(b: RowBuilder, cells: Sequence[object], line: int,
-                 key_of: Callable[[Sequence[object]], object]) -> Head | None:
-    head = _head(b, cells, line)
-    if head is not None and len(b.head_cache) < 200_000:
-        b.head_cache[key_of(cells)] = head
-    return head
+def _fitted_head(b: RowBuilder, cells: Sequence[object], line: int, key_of: KeyOf,
+                 strict: bool) -> tuple[Sequence[object], Head] | None:
+    """The row's cells at the header's width and its head, or None when the row is skipped.
 
-
-HEAD_ROLES = ("unit", "label", "approximate", "shown", "source", "url", "published", "note")
+    Both row loops call this only when the head cache misses or the width is off, so their
+    common case stays a dictionary lookup in the loop itself.
+    """
+    if len(cells) != b.h.width:
+        fitted = _fit(b, cells, line, strict)
+        if fitted is None:
+            return None
+        cells = fitted
+    key = key_of(cells)
+    head = b.head_cache.get(key)
+    if head is None:
+        head = _head(b, cells, line)
+        if head is None:
+            return None
+        if len(b.head_cache) < 200_000:
+            b.head_cache[key] = head
+    return cells, head
 
 
 def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
@@ -317,15 +328,12 @@ def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
     for line, cells in rows:
         if tick is not None and not line & 0x3FFF:
             tick(line)
-        if len(cells) != width:
-            cells = _fit(b, cells, line, strict=False)  # type: ignore[assignment]
-            if cells is None:
-                continue
-        head = heads.get(key_of(cells))
+        head = heads.get(key_of(cells)) if len(cells) == width else None
         if head is None:
-            head = _head_cached(b, cells, line, key_of)
-            if head is None:
+            fitted = _fitted_head(b, cells, line, key_of, strict=False)
+            if fitted is None:
                 continue
+            cells, head = fitted
         raw_period = cells[pi]
         if hi is not None and text(cells[hi]):
             raw_period = f"{cell_text(raw_period)}-H{cell_text(cells[hi]).upper().lstrip('H')}"
@@ -336,11 +344,13 @@ def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
                 continue
         raw = cells[vi]
         if xlsx:
-            add(line, vi, head[0], head[1], period, raw, head[2], head[3], False)
+            add(line, vi, head, period, raw, False)
         elif raw.isdigit() and raw.isascii() and len(raw) <= 15:  # type: ignore[union-attr]
-            append(ImportRow(line, "", head[0], period, float(raw), head[2], *head[3]))
+            extras = head[3]  # a call without *extras is the quicker one
+            append(ImportRow(line, "", head[0], period, float(raw), head[2], *extras) if extras
+                   else ImportRow(line, "", head[0], period, float(raw), head[2]))
         else:
-            add_text(line, vi, head[0], head[1], period, raw.strip(), head[2], head[3], False)
+            add_text(line, vi, head, period, raw.strip(), False)  # type: ignore[union-attr]
 
 
 def _wide(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
@@ -350,18 +360,14 @@ def _wide(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
     for line, cells in rows:
         if tick is not None and not line & 0x3FFF:
             tick(line)
-        if len(cells) != width:
-            cells = _fit(b, cells, line, strict=True)  # type: ignore[assignment]
-            if cells is None:
-                continue
-        head = heads.get(key_of(cells))
+        head = heads.get(key_of(cells)) if len(cells) == width else None
         if head is None:
-            head = _head_cached(b, cells, line, key_of)
-            if head is None:
+            fitted = _fitted_head(b, cells, line, key_of, strict=True)
+            if fitted is None:
                 continue
-        mid, unit, approx, extras = head
+            cells, head = fitted
         for col, period, _text in periods:
             raw = cells[col]
             if (raw == "" or raw is None) and not (flags and (line - 1, col) in flags):
                 continue
-            add(line, col, mid, unit, period, raw, approx, extras, True)
+            add(line, col, head, period, raw, True)

@@ -14,6 +14,7 @@ from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui.domain import Period
 from meldpunt_gui.importers import read_import, read_import_data
+from meldpunt_gui.numbers import format_number, parse_number
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
@@ -297,6 +298,44 @@ def test_jump_against_an_earlier_row_of_the_same_file(ds):
     data = b"metric;period;value\nremoved_urls;2024;5\nremoved_urls;2023;170000\n"
     res = read_import_data(data, "j.csv", ds)
     assert [p.line for p in res.problems if p.code == "jump"] == [2]
+
+
+def test_problems_on_one_line_keep_their_order(ds):
+    # the per-row check (fraction) comes before the jump; the replacement before the jump
+    data = "metriek;periode;waarde\nremoved_urls;2023;1.600.000,5\nhotline_reports;2022;5.000.000\n"
+    res = read_import_data(data.encode(), "o.csv", ds)
+    assert [(p.line, p.code) for p in res.problems] == [
+        (2, "fraction"), (2, "jump"), (3, "replaces"), (3, "jump")]
+
+
+def test_a_refused_row_does_not_claim_its_period(ds):
+    data = b"metriek;periode;waarde\nhotline_reports;2023;-5\nhotline_reports;2023;420.000\n"
+    res = read_import_data(data, "r.csv", ds)
+    assert codes(res) == ["negative"] and values(res) == {("hotline_reports", "2023"): 420000}
+
+
+@pytest.mark.parametrize("style, expected, refused", [
+    ("en", {"2022": 1234.5, "2023": 1.234, "2024": 7}, [2]),
+    ("nl", {"2021": 1234.5, "2023": 1234, "2024": 7}, [3]),
+    (None, {"2024": 7}, []),  # one Dutch-only, one English-only value: the file must say
+])
+def test_the_style_settles_values_read_one_way_the_other_way_or_both(ds, style, expected, refused):
+    data = (b"metric;period;value\nanalyst_fte;2021;1.234,5\nanalyst_fte;2022;1,234.5\n"
+            b"analyst_fte;2023;1.234\nanalyst_fte;2024;7\n")
+    res = read_import_data(data, "s.csv", ds, number_style=style)
+    assert {period: v for (_m, period), v in values(res).items()} == expected
+    assert [p.line for p in res.problems if p.code == "wrong_style"] == refused
+    assert (res.needs == {"number_style"}) == (style is None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10 ** 9), st.integers(0, 3), st.booleans()), min_size=1, max_size=40))
+def test_a_dutch_file_reads_every_value_as_parse_number_does(ds, cells):
+    texts = [format_number(n / 10 ** d, "nl", grouping=g) for n, d, g in cells]
+    data = "metriek;periode;waarde\n" + "".join(f"analyst_fte;{1990 + i};{t}\n" for i, t in enumerate(texts))
+    res = read_import_data(data.encode(), "d.csv", ds, number_style="nl")
+    assert not res.has_errors
+    assert [r.value for r in res.rows] == [parse_number(t, "nl").value for t in texts]
 
 
 def test_choosing_delimiter_and_encoding(ds):

@@ -181,6 +181,33 @@ def test_fast_path_agrees_with_the_general_parser(text):
         assert fast_error is None and fast == slow
 
 
+def both_paths(text):
+    """What `readings` (one match for common shapes) and the general parser make of `text`."""
+    out = []
+    for read in (readings, numbers._readings):
+        try:
+            out.append(read(text))
+        except NumberError as exc:
+            out.append(exc.code)
+    return out
+
+
+# thousands groups of the right and wrong length, one or two separator kinds, leading zeros
+typed_numbers = st.one_of(
+    st.from_regex(r"\A0?[1-9][0-9]{0,3}(?:[.,][0-9]{2,4}){0,5}(?:[.,][0-9]{0,6})?\Z"),
+    st.text(alphabet="0123456789.,", max_size=20),
+)
+
+
+@settings(max_examples=400)
+@given(typed_numbers)
+def test_shapes_read_in_one_match_agree_with_the_general_parser(text):
+    fast, slow = both_paths(text)
+    assert fast == slow
+    if isinstance(fast, tuple):  # the same types too: a float is never an int, None stays None
+        assert [type(v) for v in fast] == [type(v) for v in slow]
+
+
 @settings(max_examples=300)
 @given(st.text(max_size=40))
 def test_any_text_is_a_number_or_a_number_error(text):
