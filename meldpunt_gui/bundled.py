@@ -16,6 +16,7 @@ from typing import Callable, Iterator, TypeVar
 
 from .domain import (LANGS, STATUSES, Category, Dataset, Event, Metric, Observation, Period,
                      PeriodError, Source, Text, Theme, Unit, YEAR_MAX, YEAR_MIN)
+from .gcpause import collector_paused
 from .resources import resource_root
 
 UNIT_KINDS = ("count", "percent", "change", "rate", "duration")
@@ -209,7 +210,11 @@ def _value(row: _Row, unit: Unit) -> float:
 
 def load_bundled(root: Path | None = None) -> Dataset:
     """Read and check the bundled dataset under `root` (default: the shipped resources/)."""
-    root = Path(root) if root is not None else resource_root()
+    with collector_paused():  # thousands of new objects and no cycles: see gcpause
+        return _load(Path(root) if root is not None else resource_root())
+
+
+def _load(root: Path) -> Dataset:
     units = _unique(_read_csv(root, "units.csv", ("id", "kind", "label_nl", "label_en", "decimals")), _unit)
     categories = _unique(_read_csv(root, "categories.csv", ("id", "order", "label_nl", "label_en")), _category)
     sources = _unique(_read_csv(root, "sources.csv", ("id", "publisher", "title", "url", "published", "primary")),

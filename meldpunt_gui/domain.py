@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal, NamedTuple
 
+from .gcpause import collector_paused
+
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
 Granularity = Literal["year", "half"]
@@ -195,6 +197,11 @@ def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
     )
 
 
+def _period_order(p: Period) -> tuple[int, int]:
+    """Period's own ordering as a plain key: sorting by it avoids the dataclass comparison."""
+    return (p.year, p.half)
+
+
 @dataclass
 class Dataset:
     units: dict[str, Unit]
@@ -207,11 +214,31 @@ class Dataset:
     data_date: str = ""
 
     def __post_init__(self) -> None:
-        self._index: dict[tuple[str, Period], list[Observation]] = {}
-        for obs in self.observations:
-            self._index.setdefault((obs.metric, obs.period), []).append(obs)
-        for key, group in self._index.items():
-            group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
+        # One pass builds both lookups: (metric, period) -> observations, best first, and
+        # metric -> its periods in time order. Every question the window asks per metric
+        # (which periods, which granularities, which years) is then a dict lookup, so their
+        # cost does not grow with the size of the whole dataset.
+        index: dict[tuple[str, Period], list[Observation]] = {}
+        periods: dict[str, list[Period]] = {}
+        with collector_paused():
+            for obs in self.observations:
+                key = (obs.metric, obs.period)
+                group = index.get(key)
+                if group is None:
+                    index[key] = [obs]
+                    periods.setdefault(obs.metric, []).append(obs.period)
+                else:
+                    group.append(obs)
+            for group in index.values():
+                if len(group) > 1:
+                    group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
+            for ps in periods.values():
+                ps.sort(key=_period_order)
+        self._index = index
+        self._periods = periods
+        self._by_granularity: dict[tuple[str, str], list[Period]] = {}
+        years = [ps[0].year for ps in periods.values()] + [ps[-1].year for ps in periods.values()]
+        self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
 
     # ----- single values
     def values_at(self, metric: str, period: Period) -> list[Observation]:
@@ -227,17 +254,21 @@ class Dataset:
 
     # ----- series
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
-        ps = {p for (m, p) in self._index if m == metric}
-        if granularity:
-            ps = {p for p in ps if p.granularity == granularity}
-        return sorted(ps)
+        """The periods holding a value for `metric`, in time order (a new list each call)."""
+        ps = self._periods.get(metric, ())
+        if not granularity:
+            return list(ps)
+        key = (metric, granularity)
+        picked = self._by_granularity.get(key)
+        if picked is None:
+            picked = self._by_granularity[key] = [p for p in ps if p.granularity == granularity]
+        return list(picked)
 
     def granularities(self, metric: str) -> set[str]:
-        return {p.granularity for p in self.periods_with_data(metric)}
+        return {p.granularity for p in self._periods.get(metric, ())}
 
     def year_span(self) -> tuple[int, int]:
-        years = [p.year for (_, p) in self._index]
-        return (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
+        return self._year_span
 
     def series(self, metric: str, periods: Iterable[Period]) -> list[tuple[Period, Observation | None]]:
         return [(p, self.shown(metric, p)) for p in periods]

@@ -8,7 +8,6 @@ the store applies a result only when it has no errors.
 from __future__ import annotations
 
 import csv
-import gc
 import hashlib
 import os
 from operator import itemgetter
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .domain import Dataset, Text
+from .gcpause import collector_paused
 from .import_files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
 from .import_header import Header, cell_text, grouped_year, read_header, recognise
 from .import_model import (LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow, Problem,
@@ -75,30 +75,26 @@ def read_import_data(data: bytes, file_name: str, dataset: Dataset, *, res: Impo
         raise ValueError(f"delimiter must be one character, not {delimiter!r}")
     res = res or ImportResult(file=file_name)
     res.sha256 = hashlib.sha256(data).hexdigest()
-    collecting = gc.isenabled()
-    try:
-        gc.disable()  # a million rows are a million new objects and no cycles: skip the collector
-        table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
-                           encoding=encoding, delimiter=delimiter, sheet=sheet)
-        if table is not None:
-            _build(table, dataset, res, number_style, progress)
-    except Cancelled:
-        res.rows = []
-        res.fail(Text(f"Inlezen van {res.file} afgebroken.", f"Reading {res.file} was cancelled."),
-                 "cancelled")
-    except MemoryError:
-        res.rows = []
-        res.fail(Text(f"{res.file} is te groot om te lezen.", f"{res.file} is too large to read."),
-                 "too_big")
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # a bug must still end in a message, not a traceback
-        res.rows = []
-        res.fail(Text(f"{res.file} kon niet gelezen worden (interne fout: {type(exc).__name__}).",
-                      f"{res.file} could not be read (internal error: {type(exc).__name__})."), "internal")
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused():  # a million rows are a million new objects and no cycles
+        try:
+            table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
+                               encoding=encoding, delimiter=delimiter, sheet=sheet)
+            if table is not None:
+                _build(table, dataset, res, number_style, progress)
+        except Cancelled:
+            res.rows = []
+            res.fail(Text(f"Inlezen van {res.file} afgebroken.", f"Reading {res.file} was cancelled."),
+                     "cancelled")
+        except MemoryError:
+            res.rows = []
+            res.fail(Text(f"{res.file} is te groot om te lezen.", f"{res.file} is too large to read."),
+                     "too_big")
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # a bug must still end in a message, not a traceback
+            res.rows = []
+            res.fail(Text(f"{res.file} kon niet gelezen worden (interne fout: {type(exc).__name__}).",
+                          f"{res.file} could not be read (internal error: {type(exc).__name__})."), "internal")
     res.problems.sort(key=lambda p: (p.line is not None, p.line or 0))  # file-level first, then by line
     note = res.omitted_note()
     if note:

@@ -51,7 +51,11 @@ class Panel:
 
 
 def data_years(ds: Dataset, metrics: tuple[str, ...], granularity: Granularity) -> tuple[int, int] | None:
-    years = [p.year for m in metrics if m in ds.metrics for p in ds.periods_with_data(m, granularity)]
+    years: list[int] = []
+    for m in metrics:
+        periods = ds.periods_with_data(m, granularity) if m in ds.metrics else ()
+        if periods:  # in time order: the ends are enough
+            years += (periods[0].year, periods[-1].year)
     return (min(years), max(years)) if years else None
 
 
