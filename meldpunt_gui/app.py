@@ -74,10 +74,13 @@ def load_data(data_dir: Path):
     the store itself, a damaged or unsavable settings file by open_settings, and both are
     reported once through this message."""
     from .bundled import load_bundled  # noqa: PLC0415
-    from .store import UserStore  # noqa: PLC0415
+    from .store import StoreError, UserStore  # noqa: PLC0415
 
     bundled = load_bundled()
-    store = UserStore.open(data_dir)
+    try:
+        store = UserStore.open(data_dir)
+    except StoreError as exc:  # e.g. a file where the folder should be: start anyway, on bundled data
+        store = UserStore.read_only(Path(data_dir), exc.message)
     msg = _startup_message(Path(data_dir), store)
     return bundled, store, (msg.nl if msg else ""), (msg.en if msg else "")
 

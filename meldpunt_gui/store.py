@@ -111,19 +111,17 @@ class UserStore:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-                return cls._read_only(folder)
-            reason = exc.strerror or str(exc)  # e.g. a file in the way: still start, on bundled data
-            return cls._read_only(folder, Text(
-                f"De map voor eigen gegevens ({folder}) kan niet worden gemaakt ({reason}); de viewer "
-                "toont alleen de meegeleverde cijfers en kan nu niets importeren.",
-                f"The folder for your own data ({folder}) cannot be created ({reason}); the viewer "
-                "shows the bundled figures only and cannot import now."))
+                return cls.read_only(folder)
+            reason = exc.strerror or exc
+            raise StoreError(Text(f"De gegevensmap {folder} kan niet worden gemaakt: {reason}.",
+                                  f"The data folder {folder} cannot be created: {reason}."),
+                             "no_folder") from None
         path = folder / STORE_NAME
         try:
             return cls(path, _connect_checked(path), None)
         except StoreError as exc:
             if exc.code == "unopenable" and not os.access(folder, os.W_OK):
-                return cls._read_only(folder)
+                return cls.read_only(folder)
             raise
         except _Damaged as damaged:
             aside = _move_aside(path)
@@ -138,7 +136,7 @@ class UserStore:
                 raise StoreError(again.reason, "damaged") from None
 
     @classmethod
-    def _read_only(cls, folder: Path, message: Text | None = None) -> "UserStore":
+    def read_only(cls, folder: Path, message: Text | None = None) -> "UserStore":
         """An empty store in memory when the data folder cannot be written (a locked-down
         profile, a read-only drive): the viewer starts on the bundled data and says so."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)

@@ -178,11 +178,9 @@ def test_a_foreign_or_newer_sqlite_file_is_set_aside(tmp_path, setup):
 def test_data_dir_that_is_a_file(tmp_path):
     blocker = tmp_path / "data"
     blocker.write_text("x")
-    with UserStore.open(blocker) as s:  # starts on bundled data instead of failing
-        assert not s.writable and s.imports() == []
-        assert str(blocker) in s.message.en and "cannot be created" in s.message.en
-        assert "kan niet worden gemaakt" in s.message.nl
-    assert blocker.read_text() == "x"  # the file in the way is left alone
+    with pytest.raises(StoreError) as info:
+        UserStore.open(blocker)
+    assert info.value.code in ("no_folder", "unopenable")
 
 
 def test_two_store_objects_writing_alternately_stay_consistent(tmp_path, ds):
