@@ -77,7 +77,8 @@ class _Panel:
     line_styles: list = field(default_factory=list)
     markers: object = None
     stack_items: list = field(default_factory=list)
-    event_lines: list = field(default_factory=list)
+    event_lines: object = None  # all event lines of the panel as one curve of vertical pairs
+    event_xs: tuple = ()
     regions: list = field(default_factory=list)
     note: object = None
     grid: object = None
@@ -135,6 +136,7 @@ class ChartView(QWidget):
         self._strip_key: tuple | None = None
         self._strip_args: tuple | None = None
         self._badges: list = []
+        self._badge_pool: list = []  # badge items in the strip, shown or hidden, see _place_events
         self._style_key: tuple | None = None
         self._marker_cache: dict = {}
         self.setAccessibleName(self.tr("Chart"))
@@ -203,6 +205,7 @@ class ChartView(QWidget):
                 ys = self._draw_lines(panel, pdata, index, style_index, theme)
             style_index += len(pdata.lines)
             self._set_y_range(panel, pdata.unit, ys, pdata.log)
+            self._place_event_lines(panel)
             self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
         self._style_key = style_key
         self._strip_args = (events, first, last, theme)
@@ -290,13 +293,14 @@ class ChartView(QWidget):
         pg, plot = self._pg, panel.plot
         key = (tuple(ev.x for ev in events), theme.name)
         if panel.keys.get("events") != key:
-            for item in panel.event_lines:
-                plot.removeItem(item)
-            pen = pg.mkPen(theme.foreground, width=1, style=Qt.PenStyle.DotLine)
-            panel.event_lines = [pg.InfiniteLine(ev.x, angle=90, movable=False, pen=pen)
-                                 for ev in events]
-            for item in panel.event_lines:
-                plot.addItem(item)
+            # one curve for all lines: an InfiniteLine each cost 1 ms to add and remove and
+            # recomputed its bounds on every paint, which a new year range did for every panel
+            if panel.event_lines is None:
+                panel.event_lines = pg.PlotCurveItem(connect="pairs")
+                panel.event_lines.setZValue(-4)
+                plot.addItem(panel.event_lines)
+            panel.event_lines.setPen(pg.mkPen(theme.foreground, width=1, style=Qt.PenStyle.DotLine))
+            panel.event_xs = key[0]
             panel.keys["events"] = key
         key = (tuple(self.highlight), theme.name)
         if panel.keys.get("regions") != key:
@@ -346,6 +350,18 @@ class ChartView(QWidget):
         if panel.plot.getViewBox().viewRange()[1] != [lo, hi]:
             panel.plot.setYRange(lo, hi, padding=0)
             self._update_grid(panel)
+
+    def _place_event_lines(self, panel: _Panel) -> None:
+        """The event lines from the bottom to the top of the panel's value range."""
+        import numpy as np  # noqa: PLC0415
+
+        lo, hi = panel.plot.getViewBox().viewRange()[1]
+        key = (panel.event_xs, lo, hi)
+        if panel.event_lines is None or panel.keys.get("event_lines") == key:
+            return
+        xs = np.repeat(np.asarray(panel.event_xs, dtype=float), 2)
+        panel.event_lines.setData(xs, np.tile([lo, hi], len(panel.event_xs)), connect="pairs")
+        panel.keys["event_lines"] = key
 
     def _update_grid(self, panel: _Panel) -> None:
         import numpy as np  # noqa: PLC0415
@@ -513,8 +529,6 @@ class ChartView(QWidget):
             self._strip.setXLink(self._panels[0].plot)
         self._strip.getAxis("left").setPen(theme.background)
         self._set_x_range(self._strip, first, last)
-        for _, badge in self._badges:
-            self._strip.removeItem(badge)
         self._place_events(events, theme, px)
         self._strip_key = key
 
@@ -552,15 +566,22 @@ class ChartView(QWidget):
         lanes = event_lanes(xs, widest * (last - first) / px)
         n = max(lanes) + 1
         self._badges, self.events = [], []
-        for (numbers, evs), label, x, lane in zip(groups, labels, xs, lanes):
-            badge = pg.TextItem(label, color=theme.background, anchor=(0.5, 0.5),
-                                fill=pg.mkBrush(theme.foreground))
+        pool, fill = self._badge_pool, pg.mkBrush(theme.foreground)
+        for k, ((numbers, evs), label, x, lane) in enumerate(zip(groups, labels, xs, lanes)):
+            if k == len(pool):  # badges are kept and relabelled: making one costs 0.1 ms
+                pool.append(pg.TextItem("", anchor=(0.5, 0.5)))
+                self._strip.addItem(pool[k])
+            badge = pool[k]
+            badge.fill = fill
+            badge.setText(label, color=theme.background)
             badge.setPos(x, n - 1 - lane)
             badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
                                         for num, e in zip(numbers, evs)))
-            self._strip.addItem(badge)
+            badge.setVisible(True)
             self._badges.append((",".join(e.id for e in evs), badge))
             self.events.extend((e.id, e.x, lane) for e in evs)
+        for badge in pool[len(groups):]:
+            badge.setVisible(False)
         self._strip.setYRange(-0.6, n - 0.4, padding=0)
         height = 20 * n + 6
         self._strip.setFixedHeight(height)

@@ -226,3 +226,42 @@ def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
     wide = max(lane for _, _, lane in chart.events) + 1
     assert wide < narrow
     assert chart._strip.maximumHeight() == 20 * wide + 6  # the strip shrinks with its lanes
+
+
+def test_event_lines_run_through_every_panel_from_bottom_to_top(make_window):
+    w = make_window(("reports_total", "share_nl"))
+    event_x = [ev.x for ev in w.ds.events_between(2019, 2024)]
+    assert event_x  # the tiny dataset has one event, in 2020
+    for panel in w.chart._panels:
+        xs, ys = panel.event_lines.getData()
+        lo, hi = panel.plot.getViewBox().viewRange()[1]
+        assert xs.tolist() == [x for x in event_x for _ in (0, 1)]
+        assert ys.tolist() == [lo, hi] * len(event_x)
+    w.act_events.setChecked(False)
+    for panel in w.chart._panels:
+        assert len(panel.event_lines.getData()[0]) == 0
+
+
+def test_a_shorter_range_shows_only_its_own_badges(qtbot):
+    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.ui.chart import ChartView
+    from meldpunt_gui.view import ViewState
+    ds = load_bundled()
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.resize(1000, 500)
+    chart.show()
+    chart.ensure_loaded()
+
+    def shown_badges():
+        return sorted((b.toPlainText(), b.pos().x()) for b in chart._strip.items if b.isVisible()
+                      and type(b).__name__ == "TextItem")
+
+    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
+    many = shown_badges()
+    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2021, last_year=2022), "nl")
+    few = shown_badges()
+    years = {ev.year for ev in ds.events_between(2021, 2022)}
+    assert 0 < len(few) == len(years) < len(many)
+    assert all(2020.5 <= x <= 2022.5 for _, x in few)
+    assert [label for label, _ in few] == [b.toPlainText() for _, b in chart._badges]
