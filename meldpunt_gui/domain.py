@@ -214,27 +214,30 @@ class Dataset:
     data_date: str = ""
 
     def __post_init__(self) -> None:
-        # One pass builds both lookups: (metric, period) -> observations, best first, and
-        # metric -> its periods in time order. Every question the window asks per metric
-        # (which periods, which granularities, which years) is then a dict lookup, so their
-        # cost does not grow with the size of the whole dataset.
-        index: dict[tuple[str, Period], list[Observation]] = {}
-        periods: dict[str, list[Period]] = {}
+        # One pass builds both lookups: per metric, period -> its observation (a list, best
+        # first, only where sources disagree: no key tuples and no one-item lists), and per
+        # metric its periods in time order. Every question the window asks per metric (which
+        # periods, which granularities, which years) is then a dict lookup, so its cost does
+        # not grow with the size of the whole dataset.
+        cells: dict[str, dict[Period, Observation | list[Observation]]] = {}
         with collector_paused():
             for obs in self.observations:
-                key = (obs.metric, obs.period)
-                group = index.get(key)
-                if group is None:
-                    index[key] = [obs]
-                    periods.setdefault(obs.metric, []).append(obs.period)
+                per = cells.get(obs.metric)
+                if per is None:
+                    per = cells[obs.metric] = {}
+                cur = per.get(obs.period)
+                if cur is None:
+                    per[obs.period] = obs
+                elif type(cur) is list:
+                    cur.append(obs)
                 else:
-                    group.append(obs)
-            for group in index.values():
-                if len(group) > 1:
-                    group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
-            for ps in periods.values():
-                ps.sort(key=_period_order)
-        self._index = index
+                    per[obs.period] = [cur, obs]
+            for per in cells.values():
+                for group in per.values():
+                    if type(group) is list:
+                        group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
+            periods = {metric: sorted(per, key=_period_order) for metric, per in cells.items()}
+        self._cells = cells
         self._periods = periods
         self._by_granularity: dict[tuple[str, str], list[Period]] = {}
         years = [ps[0].year for ps in periods.values()] + [ps[-1].year for ps in periods.values()]
@@ -243,14 +246,16 @@ class Dataset:
     # ----- single values
     def values_at(self, metric: str, period: Period) -> list[Observation]:
         """All observations for one cell, the shown one first."""
-        return list(self._index.get((metric, period), ()))
+        cell = self._cells.get(metric, {}).get(period)
+        return [] if cell is None else list(cell) if type(cell) is list else [cell]
 
     def shown(self, metric: str, period: Period) -> Observation | None:
-        group = self._index.get((metric, period))
-        return group[0] if group else None
+        cell = self._cells.get(metric, {}).get(period)
+        return cell[0] if type(cell) is list else cell
 
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
-        return list(self._index.get((metric, period), ())[1:])
+        cell = self._cells.get(metric, {}).get(period)
+        return cell[1:] if type(cell) is list else []
 
     # ----- series
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
