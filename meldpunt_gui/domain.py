@@ -253,6 +253,12 @@ class Dataset:
         cell = self._cells.get(metric, {}).get(period)
         return cell[0] if type(cell) is list else cell
 
+    def shown_in(self, metric: str, periods: Iterable[Period]) -> list[Observation | None]:
+        """`shown` for each period in turn: one metric lookup for a whole series."""
+        per = self._cells.get(metric, {})
+        cells = [per.get(p) for p in periods]
+        return [c[0] if type(c) is list else c for c in cells]
+
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
         cell = self._cells.get(metric, {}).get(period)
         return cell[1:] if type(cell) is list else []

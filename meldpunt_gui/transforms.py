@@ -44,11 +44,9 @@ class ChartData:
 
 
 def _raw(ds: Dataset, metric: str, periods: list[Period]) -> Line:
-    vals, approx = [], []
-    for p in periods:
-        obs = ds.shown(metric, p)
-        vals.append(obs.value if obs else math.nan)
-        approx.append(bool(obs and obs.approximate))
+    shown = ds.shown_in(metric, periods)
+    vals = [math.nan if obs is None else obs.value for obs in shown]
+    approx = [obs is not None and bool(obs.approximate) for obs in shown]
     return Line(metric, list(periods), vals, approx)
 
 

@@ -35,6 +35,12 @@ def test_index_agrees_with_a_scan(tiny_ds, obs):
         for granularity in (None, "year", "half"):
             assert ds.periods_with_data(metric, granularity) == scanned(ds, metric, granularity)
         assert ds.granularities(metric) == {p.granularity for p in scanned(ds, metric, None)}
+        every = sorted({o.period for o in obs} | {Period(2000)})
+        assert ds.shown_in(metric, every) == [ds.shown(metric, p) for p in every]
+        for p in every:
+            cell = [o for o in obs if o.metric == metric and o.period == p]
+            assert sorted(map(id, ds.values_at(metric, p))) == sorted(map(id, cell))
+            assert ds.values_at(metric, p)[:1] == ([ds.shown(metric, p)] if cell else [])
         for granularity in ("year", "half"):
             years = [p.year for p in scanned(ds, metric, granularity)]
             assert data_years(ds, (metric,), granularity) == ((min(years), max(years)) if years else None)

@@ -424,13 +424,13 @@ class ChartView(QWidget):
             by_style.setdefault(style, []).append((x, y))
             ok = ~np.isnan(y)
             pen, fill, hollow = self._marker_styles(style, theme)
-            for xi, yi, approx in zip(x[ok], y[ok], np.asarray(data.approximate, dtype=bool)[ok]):
-                mx.append(xi)
-                my.append(yi)
-                symbols.append(style.symbol)
-                pens.append(pen)
-                brushes.append(hollow if approx else fill)
-            ys_all.extend(float(v) for v in y[ok])
+            approx = np.asarray(data.approximate, dtype=bool)[ok].tolist()
+            mx.append(x[ok])
+            my.append(y[ok])
+            symbols += [style.symbol] * len(approx)
+            pens += [pen] * len(approx)
+            brushes += [hollow if a else fill for a in approx]
+            ys_all += my[-1].tolist()
             entries.append(LegendEntry(self._ds.metrics[data.metric].label.get(self._lang),
                                        style.colour, "line", style.symbol, style.dash))
         for k, (style, parts) in enumerate(by_style.items()):
@@ -445,7 +445,8 @@ class ChartView(QWidget):
         if panel.markers is None:
             panel.markers = self._pg.ScatterPlotItem(size=SYMBOL_PX)
             panel.plot.addItem(panel.markers)
-        panel.markers.setData(x=np.asarray(mx, dtype=float), y=np.asarray(my, dtype=float),
+        empty = np.empty(0)
+        panel.markers.setData(x=np.concatenate([empty, *mx]), y=np.concatenate([empty, *my]),
                               symbol=symbols, pen=pens, brush=brushes)
         panel.markers.setVisible(True)
         panel.legend.set_entries(entries, self.font(), theme.foreground)
