@@ -404,10 +404,12 @@ class ChartView(QWidget):
     def _draw_lines(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
         """Series that share a style (styles repeat after eight) share one curve, split by NaN;
         all markers of the panel are one item with a symbol, pen and fill per point (hollow
-        where the value is rounded), drawn from pyqtgraph's symbol atlas."""
+        where the value is rounded), given as object arrays (see markers.py) and drawn from
+        pyqtgraph's symbol atlas."""
         import numpy as np  # noqa: PLC0415
 
         from .legend import LegendEntry  # noqa: PLC0415
+        from .markers import Markers, object_array  # noqa: PLC0415
 
         self._clear_stack(panel)
         entries, ys_all = [], []
@@ -424,12 +426,12 @@ class ChartView(QWidget):
             by_style.setdefault(style, []).append((x, y))
             ok = ~np.isnan(y)
             pen, fill, hollow = self._marker_styles(style, theme)
-            approx = np.asarray(data.approximate, dtype=bool)[ok].tolist()
+            approx = np.asarray(data.approximate, dtype=bool)[ok]
             mx.append(x[ok])
             my.append(y[ok])
-            symbols += [style.symbol] * len(approx)
-            pens += [pen] * len(approx)
-            brushes += [hollow if a else fill for a in approx]
+            symbols.append(np.full(len(approx), style.symbol, dtype=object))
+            pens.append(np.repeat(object_array([pen]), len(approx)))
+            brushes.append(object_array([fill, hollow])[approx.astype(np.intp)])
             ys_all += my[-1].tolist()
             entries.append(LegendEntry(self._ds.metrics[data.metric].label.get(self._lang),
                                        style.colour, "line", style.symbol, style.dash))
@@ -443,11 +445,12 @@ class ChartView(QWidget):
         for item in panel.lines[len(by_style):]:
             item.setVisible(False)
         if panel.markers is None:
-            panel.markers = self._pg.ScatterPlotItem(size=SYMBOL_PX)
+            panel.markers = Markers(size=SYMBOL_PX)
             panel.plot.addItem(panel.markers)
-        empty = np.empty(0)
+        empty, none = np.empty(0), np.empty(0, dtype=object)
         panel.markers.setData(x=np.concatenate([empty, *mx]), y=np.concatenate([empty, *my]),
-                              symbol=symbols, pen=pens, brush=brushes)
+                              symbol=np.concatenate([none, *symbols]),
+                              pen=np.concatenate([none, *pens]), brush=np.concatenate([none, *brushes]))
         panel.markers.setVisible(True)
         panel.legend.set_entries(entries, self.font(), theme.foreground)
         return ys_all

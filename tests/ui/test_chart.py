@@ -265,3 +265,26 @@ def test_a_shorter_range_shows_only_its_own_badges(qtbot):
     assert 0 < len(few) == len(years) < len(many)
     assert all(2020.5 <= x <= 2022.5 for _, x in few)
     assert [label for label, _ in few] == [b.toPlainText() for _, b in chart._badges]
+
+
+def test_marker_item_takes_styles_as_arrays_or_as_pyqtgraph_does(qapp):
+    import numpy as np
+    import pytest
+    from PySide6.QtGui import QBrush, QColor, QPen
+
+    from meldpunt_gui.ui.markers import Markers, object_array
+
+    red, blue = QColor("#D55E00"), QColor("#0072B2")
+    pens = object_array([QPen(red), QPen(blue), QPen(blue)])
+    brushes = object_array([QBrush(red), QBrush(QColor("#FFFFFF")), QBrush(blue)])
+    item = Markers(size=9)
+    item.setData(x=np.arange(3.0), y=np.arange(3.0), symbol=object_array(["o", "s", "s"]), pen=pens,
+                 brush=brushes)
+    spots = item.points()
+    assert [s.pen().color().name() for s in spots] == ["#d55e00", "#0072b2", "#0072b2"]
+    assert [s.brush().color().name() for s in spots] == ["#d55e00", "#ffffff", "#0072b2"]
+    assert [s.symbol() for s in spots] == ["o", "s", "s"]
+    item.setData(x=[0.0, 1.0], y=[1.0, 2.0], brush=["r", "b"])  # lists still go through pyqtgraph
+    assert [s.brush().color().name() for s in item.points()] == ["#ff0000", "#0000ff"]
+    with pytest.raises(ValueError):
+        item.setBrush(brushes)  # three brushes for two points
