@@ -221,17 +221,20 @@ class Dataset:
         # not grow with the size of the whole dataset.
         cells: dict[str, dict[Period, Observation | list[Observation]]] = {}
         with collector_paused():
+            metric, per = None, {}
             for obs in self.observations:
-                per = cells.get(obs.metric)
-                if per is None:
-                    per = cells[obs.metric] = {}
-                cur = per.get(obs.period)
-                if cur is None:
-                    per[obs.period] = obs
-                elif type(cur) is list:
-                    cur.append(obs)
-                else:
-                    per[obs.period] = [cur, obs]
+                if obs.metric != metric:  # files list a metric's values together: look it up once
+                    metric = obs.metric
+                    per = cells.get(metric)
+                    if per is None:
+                        per = cells[metric] = {}
+                size = len(per)
+                cur = per.setdefault(obs.period, obs)  # one hash of the period, not two
+                if len(per) == size:  # the cell was there already
+                    if type(cur) is list:
+                        cur.append(obs)
+                    else:
+                        per[obs.period] = [cur, obs]
             for per in cells.values():
                 for group in per.values():
                     if type(group) is list:
