@@ -40,7 +40,7 @@ class PeriodError(ValueError):
 _PERIOD_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/ ]?\s*[Hh]\s*([12]))?\s*$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: compact, values stored inline
 class Period:
     """A whole year (half=0) or a half-year (half=1 or 2)."""
 
@@ -130,7 +130,7 @@ class Metric:
 STATUSES = ("published", "secondary", "forecast", "partial", "draft", "user")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds of thousands in an import: keep them small
 class Observation:
     metric: str
     period: Period
