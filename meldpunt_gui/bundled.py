@@ -252,15 +252,18 @@ def _load(root: Path) -> Dataset:
 
     observations: list[Observation] = []
     seen: dict[tuple[str, Period, str], int] = {}
+    periods: dict[str, Period] = {}  # one object per period text: a few hundred, shared by all rows
     for row in _read_csv(root, "observations.csv", ("metric", "period", "value", "approximate", "status", "source")):
         mid = row.ref("metric", metrics, "metric")
         raw_period = row.text("period")
-        try:
-            if not _PERIOD.match(raw_period):
-                raise PeriodError(raw_period)
-            period = Period.parse(raw_period)
-        except PeriodError:
-            raise row.fail("period", f"not a year (2022) or half-year (2022-H1): {raw_period!r}") from None
+        period = periods.get(raw_period)
+        if period is None:
+            try:
+                if not _PERIOD.match(raw_period):
+                    raise PeriodError(raw_period)
+                period = periods[raw_period] = Period.parse(raw_period)
+            except PeriodError:
+                raise row.fail("period", f"not a year (2022) or half-year (2022-H1): {raw_period!r}") from None
         value = _value(row, units[metrics[mid].unit])
         status = row.text("status")
         if status not in BUNDLED_STATUSES:
