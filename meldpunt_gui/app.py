@@ -36,6 +36,7 @@ def open_settings(data_dir: Path) -> QSettings:
     the default view; a data folder that cannot be made gives settings in memory, so the viewer
     still starts. Either way load_data passes the news on with the store's."""
     from . import settings_file  # noqa: PLC0415
+    from .aside import set_aside  # noqa: PLC0415
 
     folder = Path(data_dir)
     _settings_notes.pop(folder, None)
@@ -53,7 +54,7 @@ def open_settings(data_dir: Path) -> QSettings:
     if kind is None:
         return settings
     try:
-        aside = settings_file.set_aside(path)
+        aside = set_aside(path)
     except OSError as exc:  # keep the damaged file where it is and write nothing over it
         _settings_notes[folder] = settings_file.not_set_aside_message(path, kind, exc)
         return _memory_settings()

@@ -12,9 +12,7 @@ something to report: this runs on the start-up path, before the window frame is 
 
 from __future__ import annotations
 
-import datetime as _dt
 import errno
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -40,19 +38,6 @@ def damage(path: Path) -> Damage | None:
     except UnicodeDecodeError:
         return "encoding"
     return None
-
-
-def set_aside(path: Path) -> Path:
-    """Rename `path` to <name>.damaged-YYYYMMDD-HHMMSS (with -2, -3, ... when that name is taken,
-    so an earlier kept file is never replaced); raises OSError when it cannot be moved."""
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
-    os.replace(path, aside)
-    return aside
 
 
 # ----------------------------------------------------------------------------- messages

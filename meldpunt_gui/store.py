@@ -17,6 +17,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .aside import set_aside
 from .domain import Category, Dataset, Metric, Observation, Period, Source, Text
 from .import_model import ImportResult
 
@@ -391,14 +392,8 @@ def _check_schema(conn: sqlite3.Connection) -> None:
 
 def _move_aside(path: Path) -> Path:
     """Rename a damaged store (and its journal) to meldpunt.sqlite.damaged-YYYYMMDD-HHMMSS."""
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
     try:
-        os.replace(path, aside)
+        aside = set_aside(path)
         for suffix in ("-journal", "-wal", "-shm"):
             companion = path.with_name(path.name + suffix)
             if companion.exists():

@@ -469,11 +469,11 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
     import datetime as dt
     from types import SimpleNamespace
 
-    from meldpunt_gui import settings_file
+    from meldpunt_gui import aside
     from meldpunt_gui.app import open_settings
 
     moment = dt.datetime(2024, 7, 13, 9, 30, 0)
-    monkeypatch.setattr(settings_file, "_dt", SimpleNamespace(datetime=SimpleNamespace(now=lambda: moment)))
+    monkeypatch.setattr(aside, "_dt", SimpleNamespace(datetime=SimpleNamespace(now=lambda: moment)))
     folder = tmp_path / "data"
     folder.mkdir()
     earlier = folder / "settings.ini.damaged-20240713-093000"
@@ -488,7 +488,7 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
 
 
 def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypatch):
-    from meldpunt_gui import settings_file
+    from meldpunt_gui import aside
     from meldpunt_gui.app import load_data, open_settings
 
     folder = tmp_path / "data"
@@ -499,7 +499,7 @@ def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypa
     def refuse(src, dst):
         raise PermissionError(errno.EACCES, "Permission denied", os.fspath(src))
 
-    monkeypatch.setattr(settings_file.os, "replace", refuse)
+    monkeypatch.setattr(aside.os, "replace", refuse)
     settings = open_settings(folder)
     settings.setValue("language", "en")
     settings.sync()
