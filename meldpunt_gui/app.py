@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from .store import UserStore
     from .view import ViewState
 
+    # What open_settings found, for load_data to tell with the store's news: a message, or the
+    # error that kept the data folder from being made (its wording depends on how the store fares).
+    SettingsNote = Text | OSError | None
+
 ORG = "Meldpunt viewer"
 APP = "meldpunt-gui"
 
@@ -26,25 +30,18 @@ def default_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
-# What open_settings found, per data folder, for load_data to tell the user once: a message, or
-# the error that kept the folder from being made (its wording depends on how the store fared).
-_settings_notes: dict[Path, Text | OSError] = {}
-
-
-def open_settings(data_dir: Path) -> QSettings:
-    """The settings file in `data_dir`. A damaged file is kept aside and the viewer starts from
-    the default view; a data folder that cannot be made gives settings in memory, so the viewer
-    still starts. Either way load_data passes the news on with the store's."""
+def open_settings(data_dir: Path) -> tuple[QSettings, SettingsNote]:
+    """The settings file in `data_dir`, and what to tell about it. A damaged file is kept aside
+    and the viewer starts from the default view; a data folder that cannot be made gives
+    settings in memory, so the viewer still starts."""
     from . import settings_file  # noqa: PLC0415
     from .aside import set_aside  # noqa: PLC0415
 
     folder = Path(data_dir)
-    _settings_notes.pop(folder, None)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _settings_notes[folder] = exc
-        return _memory_settings()
+        return _memory_settings(), exc
     path = folder / settings_file.SETTINGS_NAME
     settings = QSettings(str(path), QSettings.Format.IniFormat)
     kind = settings_file.damage(path)
@@ -52,14 +49,13 @@ def open_settings(data_dir: Path) -> QSettings:
     if kind is None and settings.status() == QSettings.Status.FormatError:
         kind = "format"
     if kind is None:
-        return settings
+        return settings, None
     try:
         aside = set_aside(path)
     except OSError as exc:  # keep the damaged file where it is and write nothing over it
-        _settings_notes[folder] = settings_file.not_set_aside_message(path, kind, exc)
-        return _memory_settings()
-    _settings_notes[folder] = settings_file.damaged_message(path, aside, kind)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+        return _memory_settings(), settings_file.not_set_aside_message(path, kind, exc)
+    return (QSettings(str(path), QSettings.Format.IniFormat),
+            settings_file.damaged_message(path, aside, kind))
 
 
 def _memory_settings() -> QSettings:
@@ -70,10 +66,10 @@ def _memory_settings() -> QSettings:
     return settings
 
 
-def load_data(data_dir: Path):
+def load_data(data_dir: Path, settings_note: SettingsNote = None):
     """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
-    the store itself, a damaged or unsavable settings file by open_settings, and both are
-    reported once through this message."""
+    the store itself, a damaged or unsavable settings file by open_settings (its
+    `settings_note`), and both are reported through this one message."""
     from .bundled import load_bundled  # noqa: PLC0415
     from .store import StoreError, UserStore  # noqa: PLC0415
 
@@ -82,18 +78,17 @@ def load_data(data_dir: Path):
         store = UserStore.open(data_dir)
     except StoreError as exc:  # e.g. a file where the folder should be: start anyway, on bundled data
         store = UserStore.read_only(Path(data_dir), exc.message)
-    msg = _startup_message(Path(data_dir), store)
+    msg = _startup_message(Path(data_dir), store, settings_note)
     return bundled, store, (msg.nl if msg else ""), (msg.en if msg else "")
 
 
-def _startup_message(folder: Path, store: UserStore) -> Text | None:
+def _startup_message(folder: Path, store: UserStore, note: SettingsNote) -> Text | None:
     """The store's message and what happened to the settings, as one text. When the data folder
     could not be made, one message says what that means for both, naming the folder once."""
     from .domain import Text  # noqa: PLC0415
     from .settings_file import no_folder_message  # noqa: PLC0415
 
     parts = [getattr(store, "message", None)]
-    note = _settings_notes.pop(folder, None)
     if isinstance(note, OSError):
         read_only = not getattr(store, "writable", True)
         text = no_folder_message(folder, note, store_read_only=read_only)
@@ -133,7 +128,7 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     from .ui.main_window import MainWindow  # noqa: PLC0415
     from .ui.settings import saved_language  # noqa: PLC0415
 
-    settings = open_settings(data_dir)
+    settings, settings_note = open_settings(data_dir)
     lang = lang or saved_language(settings) or "nl"
     translators = Translators(app)
     translators.switch(lang)
@@ -149,7 +144,7 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     def fill() -> None:
         from .user_events import with_user_events  # noqa: PLC0415
 
-        bundled, store, msg_nl, msg_en = load_data(data_dir)
+        bundled, store, msg_nl, msg_en = load_data(data_dir, settings_note)
         ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
         message = msg_en if window.lang == "en" else msg_nl
         if event_problems:

@@ -242,7 +242,6 @@ class Dataset:
             periods = {metric: sorted(per, key=_period_order) for metric, per in cells.items()}
         self._cells = cells
         self._periods = periods
-        self._by_granularity: dict[tuple[str, str], list[Period]] = {}
         years = [ps[0].year for ps in periods.values()] + [ps[-1].year for ps in periods.values()]
         self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
 
@@ -270,13 +269,7 @@ class Dataset:
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
         """The periods holding a value for `metric`, in time order (a new list each call)."""
         ps = self._periods.get(metric, ())
-        if not granularity:
-            return list(ps)
-        key = (metric, granularity)
-        picked = self._by_granularity.get(key)
-        if picked is None:
-            picked = self._by_granularity[key] = [p for p in ps if p.granularity == granularity]
-        return list(picked)
+        return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
 
     def granularities(self, metric: str) -> set[str]:
         return {p.granularity for p in self._periods.get(metric, ())}
@@ -285,7 +278,8 @@ class Dataset:
         return self._year_span
 
     def series(self, metric: str, periods: Iterable[Period]) -> list[tuple[Period, Observation | None]]:
-        return [(p, self.shown(metric, p)) for p in periods]
+        periods = list(periods)
+        return list(zip(periods, self.shown_in(metric, periods)))
 
     def change(self, metric: str, period: Period) -> Change | None:
         """Change against the comparable earlier period (never the previous half)."""

@@ -452,15 +452,15 @@ def test_damaged_settings_are_told_once_in_the_users_language(tmp_path):
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "settings.ini").write_bytes(b"[General]\nlanguage=nl\n\xff\xfe\n")
-    settings = open_settings(folder)
+    settings, note = open_settings(folder)
     assert settings.allKeys() == []  # nothing of the damaged file is used
     [kept] = [p.name for p in folder.iterdir() if p.name.startswith("settings.ini.damaged-")]
-    _bundled, store, nl, en = load_data(folder)
+    _bundled, store, nl, en = load_data(folder, note)
     store.close()
     assert nl == settings_damaged_text(kept, "het is geen UTF-8-tekst")
     assert en == (f"The settings in settings.ini were damaged (it is not UTF-8 text). The file was kept as {kept}; "
                   "the viewer starts with the default view.")
-    _bundled, store, nl, en = load_data(folder)  # told once
+    _bundled, store, nl, en = load_data(folder, open_settings(folder)[1])  # told once
     store.close()
     assert (nl, en) == ("", "")
 
@@ -500,11 +500,11 @@ def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypa
         raise PermissionError(errno.EACCES, "Permission denied", os.fspath(src))
 
     monkeypatch.setattr(aside.os, "replace", refuse)
-    settings = open_settings(folder)
+    settings, note = open_settings(folder)
     settings.setValue("language", "en")
     settings.sync()
     assert path.read_bytes() == DAMAGED_SETTINGS["settings_nul"]  # not written over
-    _bundled, store, nl, _en = load_data(folder)
+    _bundled, store, nl, _en = load_data(folder, note)
     store.close()
     assert nl == (f"De instellingen in {path} zijn beschadigd (het bevat nul-bytes) en het bestand kan niet "
                   "opzij worden gezet (geen toestemming om daar te schrijven). De viewer begint met de "

@@ -172,7 +172,7 @@ def test_closing_the_frame_before_it_is_filled_keeps_the_saved_view(qtbot, tmp_p
     from meldpunt_gui.ui.settings import load_state, save_state
     from meldpunt_gui.view import ViewState
     data = tmp_path / "d"
-    settings = open_settings(data)
+    settings, _note = open_settings(data)
     save_state(settings, ViewState(metrics=("cloud_urls",)), "nl")
     settings.sync()
     w = MainWindow(None, settings, "nl", data_dir=data)
