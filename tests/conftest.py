@@ -25,6 +25,26 @@ def _isolated_home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def deny_mkdir(monkeypatch):
+    """`deny_mkdir(folder)`: making that one folder fails with EACCES, as on a locked-down profile
+    (permission bits do not stop root, so the refusal is simulated)."""
+    import errno
+    from pathlib import Path
+
+    def deny(folder: Path) -> None:
+        real_mkdir = Path.mkdir
+
+        def denied(self, *args, **kwargs):
+            if self == folder:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return real_mkdir(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "mkdir", denied)
+
+    return deny
+
+
+@pytest.fixture
 def data_dir(tmp_path):
     d = tmp_path / "data"
     d.mkdir()

@@ -541,17 +541,10 @@ def test_read_only_data_folder_starts_clean_and_refuses_imports(tmpfs, tmp_path)
     assert list(tmpfs.path.iterdir()) == []
 
 
-def test_data_folder_without_permission_starts_clean(tmp_path, monkeypatch):
+def test_data_folder_without_permission_starts_clean(tmp_path, deny_mkdir):
     """The same as a user without root sees it (permission bits do not stop root, so simulated)."""
     folder = tmp_path / "profiel" / "meldpunt"
-    real_mkdir = Path.mkdir
-
-    def denied(self, *args, **kwargs):
-        if self == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_mkdir(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "mkdir", denied)
+    deny_mkdir(folder)
     with UserStore.open(folder) as store:
         assert not store.writable and store.message.nl == read_only_texts(folder)[0]
         with pytest.raises(StoreError) as info:
@@ -569,7 +562,7 @@ def no_folder_texts(folder: Path) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_window_starts_when_the_data_folder_cannot_be_made(qtbot, tmp_path, monkeypatch, lang):
+def test_window_starts_when_the_data_folder_cannot_be_made(qtbot, tmp_path, deny_mkdir, lang):
     """Found by this suite: the settings were opened (and their folder made) before the store's
     fallback, so a missing data folder under a read-only parent stopped the window."""
     from meldpunt_gui.app import build_window
@@ -577,14 +570,7 @@ def test_window_starts_when_the_data_folder_cannot_be_made(qtbot, tmp_path, monk
     parent = tmp_path / "profiel"
     parent.mkdir()
     folder = parent / "meldpunt"
-    real_mkdir = Path.mkdir
-
-    def denied(self, *args, **kwargs):
-        if self == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_mkdir(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "mkdir", denied)
+    deny_mkdir(folder)
     _app, window, translators = build_window(folder, lang)
     qtbot.addWidget(window)
     try:

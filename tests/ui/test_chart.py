@@ -210,16 +210,21 @@ def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settin
     assert w.chart.plots and w.chart.legend_labels(0) == ["Meldingen totaal"]
 
 
-def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
+def bundled_chart(qtbot, width: int):
+    """A shown, loaded ChartView of `width` x 500 pixels, and the bundled dataset."""
     from meldpunt_gui.bundled import load_bundled
     from meldpunt_gui.ui.chart import ChartView
-    from meldpunt_gui.view import ViewState
-    ds = load_bundled()
     chart = ChartView()
     qtbot.addWidget(chart)
-    chart.resize(420, 500)
+    chart.resize(width, 500)
     chart.show()
     chart.ensure_loaded()
+    return chart, load_bundled()
+
+
+def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
+    from meldpunt_gui.view import ViewState
+    chart, ds = bundled_chart(qtbot, 420)
     chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
     narrow = max(lane for _, _, lane in chart.events) + 1
     chart.resize(1600, 500)
@@ -243,15 +248,8 @@ def test_event_lines_run_through_every_panel_from_bottom_to_top(make_window):
 
 
 def test_a_shorter_range_shows_only_its_own_badges(qtbot):
-    from meldpunt_gui.bundled import load_bundled
-    from meldpunt_gui.ui.chart import ChartView
     from meldpunt_gui.view import ViewState
-    ds = load_bundled()
-    chart = ChartView()
-    qtbot.addWidget(chart)
-    chart.resize(1000, 500)
-    chart.show()
-    chart.ensure_loaded()
+    chart, ds = bundled_chart(qtbot, 1000)
 
     def shown_badges():
         return sorted((b.toPlainText(), b.pos().x()) for b in chart._strip.items if b.isVisible()

@@ -89,19 +89,9 @@ def test_wait_until_read_after_reading_was_stopped(qtbot, tmp_path):
     assert dialog.wait_until_read() is False and dialog.result is None
 
 
-def _window_with_read_only_store(qtbot, tmp_path, monkeypatch):
-    import errno
-    from pathlib import Path
-
+def _window_with_read_only_store(qtbot, tmp_path, deny_mkdir):
     folder = tmp_path / "profiel" / "meldpunt"
-    real_mkdir = Path.mkdir
-
-    def denied(self, *args, **kwargs):
-        if self == folder:
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_mkdir(self, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "mkdir", denied)
+    deny_mkdir(folder)
     bundled = load_bundled()
     store = UserStore.open(folder)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -125,8 +115,8 @@ def _capture_warnings(monkeypatch) -> list[tuple[str, str]]:
     return shown
 
 
-def test_a_refused_import_is_explained_in_the_windows_language(qtbot, tmp_path, monkeypatch, dutch):
-    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, monkeypatch)
+def test_a_refused_import_is_explained_in_the_windows_language(qtbot, tmp_path, monkeypatch, deny_mkdir, dutch):
+    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, deny_mkdir)
     shown = _capture_warnings(monkeypatch)
     assert not w.apply_import(result, f)
     assert shown == [("Importeren mislukt",
@@ -136,8 +126,8 @@ def test_a_refused_import_is_explained_in_the_windows_language(qtbot, tmp_path, 
     store.close()
 
 
-def test_an_unforeseen_import_failure_gets_a_translated_lead_in(qtbot, tmp_path, monkeypatch, dutch):
-    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, monkeypatch)
+def test_an_unforeseen_import_failure_gets_a_translated_lead_in(qtbot, tmp_path, monkeypatch, deny_mkdir, dutch):
+    w, store, result, f = _window_with_read_only_store(qtbot, tmp_path, deny_mkdir)
     shown = _capture_warnings(monkeypatch)
 
     def broken(*_args, **_kwargs):
