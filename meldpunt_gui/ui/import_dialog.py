@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -16,29 +16,11 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 from ..domain import Dataset
 from ..formatting import format_number, format_period
 from ..import_model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
+from .workers import Job, workers
 
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
 DELIMITERS = ("", ";", ",", "\t")
 STYLES = ("", "nl", "en")
-
-
-class _Reader(QObject):
-    done = Signal(object)
-    progressed = Signal(int)
-
-    def __init__(self, path: Path, ds: Dataset, options: dict):
-        super().__init__()
-        self.path, self.ds, self.options = path, ds, options
-        self.cancelled = False
-
-    def _progress(self, fraction: float) -> bool:
-        self.progressed.emit(int(fraction * 100))
-        return not self.cancelled
-
-    def run(self) -> None:
-        from ..importers import read_import  # noqa: PLC0415
-
-        self.done.emit(read_import(self.path, self.ds, progress=self._progress, **self.options))
 
 
 class ImportDialog(QDialog):
@@ -49,23 +31,24 @@ class ImportDialog(QDialog):
     def __init__(self, path: Path, ds: Dataset, lang: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.path, self.ds, self.lang = Path(path), ds, lang
-        self.result: ImportResult | None = None
-        self._thread: QThread | None = None
+        self.import_result: ImportResult | None = None
+        self._job: Job | None = None  # the read in progress; its thread belongs to workers()
+        self._dropped: list[Job] = []  # reads stopped or replaced, still ending in their threads
         self.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
         self.resize(900, 600)
 
         self.encoding = QComboBox(self)
         self.delimiter = QComboBox(self)
-        self.style = QComboBox(self)
+        self.number_style = QComboBox(self)
         self.sheet = QComboBox(self)
         auto = self.tr("detect")
         self.encoding.addItems([auto, "UTF-8", "UTF-16", "Windows-1252"])
         self.delimiter.addItems([auto, self.tr("semicolon ;"), self.tr("comma ,"), self.tr("tab")])
-        self.style.addItems([auto, self.tr("Dutch (1.234,5)"), self.tr("English (1,234.5)")])
+        self.number_style.addItems([auto, self.tr("Dutch (1.234,5)"), self.tr("English (1,234.5)")])
         form = QFormLayout()
         form.addRow(self.tr("&Encoding:"), self.encoding)
         form.addRow(self.tr("&Separator:"), self.delimiter)
-        form.addRow(self.tr("&Numbers:"), self.style)
+        form.addRow(self.tr("&Numbers:"), self.number_style)
         form.addRow(self.tr("S&heet:"), self.sheet)
         self.detected = QLabel(self)
         self.detected.setWordWrap(True)
@@ -111,7 +94,7 @@ class ImportDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.buttons)
-        for combo in (self.encoding, self.delimiter, self.style):
+        for combo in (self.encoding, self.delimiter, self.number_style):
             combo.currentIndexChanged.connect(self.reload)
         self.sheet.currentIndexChanged.connect(self.reload)
         self.sheet.setEnabled(False)
@@ -121,44 +104,60 @@ class ImportDialog(QDialog):
     def options(self) -> dict:
         opts = {"encoding": ENCODINGS[self.encoding.currentIndex()] or None,
                 "delimiter": DELIMITERS[self.delimiter.currentIndex()] or None,
-                "number_style": STYLES[self.style.currentIndex()] or None}
+                "number_style": STYLES[self.number_style.currentIndex()] or None}
         if self.sheet.isEnabled() and self.sheet.currentText():
             opts["sheet"] = self.sheet.currentText()
         return opts
 
     def reload(self, *_args) -> None:
         self._stop()
-        self.result = None  # a result of other options must not pass for this read
+        self.import_result = None  # a result of other options must not pass for this read
         self.import_button.setEnabled(False)
         self.busy.setVisible(True)
         self.cancel_read.setVisible(True)
         self.summary.setText(self.tr("Reading…"))
-        thread = QThread(self)
-        reader = _Reader(self.path, self.ds, self.options())
-        reader.moveToThread(thread)
-        thread.started.connect(reader.run)
-        reader.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        reader.progressed.connect(self.busy.setValue, Qt.ConnectionType.QueuedConnection)
+        path, ds, options = self.path, self.ds, self.options()
+
+        def read(progress):
+            from ..importers import read_import  # noqa: PLC0415 - loaded with the first import
+
+            return read_import(path, ds, progress=progress, **options)
+
+        job = workers().start(read)
+        job.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        job.progressed.connect(self.busy.setValue, Qt.ConnectionType.QueuedConnection)
         self.busy.setValue(0)
-        reader.done.connect(thread.quit)
-        thread.finished.connect(reader.deleteLater)
-        self._thread, self._reader = thread, reader
-        thread.start()
+        self._job = job
 
     def _stop(self) -> None:
-        """Drop a read in progress: its result is ignored when it arrives."""
-        if self._thread is not None:
-            self._reader.cancelled = True  # the reader stops at its next progress call
-            try:
-                self._reader.done.disconnect(self._show)
-            except (RuntimeError, TypeError):
-                pass
-            self._thread.quit()
-            self._thread.wait(50)
-            self._thread = None
+        """Drop a read in progress: it stops at its next progress call and its result is ignored."""
+        if self._job is not None:
+            self._job.done.disconnect(self._show)
+            workers().cancel(self._job)
+            self._dropped.append(self._job)
+            self._job = None
         self.busy.setVisible(False)
         self.cancel_read.setVisible(False)
         self.summary.setText(self.tr("Reading stopped."))
+
+    def _drop_read(self) -> None:
+        """The dialog goes: stop its reads and wait for their threads, so none outlives it."""
+        if self._job is not None:
+            self._job.done.disconnect(self._show)
+            self._dropped.append(self._job)
+            self._job = None
+        for job in self._dropped:
+            workers().cancel(job)
+            workers().wait(job)
+        self._dropped.clear()
+
+    def done(self, code: int) -> None:
+        self._drop_read()
+        super().done(code)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self._drop_read()  # close() of a dialog never shown does not pass through done()
+        super().closeEvent(event)
 
     def wait_until_read(self, timeout_ms: int = 30000) -> bool:
         """Wait for the read in progress and its preview; True once the result is shown.
@@ -166,7 +165,7 @@ class ImportDialog(QDialog):
         The reader hands its result over through this thread's event loop, so the wait runs
         that loop (blocking on the worker thread would hold back the very result it waits for).
         """
-        if self._thread is not None:
+        if self._job is not None:
             loop = QEventLoop(self)
             timer = QTimer(loop)
             timer.setSingleShot(True)
@@ -178,12 +177,12 @@ class ImportDialog(QDialog):
             self.read_finished.disconnect(loop.quit)
             self.finished.disconnect(loop.quit)
             loop.deleteLater()
-        return self._thread is None and self.result is not None
+        return self._job is None and self.import_result is not None
 
     # ----- showing
     def _show(self, result: ImportResult) -> None:
-        self.result = result
-        self._thread = None
+        self.import_result = result
+        self._job = None
         self.busy.setVisible(False)
         self.cancel_read.setVisible(False)
         lang = self.lang
@@ -243,11 +242,6 @@ class ImportDialog(QDialog):
             cells = [p.where, p.column, SEVERITY_LABELS[p.severity].get(lang), p.message.get(lang)]
             for c, text in enumerate(cells):
                 self.problems.setItem(r, c, QTableWidgetItem(text))
-
-    def reject(self) -> None:
-        self._stop()
-        super().reject()
-
 
 class ImportHistoryDialog(QDialog):
     """Data > Import history: every import with its counts; undo removes exactly its rows."""

@@ -61,10 +61,12 @@ class WindowActions:
                 return False
         self.settings.setValue("import/folder", str(Path(path).parent))
         dialog = ImportDialog(Path(path), self.ds, self.lang, self)
-        self._import_dialog = dialog
-        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.result is None:
+        accepted = dialog.exec() == ImportDialog.DialogCode.Accepted  # done() waits for its reader
+        result = dialog.import_result
+        dialog.deleteLater()
+        if not accepted or result is None:
             return False
-        return self.apply_import(dialog.result, Path(path))
+        return self.apply_import(result, Path(path))
 
     def apply_import(self, result, path: Path) -> bool:
         from ..store import StoreError  # noqa: PLC0415

@@ -110,10 +110,10 @@ preview = ImportDialog(fixture, window.ds, "nl", window)
 preview.show()
 import time
 deadline = time.monotonic() + 30
-while preview.result is None and time.monotonic() < deadline:  # the read runs in a worker thread
+while preview.import_result is None and time.monotonic() < deadline:  # the read runs in a worker thread
     app.processEvents()
     time.sleep(0.005)
-opened.append(("ImportDialog", preview.result is not None and len(preview.result.rows)))
+opened.append(("ImportDialog", preview.import_result is not None and len(preview.import_result.rows)))
 history = ImportHistoryDialog(window.store, "nl", window)
 history.show()
 opened.append(("ImportHistoryDialog", history.table.rowCount()))

@@ -23,8 +23,8 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
                  "reports_total;2021;413.262;NU.nl\n", encoding="utf-8")
     dialog = ImportDialog(f, w.ds, "nl", w)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
-    result = dialog.result
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    result = dialog.import_result
     assert not result.has_errors
     assert result.counts() == {"new": 1, "changed": 0, "unchanged": 1}
     assert dialog.import_button.isEnabled()
@@ -59,8 +59,8 @@ def test_errors_block_the_import(qtbot, tmp_path):
     f.write_text("metriek;periode;waarde\nreports_total;2025;-5\n", encoding="utf-8")
     dialog = ImportDialog(f, bundled, "nl")
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
-    assert dialog.result.has_errors
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    assert dialog.import_result.has_errors
     assert not dialog.import_button.isEnabled()
     assert dialog.problems.rowCount() >= 1
     assert dialog.problems.item(0, 0).text() == "2"  # the line of the bad value
@@ -75,7 +75,7 @@ def test_wait_until_read_returns_with_the_preview_filled(qtbot, tmp_path):
     dialog = ImportDialog(f, load_bundled(), "nl")
     qtbot.addWidget(dialog)
     assert dialog.wait_until_read() is True
-    assert dialog.result is not None and dialog.result.counts()["new"] == 2
+    assert dialog.import_result is not None and dialog.import_result.counts()["new"] == 2
     assert dialog.rows.rowCount() == 2 and dialog.import_button.isEnabled()
     assert dialog.wait_until_read() is True  # nothing left to wait for
 
@@ -86,7 +86,7 @@ def test_wait_until_read_after_reading_was_stopped(qtbot, tmp_path):
     dialog = ImportDialog(f, load_bundled(), "nl")
     qtbot.addWidget(dialog)
     dialog._stop()
-    assert dialog.wait_until_read() is False and dialog.result is None
+    assert dialog.wait_until_read() is False and dialog.import_result is None
 
 
 def _window_with_read_only_store(qtbot, tmp_path, deny_mkdir):
@@ -103,7 +103,7 @@ def _window_with_read_only_store(qtbot, tmp_path, deny_mkdir):
     dialog = ImportDialog(f, w.ds, "nl", w)
     qtbot.addWidget(dialog)
     assert dialog.wait_until_read()
-    return w, store, dialog.result, f
+    return w, store, dialog.import_result, f
 
 
 def _capture_warnings(monkeypatch) -> list[tuple[str, str]]:
@@ -138,3 +138,30 @@ def test_an_unforeseen_import_failure_gets_a_translated_lead_in(qtbot, tmp_path,
     assert shown == [("Importeren mislukt",
                       "De cijfers konden niet worden opgeslagen; er is niets gewijzigd. Oorzaak: disk I/O error")]
     store.close()
+
+
+def test_dialogs_opened_cancelled_replaced_and_closed_never_leave_a_thread(qtbot, tmp_path):
+    """50 dialogs in a row, each dropped at another moment of its read: before it starts, while
+    it runs, after a reload, after it is done. No thread may outlive its dialog (Qt aborts the
+    process when a running QThread is destroyed)."""
+    from meldpunt_gui.ui.workers import workers
+
+    f = tmp_path / "cijfers.csv"
+    f.write_text("metriek;periode;waarde\n" + "".join(
+        f"reports_total;{2025 + i % 50};{120000 + i}\n" for i in range(2000)), encoding="utf-8")
+    bundled = load_bundled()
+    for i in range(50):
+        dialog = ImportDialog(f, bundled, "nl")
+        if i % 4 == 1:
+            dialog.reload()  # replaces the read in progress
+        elif i % 4 == 2:
+            dialog.cancel_read.click()
+        elif i % 4 == 3:
+            dialog.wait_until_read()
+        if i % 2:
+            dialog.reject()
+        else:
+            dialog.close()
+        dialog.deleteLater()
+        qtbot.wait(1)
+    assert workers().running() == 0
