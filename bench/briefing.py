@@ -29,8 +29,8 @@ from PySide6.QtCore import QBuffer, QIODevice, qInstallMessageHandler  # noqa: E
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from meldpunt_gui.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.view import ViewState  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
+from meldpunt_gui.model.view import ViewState  # noqa: E402
 
 
 def baseline_pdf() -> bytes:
@@ -59,7 +59,7 @@ def main() -> None:
     qInstallMessageHandler(lambda _mode, _ctx, msg: None if "propagateSizeHints" in msg
                            else print(msg, file=sys.stderr))  # the offscreen plugin's only noise
     app = QApplication.instance() or QApplication([])
-    from meldpunt_gui.ui.briefing import briefing_pdf
+    from meldpunt_gui.ui.export.briefing import briefing_pdf
 
     ds = load_bundled()
     state = ViewState()

@@ -42,11 +42,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from meldpunt_gui.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.domain import Dataset  # noqa: E402
-from meldpunt_gui.resources import resource_root  # noqa: E402
-from meldpunt_gui.tabular import build_table  # noqa: E402
-from meldpunt_gui.view import ViewState  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
+from meldpunt_gui.model.domain import Dataset  # noqa: E402
+from meldpunt_gui.files.resources import resource_root  # noqa: E402
+from meldpunt_gui.text.tabular import build_table  # noqa: E402
+from meldpunt_gui.model.view import ViewState  # noqa: E402
 
 SIZES = {"1x": (1, 1), "10x": (5, 2), "100x": (34, 3)}  # (metric copies, year spans)
 SPAN = 29  # 1996-2024
@@ -121,7 +121,7 @@ def main() -> None:
     qInstallMessageHandler(lambda _mode, _ctx, msg: None if "propagateSizeHints" in msg
                            else print(msg, file=sys.stderr))  # the offscreen plugin's only noise
     app = QApplication.instance() or QApplication([])
-    from meldpunt_gui.ui.chart import ChartView
+    from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.main_window import MainWindow
 
     base = load_bundled()

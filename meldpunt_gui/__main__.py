@@ -1,3 +1,3 @@
-from .cli import main
+from meldpunt_gui.cli import main
 
 raise SystemExit(main())

@@ -13,11 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from . import __version__
+from meldpunt_gui import __version__
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
-    from .domain import Dataset, Text
-    from .view import ViewState
+    from meldpunt_gui.model.domain import Dataset, Text
+    from meldpunt_gui.model.view import ViewState
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DATA_FORMATS = ("csv", "xlsx")
@@ -26,7 +26,7 @@ CHART_FORMATS = ("png", "svg", "pdf")
 
 @cache
 def messages() -> dict[str, Text]:
-    from .domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
 
     return {
         "no_data": Text("Kan de meegeleverde gegevens niet laden: {err}",
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
-    from .view import SelectionError, ViewState, parse_metric_list, parse_year_range  # noqa: PLC0415
+    from meldpunt_gui.model.view import SelectionError, ViewState, parse_metric_list, parse_year_range  # noqa: PLC0415
 
     """A story first (if given), then explicit metrics/years/periods on top of it."""
     state = ViewState()
@@ -134,7 +134,7 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
 
 
 def _stories(ds: Dataset, args: argparse.Namespace):
-    from .stories import load_stories, story_folders  # noqa: PLC0415
+    from meldpunt_gui.data.stories import load_stories, story_folders  # noqa: PLC0415
 
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     return load_stories(ds, story_folders(data_dir))[0]
@@ -197,22 +197,22 @@ def _data_dir(args: argparse.Namespace) -> Path:
     given = getattr(args, "data_dir", None)
     if given:
         return Path(given)
-    from .app import default_data_dir  # noqa: PLC0415 - Qt only for the path lookup
+    from meldpunt_gui.app import default_data_dir  # noqa: PLC0415 - Qt only for the path lookup
 
     return default_data_dir()
 
 
 def _load(args: argparse.Namespace) -> Dataset:
-    from .bundled import load_bundled  # noqa: PLC0415
+    from meldpunt_gui.data.bundled import load_bundled  # noqa: PLC0415
 
     ds = load_bundled()
     if args.command in ("export", "list-metrics", "list-stories"):
         try:
-            from .store import UserStore  # noqa: PLC0415
+            from meldpunt_gui.data.store import UserStore  # noqa: PLC0415
         except ImportError:
             return ds
         ds = UserStore.open(_data_dir(args)).overlay(ds)
-        from .user_events import with_user_events  # noqa: PLC0415
+        from meldpunt_gui.data.user_events import with_user_events  # noqa: PLC0415
 
         ds = with_user_events(ds, _data_dir(args))[0]
     return ds
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
-        from .view import SelectionError  # noqa: PLC0415
+        from meldpunt_gui.model.view import SelectionError  # noqa: PLC0415
 
         if not isinstance(exc, SelectionError):
             raise
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
 
 def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
     if args.command is None:
-        from .app import run_gui  # noqa: PLC0415
+        from meldpunt_gui.app import run_gui  # noqa: PLC0415
 
         return run_gui(_data_dir(args), getattr(args, "lang", None))
     try:
@@ -266,7 +266,7 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return _cmd_screenshot(args, ds, lang, out, err)
     if args.command == "export":
         return _cmd_export(args, ds, lang, out, err)
-    from . import import_cli  # noqa: PLC0415
+    from meldpunt_gui.imports import commands as import_cli  # noqa: PLC0415
 
     read = {"number_style": args.number_style, "encoding": args.encoding, "sheet": args.sheet,
             "delimiter": "\t" if args.delimiter == "tab" else args.delimiter} \
@@ -290,8 +290,8 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
     except ValueError:
         err.write(messages()["size"].get(lang).format(v=args.size) + "\n")
         return EXIT_USAGE
-    from .app import screenshot  # noqa: PLC0415
-    from .safewrite import SaveError  # noqa: PLC0415
+    from meldpunt_gui.app import screenshot  # noqa: PLC0415
+    from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
 
     try:
         screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state, (w, h))
@@ -303,13 +303,13 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
 
 
 def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
-    from .safewrite import SaveError  # noqa: PLC0415
-    from .view import selected_periods  # noqa: PLC0415
+    from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
+    from meldpunt_gui.model.view import selected_periods  # noqa: PLC0415
 
     state = _state(ds, args)
     try:
         if args.format in DATA_FORMATS:
-            from .exporters import export_data  # noqa: PLC0415
+            from meldpunt_gui.exports.data_export import export_data  # noqa: PLC0415
 
             export_data(args.out, args.format, ds, list(state.metrics),
                         selected_periods(ds, state), lang)
@@ -331,15 +331,15 @@ def _render_export(args, ds: Dataset, state: ViewState, lang: str) -> None:
     import os  # noqa: PLC0415
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import application  # noqa: PLC0415
+    from meldpunt_gui.app import application  # noqa: PLC0415
 
     application()
     if args.format == "briefing":
-        from .ui.briefing import export_briefing  # noqa: PLC0415
+        from meldpunt_gui.ui.export.briefing import export_briefing  # noqa: PLC0415
 
         export_briefing(args.out, ds, state, lang)
     else:
-        from .ui.chart_export import export_chart  # noqa: PLC0415
+        from meldpunt_gui.ui.export.chart_export import export_chart  # noqa: PLC0415
 
         export_chart(args.out, args.format, ds, state, lang, args.width, args.height,
                      args.scale, args.definitions)

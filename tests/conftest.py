@@ -9,7 +9,7 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
 import pytest  # noqa: E402
 
-from meldpunt_gui.domain import (Category, Dataset, Event, Metric, Observation, Period,  # noqa: E402
+from meldpunt_gui.model.domain import (Category, Dataset, Event, Metric, Observation, Period,  # noqa: E402
                                  Source, Text, Theme, Unit)
 
 

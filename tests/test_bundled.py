@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from meldpunt_gui.bundled import BundledDataError, load_bundled
-from meldpunt_gui.domain import Period
-from meldpunt_gui.resources import resource_root
+from meldpunt_gui.data.bundled import BundledDataError, load_bundled
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.files.resources import resource_root
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -133,7 +133,7 @@ def test_every_shared_figure_and_event_is_bundled(ds):
 
 
 def test_core_does_not_load_qt():
-    code = ("import sys, meldpunt_gui.bundled as b; b.load_bundled(); "
+    code = ("import sys, meldpunt_gui.data.bundled as b; b.load_bundled(); "
             "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 

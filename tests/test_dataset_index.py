@@ -7,10 +7,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldpunt_gui.bundled import load_bundled
-from meldpunt_gui.domain import YEAR_MIN, Dataset, Observation, Period, Text
-from meldpunt_gui.gcpause import collector_paused
-from meldpunt_gui.view import ViewState, data_years, year_range
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.model.domain import YEAR_MIN, Dataset, Observation, Period, Text
+from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.model.view import ViewState, data_years, year_range
 
 METRICS = ("reports_total", "cloud_urls", "share_nl", "reports_h1")
 periods = st.builds(Period, st.integers(1995, 2030), st.sampled_from((0, 1, 2)))
@@ -84,8 +84,8 @@ def test_collector_stays_off_when_it_was_off():
 def test_loading_a_broken_dataset_leaves_the_collector_on(tmp_path):
     import shutil
 
-    from meldpunt_gui.bundled import BundledDataError
-    from meldpunt_gui.resources import resource_root
+    from meldpunt_gui.data.bundled import BundledDataError
+    from meldpunt_gui.files.resources import resource_root
 
     shutil.copytree(resource_root(), tmp_path / "r")
     obs = tmp_path / "r" / "data" / "observations.csv"

@@ -1,7 +1,7 @@
-from meldpunt_gui.describe import explanation_html, source_line, tooltip_lines
-from meldpunt_gui.domain import Period
-from meldpunt_gui.tabular import build_table
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.text.describe import explanation_html, source_line, tooltip_lines
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.text.tabular import build_table
+from meldpunt_gui.model.view import ViewState
 
 
 def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):
@@ -69,7 +69,7 @@ def test_table_cells_and_clipboard(tiny_ds):
 
 
 def test_summary_sentences_from_data(tiny_ds):
-    from meldpunt_gui.describe import summary_sentences
+    from meldpunt_gui.text.describe import summary_sentences
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
     assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
                   "ca. 127.000 (2024) (-58%); hoogste 413.262 (2021); "
@@ -81,8 +81,8 @@ def test_summary_sentences_from_data(tiny_ds):
 
 
 def test_a_manifold_rise_is_said_as_a_factor_not_as_a_huge_percentage():
-    from meldpunt_gui.bundled import load_bundled
-    from meldpunt_gui.describe import summary_sentences
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
     ds = load_bundled()
     [nl] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "nl")
     assert "gestegen van 256 (1996) naar ca. 127.000 (2024) (496 keer zo veel)" in nl

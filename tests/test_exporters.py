@@ -17,12 +17,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from meldpunt_gui import safewrite
-from meldpunt_gui.domain import (Category, Dataset, Metric, Observation, Period, Source, Text,
+from meldpunt_gui.files import safewrite
+from meldpunt_gui.model.domain import (Category, Dataset, Metric, Observation, Period, Source, Text,
                                  Unit)
-from meldpunt_gui.exporters import (ExportRow, export_data, export_rows, format_number,
+from meldpunt_gui.exports.data_export import (ExportRow, export_data, export_rows, format_number,
                                     neutralise, to_csv_bytes, to_xlsx_bytes)
-from meldpunt_gui.safewrite import SaveError
+from meldpunt_gui.files.safewrite import SaveError
 
 HEADER_NL = ["metriek_id", "metriek", "periode", "waarde", "eenheid", "bij_benadering",
              "status", "getoond_of_alternatief", "bron_uitgever", "bron_datum", "bron_adres",
@@ -387,7 +387,7 @@ def test_export_data_failure_keeps_old_file(ds: Dataset, tmp_path: Path, monkeyp
 
 
 def test_no_qt_imported() -> None:
-    code = ("import sys, meldpunt_gui.exporters, meldpunt_gui.safewrite, meldpunt_gui.xlsx_writer;"
+    code = ("import sys, meldpunt_gui.exports.data_export, meldpunt_gui.files.safewrite, meldpunt_gui.exports.xlsx_writer;"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -399,7 +399,7 @@ def test_no_qt_imported() -> None:
 
 
 def test_bundled_dataset_exports(tmp_path: Path) -> None:
-    bundled = pytest.importorskip("meldpunt_gui.bundled")
+    bundled = pytest.importorskip("meldpunt_gui.data.bundled")
     if not hasattr(bundled, "load_bundled"):
         pytest.skip("bundled.load_bundled not there yet")
     ds = bundled.load_bundled()

@@ -1,7 +1,7 @@
 from hypothesis import given, strategies as st
 
-from meldpunt_gui.domain import Change, Period, Text, Unit, Observation
-from meldpunt_gui.formatting import (format_change, format_date, format_number, format_pct_change,
+from meldpunt_gui.model.domain import Change, Period, Text, Unit, Observation
+from meldpunt_gui.text.formatting import (format_change, format_date, format_number, format_pct_change,
                                      format_period, format_points, format_value, format_year,
                                      format_year_range, tick_decimals)
 

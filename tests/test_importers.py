@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.domain import Period
-from meldpunt_gui.importers import read_import, read_import_data
-from meldpunt_gui.numbers import format_number, parse_number
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.imports.reader import read_import, read_import_data
+from meldpunt_gui.imports.numbers import format_number, parse_number
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
@@ -146,7 +146,7 @@ def test_export_round_trip_keeps_values_and_skips_alternatives(ds):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_exporter_output_imports_to_the_same_values(ds, lang):
-    from meldpunt_gui import exporters
+    from meldpunt_gui.exports import data_export as exporters
 
     rows = exporters.export_rows(ds, list(ds.metrics), [Period(2017), Period(2021), Period(2022),
                                                          Period(2022, 1)], lang)
@@ -159,7 +159,7 @@ def test_exporter_output_imports_to_the_same_values(ds, lang):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_exported_workbook_imports_to_the_same_values(ds, lang):
-    from meldpunt_gui import exporters
+    from meldpunt_gui.exports import data_export as exporters
 
     periods = [Period(2017), Period(2021), Period(2022), Period(2022, 1)]
     rows = exporters.export_rows(ds, list(ds.metrics), periods, lang)
@@ -537,7 +537,7 @@ def test_damaged_workbooks_give_a_result_or_problems(ds, workbook, flips):
 
 @pytest.fixture(scope="module")
 def bundled_ds():
-    bundled = pytest.importorskip("meldpunt_gui.bundled")
+    bundled = pytest.importorskip("meldpunt_gui.data.bundled")
     try:
         return bundled.load_bundled()
     except Exception as exc:  # the bundled data is still being written
@@ -546,7 +546,7 @@ def bundled_ds():
 
 def test_bundled_figures_import_unchanged(bundled_ds):
     """Every shown bundled value, typed back in Dutch notation, passes every check and changes nothing."""
-    from meldpunt_gui.numbers import format_number
+    from meldpunt_gui.imports.numbers import format_number
 
     lines = ["metriek;periode;waarde;ca"]
     for mid in bundled_ds.metrics:
@@ -560,7 +560,7 @@ def test_bundled_figures_import_unchanged(bundled_ds):
 
 
 def test_a_new_year_over_the_bundled_data(bundled_ds, tmp_path):
-    from meldpunt_gui.store import UserStore
+    from meldpunt_gui.data.store import UserStore
 
     mid = next(m for m in bundled_ds.metrics if bundled_ds.unit_of(m).kind == "count")
     last = max(bundled_ds.periods_with_data(mid, "year"))

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meldpunt_gui import numbers
-from meldpunt_gui.domain import Period, PeriodError
-from meldpunt_gui.import_header import parse_period
-from meldpunt_gui.numbers import (EXCEL_ERRORS, NumberError, analyse, decide_style, format_number,
+from meldpunt_gui.imports import numbers
+from meldpunt_gui.model.domain import Period, PeriodError
+from meldpunt_gui.imports.header import parse_period
+from meldpunt_gui.imports.numbers import (EXCEL_ERRORS, NumberError, analyse, decide_style, format_number,
                                   parse_number, readings)
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from meldpunt_gui import safewrite
-from meldpunt_gui.domain import Text
-from meldpunt_gui.safewrite import SaveError, write_atomic, write_text_atomic
+from meldpunt_gui.files import safewrite
+from meldpunt_gui.model.domain import Text
+from meldpunt_gui.files.safewrite import SaveError, write_atomic, write_text_atomic
 
 OLD = b"old;content\r\n1;2\r\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

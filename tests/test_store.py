@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.domain import Period
-from meldpunt_gui.importers import read_import_data
-from meldpunt_gui.store import SCHEMA_VERSION, STORE_NAME, StoreError, UserStore
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.data.store import SCHEMA_VERSION, STORE_NAME, StoreError, UserStore
 
 CSV = b"metriek;periode;waarde;bron;url;opmerking\n" \
       b"hotline_reports;2023;420.000;Offlimits;https://offlimits.nl/c;=HYPERLINK(\"x\")\n" \
@@ -238,8 +238,8 @@ def test_two_processes_writing_at_once(tmp_path):
         "import sys\n"
         "sys.path.insert(0, sys.argv[2])\n"
         "from fixtures.sample_dataset import small_dataset\n"
-        "from meldpunt_gui.importers import read_import_data\n"
-        "from meldpunt_gui.store import UserStore\n"
+        "from meldpunt_gui.imports.reader import read_import_data\n"
+        "from meldpunt_gui.data.store import UserStore\n"
         "ds = small_dataset()\n"
         "with UserStore.open(sys.argv[1]) as s:\n"
         "    for i in range(15):\n"
@@ -257,7 +257,7 @@ def test_two_processes_writing_at_once(tmp_path):
 
 
 def test_a_store_held_by_another_window_gives_a_busy_message(tmp_path, ds, monkeypatch):
-    from meldpunt_gui import store as store_module
+    from meldpunt_gui.data import store as store_module
 
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
     folder = tmp_path / "data"

@@ -2,10 +2,10 @@
 
 import pytest
 
-from meldpunt_gui.bundled import load_bundled
-from meldpunt_gui.domain import Period
-from meldpunt_gui.stories import StoryError, load_stories, parse_story, story_folders
-from meldpunt_gui.view import selected_periods
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.data.stories import StoryError, load_stories, parse_story, story_folders
+from meldpunt_gui.model.view import selected_periods
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import pytest
 
-from meldpunt_gui.domain import Period, PeriodError
-from meldpunt_gui.view import (SelectionError, ViewState, panels, parse_metric_list,
+from meldpunt_gui.model.domain import Period, PeriodError
+from meldpunt_gui.model.view import (SelectionError, ViewState, panels, parse_metric_list,
                                parse_year_range, periods_with_values, selected_periods, validate,
                                year_range)
 
@@ -72,7 +72,7 @@ def test_percentage_change_in_points(tiny_ds):
 
 def test_index_change_and_log_views(tiny_ds):
     import math
-    from meldpunt_gui.transforms import chart_data
+    from meldpunt_gui.model.transforms import chart_data
     state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2021, last_year=2022,
                       mode="index")
     data = chart_data(tiny_ds, state)
@@ -95,8 +95,8 @@ def test_index_change_and_log_views(tiny_ds):
 
 
 def test_parts_of_a_whole_stack_and_share():
-    from meldpunt_gui.bundled import load_bundled
-    from meldpunt_gui.transforms import chart_data
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.transforms import chart_data
     ds = load_bundled()
     assert ds.parts_of("reports_total") == ["reports_national", "reports_international"]
     state = ViewState(metrics=("reports_total",), first_year=2020, last_year=2022, mode="parts")

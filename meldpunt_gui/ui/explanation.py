@@ -10,9 +10,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ..describe import event_html, explanation_html
-from ..domain import Dataset
-from ..view import ViewState
+from meldpunt_gui.text.describe import event_html, explanation_html
+from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.model.view import ViewState
 
 
 class ExplanationPanel(QTextBrowser):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..resources import resource_root
+from meldpunt_gui.files.resources import resource_root
 
 
 class Translators:

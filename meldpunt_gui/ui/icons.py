@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIcon
 
-from ..resources import resource_root
+from meldpunt_gui.files.resources import resource_root
 
 THEME_NAMES = {
     "import": "document-import", "export-data": "document-export",

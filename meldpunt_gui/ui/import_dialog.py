@@ -13,10 +13,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from ..domain import Dataset
-from ..formatting import format_number, format_period
-from ..import_model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
-from .workers import Job, workers
+from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.text.formatting import format_number, format_period
+from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
+from meldpunt_gui.ui.workers import Job, workers
 
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
 DELIMITERS = ("", ";", ",", "\t")
@@ -119,7 +119,7 @@ class ImportDialog(QDialog):
         path, ds, options = self.path, self.ds, self.options()
 
         def read(progress):
-            from ..importers import read_import  # noqa: PLC0415 - loaded with the first import
+            from meldpunt_gui.imports.reader import read_import  # noqa: PLC0415 - loaded with the first import
 
             return read_import(path, ds, progress=progress, **options)
 

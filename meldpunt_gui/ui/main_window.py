@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
-from .window_actions import WindowActions
+from meldpunt_gui.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
-    from ..domain import Dataset
-    from ..view import ViewState
+    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.model.view import ViewState
 
 TABS = ("chart", "table")
 MODES = ("absolute", "index", "change", "log", "parts", "shares")
@@ -69,8 +69,8 @@ class MainWindow(WindowActions, QMainWindow):
     def populate(self, ds: Dataset, message: str = "", store=None,
                  bundled: Dataset | None = None) -> None:
         """Build the interface for `ds` and show the requested (or last saved) view."""
-        from ..view import validate  # noqa: PLC0415
-        from .settings import load_state  # noqa: PLC0415
+        from meldpunt_gui.model.view import validate  # noqa: PLC0415
+        from meldpunt_gui.ui.settings import load_state  # noqa: PLC0415
 
         self.ds = ds
         self.store = store  # the user store (None: bundled data only, e.g. in tests)
@@ -96,11 +96,11 @@ class MainWindow(WindowActions, QMainWindow):
         from PySide6.QtWidgets import (QComboBox, QGroupBox, QSpinBox, QSplitter,  # noqa: PLC0415
                                        QTabWidget, QVBoxLayout)
 
-        from .chart import ChartView  # noqa: PLC0415
-        from .explanation import ExplanationPanel  # noqa: PLC0415
-        from .metric_picker import MetricPicker  # noqa: PLC0415
-        from .period_picker import PeriodPicker  # noqa: PLC0415
-        from .table_view import TableView  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.view import ChartView  # noqa: PLC0415
+        from meldpunt_gui.ui.explanation import ExplanationPanel  # noqa: PLC0415
+        from meldpunt_gui.ui.metric_picker import MetricPicker  # noqa: PLC0415
+        from meldpunt_gui.ui.period_picker import PeriodPicker  # noqa: PLC0415
+        from meldpunt_gui.ui.table_view import TableView  # noqa: PLC0415
 
         self.metric_picker = MetricPicker(self)
         self.period_picker = PeriodPicker(self)
@@ -271,7 +271,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
 
-        from .icons import icon  # noqa: PLC0415
+        from meldpunt_gui.ui.icons import icon  # noqa: PLC0415
 
         for act, name in ((self.act_import, "import"), (self.act_export, "export-data"),
                           (self.act_export_chart, "export-chart"), (self.act_briefing, "briefing"),
@@ -373,7 +373,7 @@ class MainWindow(WindowActions, QMainWindow):
         """Light, dark or the system's scheme; the chart's colours follow (exports stay light)."""
         from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
-        from . import theme as themes  # noqa: PLC0415
+        from meldpunt_gui.ui import theme as themes  # noqa: PLC0415
 
         self.theme_choice = choice
         self.theme = themes.effective(choice)
@@ -392,7 +392,7 @@ class MainWindow(WindowActions, QMainWindow):
 
     # ----- state -> widgets
     def refresh(self) -> None:
-        from ..view import year_range  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
 
         ds, state, lang = self.ds, self.state, self.lang
         self.metric_picker.populate(ds, lang, state.metrics)
@@ -411,10 +411,10 @@ class MainWindow(WindowActions, QMainWindow):
     def _render(self) -> None:
         if self.ds is None:
             return
-        from ..describe import source_line, summary_sentences  # noqa: PLC0415
-        from ..formatting import format_year_range  # noqa: PLC0415
-        from ..tabular import build_table  # noqa: PLC0415
-        from ..view import year_range  # noqa: PLC0415
+        from meldpunt_gui.text.describe import source_line, summary_sentences  # noqa: PLC0415
+        from meldpunt_gui.text.formatting import format_year_range  # noqa: PLC0415
+        from meldpunt_gui.text.tabular import build_table  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
 
         ds, state, lang = self.ds, self.state, self.lang
         first, last = year_range(ds, state)
@@ -439,13 +439,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._save()
 
     def _save(self) -> None:
-        from .settings import save_state  # noqa: PLC0415
+        from meldpunt_gui.ui.settings import save_state  # noqa: PLC0415
 
         if self.persist and self.ds is not None:
             save_state(self.settings, self.state, self.lang)
 
     def set_state(self, state: ViewState) -> None:
-        from ..view import validate  # noqa: PLC0415
+        from meldpunt_gui.model.view import validate  # noqa: PLC0415
 
         self.state = validate(self.ds, state)
         self.refresh()
@@ -459,7 +459,7 @@ class MainWindow(WindowActions, QMainWindow):
         return state
 
     def _metrics_changed(self, metrics: tuple) -> None:
-        from ..view import year_range  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
 
         self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics), story=""))
         first, last = year_range(self.ds, self.state)
@@ -497,7 +497,7 @@ class MainWindow(WindowActions, QMainWindow):
     # ----- actions
     # ----- stories
     def _load_stories(self) -> None:
-        from ..stories import load_stories, story_folders  # noqa: PLC0415
+        from meldpunt_gui.data.stories import load_stories, story_folders  # noqa: PLC0415
 
         self.stories, self.story_problems = load_stories(self.ds, story_folders(self.data_dir))
 
@@ -519,8 +519,8 @@ class MainWindow(WindowActions, QMainWindow):
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
-        from .. import __version__  # noqa: PLC0415
-        from ..formatting import format_date  # noqa: PLC0415
+        from meldpunt_gui import __version__  # noqa: PLC0415
+        from meldpunt_gui.text.formatting import format_date  # noqa: PLC0415
 
         QMessageBox.about(self, self.tr("About"), self.tr(
             "Meldpunt viewer %1\n\nPublic year figures of the Dutch hotline Meldpunt Kinderporno "

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from ..domain import Dataset
+from meldpunt_gui.model.domain import Dataset
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 
 if TYPE_CHECKING:  # the view module is imported when a state is read, not at start-up
-    from ..view import ViewState
+    from meldpunt_gui.model.view import ViewState
 
 SETTINGS_VERSION = 1
 
@@ -29,7 +29,7 @@ def _ints(value) -> list[int]:
 
 
 def load_state(settings: QSettings) -> ViewState:
-    from ..view import ViewState  # noqa: PLC0415
+    from meldpunt_gui.model.view import ViewState  # noqa: PLC0415
 
     try:
         if int(settings.value("version", 0) or 0) != SETTINGS_VERSION:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ..tabular import Table
+from meldpunt_gui.text.tabular import Table
 
 
 class TableModel(QAbstractTableModel):
@@ -73,7 +73,7 @@ class TableView(QTableView):
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an
         HTML table (Word and Outlook keep the layout)."""
-        from . import clipboard  # noqa: PLC0415
+        from meldpunt_gui.ui import clipboard  # noqa: PLC0415
 
         text = self.model_.table.to_tsv(self.lang)
         clipboard.put(text, self.model_.table.to_html())

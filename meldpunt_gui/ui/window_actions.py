@@ -16,9 +16,9 @@ class WindowActions:
     """Needs: ds, bundled, store, state, lang, settings, data_dir, table, statusBar(), refresh()."""
 
     def export_data_dialog(self) -> None:
-        from ..exporters import export_data  # noqa: PLC0415
-        from ..safewrite import SaveError  # noqa: PLC0415
-        from ..view import selected_periods  # noqa: PLC0415
+        from meldpunt_gui.exports.data_export import export_data  # noqa: PLC0415
+        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
+        from meldpunt_gui.model.view import selected_periods  # noqa: PLC0415
 
         folder = str(self.settings.value("export/folder", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
@@ -40,15 +40,15 @@ class WindowActions:
     def reload_user_data(self) -> None:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
-            from ..user_events import with_user_events  # noqa: PLC0415
-            from ..view import validate  # noqa: PLC0415
+            from meldpunt_gui.data.user_events import with_user_events  # noqa: PLC0415
+            from meldpunt_gui.model.view import validate  # noqa: PLC0415
 
             self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
             self.state = validate(self.ds, self.state)
             self.refresh()
 
     def import_dialog(self, path: str | None = None) -> bool:
-        from .import_dialog import ImportDialog  # noqa: PLC0415
+        from meldpunt_gui.ui.import_dialog import ImportDialog  # noqa: PLC0415
 
         if self.store is None:
             return False
@@ -69,7 +69,7 @@ class WindowActions:
         return self.apply_import(result, Path(path))
 
     def apply_import(self, result, path: Path) -> bool:
-        from ..store import StoreError  # noqa: PLC0415
+        from meldpunt_gui.data.store import StoreError  # noqa: PLC0415
 
         try:
             record = self.store.apply(result, path)
@@ -92,7 +92,7 @@ class WindowActions:
         QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), text)
 
     def history_dialog(self) -> None:
-        from .import_dialog import ImportHistoryDialog  # noqa: PLC0415
+        from meldpunt_gui.ui.import_dialog import ImportHistoryDialog  # noqa: PLC0415
 
         if self.store is None:
             return
@@ -114,10 +114,10 @@ class WindowActions:
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
 
     def export_chart_dialog(self) -> None:
-        from ..safewrite import SaveError  # noqa: PLC0415
-        from .chart_export import export_chart  # noqa: PLC0415
+        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
+        from meldpunt_gui.ui.export.chart_export import export_chart  # noqa: PLC0415
 
-        from .export_options import ChartExportOptions  # noqa: PLC0415
+        from meldpunt_gui.ui.export.options import ChartExportOptions  # noqa: PLC0415
 
         path = self._ask_path("chart", "meldpunt-grafiek.png",
                               QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
@@ -140,8 +140,8 @@ class WindowActions:
         self._saved(path)
 
     def export_briefing_dialog(self) -> None:
-        from ..safewrite import SaveError  # noqa: PLC0415
-        from .briefing import export_briefing  # noqa: PLC0415
+        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
+        from meldpunt_gui.ui.export.briefing import export_briefing  # noqa: PLC0415
 
         path = self._ask_path("briefing", "meldpunt-briefing.pdf", QCoreApplication.translate("MainWindow", "PDF (*.pdf)"))
         if not path:
@@ -157,7 +157,7 @@ class WindowActions:
         """The chart as it would be exported (light, with title and sources) on the clipboard."""
         from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
 
-        from .chart_export import render_png  # noqa: PLC0415
+        from meldpunt_gui.ui.export.chart_export import render_png  # noqa: PLC0415
 
         image = render_png(self.ds, self.state, self.lang, 1200, 700,
                            max(1.0, self.devicePixelRatioF()))

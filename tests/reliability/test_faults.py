@@ -24,11 +24,12 @@ from pathlib import Path
 import pytest
 
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui import cli, safewrite
-from meldpunt_gui.exporters import export_data
-from meldpunt_gui.importers import read_import_data
-from meldpunt_gui.safewrite import SaveError, write_atomic
-from meldpunt_gui.store import STORE_NAME, StoreError, UserStore
+from meldpunt_gui import cli
+from meldpunt_gui.files import safewrite
+from meldpunt_gui.exports.data_export import export_data
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.files.safewrite import SaveError, write_atomic
+from meldpunt_gui.data.store import STORE_NAME, StoreError, UserStore
 from reliability_support import run_python, subprocess_env
 
 OLD = b"metriek;periode;waarde\r\noud;2020;1\r\n"
@@ -259,7 +260,7 @@ def test_locked_target_keeps_the_old_file_byte_identical(qapp, fmt, out_dir, tmp
 
 WRITER = r"""
 import sys
-from meldpunt_gui.safewrite import write_atomic
+from meldpunt_gui.files.safewrite import write_atomic
 target, size = sys.argv[1], int(sys.argv[2])
 n = int(sys.argv[3])
 print("ready", flush=True)
@@ -469,7 +470,7 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
     import datetime as dt
     from types import SimpleNamespace
 
-    from meldpunt_gui import aside
+    from meldpunt_gui.files import aside
     from meldpunt_gui.app import open_settings
 
     moment = dt.datetime(2024, 7, 13, 9, 30, 0)
@@ -488,7 +489,7 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
 
 
 def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypatch):
-    from meldpunt_gui import aside
+    from meldpunt_gui.files import aside
     from meldpunt_gui.app import load_data, open_settings
 
     folder = tmp_path / "data"
@@ -590,7 +591,7 @@ CONCURRENT_IMPORT = r"""
 import sys, time
 from pathlib import Path
 from meldpunt_gui import cli
-import meldpunt_gui.bundled, meldpunt_gui.importers, meldpunt_gui.store, meldpunt_gui.import_cli  # noqa
+import meldpunt_gui.data.bundled, meldpunt_gui.imports.reader, meldpunt_gui.data.store, meldpunt_gui.imports.commands  # noqa
 flag, path, data_dir = sys.argv[1:]
 while not Path(flag).exists():
     time.sleep(0.001)
@@ -599,7 +600,7 @@ sys.exit(cli.main(["import", path, "--yes", "--data-dir", data_dir, "--lang", "e
 
 
 def test_two_instances_importing_into_one_store_at_once(tmp_path):
-    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.data.bundled import load_bundled
 
     data_dir = tmp_path / "data"
     env = subprocess_env(tmp_path / "home")
@@ -630,7 +631,7 @@ def test_two_instances_importing_into_one_store_at_once(tmp_path):
         assert sorted(r.file_name for r in records) == sorted(names)
         assert [r.id for r in records] == list(range(1, 7)) and all(r.added == 1 for r in records)
         over = store.overlay(load_bundled())
-        from meldpunt_gui.domain import Period
+        from meldpunt_gui.model.domain import Period
 
         got = {(m, y): over.shown(m, Period(y)).value for m, y in expected}
         assert got == expected

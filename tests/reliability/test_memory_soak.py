@@ -23,9 +23,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from meldpunt_gui.bundled import load_bundled
-from meldpunt_gui.ui.chart import ChartView
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.ui.chart.view import ChartView
+from meldpunt_gui.model.view import ViewState
 
 PAINTS, EVERY = 5000, 250
 SELECTIONS = [(("reports_total", "cloud_urls"), "year"), (("reports_total",), "year"),

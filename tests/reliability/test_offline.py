@@ -93,7 +93,7 @@ DIALOGS = r"""
 import json, sys
 from pathlib import Path
 from meldpunt_gui.app import build_window
-from meldpunt_gui.domain import Period
+from meldpunt_gui.model.domain import Period
 
 data_dir, fixture, out = (Path(a) for a in sys.argv[1:])
 app, window, _ = build_window(data_dir, "nl")
@@ -102,7 +102,7 @@ window.chart.ensure_loaded()
 app.processEvents()
 
 from PySide6.QtWidgets import QFileDialog
-from meldpunt_gui.ui.export_options import ChartExportOptions
+from meldpunt_gui.ui.export.options import ChartExportOptions
 from meldpunt_gui.ui.import_dialog import ImportDialog, ImportHistoryDialog
 
 opened = []
@@ -129,8 +129,8 @@ for _ in range(5):
 # everything a user can do without a dialog too: tabs, hover, the exports
 window.tabs.setCurrentIndex(1)
 window.tabs.setCurrentIndex(0)
-from meldpunt_gui.ui.briefing import export_briefing
-from meldpunt_gui.ui.chart_export import export_chart
+from meldpunt_gui.ui.export.briefing import export_briefing
+from meldpunt_gui.ui.export.chart_export import export_chart
 for fmt in ("png", "svg", "pdf"):
     export_chart(out / f"grafiek.{fmt}", fmt, window.ds, window.state, "nl", 600, 400)
 export_briefing(out / "briefing.pdf", window.ds, window.state, "nl")
@@ -172,16 +172,16 @@ def test_links_in_texts_are_not_fetched_while_rendering(tmp_path):
 import json, sys
 from pathlib import Path
 from meldpunt_gui.app import build_window
-from meldpunt_gui.store import UserStore
-from meldpunt_gui.importers import read_import_data
-from meldpunt_gui.bundled import load_bundled
+from meldpunt_gui.data.store import UserStore
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.data.bundled import load_bundled
 
 data_dir = Path(sys.argv[1])
 note = '<img src="http://192.0.2.1/x.png"><a href="http://192.0.2.1/">klik</a><script>x()</script>'
 data = f'metriek;periode;waarde;opmerking\nreports_total;2031;131.000;"{note}"\n'.encode()
 with UserStore.open(data_dir) as store:
     store.apply(read_import_data(data, "notitie.csv", load_bundled()))
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.model.view import ViewState
 app, window, _ = build_window(data_dir, "nl", state=ViewState(metrics=("reports_total",)))
 window.show()
 window.chart.ensure_loaded()

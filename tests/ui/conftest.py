@@ -3,7 +3,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from meldpunt_gui.ui.main_window import MainWindow
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.model.view import ViewState
 
 
 @pytest.fixture

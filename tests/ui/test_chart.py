@@ -4,8 +4,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from meldpunt_gui.describe import tooltip_text
-from meldpunt_gui.domain import Period
+from meldpunt_gui.text.describe import tooltip_text
+from meldpunt_gui.model.domain import Period
 
 
 def move_mouse(widget, pos: QPoint) -> None:
@@ -97,7 +97,7 @@ def test_events_can_be_switched_off(make_window):
 
 
 def test_event_lanes_never_overlap():
-    from meldpunt_gui.view import event_lanes
+    from meldpunt_gui.model.view import event_lanes
     xs = [2020.1, 2020.2, 2020.3, 2020.9, 2021.0, 2024.0]
     lanes = event_lanes(xs, 0.5)
     for i, (x, lane) in enumerate(zip(xs, lanes)):
@@ -127,9 +127,9 @@ def test_arrow_keys_read_the_points_in_tooltip_words(make_window, qtbot, tiny_ds
 
 def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
-    from meldpunt_gui.bundled import load_bundled
+    from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.ui.main_window import MainWindow
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     ds = load_bundled()
     w = MainWindow(ds, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "nl",
                    state=ViewState(metrics=("reports_total",), first_year=2019, last_year=2022))
@@ -146,7 +146,7 @@ def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):
 
 
 def test_a_new_selection_reuses_the_panels_and_draws_the_new_data(make_window):
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     w = make_window(("reports_total",))
     plot = w.chart.plots[0]
     w.set_state(ViewState(metrics=("cloud_urls",)))
@@ -165,7 +165,7 @@ def test_a_new_selection_reuses_the_panels_and_draws_the_new_data(make_window):
 
 
 def test_rounded_values_have_hollow_markers(make_window):
-    from meldpunt_gui.ui.palette import THEMES, series_style
+    from meldpunt_gui.ui.chart.palette import THEMES, series_style
     w = make_window(("reports_total",))
     [s] = w.chart.series
     spots = w.chart._panels[0].markers.points()
@@ -177,9 +177,9 @@ def test_rounded_values_have_hollow_markers(make_window):
 
 
 def test_series_beyond_eight_share_curves_by_style(make_window, tiny_ds):
-    from meldpunt_gui.ui.chart import series_of
-    from meldpunt_gui.transforms import chart_data
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.ui.chart.view import series_of
+    from meldpunt_gui.model.transforms import chart_data
+    from meldpunt_gui.model.view import ViewState
     data = chart_data(tiny_ds, ViewState(metrics=("reports_total", "cloud_urls")))
     series = series_of(data)
     assert [(s.metric, s.panel, s.style_index) for s in series] == [
@@ -198,7 +198,7 @@ def test_grid_lines_sit_at_the_labelled_values(make_window, qtbot):
 def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settings):
     from PySide6.QtWidgets import QApplication
     from meldpunt_gui.ui.main_window import MainWindow
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     w = MainWindow(tiny_ds, settings, "nl", state=ViewState(metrics=("reports_total",)))
     qtbot.addWidget(w)
     for _ in range(3):
@@ -212,8 +212,8 @@ def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settin
 
 def bundled_chart(qtbot, width: int):
     """A shown, loaded ChartView of `width` x 500 pixels, and the bundled dataset."""
-    from meldpunt_gui.bundled import load_bundled
-    from meldpunt_gui.ui.chart import ChartView
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.ui.chart.view import ChartView
     chart = ChartView()
     qtbot.addWidget(chart)
     chart.resize(width, 500)
@@ -223,7 +223,7 @@ def bundled_chart(qtbot, width: int):
 
 
 def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     chart, ds = bundled_chart(qtbot, 420)
     chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
     narrow = max(lane for _, _, lane in chart.events) + 1
@@ -248,7 +248,7 @@ def test_event_lines_run_through_every_panel_from_bottom_to_top(make_window):
 
 
 def test_a_shorter_range_shows_only_its_own_badges(qtbot):
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     chart, ds = bundled_chart(qtbot, 1000)
 
     def shown_badges():
@@ -270,7 +270,7 @@ def test_marker_item_takes_styles_as_arrays_or_as_pyqtgraph_does(qapp):
     import pytest
     from PySide6.QtGui import QBrush, QColor, QPen
 
-    from meldpunt_gui.ui.markers import Markers, object_array
+    from meldpunt_gui.ui.chart.markers import Markers, object_array
 
     red, blue = QColor("#D55E00"), QColor("#0072B2")
     pens = object_array([QPen(red), QPen(blue), QPen(blue)])

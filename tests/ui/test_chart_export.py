@@ -9,10 +9,10 @@ import pypdf
 import pytest
 from PySide6.QtGui import QImage
 
-from meldpunt_gui.safewrite import SaveError
-from meldpunt_gui.ui.briefing import briefing_pdf
-from meldpunt_gui.ui.chart_export import export_chart, render_svg, render_pdf
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.files.safewrite import SaveError
+from meldpunt_gui.ui.export.briefing import briefing_pdf
+from meldpunt_gui.ui.export.chart_export import export_chart, render_svg, render_pdf
+from meldpunt_gui.model.view import ViewState
 
 STATE = ViewState(metrics=("reports_total", "share_nl"))
 
@@ -79,7 +79,7 @@ def test_failed_write_keeps_the_old_file(qtbot, tiny_ds, tmp_path, monkeypatch):
 
 def test_chart_export_from_the_window_asks_size_and_remembers(make_window, monkeypatch, tmp_path,
                                                               settings):
-    from meldpunt_gui.ui.export_options import ChartExportOptions
+    from meldpunt_gui.ui.export.options import ChartExportOptions
     w = make_window(("reports_total",))
     out = tmp_path / "memo.png"
     monkeypatch.setattr("meldpunt_gui.ui.window_actions.QFileDialog.getSaveFileName",

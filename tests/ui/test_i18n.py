@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QWidget
 
 from meldpunt_gui.app import build_window
-from meldpunt_gui.resources import resource_root
+from meldpunt_gui.files.resources import resource_root
 
 NATIVE_NAMES = {"Nederlands", "English"}  # a language is offered in its own name
 

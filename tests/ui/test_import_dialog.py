@@ -2,12 +2,12 @@
 
 from PySide6.QtCore import QSettings
 
-from meldpunt_gui.bundled import load_bundled
-from meldpunt_gui.domain import Period
-from meldpunt_gui.store import UserStore
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.data.store import UserStore
 from meldpunt_gui.ui.import_dialog import ImportDialog, ImportHistoryDialog
 from meldpunt_gui.ui.main_window import MainWindow
-from meldpunt_gui.view import ViewState
+from meldpunt_gui.model.view import ViewState
 
 
 def test_preview_import_and_undo(qtbot, tmp_path, dutch):
@@ -35,12 +35,12 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     obs = w.ds.shown("reports_total", Period(2025))
     assert obs.value == 120000 and obs.approximate and obs.user
     assert any(s.metric == "reports_total" and 2025.0 in s.x for s in w.chart.series)
-    from meldpunt_gui.describe import tooltip_text
+    from meldpunt_gui.text.describe import tooltip_text
     assert "eigen invoer" in tooltip_text(w.ds, "reports_total", Period(2025), "nl")
     assert "Eigen invoer in beeld: Meldingen totaal 2025" in w.explanation.toPlainText()
     table = w.table.model_.table
     assert table.rows[0][table.headers.index("2025")].own
-    from meldpunt_gui.exporters import export_rows
+    from meldpunt_gui.exports.data_export import export_rows
     [row] = [r for r in export_rows(w.ds, ["reports_total"], [Period(2025)], "nl")]
     assert row.status == "eigen invoer" and row.value == 120000
 

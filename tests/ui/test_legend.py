@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from meldpunt_gui.ui.legend import COL_GAP, GAP, MAX_COLUMNS, SAMPLE_W, columns_for
+from meldpunt_gui.ui.chart.legend import COL_GAP, GAP, MAX_COLUMNS, SAMPLE_W, columns_for
 
 
 def test_short_labels_take_three_columns_long_ones_one():
@@ -24,7 +24,7 @@ def test_chosen_columns_always_fit_or_fall_back_to_one(widths, width):
 def test_legend_paints_its_entries(qtbot):
     from PySide6.QtGui import QFont, QImage, QPainter
     import pyqtgraph  # noqa: F401  (the legend is only used once pyqtgraph is loaded)
-    from meldpunt_gui.ui.legend import Legend, LegendEntry
+    from meldpunt_gui.ui.chart.legend import Legend, LegendEntry
 
     legend = Legend()
     entries = [LegendEntry("Meldingen totaal", "#0072B2", "line", "o"),

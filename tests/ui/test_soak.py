@@ -16,8 +16,8 @@ def test_five_thousand_chart_repaints_survive(tmp_path):
         from PySide6.QtGui import QImage
         app = QApplication([])
         from conftest import make_tiny_ds
-        from meldpunt_gui.ui.chart import ChartView
-        from meldpunt_gui.view import ViewState
+        from meldpunt_gui.ui.chart.view import ChartView
+        from meldpunt_gui.model.view import ViewState
         ds = make_tiny_ds()
         chart = ChartView()
         chart.resize(480, 300)

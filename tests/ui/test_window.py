@@ -2,7 +2,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
 
-from meldpunt_gui.domain import Period
+from meldpunt_gui.model.domain import Period
 from meldpunt_gui.ui.main_window import MainWindow
 
 
@@ -113,7 +113,7 @@ def test_links_open_only_on_click(make_window, monkeypatch):
 
 
 def test_dark_theme_recolours_the_chart_and_persists(make_window, settings):
-    from meldpunt_gui.ui.palette import THEMES
+    from meldpunt_gui.ui.chart.palette import THEMES
     w = make_window(("reports_total", "share_nl"))
     w.set_theme("dark")
     assert w.theme == "dark"
@@ -124,7 +124,7 @@ def test_dark_theme_recolours_the_chart_and_persists(make_window, settings):
 
 
 def test_series_colours_have_contrast_against_their_background():
-    from meldpunt_gui.ui.palette import THEMES, contrast
+    from meldpunt_gui.ui.chart.palette import THEMES, contrast
     for theme in THEMES.values():
         for colour in theme.colours:
             assert contrast(colour, theme.background) >= 3.0, (theme.name, colour)
@@ -149,7 +149,7 @@ def test_the_window_paints_a_frame_first_and_fills_itself(qtbot, tmp_path):
     """How `meldpunt-gui` starts: the frame (saved size, a loading line) is on screen before the
     data and the full interface are built; they follow once it has painted, then the chart."""
     from meldpunt_gui.app import build_window
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     _app, w, translators = build_window(tmp_path / "d", "nl", progressive=True,
                                         state=ViewState(metrics=("reports_total",)))
     qtbot.addWidget(w)
@@ -170,7 +170,7 @@ def test_the_window_paints_a_frame_first_and_fills_itself(qtbot, tmp_path):
 def test_closing_the_frame_before_it_is_filled_keeps_the_saved_view(qtbot, tmp_path):
     from meldpunt_gui.app import open_settings
     from meldpunt_gui.ui.settings import load_state, save_state
-    from meldpunt_gui.view import ViewState
+    from meldpunt_gui.model.view import ViewState
     data = tmp_path / "d"
     settings, _note = open_settings(data)
     save_state(settings, ViewState(metrics=("cloud_urls",)), "nl")

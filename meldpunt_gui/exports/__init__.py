@@ -1,0 +1,1 @@
+"""Data exports (CSV, XLSX) of exactly the current selection, without Qt."""

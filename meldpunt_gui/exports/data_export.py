@@ -1,0 +1,250 @@
+"""Data export: the long table of DESIGN §4 as CSV or XLSX, exactly the current selection.
+
+One row per value: for each selected metric and period the shown value first, then its
+alternatives (other sources for the same cell), each with its own source. Numbers stay numbers
+(no thousands separator, no trailing ".0"); Dutch CSV uses ';' and a decimal comma so that Dutch
+Excel reads it as numbers. Both CSV flavours start with a UTF-8 byte order mark: without it Excel
+on Windows reads UTF-8 as the local code page and garbles é, ë and curly quotes.
+
+Text cells that a spreadsheet could take for a formula (starting with = + - @ tab or CR) get a
+leading apostrophe (DESIGN §5); the value column is numeric and never touched, so -5 stays a
+number. No Qt here: the window, the command line and the tests all call these functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Literal, Sequence, Union
+
+from meldpunt_gui.model.domain import Dataset, Period, Text
+from meldpunt_gui.files.safewrite import write_atomic
+from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
+
+Format = Literal["csv", "xlsx"]
+FORMATS: tuple[Format, ...] = ("csv", "xlsx")
+
+# Leading characters that make Excel or LibreOffice treat a text cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One value of the selection, with the texts already in the export language."""
+
+    metric_id: str
+    metric_label: str
+    period: str  # "2022" or "2022-H1"
+    value: float
+    unit: str
+    approximate: bool
+    status: str
+    shown: bool  # False: an alternative value from another source
+    source_publisher: str
+    source_date: str
+    source_url: str
+    note: str
+    source_id: str = ""  # not a column; links the row to the sources sheet
+
+
+# (field, header) in column order; the headers are the first row of CSV and XLSX.
+COLUMNS: tuple[tuple[str, Text], ...] = (
+    ("metric_id", Text("metriek_id", "metric_id")),
+    ("metric_label", Text("metriek", "metric")),
+    ("period", Text("periode", "period")),
+    ("value", Text("waarde", "value")),
+    ("unit", Text("eenheid", "unit")),
+    ("approximate", Text("bij_benadering", "approximate")),
+    ("status", Text("status", "status")),
+    ("shown", Text("getoond_of_alternatief", "shown_or_alternative")),
+    ("source_publisher", Text("bron_uitgever", "source_publisher")),
+    ("source_date", Text("bron_datum", "source_date")),
+    ("source_url", Text("bron_adres", "source_url")),
+    ("note", Text("toelichting", "note")),
+)
+
+STATUS_LABELS: dict[str, Text] = {
+    "published": Text("gepubliceerd", "published"),
+    "secondary": Text("secundaire bron", "secondary source"),
+    "forecast": Text("prognose", "forecast"),
+    "partial": Text("gedeeltelijk", "partial"),
+    "draft": Text("voorlopig", "draft"),
+    "user": Text("eigen invoer", "own input"),
+}
+_YES_NO = (Text("ja", "yes"), Text("nee", "no"))
+_SHOWN = (Text("getoond", "shown"), Text("alternatief", "alternative"))
+
+SHEET_DATA = Text("Gegevens", "Data")
+SHEET_SOURCES = Text("Bronnen", "Sources")
+SHEET_DEFINITIONS = Text("Definities", "Definitions")
+SOURCE_HEADER = (Text("uitgever", "publisher"), Text("titel", "title"),
+                 Text("datum", "date"), Text("adres", "url"))
+DEFINITION_HEADER = (Text("metriek_id", "metric_id"), Text("metriek", "metric"),
+                     Text("eenheid", "unit"), Text("categorie", "category"),
+                     Text("definitie", "definition"), Text("opmerking", "note"))
+
+
+def headers(lang: str) -> list[str]:
+    """The header row of the data table in `lang`."""
+    return [h.get(lang) for _, h in COLUMNS]
+
+
+def _pick(text: Text, lang: str) -> str:
+    """The text in `lang`, or in the other language when that one is empty (nothing is lost)."""
+    return text.get(lang) or text.get("nl" if lang == "en" else "en")
+
+
+def neutralise(text: str) -> str:
+    """A text cell that cannot run as a formula: a leading apostrophe before = + - @ tab CR."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _unique(items: Iterable) -> list:
+    return list(dict.fromkeys(items))
+
+
+def export_rows(dataset: Dataset, metric_ids: Sequence[str],
+                periods: Iterable[Union[Period, str]], lang: str) -> list[ExportRow]:
+    """The selection as rows: metrics in the order given, periods in the order given.
+
+    Cells without data give no row. An unknown metric id raises ValueError, because silently
+    leaving a requested series out of a table that goes to colleagues is worse than stopping.
+    """
+    mids = _unique(metric_ids)
+    unknown = [m for m in mids if m not in dataset.metrics]
+    if unknown:
+        raise ValueError(f"unknown metric: {', '.join(unknown)}")
+    pers = _unique(p if isinstance(p, Period) else Period.parse(p) for p in periods)
+    rows: list[ExportRow] = []
+    for mid in mids:
+        metric = dataset.metrics[mid]
+        unit = dataset.units.get(metric.unit)
+        unit_label = _pick(unit.label, lang) if unit else metric.unit
+        for period in pers:
+            for i, obs in enumerate(dataset.values_at(mid, period)):
+                src = dataset.source_of(obs)
+                status = STATUS_LABELS.get(obs.status)
+                rows.append(ExportRow(
+                    metric_id=mid,
+                    metric_label=_pick(metric.label, lang),
+                    period=str(period),
+                    value=float(obs.value),
+                    unit=unit_label,
+                    approximate=bool(obs.approximate),
+                    status=status.get(lang) if status else obs.status,
+                    shown=i == 0,
+                    source_publisher=src.publisher if src else "",
+                    source_date=src.published if src else "",
+                    source_url=src.url if src else "",
+                    note=_pick(obs.note, lang),
+                    source_id=obs.source,
+                ))
+    return rows
+
+
+def format_number(value: float, lang: str) -> str:
+    """Plain positional notation, shortest exact digits: 145000, 4,6 (nl) / 4.6 (en), 0,00001.
+
+    NaN and infinity are written as an empty cell; a dataset should never hold them.
+    """
+    if not math.isfinite(value):
+        return ""
+    text = format(Decimal(repr(value + 0.0)), "f")  # + 0.0 turns -0.0 into 0.0
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def _cells(row: ExportRow, lang: str) -> list[Union[str, float]]:
+    """The row as cells: the value a float, every other cell neutralised text."""
+    out: list[Union[str, float]] = []
+    for name, _ in COLUMNS:
+        value = getattr(row, name)
+        if name == "value":
+            out.append(float(value))
+        elif name == "approximate":
+            out.append(_YES_NO[0 if value else 1].get(lang))
+        elif name == "shown":
+            out.append(_SHOWN[0 if value else 1].get(lang))
+        else:
+            out.append(neutralise(str(value)))
+    return out
+
+
+def csv_dialect(lang: str) -> tuple[str, str]:
+    """(delimiter, decimal mark): ';' and ',' for Dutch, ',' and '.' for English."""
+    return (",", ".") if lang == "en" else (";", ",")
+
+
+def to_csv_bytes(rows: Sequence[ExportRow], lang: str) -> bytes:
+    """The table as CSV: UTF-8 with BOM, CRLF line ends, fields quoted only where needed."""
+    delimiter, _ = csv_dialect(lang)
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n",
+                        quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(headers(lang))
+    for row in rows:
+        writer.writerow([format_number(c, lang) if isinstance(c, float) else c
+                         for c in _cells(row, lang)])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _source_rows(rows: Sequence[ExportRow], dataset: Dataset) -> list[list[str]]:
+    out = []
+    for sid in _unique(r.source_id for r in rows if r.source_id):
+        src = dataset.sources.get(sid)
+        if src is not None:
+            out.append([neutralise(x) for x in (src.publisher, src.title, src.published, src.url)])
+    return out
+
+
+def _definition_rows(dataset: Dataset, metric_ids: Sequence[str], lang: str) -> list[list[str]]:
+    out = []
+    for mid in _unique(metric_ids):
+        metric = dataset.metrics.get(mid)
+        if metric is None:
+            continue
+        unit = dataset.units.get(metric.unit)
+        category = dataset.categories.get(metric.category)
+        out.append([neutralise(x) for x in (
+            mid, _pick(metric.label, lang), _pick(unit.label, lang) if unit else metric.unit,
+            _pick(category.label, lang) if category else metric.category,
+            _pick(metric.definition, lang), _pick(metric.note, lang))])
+    return out
+
+
+def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Sequence[str],
+                  lang: str) -> bytes:
+    """The table as a workbook: data, the sources of those values, the metric definitions."""
+    data = Sheet(SHEET_DATA.get(lang), headers(lang), [_cells(r, lang) for r in rows],
+                 wrap=frozenset({len(COLUMNS) - 1}))
+    sources = Sheet(SHEET_SOURCES.get(lang), [h.get(lang) for h in SOURCE_HEADER],
+                    _source_rows(rows, dataset), widths=(30, 60, 12, 60))
+    definitions = Sheet(SHEET_DEFINITIONS.get(lang), [h.get(lang) for h in DEFINITION_HEADER],
+                        _definition_rows(dataset, metric_ids, lang),
+                        widths=(28, 40, 20, 20, 80, 50), wrap=frozenset({1, 4, 5}))
+    return build_xlsx([data, sources, definitions])
+
+
+def export_data(path: Union[str, "os.PathLike[str]"], fmt: str, dataset: Dataset,
+                metric_ids: Sequence[str], periods: Iterable[Union[Period, str]],
+                lang: str) -> int:
+    """Write the selection to `path` safely (see safewrite); returns the number of data rows.
+
+    Raises ValueError for an unknown format or metric and safewrite.SaveError when the file
+    cannot be written (the old file then stays as it was).
+    """
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown data export format: {fmt!r} (use csv or xlsx)")
+    rows = export_rows(dataset, metric_ids, periods, lang)
+    if fmt == "csv":
+        data = to_csv_bytes(rows, lang)
+    else:
+        data = to_xlsx_bytes(rows, dataset, metric_ids, lang)
+    write_atomic(path, data)
+    return len(rows)

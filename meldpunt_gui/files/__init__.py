@@ -1,0 +1,1 @@
+"""Safe file handling: bounded reads, atomic writes, damaged files kept aside, resources."""

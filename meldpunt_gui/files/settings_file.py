@@ -1,0 +1,112 @@
+"""The settings file seen from outside Qt: is it one we could have written, and if not, keep it.
+
+QSettings reads some damaged INI files without complaint (a NUL byte inside a value, text in
+another encoding than UTF-8, which Qt itself never writes) and would then write the default view
+over them at the first save, so the bytes are checked here as well. A damaged file is moved
+aside, never deleted, like a damaged user store (DESIGN §5), and the messages say what happened
+in Dutch and English.
+
+Nothing here imports Qt, and the data model (for `Text`) is imported only when there is
+something to report: this runs on the start-up path, before the window frame is shown.
+"""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from meldpunt_gui.model.domain import Text
+
+SETTINGS_NAME = "settings.ini"
+
+Damage = Literal["nul", "encoding", "format"]
+
+
+def damage(path: Path) -> Damage | None:
+    """What makes the file at `path` unusable as our settings file, or None when it is fine,
+    empty or absent. QSettings' own verdict ("format") is added by the caller."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None  # absent or unreadable: nothing to keep aside
+    if b"\0" in data:
+        return "nul"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "encoding"
+    return None
+
+
+# ----------------------------------------------------------------------------- messages
+
+def _reason(kind: Damage) -> Text:
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+
+    return {
+        "nul": Text("het bevat nul-bytes", "it contains NUL bytes"),
+        "encoding": Text("het is geen UTF-8-tekst", "it is not UTF-8 text"),
+        "format": Text("het is geen leesbaar INI-bestand", "it is not a readable INI file"),
+    }[kind]
+
+
+def _os_reason(exc: OSError) -> Text:
+    """Why a folder or file could not be written, in words a user can act on."""
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return Text("geen toestemming om daar te schrijven", "no permission to write there")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return Text("er staat een bestand met die naam in de weg", "a file of that name is in the way")
+    if exc.errno == errno.EROFS:
+        return Text("de schijf is alleen-lezen", "the drive is read-only")
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return Text("de schijf is vol", "the disk is full")
+    detail = exc.strerror or str(exc)
+    return Text(detail, detail)
+
+
+def damaged_message(path: Path, aside: Path, kind: Damage) -> Text:
+    """A damaged settings file was kept as `aside`; the viewer starts with the default view."""
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+
+    why = _reason(kind)
+    return Text(
+        f"De instellingen in {path.name} waren beschadigd ({why.nl}). Het bestand is bewaard als "
+        f"{aside.name}; de viewer begint met de standaardweergave.",
+        f"The settings in {path.name} were damaged ({why.en}). The file was kept as {aside.name}; "
+        "the viewer starts with the default view.")
+
+
+def not_set_aside_message(path: Path, kind: Damage, exc: OSError) -> Text:
+    """A damaged settings file that could not be moved: left as it is, nothing saved over it."""
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+
+    why, cause = _reason(kind), _os_reason(exc)
+    return Text(
+        f"De instellingen in {path} zijn beschadigd ({why.nl}) en het bestand kan niet opzij worden "
+        f"gezet ({cause.nl}). De viewer begint met de standaardweergave en bewaart wijzigingen in de "
+        "weergave niet.",
+        f"The settings in {path} are damaged ({why.en}) and the file cannot be moved aside "
+        f"({cause.en}). The viewer starts with the default view and will not keep changes to it.")
+
+
+def no_folder_message(folder: Path, exc: OSError, store_read_only: bool) -> Text:
+    """The data folder could not be made: nothing the user changes can be kept. With
+    `store_read_only` this one message replaces the store's own, which would name the same folder."""
+    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+
+    cause = _os_reason(exc)
+    if store_read_only:
+        return Text(
+            f"De map voor eigen gegevens ({folder}) kan niet worden aangemaakt ({cause.nl}). De viewer "
+            "toont alleen de meegeleverde cijfers, kan niets importeren en bewaart uw weergave en "
+            "instellingen niet.",
+            f"The folder for your own data ({folder}) cannot be created ({cause.en}). The viewer shows "
+            "the bundled figures only, cannot import, and will not keep your view and settings.")
+    return Text(
+        f"Uw weergave en instellingen worden niet bewaard: de map {folder} kan niet worden aangemaakt "
+        f"({cause.nl}).",
+        f"Your view and settings will not be kept: the folder {folder} cannot be created ({cause.en}).")

@@ -1,0 +1,369 @@
+"""Reading a year-figures file a colleague mailed: CSV or XLSX, long or wide, Dutch or English.
+
+`read_import` never raises for anything inside the file: whatever the bytes, the answer is an
+ImportResult whose problems say what is wrong, where, in Dutch and English. Nothing here writes;
+the store applies a result only when it has no errors.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+from operator import itemgetter
+from pathlib import Path
+from typing import Callable, Iterator, Sequence
+
+from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.imports.files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
+from meldpunt_gui.imports.header import Header, cell_text, grouped_year, read_header, recognise
+from meldpunt_gui.imports.model import (LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow, Problem,
+                           RowStatus, Severity)
+from meldpunt_gui.imports.checks import check_rows
+from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
+from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
+
+__all__ = [
+    "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
+    "DELIMITER_NAMES", "ENCODINGS", "STYLES", "STYLE_LABELS", "LAYOUT_LABELS", "STATUS_LABELS",
+]
+
+HEADER_SEARCH_ROWS = 20
+Progress = Callable[[float], "bool | None"]
+
+
+def read_import(path: str | os.PathLike[str], dataset: Dataset, *, encoding: str | None = None,
+                delimiter: str | None = None, number_style: str | None = None,
+                sheet: str | None = None, progress: Progress | None = None) -> ImportResult:
+    """Read and check an import file against `dataset` (the data now shown).
+
+    `progress`, when given, is called now and then with the fraction read (0..1) from the thread
+    that reads; returning False cancels (the result is then unusable with code "cancelled").
+    """
+    p = Path(path)
+    res = ImportResult(file=p.name or str(p), path=str(p))
+    try:
+        if p.is_dir():
+            res.fail(Text(f"{p.name} is een map, geen bestand.", f"{p.name} is a folder, not a file."),
+                     "unreadable")
+            return res
+        if p.stat().st_size > MAX_FILE_BYTES:
+            res.fail(Text(f"{p.name} is groter dan {MAX_FILE_BYTES >> 20} MB.",
+                          f"{p.name} is larger than {MAX_FILE_BYTES >> 20} MB."), "too_big")
+            return res
+        data = p.read_bytes()
+    except FileNotFoundError:
+        res.fail(Text(f"{p.name} bestaat niet ({p}).", f"{p.name} does not exist ({p})."), "missing")
+        return res
+    except OSError as exc:
+        res.fail(Text(f"{p.name} is niet te lezen: {exc.strerror or exc}.",
+                      f"{p.name} cannot be read: {exc.strerror or exc}."), "unreadable")
+        return res
+    return read_import_data(data, p.name, dataset, res=res, encoding=encoding, delimiter=delimiter,
+                            number_style=number_style, sheet=sheet, progress=progress)
+
+
+def read_import_data(data: bytes, file_name: str, dataset: Dataset, *, res: ImportResult | None = None,
+                     encoding: str | None = None, delimiter: str | None = None,
+                     number_style: str | None = None, sheet: str | None = None,
+                     progress: Progress | None = None) -> ImportResult:
+    """`read_import` for bytes already in memory (drag and drop, tests)."""
+    if number_style not in (None, "nl", "en"):
+        raise ValueError(f"number_style must be 'nl', 'en' or None, not {number_style!r}")
+    if delimiter is not None and len(delimiter) != 1:
+        raise ValueError(f"delimiter must be one character, not {delimiter!r}")
+    res = res or ImportResult(file=file_name)
+    res.sha256 = hashlib.sha256(data).hexdigest()
+    with collector_paused():  # a million rows are a million new objects and no cycles
+        try:
+            table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
+                               encoding=encoding, delimiter=delimiter, sheet=sheet)
+            if table is not None:
+                _build(table, dataset, res, number_style, progress)
+        except Cancelled:
+            res.rows = []
+            res.fail(Text(f"Inlezen van {res.file} afgebroken.", f"Reading {res.file} was cancelled."),
+                     "cancelled")
+        except MemoryError:
+            res.rows = []
+            res.fail(Text(f"{res.file} is te groot om te lezen.", f"{res.file} is too large to read."),
+                     "too_big")
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # a bug must still end in a message, not a traceback
+            res.rows = []
+            res.fail(Text(f"{res.file} kon niet gelezen worden (interne fout: {type(exc).__name__}).",
+                          f"{res.file} could not be read (internal error: {type(exc).__name__})."), "internal")
+    res.problems.sort(key=lambda p: (p.line is not None, p.line or 0))  # file-level first, then by line
+    note = res.omitted_note()
+    if note:
+        res.problems.append(Problem(res.file, None, "", "warning", note, "omitted"))
+    return res
+
+
+def _blank(cells: Sequence[object]) -> bool:
+    return not any(c != "" and c is not None for c in cells)
+
+
+class Cancelled(Exception):
+    """The progress callback asked to stop."""
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+    """A check the row loops call every 16384 lines; None when nobody is watching."""
+    if progress is None:
+        return None
+    total = max(total, 1)
+
+    def tick(line: int) -> None:
+        if progress(min(line / total, 1.0)) is False:
+            raise Cancelled
+
+    return tick
+
+
+def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | None,
+           progress: Progress | None = None) -> None:
+    rows = table.rows
+    header: Header | None = None
+    above: list[int] = []
+    years: list[tuple[str, int]] = []  # header cells such as "2.023": a year shown with grouping
+    first: Sequence[object] = ()
+    try:
+        for line, cells in rows:
+            if _blank(cells):
+                continue
+            header = read_header(cells)
+            if header is not None:
+                header_line = line
+                break
+            if not above:
+                first = cells
+                years = [(cell_text(c), y) for c in cells if (y := grouped_year(c))]
+            above.append(line)
+            if len(above) >= HEADER_SEARCH_ROWS:
+                break
+    except csv.Error as exc:  # a broken quote or a giant cell before any header
+        res.fail(Text(f"{res.file} is geen leesbare tabel ({exc}).",
+                      f"{res.file} is not a readable table ({exc})."), "unreadable")
+        return
+    if header is None:
+        if not above:
+            res.fail(Text(f"{res.file} is leeg.", f"{res.file} is empty."), "empty")
+            return
+        hint = Text("", "")
+        other = _other_separator(first) if table.kind == "csv" else None
+        if other:
+            hint = Text(f" Het bestand lijkt '{other}' als scheidingsteken te gebruiken; gebruik ';', ',' "
+                        "of tab.",
+                        f" The file seems to use '{other}' as separator; use ';', ',' or tab.")
+        elif years:
+            hint = Text(f" Kolomkoppen als '{years[0][0]}' lijken jaartallen met een punt; schrijf "
+                        f"{years[0][1]}.",
+                        f" Column headings such as '{years[0][0]}' look like years with a thousands "
+                        f"separator; write {years[0][1]}.")
+        res.error(above[0], "", Text(
+            "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
+            f"metriek, 2023, 2024 (breed).{hint.nl}",
+            "No header row found. Expected columns such as metric, period, value (long) or "
+            f"metric, 2023, 2024 (wide).{hint.en}"), "no_header")
+        return
+    res.layout = header.layout
+    if above:
+        span = str(above[0]) if len(above) == 1 else f"{above[0]}-{above[-1]}"
+        res.warning(above[0], "", Text(f"Regel {span} boven de kopregel is overgeslagen.",
+                                       f"Line {span} above the header row was skipped."), "above_header")
+    for col, text in header.duplicates:
+        res.error(header_line, text, Text(f"Kolom '{text}' staat twee keer in de kopregel.",
+                                          f"Column '{text}' appears twice in the header row."),
+                  "duplicate_column")
+    for col, text in header.unknown:
+        year = grouped_year(text) if header.layout == "wide" else None
+        if year:  # a year column whose values would silently stay behind
+            res.error(header_line, text, Text(
+                f"Kolomkop '{text}' is geen jaar. Bedoeld: {year}? Schrijf het jaar zonder punt of spatie.",
+                f"Column heading '{text}' is not a year. Did you mean {year}? Write the year without a "
+                "thousands separator."), "bad_period")
+            continue
+        res.warning(header_line, text, Text(f"Kolom '{text}' wordt niet gebruikt.",
+                                            f"Column '{text}' is not used."), "unused_column")
+    b = RowBuilder(res, ds, header, table.flags, table.kind)
+    try:
+        (_long if header.layout == "long" else _wide)(rows, b, _ticker(progress, table.lines))
+    except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read
+        res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {exc}.",
+                                                       f"The file is unreadable from here on: {exc}."),
+                  "unreadable")
+    if b.data_rows == 0 and not res.has_errors:
+        res.fail(Text(f"{res.file} bevat alleen een kopregel en geen cijfers.",
+                      f"{res.file} contains only a header row and no figures."), "header_only")
+        return
+    if b.skipped_alternatives:
+        res.warning(None, header.name(header.roles["shown"]), Text(
+            f"{b.skipped_alternatives} alternatieve waarden (niet getoond) zijn overgeslagen.",
+            f"{b.skipped_alternatives} alternative values (not shown) were skipped."), "alternatives")
+    rows_read = b.settle(number_style)
+    value_column = header.name(header.roles["value"]) if header.layout == "long" else None
+    res.rows = check_rows(rows_read, res, ds, value_column)
+    if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
+        res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
+                      f"{res.file} contains no figures: every value cell is empty."), "no_values")
+    if progress is not None:
+        progress(1.0)
+
+
+OTHER_SEPARATORS = ("|", ":", "~", "^", "#", "!")
+
+
+def _other_separator(cells: Sequence[object]) -> str | None:
+    """A separator we do not read that would make `cells` a header ('metric|period|value')."""
+    text = "".join(cell_text(c) for c in cells)
+    return next((sep for sep in OTHER_SEPARATORS if sep in text and read_header(text.split(sep))), None)
+
+
+def _too_many(b: RowBuilder, line: int, n: int) -> None:
+    hint = Text("", "")
+    if b.res.delimiter == ",":
+        hint = Text(" Staat er een decimale komma in een komma-gescheiden bestand? Zet de waarde tussen "
+                    "aanhalingstekens of gebruik ';'.",
+                    " Is there a decimal comma in a comma-separated file? Quote the value or use ';'.")
+    b.res.add(line, "", "warning" if b.xlsx else "error", Text(
+        f"De rij heeft {n} cellen, de kopregel {b.h.width}.{hint.nl}",
+        f"The row has {n} cells, the header {b.h.width}.{hint.en}"), "cell_count")
+
+
+def _fit(b: RowBuilder, cells: Sequence[object], line: int, strict: bool) -> Sequence[object] | None:
+    """A row cut or padded to the header's width, or None when its cell count is wrong."""
+    width, n = b.h.width, len(cells)
+    if n > width:
+        if any(c != "" and c is not None for c in cells[width:]):
+            _too_many(b, line, n)
+            if not b.xlsx:
+                return None
+        return cells
+    if _blank(cells):
+        return None
+    if strict:
+        b.res.error(line, "", Text(f"De rij heeft {n} cellen, de kopregel {width}.",
+                                   f"The row has {n} cells, the header {width}."), "cell_count")
+        return None
+    return list(cells) + [""] * (width - n)
+
+
+def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
+    """(metric id, unit, approximate, extras) for a row, or None when the row is skipped."""
+    h, text = b.h, b.text
+    mi = h.metric_col
+    name = text(cells[mi])
+    if not name:
+        if not _blank(cells):
+            b.res.error(line, h.name(mi), Text("Deze rij heeft geen metriek.", "This row has no metric."),
+                        "no_metric", b.where(line, mi))
+        return None
+    b.data_rows += 1  # counts distinct heads only: enough to tell a header-only file
+    if b.shown_col is not None and cell_text(cells[b.shown_col]).lower() in ALTERNATIVE_WORDS:
+        b.skipped_alternatives += 1
+        return None
+    unit_text = text(cells[b.unit_col]) if b.unit_col is not None else ""
+    label = text(cells[b.label_col]) if b.label_col is not None else ""
+    hit = b.metric_cache.get((name, unit_text, label))
+    if hit is None:
+        hit = b.metric(name, unit_text, label, line)
+        if hit is None:
+            return None
+    approx = False
+    if b.approx_col is not None:
+        flag = b.approximate(cells[b.approx_col], line, b.approx_col)
+        if flag is None:
+            return None
+        approx = flag
+    return hit[0], hit[1], approx, b.extras(cells, line) if b.has_extras else NO_EXTRAS
+
+
+NO_EXTRAS: tuple[str, ...] = ()  # the file has no source, url, published or note column
+HEAD_ROLES = ("unit", "label", "approximate", "shown", "source", "url", "published", "note")
+KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
+
+
+def _head_key(b: RowBuilder) -> KeyOf:
+    """The cells a row's head depends on: rows repeat them, so each combination is read once."""
+    roles = b.h.roles
+    return itemgetter(*sorted({b.h.metric_col, *(roles[r] for r in HEAD_ROLES if r in roles)}))
+
+
+def _fitted_head(b: RowBuilder, cells: Sequence[object], line: int, key_of: KeyOf,
+                 strict: bool) -> tuple[Sequence[object], Head] | None:
+    """The row's cells at the header's width and its head, or None when the row is skipped.
+
+    Both row loops call this only when the head cache misses or the width is off, so their
+    common case stays a dictionary lookup in the loop itself.
+    """
+    if len(cells) != b.h.width:
+        fitted = _fit(b, cells, line, strict)
+        if fitted is None:
+            return None
+        cells = fitted
+    key = key_of(cells)
+    head = b.head_cache.get(key)
+    if head is None:
+        head = _head(b, cells, line)
+        if head is None:
+            return None
+        if len(b.head_cache) < 200_000:
+            b.head_cache[key] = head
+    return cells, head
+
+
+def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
+          tick: Callable[[int], None] | None) -> None:
+    roles, width, text = b.h.roles, b.h.width, b.text
+    pi, vi, hi = roles["period"], roles["value"], roles.get("half")
+    period_cache, add, add_text, append, xlsx = b.period_cache, b.add, b.add_text, b.rows.append, b.xlsx
+    key_of, heads = _head_key(b), b.head_cache
+    for line, cells in rows:
+        if tick is not None and not line & 0x3FFF:
+            tick(line)
+        head = heads.get(key_of(cells)) if len(cells) == width else None
+        if head is None:
+            fitted = _fitted_head(b, cells, line, key_of, strict=False)
+            if fitted is None:
+                continue
+            cells, head = fitted
+        raw_period = cells[pi]
+        if hi is not None and text(cells[hi]):
+            raw_period = f"{cell_text(raw_period)}-H{cell_text(cells[hi]).upper().lstrip('H')}"
+        period = period_cache.get(raw_period)
+        if period is None:
+            period = b.period(raw_period, line, pi)
+            if period is None:
+                continue
+        raw = cells[vi]
+        if xlsx:
+            add(line, vi, head, period, raw, False)
+        elif raw.isdigit() and raw.isascii() and len(raw) <= 15:  # type: ignore[union-attr]
+            extras = head[3]  # a call without *extras is the quicker one
+            append(ImportRow(line, "", head[0], period, float(raw), head[2], *extras) if extras
+                   else ImportRow(line, "", head[0], period, float(raw), head[2]))
+        else:
+            add_text(line, vi, head, period, raw.strip(), False)  # type: ignore[union-attr]
+
+
+def _wide(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
+          tick: Callable[[int], None] | None) -> None:
+    periods, flags, width, add = b.h.periods, b.flags, b.h.width, b.add
+    key_of, heads = _head_key(b), b.head_cache
+    for line, cells in rows:
+        if tick is not None and not line & 0x3FFF:
+            tick(line)
+        head = heads.get(key_of(cells)) if len(cells) == width else None
+        if head is None:
+            fitted = _fitted_head(b, cells, line, key_of, strict=True)
+            if fitted is None:
+                continue
+            cells, head = fitted
+        for col, period, _text in periods:
+            raw = cells[col]
+            if (raw == "" or raw is None) and not (flags and (line - 1, col) in flags):
+                continue
+            add(line, col, head, period, raw, True)

@@ -1,0 +1,339 @@
+"""The data model: metrics, periods, observations, sources, events, themes.
+
+Everything here is plain Python so that loading, importing, exporting and the
+command line work (and are tested) without Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, NamedTuple
+
+from meldpunt_gui.data.gcpause import collector_paused
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[Lang, ...] = ("nl", "en")
+Granularity = Literal["year", "half"]
+
+YEAR_MIN = 1990
+YEAR_MAX = 2100
+
+
+class Text(NamedTuple):
+    """A string in both languages; data texts carry both so nothing needs a lookup table."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+EMPTY = Text("", "")
+
+
+class PeriodError(ValueError):
+    """A period string that is not a year or a half-year in range."""
+
+
+_PERIOD_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/ ]?\s*[Hh]\s*([12]))?\s*$")
+
+
+@dataclass(frozen=True, order=True, slots=True)  # slots: compact, values stored inline
+class Period:
+    """A whole year (half=0) or a half-year (half=1 or 2)."""
+
+    year: int
+    half: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> "Period":
+        m = _PERIOD_RE.match(str(text))
+        if not m:
+            raise PeriodError(text)
+        year = int(m.group(1))
+        half = int(m.group(2)) if m.group(2) else 0
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            raise PeriodError(text)
+        return cls(year, half)
+
+    @property
+    def is_half(self) -> bool:
+        return self.half != 0
+
+    @property
+    def granularity(self) -> Granularity:
+        return "half" if self.half else "year"
+
+    def comparable_before(self) -> "Period":
+        """The period a change is measured against: last year, or the same half a year earlier."""
+        return Period(self.year - 1, self.half)
+
+    @property
+    def x(self) -> float:
+        """Position on a time axis: a year at its start, a half-year at its midpoint."""
+        return float(self.year) if not self.half else self.year + (0.25 if self.half == 1 else 0.75)
+
+    def __str__(self) -> str:
+        return f"{self.year}-H{self.half}" if self.half else str(self.year)
+
+
+UnitKind = Literal["count", "percent", "change", "rate", "duration"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a value counts; different units never share a y axis."""
+
+    id: str
+    kind: UnitKind
+    label: Text  # axis label, e.g. "meldingen" / "reports"
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    label: Text
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    url: str
+    published: str  # "2023-07-13", "2022-04", "2023" or "" when undated
+    primary: bool = False  # published by the organisation that counts
+    user: bool = False
+
+    @property
+    def date_key(self) -> str:
+        return self.published or ""
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    category: str
+    unit: str
+    label: Text
+    definition: Text
+    themes: tuple[str, ...] = ()
+    note: Text = EMPTY  # e.g. a break in series
+    user: bool = False
+    part_of: str = ""  # the metric this one is a part of (national + international = total)
+
+
+STATUSES = ("published", "secondary", "forecast", "partial", "draft", "user")
+
+
+@dataclass(frozen=True, slots=True)  # hundreds of thousands in an import: keep them small
+class Observation:
+    metric: str
+    period: Period
+    value: float
+    approximate: bool
+    status: str
+    source: str
+    note: Text = EMPTY
+    user: bool = False
+    import_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str  # as published: "2020-10-08", "2021-06", "2021"
+    year: int
+    title: Text
+    source: str
+    themes: tuple[str, ...] = ()
+    note: Text = EMPTY
+
+    @property
+    def x(self) -> float:
+        """Position on the time axis, inside its year by month where known."""
+        m = re.match(r"^(\d{4})-(\d{2})", self.date)
+        month = int(m.group(2)) if m else 7
+        return self.year + (month - 0.5) / 12.0 if m else self.year + 0.5
+
+
+@dataclass(frozen=True)
+class Theme:
+    """An explanatory text; tied to metrics through Metric.themes and to years by years."""
+
+    id: str
+    title: Text
+    body: Text
+    years: tuple[int, int] | None = None  # relevant from..to (inclusive); None = always
+    sources: tuple[str, ...] = ()
+
+
+class Change(NamedTuple):
+    """A change between two values; `points` for percentages, `ratio` for everything else."""
+
+    base_period: Period
+    base: Observation
+    pct: float | None  # relative change in percent (None when base is 0)
+    points: float | None  # difference in percentage points (percent units only)
+
+
+def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
+    """The rule that picks the shown value among disagreeing sources.
+
+    Own input first; then exact over rounded; then the organisation that counts over press;
+    then the latest publication. Stated in the README and the explanation panel.
+    """
+    src = sources.get(obs.source)
+    return (
+        obs.user,
+        obs.import_id or 0,
+        not obs.approximate,
+        bool(src and src.primary),
+        src.date_key if src else "",
+    )
+
+
+def _period_order(p: Period) -> tuple[int, int]:
+    """Period's own ordering as a plain key: sorting by it avoids the dataclass comparison."""
+    return (p.year, p.half)
+
+
+@dataclass
+class Dataset:
+    units: dict[str, Unit]
+    categories: dict[str, Category]
+    metrics: dict[str, Metric]
+    sources: dict[str, Source]
+    observations: list[Observation]
+    events: list[Event] = field(default_factory=list)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    data_date: str = ""
+
+    def __post_init__(self) -> None:
+        # One pass builds both lookups: per metric, period -> its observation (a list, best
+        # first, only where sources disagree: no key tuples and no one-item lists), and per
+        # metric its periods in time order. Every question the window asks per metric (which
+        # periods, which granularities, which years) is then a dict lookup, so its cost does
+        # not grow with the size of the whole dataset.
+        cells: dict[str, dict[Period, Observation | list[Observation]]] = {}
+        with collector_paused():
+            metric, per = None, {}
+            for obs in self.observations:
+                if obs.metric != metric:  # files list a metric's values together: look it up once
+                    metric = obs.metric
+                    per = cells.get(metric)
+                    if per is None:
+                        per = cells[metric] = {}
+                size = len(per)
+                cur = per.setdefault(obs.period, obs)  # one hash of the period, not two
+                if len(per) == size:  # the cell was there already
+                    if type(cur) is list:
+                        cur.append(obs)
+                    else:
+                        per[obs.period] = [cur, obs]
+            for per in cells.values():
+                for group in per.values():
+                    if type(group) is list:
+                        group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
+            periods = {metric: sorted(per, key=_period_order) for metric, per in cells.items()}
+        self._cells = cells
+        self._periods = periods
+        years = [ps[0].year for ps in periods.values()] + [ps[-1].year for ps in periods.values()]
+        self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
+
+    # ----- single values
+    def values_at(self, metric: str, period: Period) -> list[Observation]:
+        """All observations for one cell, the shown one first."""
+        cell = self._cells.get(metric, {}).get(period)
+        return [] if cell is None else list(cell) if type(cell) is list else [cell]
+
+    def shown(self, metric: str, period: Period) -> Observation | None:
+        cell = self._cells.get(metric, {}).get(period)
+        return cell[0] if type(cell) is list else cell
+
+    def shown_in(self, metric: str, periods: Iterable[Period]) -> list[Observation | None]:
+        """`shown` for each period in turn: one metric lookup for a whole series."""
+        per = self._cells.get(metric, {})
+        cells = [per.get(p) for p in periods]
+        return [c[0] if type(c) is list else c for c in cells]
+
+    def alternatives(self, metric: str, period: Period) -> list[Observation]:
+        cell = self._cells.get(metric, {}).get(period)
+        return cell[1:] if type(cell) is list else []
+
+    # ----- series
+    def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
+        """The periods holding a value for `metric`, in time order (a new list each call)."""
+        ps = self._periods.get(metric, ())
+        return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
+
+    def granularities(self, metric: str) -> set[str]:
+        return {p.granularity for p in self._periods.get(metric, ())}
+
+    def year_span(self) -> tuple[int, int]:
+        return self._year_span
+
+    def series(self, metric: str, periods: Iterable[Period]) -> list[tuple[Period, Observation | None]]:
+        periods = list(periods)
+        return list(zip(periods, self.shown_in(metric, periods)))
+
+    def change(self, metric: str, period: Period) -> Change | None:
+        """Change against the comparable earlier period (never the previous half)."""
+        cur = self.shown(metric, period)
+        base_p = period.comparable_before()
+        base = self.shown(metric, base_p)
+        if cur is None or base is None:
+            return None
+        unit = self.unit_of(metric)
+        pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
+        points = cur.value - base.value if unit.kind == "percent" else None
+        return Change(base_p, base, pct, points)
+
+    # ----- lookups
+    def unit_of(self, metric: str) -> Unit:
+        return self.units[self.metrics[metric].unit]
+
+    def source_of(self, obs: Observation) -> Source | None:
+        return self.sources.get(obs.source)
+
+    def metrics_in(self, category: str) -> list[Metric]:
+        return [m for m in self.metrics.values() if m.category == category]
+
+    def events_between(self, first: int, last: int) -> list[Event]:
+        return sorted((e for e in self.events if first <= e.year <= last), key=lambda e: e.x)
+
+    def themes_for(self, metric_ids: Iterable[str], first: int, last: int) -> list[Theme]:
+        """Themes tied to the metrics whose years overlap the range, in first-mention order."""
+        out: list[Theme] = []
+        for mid in metric_ids:
+            metric = self.metrics.get(mid)
+            for tid in metric.themes if metric else ():
+                theme = self.themes.get(tid)
+                if theme is None or theme in out:
+                    continue
+                if theme.years and (theme.years[1] < first or theme.years[0] > last):
+                    continue
+                out.append(theme)
+        return out
+
+    def parts_of(self, whole: str) -> list[str]:
+        """The metrics that add up to `whole`, in file order."""
+        return [m.id for m in self.metrics.values() if m.part_of == whole]
+
+    def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
+                          sources: Iterable[Source] = ()) -> "Dataset":
+        """A new dataset with user input laid over this one (bundled values become alternatives)."""
+        return Dataset(
+            units=self.units,
+            categories=self.categories,
+            metrics={**self.metrics, **{m.id: m for m in metrics}},
+            sources={**self.sources, **{s.id: s for s in sources}},
+            observations=[*self.observations, *extra],
+            events=self.events,
+            themes=self.themes,
+            data_date=self.data_date,
+        )

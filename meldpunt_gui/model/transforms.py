@@ -1,0 +1,173 @@
+"""What the chart draws for a view mode: absolute values, an index, changes, or a log scale.
+
+Computed here, without Qt, so the arithmetic (base year = 100, % change against the comparable
+earlier period, percentage points for percentages) is tested on its own and the chart only draws.
+Whenever a mode puts different units or counting definitions side by side, a note says so.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
+from meldpunt_gui.model.view import ViewState, panels, selected_periods, year_range
+
+INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
+CHANGE_UNIT = Unit("change", "change", Text("% verandering t.o.v. eerdere periode",
+                                            "% change on the earlier period"), 1)
+POINTS_UNIT = Unit("points", "rate", Text("verandering in procentpunten",
+                                          "change in percentage points"), 1)
+
+
+@dataclass
+class Line:
+    metric: str
+    periods: list[Period]
+    values: list[float]  # NaN = no value (a gap)
+    approximate: list[bool]
+
+
+@dataclass
+class PanelData:
+    unit: Unit
+    lines: list[Line]
+    log: bool = False
+    stacked: bool = False  # lines are parts of a whole, drawn as stacked bars
+    whole: Line | None = None  # the whole's own published value, drawn as a marker to compare
+
+
+@dataclass
+class ChartData:
+    panels: list[PanelData]
+    notes: list[Text] = field(default_factory=list)
+
+
+def _raw(ds: Dataset, metric: str, periods: list[Period]) -> Line:
+    shown = ds.shown_in(metric, periods)
+    vals = [math.nan if obs is None else obs.value for obs in shown]
+    approx = [obs is not None and bool(obs.approximate) for obs in shown]
+    return Line(metric, list(periods), vals, approx)
+
+
+def chart_data(ds: Dataset, state: ViewState) -> ChartData:
+    periods = selected_periods(ds, state)
+    mode = getattr(state, "mode", "absolute")
+    if mode == "index":
+        return _index(ds, state, periods)
+    if mode == "change":
+        return _change(ds, state, periods)
+    if mode in ("parts", "shares"):
+        return _parts(ds, state, periods, shares=mode == "shares")
+    out = ChartData([PanelData(ds.units[p.unit], [_raw(ds, m, periods) for m in p.metrics],
+                               log=mode == "log") for p in panels(ds, state.metrics)])
+    if mode == "log":
+        out.notes.append(Text("Logaritmische schaal: elke stap omhoog is een vermenigvuldiging.",
+                              "Log scale: each step up is a multiplication."))
+    return out
+
+
+def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
+    first, _ = year_range(ds, state)
+    base_year = state.base_year if getattr(state, "base_year", None) else first
+    lines, notes = [], []
+    for mid in state.metrics:
+        if mid not in ds.metrics:
+            continue
+        raw = _raw(ds, mid, periods)
+        base_p = Period(base_year, periods[0].half if periods and periods[0].half else 0)
+        base = ds.shown(mid, base_p)
+        label = ds.metrics[mid].label
+        if base is None or base.value == 0:
+            notes.append(Text(f"{label.nl}: geen waarde in basisjaar {base_year}; kies een ander "
+                              f"basisjaar.",
+                              f"{label.en}: no value in base year {base_year}; pick another "
+                              f"base year."))
+            continue
+        raw.values = [v / base.value * 100 if not math.isnan(v) else math.nan for v in raw.values]
+        lines.append(raw)
+    notes.extend(_unit_guard(ds, [ln.metric for ln in lines]))
+    return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes)
+
+
+def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
+    """% change for counts, percentage points for percentages: two panels, never mixed."""
+    pct_lines, pt_lines = [], []
+    for mid in state.metrics:
+        if mid not in ds.metrics:
+            continue
+        is_pct = ds.unit_of(mid).kind == "percent"
+        vals, approx = [], []
+        for p in periods:
+            ch = ds.change(mid, p)
+            v = (ch.points if is_pct else ch.pct) if ch else None
+            vals.append(math.nan if v is None else v)
+            cur = ds.shown(mid, p)
+            approx.append(bool(ch and cur and (cur.approximate or ch.base.approximate)))
+        (pt_lines if is_pct else pct_lines).append(Line(mid, list(periods), vals, approx))
+    out = []
+    if pct_lines:
+        out.append(PanelData(CHANGE_UNIT, pct_lines))
+    if pt_lines:
+        out.append(PanelData(POINTS_UNIT, pt_lines))
+    notes = [Text("Verandering t.o.v. het jaar ervoor (bij halfjaren: hetzelfde halfjaar een jaar "
+                  "eerder); leeg waar een van beide waarden ontbreekt.",
+                  "Change on the year before (for half-years: the same half a year earlier); "
+                  "empty where either value is missing.")]
+    notes.extend(_unit_guard(ds, [ln.metric for ln in pct_lines]))
+    return ChartData(out, notes)
+
+
+def _unit_guard(ds: Dataset, metrics: list[str]) -> list[Text]:
+    """One panel with different units or definitions gets a note naming what is compared."""
+    units = {ds.metrics[m].unit for m in metrics}
+    if len(metrics) < 2 or (len(units) == 1 and len(metrics) < 2):
+        return []
+    names_nl = "; ".join(f"{ds.metrics[m].label.nl} ({ds.unit_of(m).label.nl}): "
+                         f"{ds.metrics[m].definition.nl}" for m in metrics)
+    names_en = "; ".join(f"{ds.metrics[m].label.en} ({ds.unit_of(m).label.en}): "
+                         f"{ds.metrics[m].definition.en}" for m in metrics)
+    return [Text("Let op: deze lijnen tellen verschillende dingen en staan alleen als verhouding "
+                 f"naast elkaar. {names_nl}",
+                 "Note: these lines count different things and are only compared as ratios. "
+                 f"{names_en}")]
+
+
+SHARE_UNIT = Unit("share", "percent", Text("% van het totaal", "% of the total"), 1)
+
+
+def _parts(ds: Dataset, state: ViewState, periods: list[Period], shares: bool) -> ChartData:
+    """Parts of a whole as stacked bars, absolute or as shares of their sum; the whole's own
+    value is drawn beside them so a reader sees whether the parts add up."""
+    wholes: list[str] = []
+    for mid in state.metrics:
+        metric = ds.metrics.get(mid)
+        if metric is None:
+            continue
+        whole = mid if ds.parts_of(mid) else metric.part_of
+        if whole and whole not in wholes:
+            wholes.append(whole)
+    out = ChartData([])
+    for whole in wholes:
+        lines = [_raw(ds, part, periods) for part in ds.parts_of(whole)]
+        if shares:
+            for i in range(len(periods)):
+                total = sum(v for ln in lines if not math.isnan(v := ln.values[i]))
+                complete = all(not math.isnan(ln.values[i]) for ln in lines)
+                for ln in lines:
+                    v = ln.values[i]
+                    ln.values[i] = v / total * 100 if complete and total else math.nan
+        unit = SHARE_UNIT if shares else ds.unit_of(whole)
+        out.panels.append(PanelData(unit, lines, stacked=True,
+                                    whole=None if shares else _raw(ds, whole, periods)))
+    if not wholes:
+        out.notes.append(Text("Geen van de gekozen metrieken is in delen uitgesplitst; kies "
+                              "bijvoorbeeld Meldingen totaal.",
+                              "None of the chosen metrics is split into parts; choose for example "
+                              "Total reports."))
+    else:
+        out.notes.append(Text("Staven: de delen op elkaar gestapeld; alleen jaren waarin elk deel "
+                              "bekend is tellen als volledig.",
+                              "Bars: the parts stacked; only years in which every part is known "
+                              "count as complete."))
+    return out

@@ -1,0 +1,154 @@
+"""What the user has selected, and what follows from it: periods, panels, defaults.
+
+Kept apart from Qt so the command line (`export`, `screenshot`) and the window resolve a
+selection the same way, and so the rules (one panel per unit, half-years never joined to years)
+are tested without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from meldpunt_gui.model.domain import Dataset, Granularity, Period
+
+DEFAULT_METRICS = ("reports_total",)
+
+
+class SelectionError(ValueError):
+    """A selection the data cannot satisfy; the message is bilingual (nl, en)."""
+
+    def __init__(self, nl: str, en: str):
+        super().__init__(en)
+        self.nl, self.en = nl, en
+
+    def text(self, lang: str) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class ViewState:
+    metrics: tuple[str, ...] = DEFAULT_METRICS
+    first_year: int | None = None  # None = first year with data
+    last_year: int | None = None
+    excluded_years: frozenset[int] = field(default_factory=frozenset)
+    granularity: Granularity = "year"
+    tab: str = "chart"
+    show_events: bool = True
+    mode: str = "absolute"  # absolute | index | change | log
+    base_year: int | None = None  # for the index; None = first year in range
+    story: str = ""  # the story this view came from, if any
+
+    def with_(self, **changes) -> "ViewState":
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """One chart panel: the metrics that share a unit."""
+
+    unit: str
+    metrics: tuple[str, ...]
+
+
+def data_years(ds: Dataset, metrics: tuple[str, ...], granularity: Granularity) -> tuple[int, int] | None:
+    years: list[int] = []
+    for m in metrics:
+        periods = ds.periods_with_data(m, granularity) if m in ds.metrics else ()
+        if periods:  # in time order: the ends are enough
+            years += (periods[0].year, periods[-1].year)
+    return (min(years), max(years)) if years else None
+
+
+def year_range(ds: Dataset, state: ViewState) -> tuple[int, int]:
+    """The years on the axis: the chosen range, or the span of the selected data."""
+    span = data_years(ds, state.metrics, state.granularity) or ds.year_span()
+    first = state.first_year if state.first_year is not None else span[0]
+    last = state.last_year if state.last_year is not None else span[1]
+    if first > last:
+        first, last = last, first
+    return first, last
+
+
+def selected_periods(ds: Dataset, state: ViewState) -> list[Period]:
+    """Every period in range, including empty ones, so a missing year shows as a gap."""
+    first, last = year_range(ds, state)
+    years = [y for y in range(first, last + 1) if y not in state.excluded_years]
+    if state.granularity == "half":
+        return [Period(y, h) for y in years for h in (1, 2)]
+    return [Period(y) for y in years]
+
+
+def periods_with_values(ds: Dataset, state: ViewState) -> list[Period]:
+    """Selected periods that hold at least one shown value (columns of the table, export rows)."""
+    return [p for p in selected_periods(ds, state)
+            if any(ds.shown(m, p) is not None for m in state.metrics if m in ds.metrics)]
+
+
+def panels(ds: Dataset, metrics: tuple[str, ...]) -> list[Panel]:
+    """Group metrics by unit, in order of first selection: counts of different things and
+    percentages never share a y axis."""
+    order: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for mid in metrics:
+        metric = ds.metrics.get(mid)
+        if metric is None:
+            continue
+        if metric.unit not in groups:
+            order.append(metric.unit)
+            groups[metric.unit] = []
+        groups[metric.unit].append(mid)
+    return [Panel(u, tuple(groups[u])) for u in order]
+
+
+def validate(ds: Dataset, state: ViewState) -> ViewState:
+    """Drop unknown metrics (e.g. from old settings); fall back to the default view."""
+    metrics = tuple(m for m in dict.fromkeys(state.metrics) if m in ds.metrics)
+    if not metrics:
+        metrics = tuple(m for m in DEFAULT_METRICS if m in ds.metrics)
+    return state.with_(metrics=metrics)
+
+
+def parse_metric_list(ds: Dataset, text: str) -> tuple[str, ...]:
+    ids = tuple(t.strip() for t in text.split(",") if t.strip())
+    unknown = [i for i in ids if i not in ds.metrics]
+    if unknown:
+        raise SelectionError(
+            f"Onbekende metriek: {', '.join(unknown)}. Zie 'meldpunt-gui list-metrics'.",
+            f"Unknown metric: {', '.join(unknown)}. See 'meldpunt-gui list-metrics'.",
+        )
+    if not ids:
+        raise SelectionError("Geen metriek opgegeven.", "No metric given.")
+    return ids
+
+
+def parse_year_range(text: str) -> tuple[int, int]:
+    """'2015-2024', '2015:2024' or '2022' -> (first, last)."""
+    raw = text.replace(":", "-").replace("..", "-").strip()
+    parts = [p.strip() for p in raw.split("-")] if "-" in raw else [raw, raw]
+    try:
+        first, last = int(parts[0]), int(parts[1])
+        if len(parts) != 2 or not (1990 <= first <= 2100 and 1990 <= last <= 2100):
+            raise ValueError
+    except (ValueError, IndexError):
+        raise SelectionError(
+            f"Ongeldige jaren '{text}': gebruik bijvoorbeeld 2015-2024.",
+            f"Invalid years '{text}': use for example 2015-2024.",
+        ) from None
+    return (first, last) if first <= last else (last, first)
+
+
+def event_lanes(xs: list[float], min_gap: float) -> list[int]:
+    """Stack event labels in lanes so that no two in one lane are closer than min_gap (in axis
+    units): labels never overlap each other, however dense the events."""
+    lanes_end: list[float] = []
+    out = []
+    for x in xs:
+        for lane, end in enumerate(lanes_end):
+            if x - end >= min_gap:
+                lanes_end[lane] = x
+                out.append(lane)
+                break
+        else:
+            lanes_end.append(x)
+            out.append(len(lanes_end) - 1)
+    return out

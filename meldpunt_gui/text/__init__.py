@@ -1,0 +1,1 @@
+"""Numbers, periods and sentences as Dutch or English text: one formatter, one vocabulary."""

@@ -1,0 +1,280 @@
+"""The words around the numbers: tooltips, the explanation panel, the 'Bron:' line.
+
+Generated from the Dataset, never from display strings, and free of Qt so the chart, the table,
+the briefing and the tests all use one wording. All file text is escaped before it becomes HTML.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from meldpunt_gui.model.domain import Dataset, Observation, Period, Source, Text
+from meldpunt_gui.text.formatting import (format_change, format_date, format_number, format_pct_change,
+                         format_period, format_points, format_value, format_value_with_unit,
+                         format_year_range)
+from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+
+L = {
+    "source": Text("Bron", "Source"),
+    "sources": Text("Bronnen", "Sources"),
+    "others": Text("Andere bronnen", "Other sources"),
+    "no_value": Text("geen waarde", "no value"),
+    "note": Text("Noot", "Note"),
+    "own": Text("eigen invoer", "own input"),
+    "own_title": Text("Eigen invoer in beeld:", "Own input shown:"),
+    "own_hint": Text("Deze waarden komen uit een import (Gegevens > Importgeschiedenis); de "
+                     "meegeleverde waarde staat ernaast als andere bron.",
+                     "These values come from an import (Data > Import history); the bundled "
+                     "value is kept as another source."),
+    "definitions": Text("Wat telt mee", "What is counted"),
+    "background": Text("Achtergrond", "Background"),
+    "events": Text("Gebeurtenissen", "Events"),
+    "rule": Text(
+        "Geven bronnen verschillende waarden, dan toont de grafiek eigen invoer eerst, dan een "
+        "exacte waarde boven een afgeronde, dan de organisatie die telt boven de pers, dan de "
+        "nieuwste publicatie. De andere waarden staan in de tooltip, de tabel en de export.",
+        "Where sources disagree the chart shows own input first, then an exact value before a "
+        "rounded one, then the counting organisation before the press, then the latest "
+        "publication. The other values are in the tooltip, the table and the export."),
+    "nothing": Text("Kies links een of meer metrieken.", "Pick one or more metrics on the left."),
+    "status_forecast": Text("verwachting", "forecast"),
+    "status_partial": Text("deel van het jaar", "part of the year"),
+    "status_draft": Text("voorlopig", "draft"),
+    "status_secondary": Text("via secundaire bron", "via a secondary source"),
+}
+
+
+def t(key: str, lang: str) -> str:
+    return L[key].get(lang)
+
+
+def source_short(src: Source | None, lang: str) -> str:
+    """'Offlimits, 13-07-2023' - what a tooltip or table says about where a number is from."""
+    if src is None:
+        return "?"
+    if src.user:
+        return f"{t('own', lang)}: {src.publisher}" + (f", {format_date(src.published, lang)}"
+                                                       if src.published else "")
+    return f"{src.publisher}, {format_date(src.published, lang)}"
+
+
+def status_words(obs: Observation, lang: str) -> str:
+    key = f"status_{obs.status}"
+    return L[key].get(lang) if key in L else ""
+
+
+def value_text(ds: Dataset, obs: Observation, lang: str) -> str:
+    return format_value_with_unit(obs.value, ds.unit_of(obs.metric), lang, obs.approximate)
+
+
+def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[str]:
+    """Exact value (ca. where approximate), change, source, and the values other sources give."""
+    m = ds.metrics[metric]
+    lines = [f"{m.label.get(lang)} — {format_period(period, lang)}"]
+    obs = ds.shown(metric, period)
+    if obs is None:
+        return lines + [t("no_value", lang)]
+    status = status_words(obs, lang)
+    lines.append(value_text(ds, obs, lang) + (f" ({status})" if status else ""))
+    change = ds.change(metric, period)
+    if change is not None:
+        text = format_change(change, ds.unit_of(metric), lang)
+        if text:
+            lines.append(text)
+    lines.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
+    alts = ds.alternatives(metric, period)
+    if alts:
+        lines.append(f"{t('others', lang)}:")
+        for alt in alts:
+            lines.append(f"  {format_value(alt.value, ds.unit_of(metric), lang, alt.approximate)}"
+                         f" ({source_short(ds.source_of(alt), lang)})")
+    return lines
+
+
+def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
+    return "\n".join(tooltip_lines(ds, metric, period, lang))
+
+
+def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True) -> list[Source]:
+    """Sources of every value in view (with or without the alternatives), in first-use order."""
+    seen: dict[str, Source] = {}
+    for period in selected_periods(ds, state):
+        for mid in state.metrics:
+            if mid not in ds.metrics:
+                continue
+            values = ds.values_at(mid, period)
+            for obs in values if alternatives else values[:1]:
+                src = ds.source_of(obs)
+                if src is not None and src.id not in seen:
+                    seen[src.id] = src
+    return list(seen.values())
+
+
+def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
+    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn, each publisher
+    named once (the alternatives' sources are in the explanation and the export)."""
+    names: dict[str, list[str]] = {}
+    for src in shown_sources(ds, state, alternatives=False):
+        year = src.published[:4]
+        years = names.setdefault(src.publisher, [])
+        if year and year not in years:
+            years.append(year)
+    parts = [f"{pub} ({', '.join(sorted(ys))})" if ys else pub for pub, ys in names.items()]
+    return f"{t('source', lang)}: " + "; ".join(parts) if parts else ""
+
+
+def _link(src: Source, lang: str) -> str:
+    label = escape(f"{src.publisher}, {src.title}" if src.title else src.publisher)
+    date = escape(format_date(src.published, lang))
+    return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
+
+
+def event_html(ds: Dataset, event_ids: str, lang: str) -> str:
+    """The text of the clicked events ('id' or 'id1,id2'), shown on top of the explanation."""
+    return "".join(_one_event_html(ds, eid, lang) for eid in event_ids.split(",") if eid)
+
+
+def _one_event_html(ds: Dataset, event_id: str, lang: str) -> str:
+    ev = next((e for e in ds.events if e.id == event_id), None)
+    if ev is None:
+        return ""
+    src = ds.sources.get(ev.source)
+    parts = [f"<div style='border:1px solid #888; padding:4px'><p><b>"
+             f"{escape(format_date(ev.date, lang))}: {escape(ev.title.get(lang))}</b></p>"]
+    if ev.note.get(lang):
+        parts.append(f"<p>{escape(ev.note.get(lang))}</p>")
+    if src:
+        parts.append(f"<p style='font-size:small'>{escape(t('source', lang))}: {_link(src, lang)}</p>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool = False) -> str:
+    """Definitions of the selected metrics, the themes for them and the years shown, the events in
+    range, each with its sources as links (opened by the window only on click)."""
+    metrics = [ds.metrics[m] for m in state.metrics if m in ds.metrics]
+    if not metrics:
+        return f"<p>{escape(t('nothing', lang))}</p>"
+    first, last = year_range(ds, state)
+    out = [f"<h3>{escape(t('definitions', lang))} "
+           f"<span style='font-weight:normal'>({escape(format_year_range(first, last, lang))})"
+           f"</span></h3>"]
+    for m in metrics:
+        unit = ds.units[m.unit]
+        out.append(f"<p><b>{escape(m.label.get(lang))}</b> <i>({escape(unit.label.get(lang))})</i>"
+                   f"<br>{escape(m.definition.get(lang))}")
+        if m.note.get(lang):
+            out.append(f"<br><i>{escape(t('note', lang))}:</i> {escape(m.note.get(lang))}")
+        out.append("</p>")
+    themes = ds.themes_for(state.metrics, first, last)
+    if themes:
+        out.append(f"<h3>{escape(t('background', lang))}</h3>")
+        for theme in themes:
+            out.append(f"<h4>{escape(theme.title.get(lang))}</h4>")
+            for para in theme.body.get(lang).split("\n\n"):
+                if para.strip():
+                    out.append(f"<p>{escape(para.strip())}</p>")
+            srcs = [ds.sources[s] for s in theme.sources if s in ds.sources]
+            if srcs:
+                out.append(f"<p style='font-size:small'>{escape(t('sources', lang))}: "
+                           + "; ".join(_link(s, lang) for s in srcs) + "</p>")
+    events = ds.events_between(first, last)
+    if events:
+        # numbered like the markers on the chart's event strip
+        out.append(f"<h3>{escape(t('events', lang))}</h3><ol>")
+        for ev in events:
+            src = ds.sources.get(ev.source)
+            tail = f" — {_link(src, lang)}" if src else ""
+            out.append(f"<li><b>{escape(format_date(ev.date, lang))}</b> "
+                       f"{escape(ev.title.get(lang))}{tail}</li>")
+        out.append("</ol>")
+    own = [o for p in selected_periods(ds, state) for m in state.metrics if m in ds.metrics
+           for o in ds.values_at(m, p)[:1] if o.user]
+    if own:
+        items = ", ".join(f"{ds.metrics[o.metric].label.get(lang)} {format_period(o.period, lang)}"
+                          for o in own)
+        out.append(f"<p><b>{escape(t('own_title', lang))}</b> {escape(items)}. "
+                   f"{escape(t('own_hint', lang))}</p>")
+    srcs = shown_sources(ds, state)
+    if srcs:
+        out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")
+        out.extend(f"<li>{_link(s, lang)}" + (f"<br>{escape(s.url)}" if print_urls else "")
+                   + "</li>" for s in srcs)
+        out.append("</ol>")
+        out.append(f"<p style='font-size:small'><i>{escape(t('rule', lang))}</i></p>")
+    return "\n".join(out)
+
+
+S = {
+    "values": Text("{n} waarden, {first} t/m {last}", "{n} values, {first} to {last}"),
+    "one": Text("1 waarde ({period})", "1 value ({period})"),
+    "none": Text("geen waarden in deze jaren", "no values in these years"),
+    "highest": Text("hoogste {value} ({period})", "highest {value} ({period})"),
+    "latest": Text("laatste {value} ({period})", "latest {value} ({period})"),
+    "largest": Text("grootste verandering {change}", "largest change {change}"),
+    "overall_up": Text("gestegen van {a} naar {b} ({change})", "up from {a} to {b} ({change})"),
+    "overall_down": Text("gedaald van {a} naar {b} ({change})", "down from {a} to {b} ({change})"),
+    "overall_flat": Text("gelijk gebleven op {b}", "unchanged at {b}"),
+    "times": Text("{factor} keer zo veel", "{factor} times as many"),
+    "approx": Text("{n} afgerond", "{n} rounded"),
+}
+
+
+def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
+    """A text alternative for the chart, from the data: per series what is shown, the range, the
+    highest and the latest value and the largest change; rounded values said as such."""
+    from meldpunt_gui.text.formatting import format_period as fp  # noqa: PLC0415
+
+    out = []
+    periods = selected_periods(ds, state)
+    for mid in state.metrics:
+        if mid not in ds.metrics:
+            continue
+        unit = ds.unit_of(mid)
+        label = ds.metrics[mid].label.get(lang)
+        pts = [(p, o) for p, o in ds.series(mid, periods) if o is not None]
+        if not pts:
+            out.append(f"{label}: {S['none'].get(lang)}.")
+            continue
+        parts = []
+        if len(pts) == 1:
+            parts.append(S["one"].get(lang).format(period=fp(pts[0][0], lang)))
+        else:
+            parts.append(S["values"].get(lang).format(n=len(pts), first=fp(pts[0][0], lang),
+                                                      last=fp(pts[-1][0], lang)))
+            (fp0, fo), (lp0, lo0) = pts[0], pts[-1]
+            a = f"{format_value(fo.value, unit, lang, fo.approximate)} ({fp(fp0, lang)})"
+            b = f"{format_value(lo0.value, unit, lang, lo0.approximate)} ({fp(lp0, lang)})"
+            if lo0.value == fo.value:
+                parts.append(S["overall_flat"].get(lang).format(b=b))
+            else:
+                if unit.kind == "percent":
+                    change = format_points(lo0.value - fo.value, lang)
+                elif fo.value > 0 and lo0.value >= 10 * fo.value:
+                    # "+49.509%" is correct but unreadable; a factor says the same plainly
+                    change = S["times"].get(lang).format(
+                        factor=format_number(round(lo0.value / fo.value), lang, 0))
+                elif fo.value:
+                    change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
+                else:
+                    change = ""
+                key = "overall_up" if lo0.value > fo.value else "overall_down"
+                parts.append(S[key].get(lang).format(a=a, b=b, change=change).replace(" ()", ""))
+            hp, ho = max(pts, key=lambda x: x[1].value)
+            parts.append(S["highest"].get(lang).format(
+                value=format_value(ho.value, unit, lang, ho.approximate), period=fp(hp, lang)))
+        lp, lo = pts[-1]
+        parts.append(S["latest"].get(lang).format(
+            value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
+        changes = [(p, ds.change(mid, p)) for p, _ in pts]
+        changes = [(p, c) for p, c in changes if c is not None and
+                   (c.points if unit.kind == "percent" else c.pct) is not None]
+        if changes:
+            key = (lambda pc: abs(pc[1].points)) if unit.kind == "percent" else (lambda pc: abs(pc[1].pct))
+            _, big = max(changes, key=key)
+            parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
+        n_approx = sum(1 for _, o in pts if o.approximate)
+        if n_approx:
+            parts.append(S["approx"].get(lang).format(n=n_approx))
+        out.append(f"{label}: " + "; ".join(parts) + ".")
+    return out

@@ -1,0 +1,701 @@
+"""The chart: one panel per unit, linked on the time axis, with hover details.
+
+pyqtgraph is imported on first use (after the window has painted), so start-up is not held up by
+it. The series drawn are kept as plain data (`ChartView.series`) so tests and the accessible text
+read what is on screen without scraping items.
+
+Panels and their items are kept between changes: a new selection gives existing curves new data
+and style, and hides what is left over, instead of clearing the scene and building it again.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
+
+from meldpunt_gui.text.describe import tooltip_text
+from meldpunt_gui.model.domain import Dataset, Period
+from meldpunt_gui.model.transforms import chart_data
+from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.ui.chart.palette import THEMES, series_style
+
+HOVER_PX = 14.0
+AXIS_WIDTH = 78  # every panel's value axis equally wide, so the years line up
+BADGE_PX = 24
+SYMBOL_PX = 9
+
+
+@dataclass
+class SeriesData:
+    metric: str
+    unit: str
+    periods: list[Period]
+    x: list[float]
+    y: list[float]  # NaN where a period has no value: drawn as a gap
+    approximate: list[bool]
+    style_index: int
+    panel: int = 0
+    log: bool = False
+
+
+def series_of(data) -> list[SeriesData]:
+    """What each panel shows, as plain numbers: lines as they are (NaN for a gap, and for
+    values a log axis cannot show), stacked parts as the tops of their bars."""
+    out: list[SeriesData] = []
+    style_index = 0
+    for index, panel in enumerate(data.panels):
+        unit = panel.unit.id
+        if panel.stacked:
+            periods = panel.lines[0].periods if panel.lines else []
+            base = [0.0] * len(periods)
+            for k, line in enumerate(panel.lines):
+                tops = [b + v if not math.isnan(v) else math.nan for b, v in zip(base, line.values)]
+                base = [b + (0.0 if math.isnan(v) else v) for b, v in zip(base, line.values)]
+                out.append(SeriesData(line.metric, unit, list(periods), [p.x for p in periods],
+                                      tops, list(line.approximate), style_index + k, index))
+        else:
+            for k, line in enumerate(panel.lines):
+                values = [math.nan if panel.log and v <= 0 else float(v) for v in line.values]
+                out.append(SeriesData(line.metric, unit, line.periods, [p.x for p in line.periods],
+                                      values, line.approximate, style_index + k, index, panel.log))
+        style_index += len(panel.lines)
+    return out
+
+
+@dataclass
+class _Panel:
+    """One unit's legend and plot with the items drawn in it, reused across changes."""
+
+    legend: object
+    plot: object
+    lines: list = field(default_factory=list)  # one curve per line style, see _draw_lines
+    line_styles: list = field(default_factory=list)
+    markers: object = None
+    stack_items: list = field(default_factory=list)
+    event_lines: object = None  # all event lines of the panel as one curve of vertical pairs
+    event_xs: tuple = ()
+    regions: list = field(default_factory=list)
+    note: object = None
+    grid: object = None
+    keys: dict = field(default_factory=dict)  # what was applied last, to skip repeats
+
+
+class _FirstPaint(QObject):
+    """Calls back once, just after the watched widget has painted for the first time."""
+
+    def __init__(self, watched: QWidget, callback):
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+class ChartView(QWidget):
+    """Holds a placeholder until pyqtgraph is loaded, then the plot panels."""
+
+    loaded = Signal()
+    hovered = Signal(str)
+    event_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, cached: bool = True):
+        """`cached`: keep axes and legends as pixmaps between paints (for the screen; an
+        export passes False so that PDF and SVG get vector text)."""
+        super().__init__(parent)
+        self._cached = cached
+        self._stack = QStackedLayout(self)
+        self._placeholder = QLabel(self.tr("Loading chart…"), self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack.addWidget(self._placeholder)
+        self._glw = None
+        self._pg = None
+        self._ds: Dataset | None = None
+        self._state: ViewState | None = None
+        self._lang = "nl"
+        self._theme = "light"
+        self._last_view: tuple | None = None
+        self.series: list[SeriesData] = []
+        self.data = None
+        self.highlight: tuple = ()
+        self.plots: list = []
+        self.legends: list = []
+        self._panels: list[_Panel] = []
+        self.hover_text = ""
+        self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
+        self.cursor: tuple[int, int] | None = None  # (series index, point index) for the keyboard
+        self._strip = None
+        self._strip_key: tuple | None = None
+        self._strip_args: tuple | None = None
+        self._badges: list = []
+        self._badge_pool: list = []  # badge items in the strip, shown or hidden, see _place_events
+        self._style_key: tuple | None = None
+        self._marker_cache: dict = {}
+        self.setAccessibleName(self.tr("Chart"))
+        # pyqtgraph (with numpy) takes a few hundred milliseconds to import: load it once the
+        # window has shown its first frame, not before
+        self._first_paint = _FirstPaint(self._placeholder, self.ensure_loaded)
+
+    # ----- loading
+    def is_loaded(self) -> bool:
+        return self._glw is not None
+
+    def ensure_loaded(self) -> None:
+        if self._glw is not None:
+            return
+        import pyqtgraph as pg  # noqa: PLC0415 - deliberately lazy
+
+        pg.setConfigOptions(antialias=False, foreground=THEMES[self._theme].foreground)
+        self._pg = pg
+        self._glw = pg.GraphicsLayoutWidget(self)
+        self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._glw.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self._glw.installEventFilter(self)
+        self._glw.setAccessibleName(self.tr("Chart: use the arrow keys to read the values"))
+        self._stack.addWidget(self._glw)
+        self._stack.setCurrentWidget(self._glw)
+        self._rebuild()
+        self.loaded.emit()
+
+    # ----- state
+    def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light",
+                 highlight: tuple = ()) -> None:
+        view = (id(ds), state, lang, theme, tuple(highlight), self.font().key())
+        if view == self._last_view and self.data is not None and ds is self._ds:
+            return  # nothing the chart shows has changed (a theme or zoom call repeating)
+        self._ds, self._state, self._lang, self._theme = ds, state, lang, theme
+        self.highlight = highlight
+        self.data = chart_data(ds, state)
+        self.series = series_of(self.data)
+        self.cursor = None
+        self._placeholder.setText(self.tr("Loading chart…"))
+        if self._glw is not None:
+            self._rebuild()
+            self._last_view = view
+
+    def _rebuild(self) -> None:
+        ds, state = self._ds, self._state
+        if ds is None or state is None or self._glw is None:
+            return
+        theme = THEMES.get(self._theme, THEMES["light"])
+        glw = self._glw
+        style_key = (theme.name, self.font().key())
+        if style_key != self._style_key:
+            glw.setBackground(theme.background)
+            glw.setFont(self.font())  # the zoom setting reaches the axes too
+        first, last = year_range(ds, state)
+        events = ds.events_between(first, last) if state.show_events else []
+        self._ensure_panels(len(self.data.panels))
+        style_index = 0
+        for index, (panel, pdata) in enumerate(zip(self._panels, self.data.panels)):
+            self._style_panel(panel, pdata.unit, pdata.log, theme, style_key)
+            self._decorate(panel, events, theme)
+            if pdata.stacked:
+                ys = self._draw_stack(panel, pdata, index, style_index, theme)
+            else:
+                ys = self._draw_lines(panel, pdata, index, style_index, theme)
+            style_index += len(pdata.lines)
+            self._set_y_range(panel, pdata.unit, ys, pdata.log)
+            self._place_event_lines(panel)
+            self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
+        self._style_key = style_key
+        self._strip_args = (events, first, last, theme)
+        self._events_strip(events, first, last, theme)
+        # a layout that was briefly all fixed-height rows (while panels come and go) shrinks
+        # its top item; give it the whole view again
+        if glw.ci.geometry() != glw.range:
+            glw.ci.setGeometry(glw.range)
+        # the time range last, once the layout has settled: pyqtgraph lines up linked views by
+        # their pixel positions, which are off while rows are still being added
+        glw.ci.layout.activate()
+        for plot in [p.plot for p in self._panels] + ([self._strip] if self._strip_key else []):
+            self._set_x_range(plot, first, last)
+        self.plots = [p.plot for p in self._panels]
+        self.legends = [p.legend for p in self._panels]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        """Badge lanes depend on the width in pixels: lay them out again for the new width."""
+        super().resizeEvent(event)
+        if self._glw is not None and self._strip_args is not None:
+            self._events_strip(*self._strip_args)
+
+    # ----- panels
+    def _ensure_panels(self, n: int) -> None:
+        """Exactly n panels, reusing the ones there are; panel 0 leads the shared time axis."""
+        pg, glw = self._pg, self._glw
+        from meldpunt_gui.ui.chart.axes import ValueAxis, YearAxis  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.legend import Legend  # noqa: PLC0415
+
+        while len(self._panels) > n:
+            panel = self._panels.pop()
+            glw.removeItem(panel.legend)
+            glw.removeItem(panel.plot)
+        while len(self._panels) < n:
+            row = len(self._panels) + 1
+            plot = glw.addPlot(row=2 * row, col=0, axisItems={
+                "bottom": YearAxis("bottom"), "left": ValueAxis(None, self._lang)})
+            legend = Legend()
+            glw.addItem(legend, row=2 * row - 1, col=0)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=False, y=False)
+            plot.getViewBox().disableAutoRange()  # ranges are set from the data, once
+            plot.getAxis("left").setWidth(AXIS_WIDTH)
+            # horizontal grid lines at the labelled values, as one curve: pyqtgraph's own grid
+            # (ticks drawn across the plot, minor levels included) cost 9 ms per new range
+            grid = pg.PlotCurveItem(connect="pairs")
+            grid.setZValue(-5)
+            plot.addItem(grid)
+            if self._cached:
+                # tick labels and the grid are replayed from a QPicture on every paint of the
+                # plot (3 ms per axis); as a pixmap they cost one copy until the ticks change
+                for item in (plot.getAxis("left"), plot.getAxis("bottom"), legend):
+                    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if self._panels:
+                plot.setXLink(self._panels[0].plot)
+            panel = _Panel(legend, plot, grid=grid)
+            plot.getViewBox().sigResized.connect(lambda _vb, p=panel: self._update_grid(p))
+            self._panels.append(panel)
+
+    def _style_panel(self, panel: _Panel, unit, log: bool, theme, style_key: tuple) -> None:
+        plot = panel.plot
+        if panel.keys.get("style") != style_key:
+            colour = self._pg.mkColor(theme.foreground)
+            colour.setAlphaF(theme.grid_alpha)
+            panel.grid.setPen(self._pg.mkPen(colour, width=1))
+            for axis in ("left", "bottom"):
+                ax = plot.getAxis(axis)
+                ax.setPen(theme.foreground)
+                ax.setTextPen(theme.foreground)
+                ax.setStyle(hideOverlappingLabels=False, tickFont=self.font())
+            panel.keys["style"] = style_key
+        axis_key = (unit.id, self._lang, log)
+        if panel.keys.get("axis") != axis_key:
+            ax = plot.getAxis("left")
+            ax.unit, ax.lang = unit, self._lang
+            ax.setLogMode(False, log)
+            plot.setLabel("left", escape(unit.label.get(self._lang), quote=False))
+            ax.picture = None  # tick labels depend on the unit and language
+            ax.update()
+            panel.keys["axis"] = axis_key
+
+    def _decorate(self, panel: _Panel, events, theme) -> None:
+        """Event lines and story shading: redone only when they or the theme change."""
+        pg, plot = self._pg, panel.plot
+        key = (tuple(ev.x for ev in events), theme.name)
+        if panel.keys.get("events") != key:
+            # one curve for all lines: an InfiniteLine each cost 1 ms to add and remove and
+            # recomputed its bounds on every paint, which a new year range did for every panel
+            if panel.event_lines is None:
+                panel.event_lines = pg.PlotCurveItem(connect="pairs")
+                panel.event_lines.setZValue(-4)
+                plot.addItem(panel.event_lines)
+            panel.event_lines.setPen(pg.mkPen(theme.foreground, width=1, style=Qt.PenStyle.DotLine))
+            panel.event_xs = key[0]
+            panel.keys["events"] = key
+        key = (tuple(self.highlight), theme.name)
+        if panel.keys.get("regions") != key:
+            for item in panel.regions:
+                plot.removeItem(item)
+            panel.regions = []
+            for period in self.highlight:
+                half = 0.25 if period.half else 0.5
+                region = pg.LinearRegionItem((period.x - half, period.x + half), movable=False,
+                                             brush=pg.mkBrush(theme.foreground + "18"),
+                                             pen=pg.mkPen(None))
+                region.setZValue(-10)
+                plot.addItem(region)
+                panel.regions.append(region)
+            panel.keys["regions"] = key
+
+    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme) -> None:
+        if panel.note is None and not empty:
+            return
+        if panel.note is None:
+            panel.note = self._pg.TextItem("", anchor=(0.5, 0.5))
+            panel.plot.addItem(panel.note)
+        panel.note.setVisible(empty)
+        if empty:
+            panel.note.setText(self.tr("No values in the selected years"), color=theme.foreground)
+            lo, hi = panel.plot.getViewBox().viewRange()[1]
+            panel.note.setPos((first + last) / 2, (lo + hi) / 2)
+
+    def _set_x_range(self, plot, first: int, last: int) -> None:
+        lo, hi = first - 0.5, last + 0.5
+        if plot.getViewBox().viewRange()[0] != [lo, hi]:
+            plot.setXRange(lo, hi, padding=0)
+
+    def _set_y_range(self, panel: _Panel, unit, ys: list[float], log: bool) -> None:
+        if log:
+            if not ys:
+                return
+            lo, hi = math.floor(min(ys)), max(math.ceil(max(ys)), math.floor(min(ys)) + 1)
+        else:
+            ymin, ymax = min([0.0, *ys]), max([0.0, *ys])
+            if ymax == ymin:
+                ymax = ymin + 1
+            pad = (ymax - ymin) * 0.08
+            ymax = min(max(ymax + pad, 10), 100) if unit.kind == "percent" else ymax + pad
+            # a little room under zero so the 0 tick is labelled and low points stay visible
+            lo, hi = ymin - (pad if ymin < 0 else (ymax - ymin) * 0.03), ymax
+        if panel.plot.getViewBox().viewRange()[1] != [lo, hi]:
+            panel.plot.setYRange(lo, hi, padding=0)
+            self._update_grid(panel)
+
+    def _place_event_lines(self, panel: _Panel) -> None:
+        """The event lines from the bottom to the top of the panel's value range."""
+        import numpy as np  # noqa: PLC0415
+
+        lo, hi = panel.plot.getViewBox().viewRange()[1]
+        key = (panel.event_xs, lo, hi)
+        if panel.event_lines is None or panel.keys.get("event_lines") == key:
+            return
+        xs = np.repeat(np.asarray(panel.event_xs, dtype=float), 2)
+        panel.event_lines.setData(xs, np.tile([lo, hi], len(panel.event_xs)), connect="pairs")
+        panel.keys["event_lines"] = key
+
+    def _update_grid(self, panel: _Panel) -> None:
+        import numpy as np  # noqa: PLC0415
+
+        vb = panel.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        levels = panel.plot.getAxis("left").tickValues(y0, y1, max(vb.height(), 1))
+        ys = np.repeat(np.asarray(levels[0][1] if levels else [], dtype=float), 2)
+        # wide enough for any time range the panel will show, so a new range needs no new grid
+        xs = np.tile([1900.0, 2200.0], len(ys) // 2)
+        panel.grid.setData(xs, ys, connect="pairs")
+
+    # ----- series
+    def _line_item(self, panel: _Panel, k: int, style, theme):
+        """The k-th line curve of a panel, styled; curves are created once and kept."""
+        pg = self._pg
+        while len(panel.lines) <= k:
+            item = pg.PlotCurveItem()
+            panel.plot.addItem(item)
+            panel.lines.append(item)
+            panel.line_styles.append(None)
+        item = panel.lines[k]
+        if panel.line_styles[k] != (style, theme.name):
+            pen = pg.mkPen(style.colour, width=2)
+            if style.dash:
+                pen.setDashPattern(list(style.dash))
+            item.setPen(pen)
+            panel.line_styles[k] = (style, theme.name)
+        return item
+
+    def _marker_styles(self, style, theme) -> tuple:
+        """(pen, filled brush, hollow brush) for a series style, made once per theme."""
+        key = (style.colour, theme.name)
+        if key not in self._marker_cache:
+            pg = self._pg
+            self._marker_cache[key] = (pg.mkPen(style.colour, width=1.5),
+                                       pg.mkBrush(style.colour), pg.mkBrush(theme.background))
+        return self._marker_cache[key]
+
+    def _draw_lines(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
+        """Series that share a style (styles repeat after eight) share one curve, split by NaN;
+        all markers of the panel are one item with a symbol, pen and fill per point (hollow
+        where the value is rounded), given as object arrays (see markers.py) and drawn from
+        pyqtgraph's symbol atlas."""
+        import numpy as np  # noqa: PLC0415
+
+        from meldpunt_gui.ui.chart.legend import LegendEntry  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.markers import Markers, object_array  # noqa: PLC0415
+
+        self._clear_stack(panel)
+        entries, ys_all = [], []
+        by_style: dict = {}
+        mx, my, symbols, pens, brushes = [], [], [], [], []
+        shown = [s for s in self.series if s.panel == index]
+        for k, data in enumerate(shown):
+            style = series_style(style_index + k, theme.name)
+            x = np.asarray(data.x, dtype=float)
+            y = np.asarray(data.y, dtype=float)
+            if pdata.log:
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    y = np.log10(y)
+            by_style.setdefault(style, []).append((x, y))
+            ok = ~np.isnan(y)
+            pen, fill, hollow = self._marker_styles(style, theme)
+            approx = np.asarray(data.approximate, dtype=bool)[ok]
+            mx.append(x[ok])
+            my.append(y[ok])
+            symbols.append(np.full(len(approx), style.symbol, dtype=object))
+            pens.append(np.repeat(object_array([pen]), len(approx)))
+            brushes.append(object_array([fill, hollow])[approx.astype(np.intp)])
+            ys_all += my[-1].tolist()
+            entries.append(LegendEntry(self._ds.metrics[data.metric].label.get(self._lang),
+                                       style.colour, "line", style.symbol, style.dash))
+        for k, (style, parts) in enumerate(by_style.items()):
+            gap = np.asarray([np.nan])
+            xs = np.concatenate([v for x, _ in parts for v in (x, gap)])
+            ys = np.concatenate([v for _, y in parts for v in (y, gap)])
+            item = self._line_item(panel, k, style, theme)
+            item.setData(xs, ys, connect="finite")
+            item.setVisible(True)
+        for item in panel.lines[len(by_style):]:
+            item.setVisible(False)
+        if panel.markers is None:
+            panel.markers = Markers(size=SYMBOL_PX)
+            panel.plot.addItem(panel.markers)
+        empty, none = np.empty(0), np.empty(0, dtype=object)
+        panel.markers.setData(x=np.concatenate([empty, *mx]), y=np.concatenate([empty, *my]),
+                              symbol=np.concatenate([none, *symbols]),
+                              pen=np.concatenate([none, *pens]), brush=np.concatenate([none, *brushes]))
+        panel.markers.setVisible(True)
+        panel.legend.set_entries(entries, self.font(), theme.foreground)
+        return ys_all
+
+    def _clear_stack(self, panel: _Panel) -> None:
+        for item in panel.stack_items:
+            panel.plot.removeItem(item)
+        panel.stack_items = []
+
+    def _draw_stack(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
+        """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
+        pg = self._pg
+        import numpy as np  # noqa: PLC0415
+
+        from meldpunt_gui.ui.chart.legend import LegendEntry  # noqa: PLC0415
+
+        self._clear_stack(panel)
+        for item in [*panel.lines, panel.markers]:
+            if item is not None:
+                item.setVisible(False)
+        periods = pdata.lines[0].periods if pdata.lines else []
+        x = np.asarray([p.x for p in periods], dtype=float)
+        width = 0.3 if periods and periods[0].half else 0.6
+        base = np.zeros(len(periods))
+        tops: list[float] = []
+        entries = []
+        for k, line in enumerate(pdata.lines):
+            style = series_style(style_index + k, theme.name)
+            vals = np.asarray(line.values, dtype=float)
+            ok = ~np.isnan(vals)
+            for approx in (False, True):
+                sel = ok & (np.asarray(line.approximate) == approx)
+                if not sel.any():
+                    continue
+                brush = pg.mkBrush(style.colour)
+                if approx:
+                    brush.setStyle(Qt.BrushStyle.BDiagPattern)
+                panel.stack_items.append(pg.BarGraphItem(
+                    x=x[sel], y0=base[sel], height=vals[sel], width=width, brush=brush,
+                    pen=pg.mkPen(theme.foreground, width=1)))
+            top = np.where(ok, base + np.nan_to_num(vals), np.nan)
+            base = base + np.nan_to_num(vals)
+            tops.extend(float(v) for v in top if not np.isnan(v))
+            entries.append(LegendEntry(self._ds.metrics[line.metric].label.get(self._lang),
+                                       style.colour, "bar"))
+        if pdata.whole is not None:
+            w = np.asarray(pdata.whole.values, dtype=float)
+            okw = ~np.isnan(w)
+            panel.stack_items.append(pg.ScatterPlotItem(
+                x=x[okw], y=w[okw], symbol="x", size=12, pen=pg.mkPen(theme.foreground, width=2),
+                brush=pg.mkBrush(None)))
+            entries.append(LegendEntry(self._ds.metrics[pdata.whole.metric].label.get(self._lang),
+                                       theme.foreground, "marker", "x"))
+            tops.extend(float(v) for v in w[okw])
+        for item in panel.stack_items:
+            panel.plot.addItem(item)
+        panel.legend.set_entries(entries, self.font(), theme.foreground)
+        return tops
+
+    # ----- events
+    def _events_strip(self, events, first: int, last: int, theme) -> None:
+        """One numbered badge per year (numbers as in the explanation's list), stacked in lanes
+        so that no two overlap however dense the events; a line per event through every panel."""
+        if not events:
+            if self._strip is not None and self._strip_key is not None:
+                self._glw.removeItem(self._strip)
+            self._strip_key = None
+            self.events, self._badges = [], []
+            return
+        px = max(self.width() - AXIS_WIDTH - 40, 200)
+        key = (tuple(e.id for e in events), first, last, px, theme.name, self._lang)
+        if key == self._strip_key:
+            return
+        if self._strip is None:
+            self._strip = self._glw.addPlot(row=0, col=0)
+            self._setup_strip(self._strip)
+        elif self._strip_key is None:
+            self._glw.addItem(self._strip, row=0, col=0)
+        if self._panels:
+            self._strip.setXLink(self._panels[0].plot)
+        self._strip.getAxis("left").setPen(theme.background)
+        self._set_x_range(self._strip, first, last)
+        self._place_events(events, theme, px)
+        self._strip_key = key
+
+    def _setup_strip(self, strip) -> None:
+        strip.setMenuEnabled(False)
+        strip.hideButtons()
+        strip.setMouseEnabled(x=False, y=False)
+        strip.getViewBox().disableAutoRange()
+        strip.hideAxis("bottom")
+        left = strip.getAxis("left")
+        left.setWidth(AXIS_WIDTH)
+        left.setStyle(showValues=False, tickLength=0)
+        left.enableAutoSIPrefix(False)
+        strip.getViewBox().setBackgroundColor(None)
+
+    def _place_events(self, events, theme, px: int) -> None:
+        pg = self._pg
+        from meldpunt_gui.model.view import event_lanes  # noqa: PLC0415
+
+        groups: list[tuple[list[int], list]] = []
+        for number, ev in enumerate(events, start=1):
+            if groups and groups[-1][1][0].year == ev.year:
+                groups[-1][0].append(number)
+                groups[-1][1].append(ev)
+            else:
+                groups.append(([number], [ev]))
+        labels = [str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}" for n, _ in groups]
+        xs = [sum(e.x for e in evs) / len(evs) for _, evs in groups]
+        first, last = self._strip.getViewBox().viewRange()[0]
+        widest = max(BADGE_PX, max(8 * len(t) + 10 for t in labels))
+        # badges near an edge are moved inwards (never cut off); lanes are laid out on the
+        # moved positions so that moving cannot make two badges overlap
+        half = widest / 2 * (last - first) / px
+        xs = [min(max(x, first + half), last - half) for x in xs]
+        lanes = event_lanes(xs, widest * (last - first) / px)
+        n = max(lanes) + 1
+        self._badges, self.events = [], []
+        pool, fill = self._badge_pool, pg.mkBrush(theme.foreground)
+        for k, ((numbers, evs), label, x, lane) in enumerate(zip(groups, labels, xs, lanes)):
+            if k == len(pool):  # badges are kept and relabelled: making one costs 0.1 ms
+                pool.append(pg.TextItem("", anchor=(0.5, 0.5)))
+                self._strip.addItem(pool[k])
+            badge = pool[k]
+            badge.fill = fill
+            badge.setText(label, color=theme.background)
+            badge.setPos(x, n - 1 - lane)
+            badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
+                                        for num, e in zip(numbers, evs)))
+            badge.setVisible(True)
+            self._badges.append((",".join(e.id for e in evs), badge))
+            self.events.extend((e.id, e.x, lane) for e in evs)
+        for badge in pool[len(groups):]:
+            badge.setVisible(False)
+        self._strip.setYRange(-0.6, n - 0.4, padding=0)
+        height = 20 * n + 6
+        self._strip.setFixedHeight(height)
+        self._strip.setMaximumHeight(height)
+
+    def _on_mouse_clicked(self, event) -> None:
+        pos = event.scenePos()
+        for event_id, badge in self._badges:
+            if badge.sceneBoundingRect().adjusted(-3, -3, 3, 3).contains(pos):
+                self.event_clicked.emit(event_id)
+                return
+
+    def badge_scene_pos(self, event_id: str) -> QPointF | None:
+        for eids, badge in self._badges:
+            if event_id in eids.split(","):
+                return badge.sceneBoundingRect().center()
+        return None
+    # ----- hover
+    def _scene_pos(self, s: SeriesData, i: int) -> QPointF:
+        y = math.log10(s.y[i]) if s.log else s.y[i]
+        return self.plots[s.panel].getViewBox().mapViewToScene(QPointF(s.x[i], y))
+
+    def nearest_point(self, scene_pos: QPointF) -> tuple[SeriesData, int] | None:
+        """The data point under the pointer, within a few pixels, in any panel."""
+        best, best_d = None, HOVER_PX
+        for s in self.series:
+            if not self.plots[s.panel].getViewBox().sceneBoundingRect().contains(scene_pos):
+                continue
+            for i, y in enumerate(s.y):
+                if math.isnan(y):
+                    continue
+                p = self._scene_pos(s, i)
+                d = math.hypot(p.x() - scene_pos.x(), p.y() - scene_pos.y())
+                if d < best_d:
+                    best, best_d = (s, i), d
+        return best
+
+    def point_scene_pos(self, metric: str, period: Period) -> QPointF | None:
+        for s in self.series:
+            if s.metric == metric and period in s.periods:
+                return self._scene_pos(s, s.periods.index(period))
+        return None
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        hit = self.nearest_point(scene_pos)
+        if hit is None:
+            if self.hover_text:
+                self.hover_text = ""
+                QToolTip.hideText()
+            return
+        s, i = hit
+        text = tooltip_text(self._ds, s.metric, s.periods[i], self._lang)
+        if text != self.hover_text:
+            self.hover_text = text
+            QToolTip.showText(QCursor.pos(), text, self)
+            self.hovered.emit(text)
+
+    # ----- keyboard: arrow keys step through the points and announce each one
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QEvent  # noqa: PLC0415
+
+        if obj is self._glw and event.type() == QEvent.Type.KeyPress:
+            step = {Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1),
+                    Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0),
+                    Qt.Key.Key_Home: (0, -10**6), Qt.Key.Key_End: (0, 10**6)}.get(event.key())
+            if step is not None and self.series:
+                self.step_cursor(*step)
+                return True
+        return super().eventFilter(obj, event)
+
+    def step_cursor(self, d_series: int, d_point: int) -> str:
+        """Move to the next/previous point with a value (or series) and announce it in the
+        words of the tooltip."""
+        if self.cursor is None:
+            si, pi = 0, -1 if d_point >= 0 else len(self.series[0].y)
+            d_series = 0
+        else:
+            si, pi = self.cursor
+        si = max(0, min(len(self.series) - 1, si + d_series))
+        s = self.series[si]
+        valid = [i for i, y in enumerate(s.y) if not math.isnan(y)]
+        if not valid:
+            return ""
+        if d_point == 0:
+            pi = min(valid, key=lambda i: abs(i - pi))
+        elif d_point > 0:
+            later = [i for i in valid if i > pi]
+            pi = later[min(d_point, len(later)) - 1] if later else valid[-1]
+        else:
+            earlier = [i for i in valid if i < pi]
+            pi = earlier[max(-len(earlier), d_point)] if earlier else valid[0]
+        self.cursor = (si, pi)
+        text = tooltip_text(self._ds, s.metric, s.periods[pi], self._lang)
+        self.hover_text = text
+        self._glw.setAccessibleDescription(text)
+        pos = self.point_scene_pos(s.metric, s.periods[pi])
+        if pos is not None:
+            view_pos = self._glw.mapFromScene(pos)
+            QToolTip.showText(self._glw.mapToGlobal(view_pos), text, self._glw)
+        self.hovered.emit(text)
+        return text
+
+    # ----- for tests and the accessible description
+    def tick_strings(self, panel: int, axis: str = "left") -> list[str]:
+        """The labelled (major) ticks of one axis, as the reader sees them."""
+        ax = self.plots[panel].getAxis(axis)
+        lo, hi = self.plots[panel].getViewBox().viewRange()[0 if axis == "bottom" else 1]
+        size = ax.geometry().height() if axis == "left" else ax.geometry().width()
+        spacing, values = ax.tickValues(lo, hi, max(size, 1))[0]
+        return ax.tickStrings(sorted(values), 1.0, spacing)
+
+    def legend_labels(self, panel: int) -> list[str]:
+        return self.legends[panel].labels

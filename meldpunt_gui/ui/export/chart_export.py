@@ -1,0 +1,177 @@
+"""Charts out of the window: PNG (any size, 2x for HiDPI), SVG and vector PDF.
+
+An exported chart describes itself (title, units, legend, event key, 'Bron:' line, optionally the
+definitions) and is always light, whatever the window's theme: it goes into a memo. Rendering goes
+through QWidget.render on an offscreen figure, so PNG, SVG and PDF show the same layout.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from meldpunt_gui.text.describe import source_line
+from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.text.formatting import format_date, format_year_range
+from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.ui.chart.view import ChartView
+from meldpunt_gui.ui.chart.palette import THEMES
+
+FORMATS = ("png", "svg", "pdf")
+
+
+def chart_title(ds: Dataset, state: ViewState, lang: str) -> str:
+    first, last = year_range(ds, state)
+    names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
+    return f"{', '.join(names)}, {format_year_range(first, last, lang)}"
+
+
+class ExportFigure(QWidget):
+    """Title, chart, event key and sources on white, laid out for one output size."""
+
+    def __init__(self, ds: Dataset, state: ViewState, lang: str, definitions: bool = False):
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        theme = THEMES["light"]
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, QColor(theme.background))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.foreground))
+        self.setPalette(pal)
+        self.setAutoFillBackground(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(16, 12, 16, 10)
+        self.title = self._label(chart_title(ds, state, lang), bold=True, scale=1.3)
+        lay.addWidget(self.title)
+        self.chart = ChartView(self, cached=False)
+        self.chart.ensure_loaded()
+        self.chart.set_view(ds, state, lang, "light")
+        lay.addWidget(self.chart, 1)
+        first, last = year_range(ds, state)
+        events = ds.events_between(first, last) if state.show_events else []
+        if events:
+            key = "; ".join(f"{i} = {format_date(e.date, lang)} {e.title.get(lang)}"
+                            for i, e in enumerate(events, start=1))
+            lay.addWidget(self._label(key, scale=0.8))
+        lay.addWidget(self._label(source_line(ds, state, lang), scale=0.85))
+        if definitions:
+            text = "\n".join(f"{ds.metrics[m].label.get(lang)}: {ds.metrics[m].definition.get(lang)}"
+                             for m in state.metrics if m in ds.metrics)
+            lay.addWidget(self._label(text, scale=0.8))
+
+    def _label(self, text: str, bold: bool = False, scale: float = 1.0) -> QLabel:
+        label = QLabel(text, self)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+        return label
+
+    def lay_out(self, width: int, height: int) -> None:
+        self.resize(width, height)
+        self.show()
+        for _ in range(3):
+            QApplication.processEvents()
+
+
+def _figure(ds, state, lang, width, height, definitions) -> ExportFigure:
+    fig = ExportFigure(ds, state, lang, definitions)
+    fig.lay_out(width, height)
+    return fig
+
+
+def render_png(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
+               scale: float = 1.0, definitions: bool = False) -> QImage:
+    """A sharp image of width x height logical pixels at `scale` device pixels each."""
+    fig = _figure(ds, state, lang, width, height, definitions)
+    image = QImage(QSize(round(width * scale), round(height * scale)), QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor(THEMES["light"].background))
+    fig.render(image)
+    fig.deleteLater()
+    return image
+
+
+def pdf_bytes(title: str, layout: QPageLayout, paint, resolution: int | None = None) -> bytes:
+    """Run `paint(writer)` against a QPdfWriter on an in-memory buffer and return the PDF."""
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setTitle(title)
+    writer.setCreator("meldpunt-gui")
+    if resolution:
+        writer.setResolution(resolution)
+    writer.setPageLayout(layout)
+    paint(writer)
+    del writer  # finishes the file
+    buf.close()
+    return bytes(data)
+
+
+def png_bytes(image: QImage) -> bytes:
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    return bytes(buf.data())
+
+
+def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
+               definitions: bool = False) -> bytes:
+    from PySide6.QtSvg import QSvgGenerator  # noqa: PLC0415
+
+    fig = _figure(ds, state, lang, width, height, definitions)
+    data = QByteArray()
+    buf = QBuffer(data)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(QSize(width, height))
+    gen.setViewBox(QRect(0, 0, width, height))
+    gen.setTitle(chart_title(ds, state, lang))
+    painter = QPainter(gen)
+    painter.fillRect(QRect(0, 0, width, height), QColor(THEMES["light"].background))
+    fig.render(painter, QPoint(0, 0))
+    painter.end()
+    buf.close()
+    fig.deleteLater()
+    return bytes(data)
+
+
+def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
+               definitions: bool = False) -> bytes:
+    """A one-page vector PDF the size of the chart (1 px = 0.75 pt, as on a 96 dpi screen)."""
+    fig = _figure(ds, state, lang, width, height, definitions)
+    size = QPageSize(QSizeF(width * 0.75, height * 0.75), QPageSize.Unit.Point, "chart")
+
+    def paint(writer: QPdfWriter) -> None:
+        painter = QPainter(writer)
+        fig.render(painter, QPoint(0, 0))
+        painter.end()
+
+    data = pdf_bytes(chart_title(ds, state, lang),
+                     QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)),
+                     paint, resolution=96)
+    fig.deleteLater()
+    return data
+
+
+def export_chart(path: Path, fmt: str, ds: Dataset, state: ViewState, lang: str,
+                 width: int = 1200, height: int = 700, scale: float = 1.0,
+                 definitions: bool = False) -> None:
+    """Write the chart safely (temporary file, full-length check, rename)."""
+    from meldpunt_gui.files.safewrite import write_atomic  # noqa: PLC0415
+
+    if fmt == "png":
+        data = png_bytes(render_png(ds, state, lang, width, height, scale, definitions))
+    elif fmt == "svg":
+        data = render_svg(ds, state, lang, width, height, definitions)
+    elif fmt == "pdf":
+        data = render_pdf(ds, state, lang, width, height, definitions)
+    else:
+        raise ValueError(fmt)
+    write_atomic(Path(path), data)
