@@ -25,12 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QBuffer, QIODevice, qInstallMessageHandler  # noqa: E402
-from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QBuffer, QIODevice, qInstallMessageHandler
+from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
-from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.model.view import ViewState  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.model.view import ViewState
 
 
 def baseline_pdf() -> bytes:

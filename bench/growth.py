@@ -42,11 +42,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.model.domain import Dataset  # noqa: E402
-from meldpunt_gui.files.resources import resource_root  # noqa: E402
-from meldpunt_gui.text.tabular import build_table  # noqa: E402
-from meldpunt_gui.model.view import ViewState  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.files.resources import resource_root
+from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.tabular import build_table
 
 SIZES = {"1x": (1, 1), "10x": (5, 2), "100x": (34, 3)}  # (metric copies, year spans)
 SPAN = 29  # 1996-2024
@@ -93,7 +93,7 @@ def scaled_root(target: Path, copies: int, spans: int) -> Path:
 
 
 def median_ms(fn: Callable[[], object], runs: int, no_gc: bool = False) -> float:
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication
 
     times = []
     for _ in range(runs):
@@ -131,7 +131,7 @@ def main() -> None:
     chart.resize(1000, 640)
     chart.show()
     chart.ensure_loaded()
-    from redraw import PaintWatch  # noqa: PLC0415 - the same paint-based timing as bench/redraw.py
+    from redraw import PaintWatch
 
     chart_paint = PaintWatch(chart._glw.viewport())
 

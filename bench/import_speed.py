@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.imports.reader import read_import  # noqa: E402
-from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
+from meldpunt_gui.imports.reader import read_import
 
 CSV_ROWS = 1_000_000
 XLSX_ROWS = 50_000

@@ -33,9 +33,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from meldpunt_gui.data.bundled import load_bundled  # noqa: E402
-from meldpunt_gui.model.domain import Dataset, Metric, Observation, Period, Text  # noqa: E402
-from meldpunt_gui.model.view import ViewState  # noqa: E402
+from meldpunt_gui.data.bundled import load_bundled
+from meldpunt_gui.model.domain import Dataset, Metric, Observation, Period, Text
+from meldpunt_gui.model.view import ViewState
 
 SIZE = (1000, 640)
 YEARS = range(1995, 2025)
@@ -73,7 +73,7 @@ class PaintWatch:
         watch = self
 
         class Filter(QObject):
-            def eventFilter(self, obj, event):  # noqa: N802
+            def eventFilter(self, obj, event):
                 if event.type() == QEvent.Type.Paint:
                     watch.painted = True
                 return False
@@ -115,9 +115,9 @@ def main() -> None:
     from PySide6.QtCore import QSettings, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    from meldpunt_gui.ui.chart.palette import series_style
     from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.main_window import MainWindow
-    from meldpunt_gui.ui.chart.palette import series_style
 
     qInstallMessageHandler(lambda _mode, _ctx, msg: None if "propagateSizeHints" in msg
                            else print(msg, file=sys.stderr))  # the offscreen plugin's only noise

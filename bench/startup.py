@@ -21,7 +21,8 @@ happened has been handled: by then Qt has painted the whole dirty region and flu
 store. For c the same subclass is slipped under app.application(), so the real start-up code runs
 unchanged. "Chart painted" is the end of the first such event in which the plot's viewport was
 painted (for c: after ChartView has loaded pyqtgraph). For c the child also notes when the
-window was first seen populated and the chart loaded (at the next paint). The notify() hook costs a few microseconds per event;
+window was first seen populated and the chart loaded (at the next paint). The notify() hook costs a few
+microseconds per event;
 the events counted are printed so that cost can be judged (see bench/README.md).
 
 Run: .venv/bin/python bench/startup.py [--runs 9]      (--profile c: one run of c under cProfile)
@@ -39,7 +40,7 @@ KINDS = ("0", "a", "b", "c")
 SIZE = (1400, 860)  # the viewer's default window size, used for all three
 
 
-def _child(kind: str) -> None:  # noqa: C901 - one small state machine per variant
+def _child(kind: str) -> None:
     t0 = float(os.environ["BENCH_T0"])
     if kind == "0":
         print(json.dumps({"first_paint": time.monotonic() - t0}), flush=True)
@@ -65,7 +66,7 @@ def _child(kind: str) -> None:  # noqa: C901 - one small state machine per varia
         hit_chart = False
         events = 0
 
-        def notify(self, obj, ev):  # noqa: N802 (Qt API)
+        def notify(self, obj, ev):
             self.events += 1
             if ev.type() == paint and obj.isWidgetType():
                 win = watch["window"]
@@ -113,7 +114,7 @@ def _child(kind: str) -> None:  # noqa: C901 - one small state machine per varia
         chart = getattr(win, "chart", None)
         if chart is not None and chart.is_loaded() and watch["chart"] is None:
             info["loaded"] = time.monotonic() - t0
-            watch["chart"] = chart._glw.viewport()  # noqa: SLF001 - the plot's paint surface
+            watch["chart"] = chart._glw.viewport()
 
     QTimer.singleShot(30_000, lambda: os._exit(3))  # never hang the parent
     if kind == "a":

@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from meldpunt_gui.model.domain import Text
     from meldpunt_gui.data.store import UserStore
+    from meldpunt_gui.model.domain import Text
     from meldpunt_gui.model.view import ViewState
 
     # What open_settings found, for load_data to tell with the store's news: a message, or the
@@ -34,8 +33,8 @@ def open_settings(data_dir: Path) -> tuple[QSettings, SettingsNote]:
     """The settings file in `data_dir`, and what to tell about it. A damaged file is kept aside
     and the viewer starts from the default view; a data folder that cannot be made gives
     settings in memory, so the viewer still starts."""
-    from meldpunt_gui.files import settings_file  # noqa: PLC0415
-    from meldpunt_gui.files.aside import set_aside  # noqa: PLC0415
+    from meldpunt_gui.files import settings_file
+    from meldpunt_gui.files.aside import set_aside
 
     folder = Path(data_dir)
     try:
@@ -70,8 +69,8 @@ def load_data(data_dir: Path, settings_note: SettingsNote = None):
     """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
     the store itself, a damaged or unsavable settings file by open_settings (its
     `settings_note`), and both are reported through this one message."""
-    from meldpunt_gui.data.bundled import load_bundled  # noqa: PLC0415
-    from meldpunt_gui.data.store import StoreError, UserStore  # noqa: PLC0415
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.data.store import StoreError, UserStore
 
     bundled = load_bundled()
     try:
@@ -85,8 +84,8 @@ def load_data(data_dir: Path, settings_note: SettingsNote = None):
 def _startup_message(folder: Path, store: UserStore, note: SettingsNote) -> Text | None:
     """The store's message and what happened to the settings, as one text. When the data folder
     could not be made, one message says what that means for both, naming the folder once."""
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
-    from meldpunt_gui.files.settings_file import no_folder_message  # noqa: PLC0415
+    from meldpunt_gui.files.settings_file import no_folder_message
+    from meldpunt_gui.model.domain import Text
 
     parts = [getattr(store, "message", None)]
     if isinstance(note, OSError):
@@ -108,7 +107,7 @@ def application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APP)
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationDisplayName("Meldpunt viewer")
-        from meldpunt_gui.ui import clipboard  # noqa: PLC0415
+        from meldpunt_gui.ui import clipboard
 
         app.aboutToQuit.connect(clipboard.settle)
     return app
@@ -123,10 +122,10 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     within about a bare Qt window's start-up time instead of after everything is built.
     """
     app = application(argv)
-    from meldpunt_gui.ui import theme as themes  # noqa: PLC0415
-    from meldpunt_gui.ui.i18n import Translators  # noqa: PLC0415
-    from meldpunt_gui.ui.main_window import MainWindow  # noqa: PLC0415
-    from meldpunt_gui.ui.settings import saved_language  # noqa: PLC0415
+    from meldpunt_gui.ui import theme as themes
+    from meldpunt_gui.ui.i18n import Translators
+    from meldpunt_gui.ui.main_window import MainWindow
+    from meldpunt_gui.ui.settings import saved_language
 
     settings, settings_note = open_settings(data_dir)
     lang = lang or saved_language(settings) or "nl"
@@ -142,7 +141,7 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
         window.set_language(code)
 
     def fill() -> None:
-        from meldpunt_gui.data.user_events import with_user_events  # noqa: PLC0415
+        from meldpunt_gui.data.user_events import with_user_events
 
         bundled, store, msg_nl, msg_en = load_data(data_dir, settings_note)
         ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
@@ -170,7 +169,7 @@ class _AfterFirstPaint(QObject):
         self._callback = callback
         window.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
@@ -195,8 +194,9 @@ def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
     for _ in range(5):
         app.processEvents()
     image = window.grab()
-    from meldpunt_gui.files.safewrite import write_atomic  # noqa: PLC0415
-    from PySide6.QtCore import QBuffer, QIODevice  # noqa: PLC0415
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    from meldpunt_gui.files.safewrite import write_atomic
 
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -26,7 +26,7 @@ CHART_FORMATS = ("png", "svg", "pdf")
 
 @cache
 def messages() -> dict[str, Text]:
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     return {
         "no_data": Text("Kan de meegeleverde gegevens niet laden: {err}",
@@ -51,7 +51,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad argument is one sentence and exit 2 (no usage dump)."""
 
-    def error(self, message: str):  # noqa: D102
+    def error(self, message: str):
         raise UsageError(message)
 
 
@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
-    from meldpunt_gui.model.view import SelectionError, ViewState, parse_metric_list, parse_year_range  # noqa: PLC0415
+    from meldpunt_gui.model.view import SelectionError, ViewState, parse_metric_list, parse_year_range
 
     """A story first (if given), then explicit metrics/years/periods on top of it."""
     state = ViewState()
@@ -134,7 +134,7 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
 
 
 def _stories(ds: Dataset, args: argparse.Namespace):
-    from meldpunt_gui.data.stories import load_stories, story_folders  # noqa: PLC0415
+    from meldpunt_gui.data.stories import load_stories, story_folders
 
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     return load_stories(ds, story_folders(data_dir))[0]
@@ -197,22 +197,22 @@ def _data_dir(args: argparse.Namespace) -> Path:
     given = getattr(args, "data_dir", None)
     if given:
         return Path(given)
-    from meldpunt_gui.app import default_data_dir  # noqa: PLC0415 - Qt only for the path lookup
+    from meldpunt_gui.app import default_data_dir
 
     return default_data_dir()
 
 
 def _load(args: argparse.Namespace) -> Dataset:
-    from meldpunt_gui.data.bundled import load_bundled  # noqa: PLC0415
+    from meldpunt_gui.data.bundled import load_bundled
 
     ds = load_bundled()
     if args.command in ("export", "list-metrics", "list-stories"):
         try:
-            from meldpunt_gui.data.store import UserStore  # noqa: PLC0415
+            from meldpunt_gui.data.store import UserStore
         except ImportError:
             return ds
         ds = UserStore.open(_data_dir(args)).overlay(ds)
-        from meldpunt_gui.data.user_events import with_user_events  # noqa: PLC0415
+        from meldpunt_gui.data.user_events import with_user_events
 
         ds = with_user_events(ds, _data_dir(args))[0]
     return ds
@@ -234,13 +234,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         return 130
     except BrokenPipeError:
         # output piped into e.g. `head`, which stopped reading: not an error worth a traceback
-        import os  # noqa: PLC0415
+        import os
 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except Exception as exc:
-        from meldpunt_gui.model.view import SelectionError  # noqa: PLC0415
+        from meldpunt_gui.model.view import SelectionError
 
         if not isinstance(exc, SelectionError):
             raise
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
 
 def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
     if args.command is None:
-        from meldpunt_gui.app import run_gui  # noqa: PLC0415
+        from meldpunt_gui.app import run_gui
 
         return run_gui(_data_dir(args), getattr(args, "lang", None))
     try:
@@ -266,7 +266,7 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return _cmd_screenshot(args, ds, lang, out, err)
     if args.command == "export":
         return _cmd_export(args, ds, lang, out, err)
-    from meldpunt_gui.imports import commands as import_cli  # noqa: PLC0415
+    from meldpunt_gui.imports import commands as import_cli
 
     read = {"number_style": args.number_style, "encoding": args.encoding, "sheet": args.sheet,
             "delimiter": "\t" if args.delimiter == "tab" else args.delimiter} \
@@ -290,8 +290,8 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
     except ValueError:
         err.write(messages()["size"].get(lang).format(v=args.size) + "\n")
         return EXIT_USAGE
-    from meldpunt_gui.app import screenshot  # noqa: PLC0415
-    from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
+    from meldpunt_gui.app import screenshot
+    from meldpunt_gui.files.safewrite import SaveError
 
     try:
         screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state, (w, h))
@@ -303,13 +303,13 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
 
 
 def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
-    from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
-    from meldpunt_gui.model.view import selected_periods  # noqa: PLC0415
+    from meldpunt_gui.files.safewrite import SaveError
+    from meldpunt_gui.model.view import selected_periods
 
     state = _state(ds, args)
     try:
         if args.format in DATA_FORMATS:
-            from meldpunt_gui.exports.data_export import export_data  # noqa: PLC0415
+            from meldpunt_gui.exports.data_export import export_data
 
             export_data(args.out, args.format, ds, list(state.metrics),
                         selected_periods(ds, state), lang)
@@ -328,18 +328,18 @@ def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
 
 def _render_export(args, ds: Dataset, state: ViewState, lang: str) -> None:
     """Chart and briefing exports need Qt to paint, but never a screen."""
-    import os  # noqa: PLC0415
+    import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from meldpunt_gui.app import application  # noqa: PLC0415
+    from meldpunt_gui.app import application
 
     application()
     if args.format == "briefing":
-        from meldpunt_gui.ui.export.briefing import export_briefing  # noqa: PLC0415
+        from meldpunt_gui.ui.export.briefing import export_briefing
 
         export_briefing(args.out, ds, state, lang)
     else:
-        from meldpunt_gui.ui.export.chart_export import export_chart  # noqa: PLC0415
+        from meldpunt_gui.ui.export.chart_export import export_chart
 
         export_chart(args.out, args.format, ds, state, lang, args.width, args.height,
                      args.scale, args.definitions)

@@ -7,10 +7,9 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
-import pytest  # noqa: E402
+import pytest
 
-from meldpunt_gui.model.domain import (Category, Dataset, Event, Metric, Observation, Period,  # noqa: E402
-                                 Source, Text, Theme, Unit)
+from meldpunt_gui.model.domain import Category, Dataset, Event, Metric, Observation, Period, Source, Text, Theme, Unit
 
 
 @pytest.fixture(autouse=True)

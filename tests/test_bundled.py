@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from meldpunt_gui.data.bundled import BundledDataError, load_bundled
-from meldpunt_gui.model.domain import Period
 from meldpunt_gui.files.resources import resource_root
+from meldpunt_gui.model.domain import Period
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 

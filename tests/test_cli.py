@@ -39,7 +39,7 @@ def test_list_metrics_json(data_dir):
 def test_list_metrics_text_in_english(data_dir):
     code, out, _ = run("list-metrics", "--lang", "en", "--data-dir", str(data_dir))
     assert code == 0
-    line = next(l for l in out.splitlines() if l.startswith("reports_total "))
+    line = next(x for x in out.splitlines() if x.startswith("reports_total "))
     assert "Total reports [reports]" in line and "2018-2022" in line
 
 

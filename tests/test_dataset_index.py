@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.model.domain import YEAR_MIN, Dataset, Observation, Period, Text
 from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.model.domain import YEAR_MIN, Dataset, Observation, Period, Text
 from meldpunt_gui.model.view import ViewState, data_years, year_range
 
 METRICS = ("reports_total", "cloud_urls", "share_nl", "reports_h1")

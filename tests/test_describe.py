@@ -1,7 +1,7 @@
-from meldpunt_gui.text.describe import explanation_html, source_line, tooltip_lines
 from meldpunt_gui.model.domain import Period
-from meldpunt_gui.text.tabular import build_table
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.describe import explanation_html, source_line, tooltip_lines
+from meldpunt_gui.text.tabular import build_table
 
 
 def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):

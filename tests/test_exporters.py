@@ -17,12 +17,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
+from meldpunt_gui.exports.data_export import (
+    ExportRow,
+    export_data,
+    export_rows,
+    format_number,
+    neutralise,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
 from meldpunt_gui.files import safewrite
-from meldpunt_gui.model.domain import (Category, Dataset, Metric, Observation, Period, Source, Text,
-                                 Unit)
-from meldpunt_gui.exports.data_export import (ExportRow, export_data, export_rows, format_number,
-                                    neutralise, to_csv_bytes, to_xlsx_bytes)
 from meldpunt_gui.files.safewrite import SaveError
+from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text, Unit
 
 HEADER_NL = ["metriek_id", "metriek", "periode", "waarde", "eenheid", "bij_benadering",
              "status", "getoond_of_alternatief", "bron_uitgever", "bron_datum", "bron_adres",
@@ -387,7 +393,8 @@ def test_export_data_failure_keeps_old_file(ds: Dataset, tmp_path: Path, monkeyp
 
 
 def test_no_qt_imported() -> None:
-    code = ("import sys, meldpunt_gui.exports.data_export, meldpunt_gui.files.safewrite, meldpunt_gui.exports.xlsx_writer;"
+    code = ("import sys, meldpunt_gui.exports.data_export, meldpunt_gui.files.safewrite,"
+            " meldpunt_gui.exports.xlsx_writer;"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -1,9 +1,19 @@
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from meldpunt_gui.model.domain import Change, Period, Text, Unit, Observation
-from meldpunt_gui.text.formatting import (format_change, format_date, format_number, format_pct_change,
-                                     format_period, format_points, format_value, format_year,
-                                     format_year_range, tick_decimals)
+from meldpunt_gui.model.domain import Change, Observation, Period, Text, Unit
+from meldpunt_gui.text.formatting import (
+    format_change,
+    format_date,
+    format_number,
+    format_pct_change,
+    format_period,
+    format_points,
+    format_value,
+    format_year,
+    format_year_range,
+    tick_decimals,
+)
 
 COUNT = Unit("reports", "count", Text("meldingen", "reports"))
 PCT = Unit("percent", "percent", Text("%", "%"), 1)

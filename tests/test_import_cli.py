@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.imports.commands import cmd_check, cmd_import, cmd_imports
 from meldpunt_gui.data.store import STORE_NAME, UserStore
+from meldpunt_gui.imports.commands import cmd_check, cmd_import, cmd_imports
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.model.domain import Period
-from meldpunt_gui.imports.reader import read_import, read_import_data
 from meldpunt_gui.imports.numbers import format_number, parse_number
+from meldpunt_gui.imports.reader import read_import, read_import_data
+from meldpunt_gui.model.domain import Period
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 

@@ -9,10 +9,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meldpunt_gui.imports import numbers
-from meldpunt_gui.model.domain import Period, PeriodError
 from meldpunt_gui.imports.header import parse_period
-from meldpunt_gui.imports.numbers import (EXCEL_ERRORS, NumberError, analyse, decide_style, format_number,
-                                  parse_number, readings)
+from meldpunt_gui.imports.numbers import (
+    EXCEL_ERRORS,
+    NumberError,
+    analyse,
+    decide_style,
+    format_number,
+    parse_number,
+    readings,
+)
+from meldpunt_gui.model.domain import Period, PeriodError
 
 
 @pytest.mark.parametrize("text, nl, en", [

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from meldpunt_gui.files import safewrite
-from meldpunt_gui.model.domain import Text
 from meldpunt_gui.files.safewrite import SaveError, write_atomic, write_text_atomic
+from meldpunt_gui.model.domain import Text
 
 OLD = b"old;content\r\n1;2\r\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

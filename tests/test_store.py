@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.model.domain import Period
-from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.data.store import SCHEMA_VERSION, STORE_NAME, StoreError, UserStore
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.model.domain import Period
 
 CSV = b"metriek;periode;waarde;bron;url;opmerking\n" \
       b"hotline_reports;2023;420.000;Offlimits;https://offlimits.nl/c;=HYPERLINK(\"x\")\n" \
@@ -64,7 +64,8 @@ def test_apply_overlays_user_values_and_keeps_the_bundled_one_as_alternative(ds,
     assert rec.sha256 == res.sha256 and dt.datetime.fromisoformat(rec.time).tzinfo is not None
     over = store.overlay(ds)
     shown = over.shown("hotline_reports", Period(2022))
-    assert (shown.value, shown.approximate, shown.user, shown.status, shown.import_id) == (413262, True, True, "user", 1)
+    assert (shown.value, shown.approximate, shown.user, shown.status, shown.import_id) == \
+        (413262, True, True, "user", 1)
     assert [o.user for o in over.values_at("hotline_reports", Period(2022))] == [True, False]
     new = over.shown("hotline_reports", Period(2023))
     assert new.note.nl == '=HYPERLINK("x")' and new.source == "user-1"

@@ -3,8 +3,8 @@
 import pytest
 
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.model.domain import Period
 from meldpunt_gui.data.stories import StoryError, load_stories, parse_story, story_folders
+from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.view import selected_periods
 
 

@@ -98,13 +98,13 @@ def test_catalogue_has_no_strings_gone_from_the_code(dutch, scanned):
 
 @pytest.fixture
 def core_app():
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.instance() or QCoreApplication([])
 
 
 def _installed(app, lang):
-    from PySide6.QtCore import QTranslator  # noqa: PLC0415
+    from PySide6.QtCore import QTranslator
 
     qm = tr_tool.qm_path(lang)
     assert qm.is_file(), f"{qm.name} is missing; run `.venv/bin/python scripts/update_translations.py`"
@@ -116,7 +116,7 @@ def _installed(app, lang):
 
 
 def test_dutch_qm_translates(core_app, dutch):
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication
 
     translator = _installed(core_app, "nl")
     try:
@@ -137,7 +137,7 @@ def test_dutch_qm_translates(core_app, dutch):
 
 
 def test_english_qm_loads_and_keeps_the_source_text(core_app):
-    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication
 
     translator = _installed(core_app, "en")
     try:

@@ -1,7 +1,7 @@
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.text.describe import explanation_html
 from meldpunt_gui.data.user_events import load_user_events, with_user_events
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.describe import explanation_html
 
 
 def test_staff_events_join_the_bundled_ones(tmp_path):

@@ -1,9 +1,17 @@
 import pytest
 
 from meldpunt_gui.model.domain import Period, PeriodError
-from meldpunt_gui.model.view import (SelectionError, ViewState, panels, parse_metric_list,
-                               parse_year_range, periods_with_values, selected_periods, validate,
-                               year_range)
+from meldpunt_gui.model.view import (
+    SelectionError,
+    ViewState,
+    panels,
+    parse_metric_list,
+    parse_year_range,
+    periods_with_values,
+    selected_periods,
+    validate,
+    year_range,
+)
 
 
 def test_one_panel_per_unit_in_selection_order(tiny_ds):
@@ -72,6 +80,7 @@ def test_percentage_change_in_points(tiny_ds):
 
 def test_index_change_and_log_views(tiny_ds):
     import math
+
     from meldpunt_gui.model.transforms import chart_data
     state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2021, last_year=2022,
                       mode="index")

@@ -11,13 +11,29 @@ import csv
 import io
 import math
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
-from meldpunt_gui.model.domain import (LANGS, STATUSES, Category, Dataset, Event, Metric, Observation, Period,
-                     PeriodError, Source, Text, Theme, Unit, YEAR_MAX, YEAR_MIN)
 from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.files.resources import resource_root
+from meldpunt_gui.model.domain import (
+    LANGS,
+    STATUSES,
+    YEAR_MAX,
+    YEAR_MIN,
+    Category,
+    Dataset,
+    Event,
+    Metric,
+    Observation,
+    Period,
+    PeriodError,
+    Source,
+    Text,
+    Theme,
+    Unit,
+)
 
 UNIT_KINDS = ("count", "percent", "change", "rate", "duration")
 BUNDLED_STATUSES = tuple(s for s in STATUSES if s != "user")  # "user" marks own input only

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meldpunt_gui.files.aside import set_aside
-from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text
 from meldpunt_gui.imports.model import ImportResult
+from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text
 
 STORE_NAME = "meldpunt.sqlite"
 SCHEMA_VERSION = 1
@@ -106,7 +106,7 @@ class UserStore:
 
     # ----- opening
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str]) -> "UserStore":
+    def open(cls, data_dir: str | os.PathLike[str]) -> UserStore:
         folder = Path(data_dir)
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -137,7 +137,7 @@ class UserStore:
                 raise StoreError(again.reason, "damaged") from None
 
     @classmethod
-    def read_only(cls, folder: Path, message: Text | None = None) -> "UserStore":
+    def read_only(cls, folder: Path, message: Text | None = None) -> UserStore:
         """An empty store in memory when the data folder cannot be written (a locked-down
         profile, a read-only drive): the viewer starts on the bundled data and says so."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -154,7 +154,7 @@ class UserStore:
         with self._lock:
             self._conn.close()
 
-    def __enter__(self) -> "UserStore":
+    def __enter__(self) -> UserStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -243,7 +243,7 @@ class UserStore:
         return out
 
     # ----- transactions
-    def _write(self) -> "_Transaction":
+    def _write(self) -> _Transaction:
         if not self.writable:
             raise StoreError(Text(f"{self.path.name} kan niet worden bijgewerkt: de map {self.path.parent} "
                                   "is alleen-lezen. Er is niets gewijzigd.",
@@ -251,7 +251,7 @@ class UserStore:
                                   "read-only. Nothing was changed."), "read_only")
         return _Transaction(self, immediate=True)
 
-    def _read(self) -> "_Transaction":
+    def _read(self) -> _Transaction:
         return _Transaction(self, immediate=False)
 
 

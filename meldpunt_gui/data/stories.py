@@ -7,9 +7,10 @@ against the dataset and names file and field on a mistake.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+import tomllib
 
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
@@ -115,7 +116,7 @@ def load_stories(ds: Dataset, folders: list[Path]) -> tuple[list[Story], list[St
 
 
 def story_folders(data_dir: Path | None) -> list[Path]:
-    from meldpunt_gui.files.resources import resource_root  # noqa: PLC0415
+    from meldpunt_gui.files.resources import resource_root
 
     folders = [resource_root() / "stories"]
     if data_dir is not None:

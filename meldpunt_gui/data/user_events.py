@@ -42,7 +42,7 @@ def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], 
     sep = max(("\t", ";", ","), key=header.count)  # the header line decides the separator
     reader = csv.DictReader(text.splitlines(), delimiter=sep)
     for number, row in enumerate(reader, start=2):
-        def bad(field: str, nl: str, en: str) -> None:
+        def bad(field: str, nl: str, en: str, number: int = number) -> None:
             problems.append(EventProblem(path.name, number, field, Text(nl, en)))
 
         date = (row.get("date") or row.get("datum") or "").strip()

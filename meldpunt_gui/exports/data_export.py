@@ -17,13 +17,14 @@ import csv
 import io
 import math
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Literal, Sequence, Union
+from typing import Literal
 
-from meldpunt_gui.model.domain import Dataset, Period, Text
-from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
+from meldpunt_gui.files.safewrite import write_atomic
+from meldpunt_gui.model.domain import Dataset, Period, Text
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
@@ -108,7 +109,7 @@ def _unique(items: Iterable) -> list:
 
 
 def export_rows(dataset: Dataset, metric_ids: Sequence[str],
-                periods: Iterable[Union[Period, str]], lang: str) -> list[ExportRow]:
+                periods: Iterable[Period | str], lang: str) -> list[ExportRow]:
     """The selection as rows: metrics in the order given, periods in the order given.
 
     Cells without data give no row. An unknown metric id raises ValueError, because silently
@@ -159,9 +160,9 @@ def format_number(value: float, lang: str) -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-def _cells(row: ExportRow, lang: str) -> list[Union[str, float]]:
+def _cells(row: ExportRow, lang: str) -> list[str | float]:
     """The row as cells: the value a float, every other cell neutralised text."""
-    out: list[Union[str, float]] = []
+    out: list[str | float] = []
     for name, _ in COLUMNS:
         value = getattr(row, name)
         if name == "value":
@@ -230,8 +231,8 @@ def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Seque
     return build_xlsx([data, sources, definitions])
 
 
-def export_data(path: Union[str, "os.PathLike[str]"], fmt: str, dataset: Dataset,
-                metric_ids: Sequence[str], periods: Iterable[Union[Period, str]],
+def export_data(path: str | os.PathLike[str], fmt: str, dataset: Dataset,
+                metric_ids: Sequence[str], periods: Iterable[Period | str],
                 lang: str) -> int:
     """Write the selection to `path` safely (see safewrite); returns the number of data rows.
 

@@ -14,10 +14,10 @@ import io
 import math
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence, Union
 
-Cell = Union[str, int, float, None]
+Cell = str | int | float | None
 
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -43,7 +43,7 @@ def damage(path: Path) -> Damage | None:
 # ----------------------------------------------------------------------------- messages
 
 def _reason(kind: Damage) -> Text:
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     return {
         "nul": Text("het bevat nul-bytes", "it contains NUL bytes"),
@@ -54,7 +54,7 @@ def _reason(kind: Damage) -> Text:
 
 def _os_reason(exc: OSError) -> Text:
     """Why a folder or file could not be written, in words a user can act on."""
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return Text("geen toestemming om daar te schrijven", "no permission to write there")
@@ -70,7 +70,7 @@ def _os_reason(exc: OSError) -> Text:
 
 def damaged_message(path: Path, aside: Path, kind: Damage) -> Text:
     """A damaged settings file was kept as `aside`; the viewer starts with the default view."""
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     why = _reason(kind)
     return Text(
@@ -82,7 +82,7 @@ def damaged_message(path: Path, aside: Path, kind: Damage) -> Text:
 
 def not_set_aside_message(path: Path, kind: Damage, exc: OSError) -> Text:
     """A damaged settings file that could not be moved: left as it is, nothing saved over it."""
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     why, cause = _reason(kind), _os_reason(exc)
     return Text(
@@ -96,7 +96,7 @@ def not_set_aside_message(path: Path, kind: Damage, exc: OSError) -> Text:
 def no_folder_message(folder: Path, exc: OSError, store_read_only: bool) -> Text:
     """The data folder could not be made: nothing the user changes can be kept. With
     `store_read_only` this one message replaces the store's own, which would name the same folder."""
-    from meldpunt_gui.model.domain import Text  # noqa: PLC0415
+    from meldpunt_gui.model.domain import Text
 
     cause = _os_reason(exc)
     if store_read_only:

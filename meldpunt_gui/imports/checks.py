@@ -6,12 +6,12 @@ would otherwise spend most of its time formatting messages nobody will read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from operator import itemgetter
-from typing import Iterable
 
-from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
 from meldpunt_gui.imports.model import ImportResult, ImportRow
 from meldpunt_gui.imports.numbers import format_number
+from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
 
 NON_NEGATIVE_KINDS = ("count", "rate", "duration")
 JUMP = 10.0  # a value more than ten times, or less than a tenth of, the period before

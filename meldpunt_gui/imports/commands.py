@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
-from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.imports.files import DELIMITER_NAMES
 from meldpunt_gui.imports.model import LAYOUT_LABELS, STATUS_LABELS, ImportResult
-from meldpunt_gui.imports.reader import read_import
 from meldpunt_gui.imports.numbers import STYLE_LABELS, format_number
-from meldpunt_gui.data.store import StoreError, UserStore
+from meldpunt_gui.imports.reader import read_import
+from meldpunt_gui.model.domain import Dataset, Text
 
 PathLike = str | os.PathLike[str]
 LISTED_NEW = 20

@@ -11,12 +11,12 @@ import csv
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count, repeat
-from typing import Callable, Iterator, Sequence
 
-from meldpunt_gui.model.domain import Text
 from meldpunt_gui.imports.model import ImportResult
+from meldpunt_gui.model.domain import Text
 
 MAX_FILE_BYTES = 256 * 2**20
 MAX_ZIP_ENTRIES = 2000
@@ -128,9 +128,9 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
         if not codec and b"\x00" in data:
             return _binary(res)
         text = None
-        for codec in ([codec] if codec else ["utf-8", "cp1252"]):
+        for candidate in ([codec] if codec else ["utf-8", "cp1252"]):
             try:
-                text = data.decode(codec)
+                text, codec = data.decode(candidate), candidate
                 break
             except UnicodeDecodeError:
                 continue

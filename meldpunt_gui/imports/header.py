@@ -10,8 +10,8 @@ import datetime as _dt
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from meldpunt_gui.model.domain import Period, PeriodError
 

@@ -6,15 +6,16 @@ plain types.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Literal, Union
+from typing import Literal
 
 from meldpunt_gui.model.domain import Metric, Period, Text
 
 Severity = Literal["error", "warning"]
 RowStatus = Literal["new", "changed", "unchanged"]
 
-Message = Union[Text, Callable[[], Text]]
+Message = Text | Callable[[], Text]
 MAX_LISTED_PROBLEMS = 5000  # a broken million-row file must not build a million messages
 
 STATUS_LABELS: dict[str, Text] = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import Iterable, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from meldpunt_gui.model.domain import Text
 

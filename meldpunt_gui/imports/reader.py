@@ -10,19 +10,26 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
-from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.imports.checks import check_rows
 from meldpunt_gui.imports.files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
 from meldpunt_gui.imports.header import Header, cell_text, grouped_year, read_header, recognise
-from meldpunt_gui.imports.model import (LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow, Problem,
-                           RowStatus, Severity)
-from meldpunt_gui.imports.checks import check_rows
-from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
+from meldpunt_gui.imports.model import (
+    LAYOUT_LABELS,
+    STATUS_LABELS,
+    ImportResult,
+    ImportRow,
+    Problem,
+    RowStatus,
+    Severity,
+)
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
+from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
+from meldpunt_gui.model.domain import Dataset, Text
 
 __all__ = [
     "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
@@ -174,11 +181,11 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
         span = str(above[0]) if len(above) == 1 else f"{above[0]}-{above[-1]}"
         res.warning(above[0], "", Text(f"Regel {span} boven de kopregel is overgeslagen.",
                                        f"Line {span} above the header row was skipped."), "above_header")
-    for col, text in header.duplicates:
+    for _col, text in header.duplicates:
         res.error(header_line, text, Text(f"Kolom '{text}' staat twee keer in de kopregel.",
                                           f"Column '{text}' appears twice in the header row."),
                   "duplicate_column")
-    for col, text in header.unknown:
+    for _col, text in header.unknown:
         year = grouped_year(text) if header.layout == "wide" else None
         if year:  # a year column whose values would silently stay behind
             res.error(header_line, text, Text(

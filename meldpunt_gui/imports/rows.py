@@ -8,14 +8,22 @@ from __future__ import annotations
 
 import difflib
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
-from meldpunt_gui.model.domain import Dataset, Metric, Period, Text, Unit
 from meldpunt_gui.imports.files import col_letters
-from meldpunt_gui.imports.header import (Header, cell_text, compact, grouped_year, norm, parse_period,
-                            parse_published, slug)
+from meldpunt_gui.imports.header import (
+    Header,
+    cell_text,
+    compact,
+    grouped_year,
+    norm,
+    parse_period,
+    parse_published,
+    slug,
+)
 from meldpunt_gui.imports.model import ImportResult, ImportRow
 from meldpunt_gui.imports.numbers import NumberError, parse_number, readings
+from meldpunt_gui.model.domain import Dataset, Metric, Period, Text, Unit
 
 NO_VALUE = frozenset({"", "-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "n/a", "na", "onbekend",
                       "unknown", "?", ".", "x"})

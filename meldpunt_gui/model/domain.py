@@ -7,8 +7,9 @@ command line work (and are tested) without Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from meldpunt_gui.data.gcpause import collector_paused
 
@@ -48,7 +49,7 @@ class Period:
     half: int = 0
 
     @classmethod
-    def parse(cls, text: str) -> "Period":
+    def parse(cls, text: str) -> Period:
         m = _PERIOD_RE.match(str(text))
         if not m:
             raise PeriodError(text)
@@ -66,7 +67,7 @@ class Period:
     def granularity(self) -> Granularity:
         return "half" if self.half else "year"
 
-    def comparable_before(self) -> "Period":
+    def comparable_before(self) -> Period:
         """The period a change is measured against: last year, or the same half a year earlier."""
         return Period(self.year - 1, self.half)
 
@@ -325,7 +326,7 @@ class Dataset:
         return [m.id for m in self.metrics.values() if m.part_of == whole]
 
     def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = ()) -> "Dataset":
+                          sources: Iterable[Source] = ()) -> Dataset:
         """A new dataset with user input laid over this one (bundled values become alternatives)."""
         return Dataset(
             units=self.units,

@@ -38,7 +38,7 @@ class ViewState:
     base_year: int | None = None  # for the index; None = first year in range
     story: str = ""  # the story this view came from, if any
 
-    def with_(self, **changes) -> "ViewState":
+    def with_(self, **changes) -> ViewState:
         return replace(self, **changes)
 
 

@@ -9,10 +9,18 @@ from __future__ import annotations
 from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Source, Text
-from meldpunt_gui.text.formatting import (format_change, format_date, format_number, format_pct_change,
-                         format_period, format_points, format_value, format_value_with_unit,
-                         format_year_range)
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.text.formatting import (
+    format_change,
+    format_date,
+    format_number,
+    format_pct_change,
+    format_period,
+    format_points,
+    format_value,
+    format_value_with_unit,
+    format_year_range,
+)
 
 L = {
     "source": Text("Bron", "Source"),
@@ -223,7 +231,7 @@ S = {
 def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
     """A text alternative for the chart, from the data: per series what is shown, the range, the
     highest and the latest value and the largest change; rounded values said as such."""
-    from meldpunt_gui.text.formatting import format_period as fp  # noqa: PLC0415
+    from meldpunt_gui.text.formatting import format_period as fp
 
     out = []
     periods = selected_periods(ds, state)

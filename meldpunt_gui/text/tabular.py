@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from meldpunt_gui.text.describe import source_short, tooltip_text
 from meldpunt_gui.model.domain import Dataset, Period, Text
-from meldpunt_gui.text.formatting import format_change, format_number, format_period, format_value
 from meldpunt_gui.model.view import ViewState, periods_with_values
+from meldpunt_gui.text.describe import source_short, tooltip_text
+from meldpunt_gui.text.formatting import format_change, format_number, format_period, format_value
 
 H = {
     "metric": Text("Metriek", "Metric"),
@@ -61,7 +61,7 @@ class Table:
 
 
 def _html_escape(text: str) -> str:
-    from html import escape  # noqa: PLC0415
+    from html import escape
 
     return escape(text)
 

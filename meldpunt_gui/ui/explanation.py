@@ -10,9 +10,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from meldpunt_gui.text.describe import event_html, explanation_html
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.describe import event_html, explanation_html
 
 
 class ExplanationPanel(QTextBrowser):
@@ -31,7 +31,7 @@ class ExplanationPanel(QTextBrowser):
         self.setHtml(head + explanation_html(ds, state, lang))
         self.verticalScrollBar().setValue(0 if head else bar)
 
-    def loadResource(self, kind, url):  # noqa: N802 - never fetch anything referenced in text
+    def loadResource(self, kind, url):
         return None
 
     def _open(self, url: QUrl) -> None:

@@ -9,13 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QMessageBox, QProgressBar, QPushButton,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_number, format_period
-from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.ui.workers import Job, workers
 
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
@@ -119,7 +133,7 @@ class ImportDialog(QDialog):
         path, ds, options = self.path, self.ds, self.options()
 
         def read(progress):
-            from meldpunt_gui.imports.reader import read_import  # noqa: PLC0415 - loaded with the first import
+            from meldpunt_gui.imports.reader import read_import
 
             return read_import(path, ds, progress=progress, **options)
 
@@ -155,7 +169,7 @@ class ImportDialog(QDialog):
         self._drop_read()
         super().done(code)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         self._drop_read()  # close() of a dialog never shown does not pass through done()
         super().closeEvent(event)
 

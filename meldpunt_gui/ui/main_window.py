@@ -69,8 +69,8 @@ class MainWindow(WindowActions, QMainWindow):
     def populate(self, ds: Dataset, message: str = "", store=None,
                  bundled: Dataset | None = None) -> None:
         """Build the interface for `ds` and show the requested (or last saved) view."""
-        from meldpunt_gui.model.view import validate  # noqa: PLC0415
-        from meldpunt_gui.ui.settings import load_state  # noqa: PLC0415
+        from meldpunt_gui.model.view import validate
+        from meldpunt_gui.ui.settings import load_state
 
         self.ds = ds
         self.store = store  # the user store (None: bundled data only, e.g. in tests)
@@ -92,15 +92,14 @@ class MainWindow(WindowActions, QMainWindow):
 
     # ----- construction
     def _build(self) -> None:
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-        from PySide6.QtWidgets import (QComboBox, QGroupBox, QSpinBox, QSplitter,  # noqa: PLC0415
-                                       QTabWidget, QVBoxLayout)
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QComboBox, QGroupBox, QSpinBox, QSplitter, QTabWidget, QVBoxLayout
 
-        from meldpunt_gui.ui.chart.view import ChartView  # noqa: PLC0415
-        from meldpunt_gui.ui.explanation import ExplanationPanel  # noqa: PLC0415
-        from meldpunt_gui.ui.metric_picker import MetricPicker  # noqa: PLC0415
-        from meldpunt_gui.ui.period_picker import PeriodPicker  # noqa: PLC0415
-        from meldpunt_gui.ui.table_view import TableView  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.view import ChartView
+        from meldpunt_gui.ui.explanation import ExplanationPanel
+        from meldpunt_gui.ui.metric_picker import MetricPicker
+        from meldpunt_gui.ui.period_picker import PeriodPicker
+        from meldpunt_gui.ui.table_view import TableView
 
         self.metric_picker = MetricPicker(self)
         self.period_picker = PeriodPicker(self)
@@ -187,8 +186,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.base_year.valueChanged.connect(self._mode_changed)
 
     def _build_menus(self) -> None:
-        from PySide6.QtCore import Qt  # noqa: PLC0415
-        from PySide6.QtGui import QAction, QActionGroup, QKeySequence  # noqa: PLC0415
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -271,7 +270,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
 
-        from meldpunt_gui.ui.icons import icon  # noqa: PLC0415
+        from meldpunt_gui.ui.icons import icon
 
         for act, name in ((self.act_import, "import"), (self.act_export, "export-data"),
                           (self.act_export_chart, "export-chart"), (self.act_briefing, "briefing"),
@@ -359,7 +358,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._render()
 
     def _apply_zoom(self, factor: float) -> None:
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+        from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         if not hasattr(self, "_base_point_size"):
@@ -371,9 +370,9 @@ class MainWindow(WindowActions, QMainWindow):
 
     def set_theme(self, choice: str) -> None:
         """Light, dark or the system's scheme; the chart's colours follow (exports stay light)."""
-        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+        from PySide6.QtWidgets import QApplication
 
-        from meldpunt_gui.ui import theme as themes  # noqa: PLC0415
+        from meldpunt_gui.ui import theme as themes
 
         self.theme_choice = choice
         self.theme = themes.effective(choice)
@@ -385,14 +384,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.theme_actions[choice].setChecked(True)
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.ds is not None:
             self.retranslate()
         super().changeEvent(event)
 
     # ----- state -> widgets
     def refresh(self) -> None:
-        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range
 
         ds, state, lang = self.ds, self.state, self.lang
         self.metric_picker.populate(ds, lang, state.metrics)
@@ -411,10 +410,10 @@ class MainWindow(WindowActions, QMainWindow):
     def _render(self) -> None:
         if self.ds is None:
             return
-        from meldpunt_gui.text.describe import source_line, summary_sentences  # noqa: PLC0415
-        from meldpunt_gui.text.formatting import format_year_range  # noqa: PLC0415
-        from meldpunt_gui.text.tabular import build_table  # noqa: PLC0415
-        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range
+        from meldpunt_gui.text.describe import source_line, summary_sentences
+        from meldpunt_gui.text.formatting import format_year_range
+        from meldpunt_gui.text.tabular import build_table
 
         ds, state, lang = self.ds, self.state, self.lang
         first, last = year_range(ds, state)
@@ -439,13 +438,13 @@ class MainWindow(WindowActions, QMainWindow):
         self._save()
 
     def _save(self) -> None:
-        from meldpunt_gui.ui.settings import save_state  # noqa: PLC0415
+        from meldpunt_gui.ui.settings import save_state
 
         if self.persist and self.ds is not None:
             save_state(self.settings, self.state, self.lang)
 
     def set_state(self, state: ViewState) -> None:
-        from meldpunt_gui.model.view import validate  # noqa: PLC0415
+        from meldpunt_gui.model.view import validate
 
         self.state = validate(self.ds, state)
         self.refresh()
@@ -459,7 +458,7 @@ class MainWindow(WindowActions, QMainWindow):
         return state
 
     def _metrics_changed(self, metrics: tuple) -> None:
-        from meldpunt_gui.model.view import year_range  # noqa: PLC0415
+        from meldpunt_gui.model.view import year_range
 
         self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics), story=""))
         first, last = year_range(self.ds, self.state)
@@ -497,7 +496,7 @@ class MainWindow(WindowActions, QMainWindow):
     # ----- actions
     # ----- stories
     def _load_stories(self) -> None:
-        from meldpunt_gui.data.stories import load_stories, story_folders  # noqa: PLC0415
+        from meldpunt_gui.data.stories import load_stories, story_folders
 
         self.stories, self.story_problems = load_stories(self.ds, story_folders(self.data_dir))
 
@@ -517,17 +516,17 @@ class MainWindow(WindowActions, QMainWindow):
             act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+        from PySide6.QtWidgets import QMessageBox
 
-        from meldpunt_gui import __version__  # noqa: PLC0415
-        from meldpunt_gui.text.formatting import format_date  # noqa: PLC0415
+        from meldpunt_gui import __version__
+        from meldpunt_gui.text.formatting import format_date
 
         QMessageBox.about(self, self.tr("About"), self.tr(
             "Meldpunt viewer %1\n\nPublic year figures of the Dutch hotline Meldpunt Kinderporno "
             "(Offlimits) and related series, with their sources.\nData up to: %2")
             .replace("%1", __version__).replace("%2", format_date(self.ds.data_date, self.lang)))
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event) -> None:
         if self.persist:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self._save()

@@ -29,7 +29,7 @@ def _ints(value) -> list[int]:
 
 
 def load_state(settings: QSettings) -> ViewState:
-    from meldpunt_gui.model.view import ViewState  # noqa: PLC0415
+    from meldpunt_gui.model.view import ViewState
 
     try:
         if int(settings.value("version", 0) or 0) != SETTINGS_VERSION:

@@ -19,10 +19,10 @@ class TableModel(QAbstractTableModel):
         self.table = table
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.table.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.table.headers)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -44,7 +44,7 @@ class TableModel(QAbstractTableModel):
             return cell.tooltip.replace("\n", ", ") if cell.tooltip else cell.text
         return None
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.table.headers[section] if section < len(self.table.headers) else None
         return None
@@ -73,7 +73,7 @@ class TableView(QTableView):
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an
         HTML table (Word and Outlook keep the layout)."""
-        from meldpunt_gui.ui import clipboard  # noqa: PLC0415
+        from meldpunt_gui.ui import clipboard
 
         text = self.model_.table.to_tsv(self.lang)
         clipboard.put(text, self.model_.table.to_html())

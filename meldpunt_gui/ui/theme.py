@@ -12,7 +12,7 @@ def effective(choice: str) -> str:
     if choice == "dark":
         return "dark"
     if choice == "system":
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - the namespace costs 15 ms at start-up
+        from PySide6.QtCore import Qt
 
         hints = QGuiApplication.styleHints()
         if hints.colorScheme() == Qt.ColorScheme.Dark:

@@ -16,9 +16,9 @@ class WindowActions:
     """Needs: ds, bundled, store, state, lang, settings, data_dir, table, statusBar(), refresh()."""
 
     def export_data_dialog(self) -> None:
-        from meldpunt_gui.exports.data_export import export_data  # noqa: PLC0415
-        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
-        from meldpunt_gui.model.view import selected_periods  # noqa: PLC0415
+        from meldpunt_gui.exports.data_export import export_data
+        from meldpunt_gui.files.safewrite import SaveError
+        from meldpunt_gui.model.view import selected_periods
 
         folder = str(self.settings.value("export/folder", str(Path.home())))
         path, _ = QFileDialog.getSaveFileName(
@@ -31,7 +31,8 @@ class WindowActions:
             export_data(Path(path), fmt, self.ds, list(self.state.metrics),
                         selected_periods(self.ds, self.state), self.lang)
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
+                                exc.text.get(self.lang))
             return
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
@@ -40,15 +41,15 @@ class WindowActions:
     def reload_user_data(self) -> None:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
-            from meldpunt_gui.data.user_events import with_user_events  # noqa: PLC0415
-            from meldpunt_gui.model.view import validate  # noqa: PLC0415
+            from meldpunt_gui.data.user_events import with_user_events
+            from meldpunt_gui.model.view import validate
 
             self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
             self.state = validate(self.ds, self.state)
             self.refresh()
 
     def import_dialog(self, path: str | None = None) -> bool:
-        from meldpunt_gui.ui.import_dialog import ImportDialog  # noqa: PLC0415
+        from meldpunt_gui.ui.import_dialog import ImportDialog
 
         if self.store is None:
             return False
@@ -69,14 +70,14 @@ class WindowActions:
         return self.apply_import(result, Path(path))
 
     def apply_import(self, result, path: Path) -> bool:
-        from meldpunt_gui.data.store import StoreError  # noqa: PLC0415
+        from meldpunt_gui.data.store import StoreError
 
         try:
             record = self.store.apply(result, path)
         except StoreError as exc:  # the store says why in both languages; nothing was written
             self._import_failed(exc.message.get(self.lang))
             return False
-        except Exception as exc:  # noqa: BLE001 - unforeseen, but still a message, not a crash
+        except Exception as exc:
             self._import_failed(QCoreApplication.translate(
                 "MainWindow", "The figures could not be stored; nothing was changed. Reason: %1")
                 .replace("%1", str(exc)))
@@ -92,7 +93,7 @@ class WindowActions:
         QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), text)
 
     def history_dialog(self) -> None:
-        from meldpunt_gui.ui.import_dialog import ImportHistoryDialog  # noqa: PLC0415
+        from meldpunt_gui.ui.import_dialog import ImportHistoryDialog
 
         if self.store is None:
             return
@@ -114,13 +115,13 @@ class WindowActions:
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
 
     def export_chart_dialog(self) -> None:
-        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
-        from meldpunt_gui.ui.export.chart_export import export_chart  # noqa: PLC0415
-
-        from meldpunt_gui.ui.export.options import ChartExportOptions  # noqa: PLC0415
+        from meldpunt_gui.files.safewrite import SaveError
+        from meldpunt_gui.ui.export.chart_export import export_chart
+        from meldpunt_gui.ui.export.options import ChartExportOptions
 
         path = self._ask_path("chart", "meldpunt-grafiek.png",
-                              QCoreApplication.translate("MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
+                              QCoreApplication.translate(
+                                  "MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
         if not path:
             return
         options = ChartExportOptions(self.settings, self)
@@ -135,29 +136,32 @@ class WindowActions:
             export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
                          definitions)
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
+                                exc.text.get(self.lang))
             return
         self._saved(path)
 
     def export_briefing_dialog(self) -> None:
-        from meldpunt_gui.files.safewrite import SaveError  # noqa: PLC0415
-        from meldpunt_gui.ui.export.briefing import export_briefing  # noqa: PLC0415
+        from meldpunt_gui.files.safewrite import SaveError
+        from meldpunt_gui.ui.export.briefing import export_briefing
 
-        path = self._ask_path("briefing", "meldpunt-briefing.pdf", QCoreApplication.translate("MainWindow", "PDF (*.pdf)"))
+        path = self._ask_path("briefing", "meldpunt-briefing.pdf",
+                              QCoreApplication.translate("MainWindow", "PDF (*.pdf)"))
         if not path:
             return
         try:
             export_briefing(Path(path), self.ds, self.state, self.lang)
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
+            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
+                                exc.text.get(self.lang))
             return
         self._saved(path)
 
     def copy_chart(self) -> None:
         """The chart as it would be exported (light, with title and sources) on the clipboard."""
-        from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+        from PySide6.QtGui import QGuiApplication
 
-        from meldpunt_gui.ui.export.chart_export import render_png  # noqa: PLC0415
+        from meldpunt_gui.ui.export.chart_export import render_png
 
         image = render_png(self.ds, self.state, self.lang, 1200, 700,
                            max(1.0, self.devicePixelRatioF()))

@@ -106,7 +106,7 @@ _OWNER: Workers | None = None
 
 def workers() -> Workers:
     """The program's one owner of worker threads (made on first use, waited for at exit)."""
-    global _OWNER  # noqa: PLW0603 - one owner per process, by design
+    global _OWNER
     if _OWNER is None:
         _OWNER = Workers()
         atexit.register(_OWNER.shutdown)

@@ -25,11 +25,11 @@ import pytest
 
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui import cli
-from meldpunt_gui.files import safewrite
-from meldpunt_gui.exports.data_export import export_data
-from meldpunt_gui.imports.reader import read_import_data
-from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.data.store import STORE_NAME, StoreError, UserStore
+from meldpunt_gui.exports.data_export import export_data
+from meldpunt_gui.files import safewrite
+from meldpunt_gui.files.safewrite import SaveError, write_atomic
+from meldpunt_gui.imports.reader import read_import_data
 from reliability_support import run_python, subprocess_env
 
 OLD = b"metriek;periode;waarde\r\noud;2020;1\r\n"
@@ -470,8 +470,8 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
     import datetime as dt
     from types import SimpleNamespace
 
-    from meldpunt_gui.files import aside
     from meldpunt_gui.app import open_settings
+    from meldpunt_gui.files import aside
 
     moment = dt.datetime(2024, 7, 13, 9, 30, 0)
     monkeypatch.setattr(aside, "_dt", SimpleNamespace(datetime=SimpleNamespace(now=lambda: moment)))
@@ -489,8 +489,8 @@ def test_an_earlier_set_aside_settings_file_is_never_replaced(tmp_path, monkeypa
 
 
 def test_damaged_settings_that_cannot_be_moved_are_left_alone(tmp_path, monkeypatch):
-    from meldpunt_gui.files import aside
     from meldpunt_gui.app import load_data, open_settings
+    from meldpunt_gui.files import aside
 
     folder = tmp_path / "data"
     folder.mkdir()
@@ -591,7 +591,8 @@ CONCURRENT_IMPORT = r"""
 import sys, time
 from pathlib import Path
 from meldpunt_gui import cli
-import meldpunt_gui.data.bundled, meldpunt_gui.imports.reader, meldpunt_gui.data.store, meldpunt_gui.imports.commands  # noqa
+import meldpunt_gui.data.bundled, meldpunt_gui.imports.reader, meldpunt_gui.data.store
+import meldpunt_gui.imports.commands
 flag, path, data_dir = sys.argv[1:]
 while not Path(flag).exists():
     time.sleep(0.001)

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Period, PeriodError
 from meldpunt_gui.imports.header import parse_period
-from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.imports.numbers import NumberError, analyse, parse_number
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Period, PeriodError
 
 PROFILE = "long" if os.environ.get("HYPOTHESIS_PROFILE") == "long" else "reliability"
 FUZZ = settings.get_profile(PROFILE)

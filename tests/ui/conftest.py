@@ -2,8 +2,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from meldpunt_gui.ui.main_window import MainWindow
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.ui.main_window import MainWindow
 
 
 @pytest.fixture

@@ -1,8 +1,16 @@
 """Every control has a name for screen readers; the whole task works from the keyboard."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QWidget, QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox,
-                               QLabel, QLineEdit, QTextBrowser)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QWidget,
+)
 
 
 def _name(widget) -> str:

@@ -4,8 +4,8 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.model.domain import Period
+from meldpunt_gui.text.describe import tooltip_text
 
 
 def move_mouse(widget, pos: QPoint) -> None:
@@ -127,9 +127,10 @@ def test_arrow_keys_read_the_points_in_tooltip_words(make_window, qtbot, tiny_ds
 
 def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
+
     from meldpunt_gui.data.bundled import load_bundled
-    from meldpunt_gui.ui.main_window import MainWindow
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.main_window import MainWindow
     ds = load_bundled()
     w = MainWindow(ds, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "nl",
                    state=ViewState(metrics=("reports_total",), first_year=2019, last_year=2022))
@@ -177,9 +178,9 @@ def test_rounded_values_have_hollow_markers(make_window):
 
 
 def test_series_beyond_eight_share_curves_by_style(make_window, tiny_ds):
-    from meldpunt_gui.ui.chart.view import series_of
     from meldpunt_gui.model.transforms import chart_data
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.chart.view import series_of
     data = chart_data(tiny_ds, ViewState(metrics=("reports_total", "cloud_urls")))
     series = series_of(data)
     assert [(s.metric, s.panel, s.style_index) for s in series] == [
@@ -197,8 +198,9 @@ def test_grid_lines_sit_at_the_labelled_values(make_window, qtbot):
 
 def test_pyqtgraph_loads_after_the_first_frame_not_before(qtbot, tiny_ds, settings):
     from PySide6.QtWidgets import QApplication
-    from meldpunt_gui.ui.main_window import MainWindow
+
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.main_window import MainWindow
     w = MainWindow(tiny_ds, settings, "nl", state=ViewState(metrics=("reports_total",)))
     qtbot.addWidget(w)
     for _ in range(3):

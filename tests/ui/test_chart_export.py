@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtGui import QImage
 
 from meldpunt_gui.files.safewrite import SaveError
-from meldpunt_gui.ui.export.briefing import briefing_pdf
-from meldpunt_gui.ui.export.chart_export import export_chart, render_svg, render_pdf
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.ui.export.briefing import briefing_pdf
+from meldpunt_gui.ui.export.chart_export import export_chart, render_pdf, render_svg
 
 STATE = ViewState(metrics=("reports_total", "share_nl"))
 

@@ -3,11 +3,11 @@
 from PySide6.QtCore import QSettings
 
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.model.domain import Period
 from meldpunt_gui.data.store import UserStore
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.ui.import_dialog import ImportDialog, ImportHistoryDialog
 from meldpunt_gui.ui.main_window import MainWindow
-from meldpunt_gui.model.view import ViewState
 
 
 def test_preview_import_and_undo(qtbot, tmp_path, dutch):

@@ -22,8 +22,9 @@ def test_chosen_columns_always_fit_or_fall_back_to_one(widths, width):
 
 
 def test_legend_paints_its_entries(qtbot):
-    from PySide6.QtGui import QFont, QImage, QPainter
     import pyqtgraph  # noqa: F401  (the legend is only used once pyqtgraph is loaded)
+    from PySide6.QtGui import QFont, QImage, QPainter
+
     from meldpunt_gui.ui.chart.legend import Legend, LegendEntry
 
     legend = Legend()

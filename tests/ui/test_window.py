@@ -169,8 +169,8 @@ def test_the_window_paints_a_frame_first_and_fills_itself(qtbot, tmp_path):
 
 def test_closing_the_frame_before_it_is_filled_keeps_the_saved_view(qtbot, tmp_path):
     from meldpunt_gui.app import open_settings
-    from meldpunt_gui.ui.settings import load_state, save_state
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.settings import load_state, save_state
     data = tmp_path / "d"
     settings, _note = open_settings(data)
     save_state(settings, ViewState(metrics=("cloud_urls",)), "nl")

@@ -26,11 +26,11 @@ def year_ticks(first: float, last: float, pixels: float, min_px: float = 42.0) -
 class YearAxis(pg.AxisItem):
     """Never 2019.5, never 2.019."""
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph API)
+    def tickValues(self, minVal, maxVal, size):
         step, years = year_ticks(minVal, maxVal, size)
         return [(float(step), [float(y) for y in years])]
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
+    def tickStrings(self, values, scale, spacing):
         return [format_year(int(round(v))) for v in values]
 
 
@@ -44,7 +44,7 @@ class ValueAxis(pg.AxisItem):
         self.lang = lang
         self.enableAutoSIPrefix(False)
 
-    def tickValues(self, minVal, maxVal, size):  # noqa: N802
+    def tickValues(self, minVal, maxVal, size):
         levels = super().tickValues(minVal, maxVal, size)
         if self.unit is None or self.unit.kind != "count" or self.logMode:
             return levels
@@ -57,12 +57,12 @@ class ValueAxis(pg.AxisItem):
             out = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return out
 
-    def boundingRect(self):  # noqa: N802
+    def boundingRect(self):
         """With a grid, pyqtgraph drops a label that pokes past the axis end (the 0 at the
         bottom); leave room for half a line of text at both ends."""
         return super().boundingRect().adjusted(0, -10, 0, 10)
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802
+    def tickStrings(self, values, scale, spacing):
         kind = self.unit.kind if self.unit is not None else ""
         suffix = "%" if kind in ("percent", "change") else ""
         if self.logMode:  # pyqtgraph hands over exponents on a log axis

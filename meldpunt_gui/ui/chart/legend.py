@@ -13,11 +13,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
-
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
 SAMPLE_W = 28.0  # line sample width, pixels
 GAP = 6.0  # between sample and label
@@ -87,12 +86,12 @@ class Legend(QGraphicsWidget):
             self.setMaximumHeight(height)
             self.updateGeometry()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.newSize().width():
             self._fit(event.newSize().width())
 
-    def sizeHint(self, which, constraint=QSizeF()):  # noqa: N802 (Qt API)
+    def sizeHint(self, which, constraint=QSizeF()):
         hint = super().sizeHint(which, constraint)
         if which == Qt.SizeHint.MinimumSize:
             return QSizeF(0, hint.height())

@@ -25,11 +25,11 @@ def object_array(items: list) -> np.ndarray:
 class Markers(pg.ScatterPlotItem):
     """ScatterPlotItem whose setPen/setBrush take an object array of QPen/QBrush per point."""
 
-    def setPen(self, *args, **kargs):  # noqa: N802 (pyqtgraph API)
+    def setPen(self, *args, **kargs):
         if not self._store("pen", args, kargs):
             super().setPen(*args, **kargs)
 
-    def setBrush(self, *args, **kargs):  # noqa: N802 (pyqtgraph API)
+    def setBrush(self, *args, **kargs):
         if not self._store("brush", args, kargs):
             super().setBrush(*args, **kargs)
 

@@ -18,10 +18,10 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
 
-from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.transforms import chart_data
 from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.ui.chart.palette import THEMES, series_style
 
 HOVER_PX = 14.0
@@ -93,7 +93,7 @@ class _FirstPaint(QObject):
         self._callback = callback
         watched.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
@@ -151,7 +151,7 @@ class ChartView(QWidget):
     def ensure_loaded(self) -> None:
         if self._glw is not None:
             return
-        import pyqtgraph as pg  # noqa: PLC0415 - deliberately lazy
+        import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=False, foreground=THEMES[self._theme].foreground)
         self._pg = pg
@@ -222,7 +222,7 @@ class ChartView(QWidget):
         self.plots = [p.plot for p in self._panels]
         self.legends = [p.legend for p in self._panels]
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+    def resizeEvent(self, event) -> None:
         """Badge lanes depend on the width in pixels: lay them out again for the new width."""
         super().resizeEvent(event)
         if self._glw is not None and self._strip_args is not None:
@@ -232,8 +232,8 @@ class ChartView(QWidget):
     def _ensure_panels(self, n: int) -> None:
         """Exactly n panels, reusing the ones there are; panel 0 leads the shared time axis."""
         pg, glw = self._pg, self._glw
-        from meldpunt_gui.ui.chart.axes import ValueAxis, YearAxis  # noqa: PLC0415
-        from meldpunt_gui.ui.chart.legend import Legend  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.axes import ValueAxis, YearAxis
+        from meldpunt_gui.ui.chart.legend import Legend
 
         while len(self._panels) > n:
             panel = self._panels.pop()
@@ -353,7 +353,7 @@ class ChartView(QWidget):
 
     def _place_event_lines(self, panel: _Panel) -> None:
         """The event lines from the bottom to the top of the panel's value range."""
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
         lo, hi = panel.plot.getViewBox().viewRange()[1]
         key = (panel.event_xs, lo, hi)
@@ -364,7 +364,7 @@ class ChartView(QWidget):
         panel.keys["event_lines"] = key
 
     def _update_grid(self, panel: _Panel) -> None:
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
         vb = panel.plot.getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
@@ -406,10 +406,10 @@ class ChartView(QWidget):
         all markers of the panel are one item with a symbol, pen and fill per point (hollow
         where the value is rounded), given as object arrays (see markers.py) and drawn from
         pyqtgraph's symbol atlas."""
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
-        from meldpunt_gui.ui.chart.legend import LegendEntry  # noqa: PLC0415
-        from meldpunt_gui.ui.chart.markers import Markers, object_array  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.legend import LegendEntry
+        from meldpunt_gui.ui.chart.markers import Markers, object_array
 
         self._clear_stack(panel)
         entries, ys_all = [], []
@@ -463,9 +463,9 @@ class ChartView(QWidget):
     def _draw_stack(self, panel: _Panel, pdata, index: int, style_index: int, theme) -> list[float]:
         """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
         pg = self._pg
-        import numpy as np  # noqa: PLC0415
+        import numpy as np
 
-        from meldpunt_gui.ui.chart.legend import LegendEntry  # noqa: PLC0415
+        from meldpunt_gui.ui.chart.legend import LegendEntry
 
         self._clear_stack(panel)
         for item in [*panel.lines, panel.markers]:
@@ -550,7 +550,7 @@ class ChartView(QWidget):
 
     def _place_events(self, events, theme, px: int) -> None:
         pg = self._pg
-        from meldpunt_gui.model.view import event_lanes  # noqa: PLC0415
+        from meldpunt_gui.model.view import event_lanes
 
         groups: list[tuple[list[int], list]] = []
         for number, ev in enumerate(events, start=1):
@@ -644,8 +644,8 @@ class ChartView(QWidget):
             self.hovered.emit(text)
 
     # ----- keyboard: arrow keys step through the points and announce each one
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
-        from PySide6.QtCore import QEvent  # noqa: PLC0415
+    def eventFilter(self, obj, event) -> bool:
+        from PySide6.QtCore import QEvent
 
         if obj is self._glw and event.type() == QEvent.Type.KeyPress:
             step = {Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1),

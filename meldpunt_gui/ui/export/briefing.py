@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 
-from meldpunt_gui.text.describe import explanation_html
 from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.describe import explanation_html
 from meldpunt_gui.text.formatting import format_date
 from meldpunt_gui.text.tabular import build_table
-from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.ui.export.chart_export import chart_title, pdf_bytes, render_png
 
 B = {
@@ -56,7 +56,7 @@ def _table_html(ds: Dataset, state: ViewState, lang: str) -> str:
 
 
 def briefing_document(ds: Dataset, state: ViewState, lang: str, today: dt.date | None = None) -> QTextDocument:
-    from meldpunt_gui import __version__  # noqa: PLC0415
+    from meldpunt_gui import __version__
 
     today = today or dt.date.today()
     doc = QTextDocument()
@@ -84,6 +84,6 @@ def briefing_pdf(ds: Dataset, state: ViewState, lang: str, today: dt.date | None
 
 
 def export_briefing(path: Path, ds: Dataset, state: ViewState, lang: str) -> None:
-    from meldpunt_gui.files.safewrite import write_atomic  # noqa: PLC0415
+    from meldpunt_gui.files.safewrite import write_atomic
 
     write_atomic(Path(path), briefing_pdf(ds, state, lang))

@@ -13,12 +13,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QR
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from meldpunt_gui.text.describe import source_line
 from meldpunt_gui.model.domain import Dataset
-from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.model.view import ViewState, year_range
-from meldpunt_gui.ui.chart.view import ChartView
+from meldpunt_gui.text.describe import source_line
+from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.ui.chart.palette import THEMES
+from meldpunt_gui.ui.chart.view import ChartView
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -122,7 +122,7 @@ def png_bytes(image: QImage) -> bytes:
 
 def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
                definitions: bool = False) -> bytes:
-    from PySide6.QtSvg import QSvgGenerator  # noqa: PLC0415
+    from PySide6.QtSvg import QSvgGenerator
 
     fig = _figure(ds, state, lang, width, height, definitions)
     data = QByteArray()
@@ -164,7 +164,7 @@ def export_chart(path: Path, fmt: str, ds: Dataset, state: ViewState, lang: str,
                  width: int = 1200, height: int = 700, scale: float = 1.0,
                  definitions: bool = False) -> None:
     """Write the chart safely (temporary file, full-length check, rename)."""
-    from meldpunt_gui.files.safewrite import write_atomic  # noqa: PLC0415
+    from meldpunt_gui.files.safewrite import write_atomic
 
     if fmt == "png":
         data = png_bytes(render_png(ds, state, lang, width, height, scale, definitions))
