@@ -139,7 +139,7 @@ def test_rows_half_years_and_gaps(ds: Dataset) -> None:
     periods = [Period(2022, 1), Period(2022, 2), Period(2023)]
     rows = export_rows(ds, ["halfyear", "empty", "reports"], periods, "nl")
     assert [(r.metric_id, r.period, r.status) for r in rows] == [
-        ("halfyear", "2022-H1", "gedeeltelijk")]
+        ("halfyear", "2022-H1", "deel van het jaar")]
     assert export_rows(ds, ["reports"], [], "nl") == []
 
 

@@ -14,8 +14,7 @@ import tomllib
 
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
-
-MODES = ("absolute", "index", "change", "log", "parts", "shares")
+from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN
 
 
 class StoryError(ValueError):
@@ -71,7 +70,7 @@ def parse_story(path: Path, ds: Dataset, user: bool = False) -> Story:
         raise StoryError(name, "metrics", f"unknown metric {', '.join(unknown)}")
     years = doc.get("years")
     if (not isinstance(years, list) or len(years) != 2 or not all(isinstance(y, int) for y in years)
-            or not 1990 <= years[0] <= years[1] <= 2100):
+            or not YEAR_MIN <= years[0] <= years[1] <= YEAR_MAX):
         raise StoryError(name, "years", "give [first, last], e.g. [2015, 2024]")
     gran = doc.get("periods", "year")
     if gran not in ("year", "half"):

@@ -25,6 +25,7 @@ from typing import Literal
 from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
+from meldpunt_gui.model.vocabulary import STATUS_LABELS
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
@@ -68,14 +69,6 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
     ("note", Text("toelichting", "note")),
 )
 
-STATUS_LABELS: dict[str, Text] = {
-    "published": Text("gepubliceerd", "published"),
-    "secondary": Text("secundaire bron", "secondary source"),
-    "forecast": Text("prognose", "forecast"),
-    "partial": Text("gedeeltelijk", "partial"),
-    "draft": Text("voorlopig", "draft"),
-    "user": Text("eigen invoer", "own input"),
-}
 _YES_NO = (Text("ja", "yes"), Text("nee", "no"))
 _SHOWN = (Text("getoond", "shown"), Text("alternatief", "alternative"))
 

@@ -13,25 +13,12 @@ from typing import Literal, NamedTuple
 
 from meldpunt_gui.data.gcpause import collector_paused
 
-Lang = Literal["nl", "en"]
-LANGS: tuple[Lang, ...] = ("nl", "en")
-Granularity = Literal["year", "half"]
-
-YEAR_MIN = 1990
-YEAR_MAX = 2100
-
-
-class Text(NamedTuple):
-    """A string in both languages; data texts carry both so nothing needs a lookup table."""
-
-    nl: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
-
-
-EMPTY = Text("", "")
+# The bilingual text and the vocabulary are re-exported: the domain is where callers look first.
+from meldpunt_gui.model.bilingual import EMPTY, Text
+from meldpunt_gui.model.bilingual import LANGS as LANGS
+from meldpunt_gui.model.bilingual import Lang as Lang
+from meldpunt_gui.model.vocabulary import STATUSES as STATUSES
+from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN, Granularity
 
 
 class PeriodError(ValueError):
@@ -126,9 +113,6 @@ class Metric:
     note: Text = EMPTY  # e.g. a break in series
     user: bool = False
     part_of: str = ""  # the metric this one is a part of (national + international = total)
-
-
-STATUSES = ("published", "secondary", "forecast", "partial", "draft", "user")
 
 
 @dataclass(frozen=True, slots=True)  # hundreds of thousands in an import: keep them small

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from meldpunt_gui.model.domain import Dataset, Granularity, Period
+from meldpunt_gui.model.vocabulary import DEFAULT_MODE, in_year_range
 
 DEFAULT_METRICS = ("reports_total",)
 
@@ -34,7 +35,7 @@ class ViewState:
     granularity: Granularity = "year"
     tab: str = "chart"
     show_events: bool = True
-    mode: str = "absolute"  # absolute | index | change | log
+    mode: str = DEFAULT_MODE  # one of vocabulary.MODES
     base_year: int | None = None  # for the index; None = first year in range
     story: str = ""  # the story this view came from, if any
 
@@ -127,7 +128,7 @@ def parse_year_range(text: str) -> tuple[int, int]:
     parts = [p.strip() for p in raw.split("-")] if "-" in raw else [raw, raw]
     try:
         first, last = int(parts[0]), int(parts[1])
-        if len(parts) != 2 or not (1990 <= first <= 2100 and 1990 <= last <= 2100):
+        if len(parts) != 2 or not (in_year_range(first) and in_year_range(last)):
             raise ValueError
     except (ValueError, IndexError):
         raise SelectionError(

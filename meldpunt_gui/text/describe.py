@@ -10,6 +10,7 @@ from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
     format_change,
     format_date,
@@ -45,10 +46,6 @@ L = {
         "rounded one, then the counting organisation before the press, then the latest "
         "publication. The other values are in the tooltip, the table and the export."),
     "nothing": Text("Kies links een of meer metrieken.", "Pick one or more metrics on the left."),
-    "status_forecast": Text("verwachting", "forecast"),
-    "status_partial": Text("deel van het jaar", "part of the year"),
-    "status_draft": Text("voorlopig", "draft"),
-    "status_secondary": Text("via secundaire bron", "via a secondary source"),
 }
 
 
@@ -67,8 +64,8 @@ def source_short(src: Source | None, lang: str) -> str:
 
 
 def status_words(obs: Observation, lang: str) -> str:
-    key = f"status_{obs.status}"
-    return L[key].get(lang) if key in L else ""
+    """The status a reader must be told of next to the value ('' for a published figure)."""
+    return STATUS_LABELS[obs.status].get(lang) if obs.status in MARKED_STATUSES else ""
 
 
 def value_text(ds: Dataset, obs: Observation, lang: str) -> str:

@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
+from meldpunt_gui.model.vocabulary import MODES, TABS, YEAR_MAX, YEAR_MIN
 from meldpunt_gui.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
     from meldpunt_gui.model.domain import Dataset
     from meldpunt_gui.model.view import ViewState
 
-TABS = ("chart", "table")
-MODES = ("absolute", "index", "change", "log", "parts", "shares")
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -125,7 +124,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.mode_label.setBuddy(self.mode)
         self.base_label = QLabel(self)
         self.base_year = QSpinBox(self)
-        self.base_year.setRange(1990, 2100)
+        self.base_year.setRange(YEAR_MIN, YEAR_MAX)
         self.base_year.setGroupSeparatorShown(False)
         self.base_label.setBuddy(self.base_year)
         controls = QHBoxLayout()

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
+
 
 class PeriodPicker(QWidget):
     changed = Signal()
@@ -26,7 +28,7 @@ class PeriodPicker(QWidget):
         self.first = QSpinBox(self)
         self.last = QSpinBox(self)
         for box in (self.first, self.last):
-            box.setRange(1990, 2100)
+            box.setRange(YEAR_MIN, YEAR_MAX)
             box.setGroupSeparatorShown(False)
             box.setKeyboardTracking(False)
         self.all_years = QPushButton(self)

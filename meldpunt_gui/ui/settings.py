@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
+from meldpunt_gui.model.vocabulary import DEFAULT_MODE, MODES
+
 if TYPE_CHECKING:  # the view module is imported when a state is read, not at start-up
     from meldpunt_gui.model.view import ViewState
 
@@ -50,8 +52,7 @@ def load_state(settings: QSettings) -> ViewState:
             granularity="half" if gran == "half" else "year",
             tab=str(settings.value("view/tab", "chart")),
             show_events=str(settings.value("view/events", "true")).lower() != "false",
-            mode=mode if mode in ("absolute", "index", "change", "log", "parts", "shares")
-            else "absolute",
+            mode=mode if mode in MODES else DEFAULT_MODE,
             base_year=base[0] if base else None,
             story=str(settings.value("view/story", "") or ""),
         )

@@ -1,0 +1,41 @@
+"""The program's words and bounds, each defined once.
+
+View modes, tabs, granularities, statuses and the years a period may name are used by the
+loader, the import, the stories, the settings, the window and the exports; they all read them
+from here, so a new mode or a wider year range is one edit, and a status has one word in every
+tooltip, table and export.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from meldpunt_gui.model.bilingual import Text
+
+YEAR_MIN = 1990  # the first year a period may name (the hotline started in the mid-1990s)
+YEAR_MAX = 2100
+
+Granularity = Literal["year", "half"]
+GRANULARITIES: tuple[Granularity, ...] = ("year", "half")
+
+# How the chart shows the values; "parts" and "shares" stack the parts of a whole.
+MODES = ("absolute", "index", "change", "log", "parts", "shares")
+DEFAULT_MODE = "absolute"
+
+TABS = ("chart", "table")
+
+STATUSES = ("published", "secondary", "forecast", "partial", "draft", "user")
+STATUS_LABELS: dict[str, Text] = {
+    "published": Text("gepubliceerd", "published"),
+    "secondary": Text("secundaire bron", "secondary source"),
+    "forecast": Text("verwachting", "forecast"),
+    "partial": Text("deel van het jaar", "part of the year"),
+    "draft": Text("voorlopig", "draft"),
+    "user": Text("eigen invoer", "own input"),
+}
+# Statuses a reader must be told of next to the value (published needs no word).
+MARKED_STATUSES = ("secondary", "forecast", "partial", "draft")
+
+
+def in_year_range(year: int) -> bool:
+    return YEAR_MIN <= year <= YEAR_MAX
