@@ -141,10 +141,10 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
         window.set_language(code)
 
     def fill() -> None:
-        from meldpunt_gui.data.user_events import with_user_events
+        from meldpunt_gui.data.assemble import assemble_dataset
 
         bundled, store, msg_nl, msg_en = load_data(data_dir, settings_note)
-        ds, event_problems = with_user_events(store.overlay(bundled), data_dir)
+        ds, event_problems = assemble_dataset(bundled, store, data_dir)
         message = msg_en if window.lang == "en" else msg_nl
         if event_problems:
             message = " ".join([message, *(p.format(window.lang) for p in event_problems[:3])]).strip()

@@ -211,10 +211,9 @@ def _load(args: argparse.Namespace) -> Dataset:
             from meldpunt_gui.data.store import UserStore
         except ImportError:
             return ds
-        ds = UserStore.open(_data_dir(args)).overlay(ds)
-        from meldpunt_gui.data.user_events import with_user_events
+        from meldpunt_gui.data.assemble import assemble_dataset
 
-        ds = with_user_events(ds, _data_dir(args))[0]
+        ds = assemble_dataset(ds, UserStore.open(_data_dir(args)), _data_dir(args))[0]
     return ds
 
 

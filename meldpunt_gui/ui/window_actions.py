@@ -41,10 +41,10 @@ class WindowActions:
     def reload_user_data(self) -> None:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
-            from meldpunt_gui.data.user_events import with_user_events
+            from meldpunt_gui.data.assemble import assemble_dataset
             from meldpunt_gui.model.view import validate
 
-            self.ds = with_user_events(self.store.overlay(self.bundled), self.data_dir)[0]
+            self.ds = assemble_dataset(self.bundled, self.store, self.data_dir)[0]
             self.state = validate(self.ds, self.state)
             self.refresh()
 
