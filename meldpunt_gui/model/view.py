@@ -109,6 +109,18 @@ def validate(ds: Dataset, state: ViewState) -> ViewState:
     return state.with_(metrics=metrics)
 
 
+def fit_granularity(ds: Dataset, state: ViewState) -> ViewState:
+    """Metrics with only half-year (or only year) figures switch the view to where their data
+    is, instead of showing an empty chart; the two are never drawn as one line."""
+    have: set[str] = set()
+    for m in state.metrics:
+        if m in ds.metrics:
+            have |= set(ds.granularities(m))
+    if have and state.granularity not in have:
+        return state.with_(granularity=sorted(have)[0])
+    return state
+
+
 def parse_metric_list(ds: Dataset, text: str) -> tuple[str, ...]:
     ids = tuple(t.strip() for t in text.split(",") if t.strip())
     unknown = [i for i in ids if i not in ds.metrics]

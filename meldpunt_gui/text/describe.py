@@ -6,6 +6,7 @@ the briefing and the tests all use one wording. All file text is escaped before 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Source, Text
@@ -134,9 +135,10 @@ def _link(src: Source, lang: str) -> str:
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
 
 
-def event_html(ds: Dataset, event_ids: str, lang: str) -> str:
-    """The text of the clicked events ('id' or 'id1,id2'), shown on top of the explanation."""
-    return "".join(_one_event_html(ds, eid, lang) for eid in event_ids.split(",") if eid)
+def event_html(ds: Dataset, event_ids: Sequence[str], lang: str) -> str:
+    """The text of the clicked events (one badge can stand for several), shown on top of the
+    explanation."""
+    return "".join(_one_event_html(ds, eid, lang) for eid in event_ids)
 
 
 def _one_event_html(ds: Dataset, event_id: str, lang: str) -> str:

@@ -137,11 +137,8 @@ class ImportDialog(QDialog):
 
             return read_import(path, ds, progress=progress, **options)
 
-        job = workers().start(read)
-        job.done.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        job.progressed.connect(self.busy.setValue, Qt.ConnectionType.QueuedConnection)
         self.busy.setValue(0)
-        self._job = job
+        self._job = workers().start(read, on_done=self._show, on_progress=self.busy.setValue)
 
     def _stop(self) -> None:
         """Drop a read in progress: it stops at its next progress call and its result is ignored."""

@@ -18,8 +18,10 @@ from meldpunt_gui.model.vocabulary import MODES, TABS, YEAR_MAX, YEAR_MIN
 from meldpunt_gui.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from meldpunt_gui.data.stories import Story
     from meldpunt_gui.model.domain import Dataset
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.view_model import ViewModel
 
 
 
@@ -32,7 +34,7 @@ class MainWindow(WindowActions, QMainWindow):
                  theme: str = "light", message: str = "", store=None,
                  bundled: Dataset | None = None):
         super().__init__()
-        self.ds = None
+        self.model: ViewModel | None = None  # made by populate(), once the data is there
         self.settings = settings
         self.lang = lang
         self.theme = theme
@@ -63,27 +65,47 @@ class MainWindow(WindowActions, QMainWindow):
             self.populate(ds, message=message, store=store, bundled=bundled)
 
     def is_populated(self) -> bool:
-        return self.ds is not None
+        return self.model is not None
+
+    @property
+    def ds(self) -> Dataset | None:
+        return self.model.ds if self.model is not None else None
+
+    @property
+    def state(self) -> ViewState:
+        """The current selection (read-only: ask `self.model` for a change)."""
+        assert self.model is not None
+        return self.model.state
+
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return self.model.stories if self.model is not None else ()
 
     def populate(self, ds: Dataset, message: str = "", store=None,
                  bundled: Dataset | None = None) -> None:
         """Build the interface for `ds` and show the requested (or last saved) view."""
-        from meldpunt_gui.model.view import validate
-        from meldpunt_gui.ui.settings import load_state
+        from PySide6.QtCore import QTimer
 
-        self.ds = ds
+        from meldpunt_gui.data.stories import load_stories, story_folders
+        from meldpunt_gui.ui.settings import load_state
+        from meldpunt_gui.ui.view_model import ViewModel
+
         self.store = store  # the user store (None: bundled data only, e.g. in tests)
         self.bundled = bundled or ds
-        self.stories = []
-        self.story_problems = []
-        self._load_stories()
-        self.state = self._fit_granularity(
-            validate(ds, self._requested_state or load_state(self.settings)))
+        stories, self.story_problems = load_stories(ds, story_folders(self.data_dir))
+        self.model = ViewModel(ds, self._requested_state or load_state(self.settings), self.lang,
+                               self.theme, stories, parent=self)
+        # the last view is saved once the user pauses, not on every change
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self._save)
         if self.zoom != 1.0:
             self._apply_zoom(self.zoom)
         self._build()
         self._build_menus()
         self.retranslate()
+        self.model.changed.connect(self._render)
         self.refresh()
         if message:
             self.statusBar().showMessage(message)
@@ -181,6 +203,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.period_picker.all_years.clicked.connect(self._all_years)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
+        assert self.model is not None
+        for widget in (self.chart, self.table, self.explanation):  # each follows the model
+            widget.bind(self.model)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.base_year.valueChanged.connect(self._mode_changed)
 
@@ -347,14 +372,17 @@ class MainWindow(WindowActions, QMainWindow):
         self.lang = lang
         (self.act_en if lang == "en" else self.act_nl).setChecked(True)
         self.retranslate()
-        self.refresh()
+        if self.model is not None:
+            self.model.set_language(lang)
+            self._sync_controls()
 
     def set_zoom(self, factor: float) -> None:
         """Text size on top of the system's own (which Qt already follows), 70% to 200%."""
         self._apply_zoom(factor)
         if self.persist:
             self.settings.setValue("zoom", self.zoom)
-        self._render()
+        if self.model is not None:
+            self.model.refresh()
 
     def _apply_zoom(self, factor: float) -> None:
         from PySide6.QtWidgets import QApplication
@@ -378,134 +406,119 @@ class MainWindow(WindowActions, QMainWindow):
         themes.apply(QApplication.instance(), self.theme)
         if self.persist:
             self.settings.setValue("theme", choice)
-        if self.ds is None:
+        if self.model is None:
             return  # populate() draws in this theme
         self.theme_actions[choice].setChecked(True)
-        self._render()
+        self.model.set_theme(self.theme)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.ds is not None:
             self.retranslate()
         super().changeEvent(event)
 
-    # ----- state -> widgets
+    # ----- model -> widgets
     def refresh(self) -> None:
-        from meldpunt_gui.model.view import year_range
+        """Bring every control in line with the model, then draw (after a language switch or a
+        new dataset)."""
+        self._sync_controls()
+        self._render()
 
-        ds, state, lang = self.ds, self.state, self.lang
-        self.metric_picker.populate(ds, lang, state.metrics)
-        first, last = year_range(ds, state)
-        self.period_picker.set_state(ds.year_span(), first, last, state.excluded_years,
-                                     state.granularity)
+    def _sync_controls(self) -> None:
+        """The pickers and the mode controls show the model's state (they keep none of their own)."""
+        model = self.model
+        assert model is not None
+        view = model.resolved
+        state = view.state
+        self.metric_picker.populate(model.ds, model.lang, state.metrics)
+        self.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
+                                     state.excluded_years, state.granularity)
+        self.tabs.blockSignals(True)
         self.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
+        self.tabs.blockSignals(False)
         self.mode.blockSignals(True)
         self.base_year.blockSignals(True)
         self.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
-        self.base_year.setValue(state.base_year or first)
+        self.base_year.setValue(state.base_year or view.first_year)
         self.mode.blockSignals(False)
         self.base_year.blockSignals(False)
-        self._render()
+        self.act_events.blockSignals(True)
+        self.act_events.setChecked(state.show_events)
+        self.act_events.blockSignals(False)
 
     def _render(self) -> None:
-        if self.ds is None:
+        """The window's own labels for the resolved view (the chart, the table and the
+        explanation follow the model themselves); none works the selection out again."""
+        if self.model is None:
             return
-        from meldpunt_gui.model.view import year_range
-        from meldpunt_gui.text.describe import source_line, summary_sentences
-        from meldpunt_gui.text.formatting import format_year_range
-        from meldpunt_gui.text.tabular import build_table
-
-        ds, state, lang = self.ds, self.state, self.lang
-        first, last = year_range(ds, state)
-        names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
-        self.title.setText(f"{', '.join(names)}, {format_year_range(first, last, lang)}"
-                           if names else self.tr("No metric selected"))
-        story = self.story_by_id(state.story)
-        self.chart.set_view(ds, state, lang, self.theme, story.highlight if story else ())
+        view = self.model.resolved
+        self.title.setText(view.title)
+        story = view.story
+        lang = view.lang
         self.story_text.setText(f"{story.title.get(lang)}: {story.text.get(lang)}" if story else "")
-        self.story_text.setVisible(bool(story))
-        notes = [n.get(lang) for n in self.chart.data.notes]
-        self.notes.setText("\n".join(notes))
-        self.notes.setVisible(bool(notes))
-        self.base_label.setVisible(state.mode == "index")
-        self.base_year.setVisible(state.mode == "index")
-        self.table.set_table(build_table(ds, state, lang), lang)
-        self.explanation.show_for(ds, state, lang)
-        self.sources.setText(source_line(ds, state, lang))
-        summary = "\n".join(summary_sentences(ds, state, lang))
+        self.story_text.setVisible(story is not None)
+        self.notes.setText("\n".join(view.notes))
+        self.notes.setVisible(bool(view.notes))
+        self.base_label.setVisible(view.state.mode == "index")
+        self.base_year.setVisible(view.state.mode == "index")
+        self.period_picker.set_state(self.model.ds.year_span(), view.first_year, view.last_year,
+                                     view.state.excluded_years, view.state.granularity)
+        self.sources.setText(view.sources_line)
+        summary = "\n".join(view.summary)
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)
-        self._save()
+        if self.persist:
+            self._save_timer.start()
 
     def _save(self) -> None:
         from meldpunt_gui.ui.settings import save_state
 
-        if self.persist and self.ds is not None:
-            save_state(self.settings, self.state, self.lang)
+        if self.persist and self.model is not None:
+            save_state(self.settings, self.model.state, self.lang)
 
     def set_state(self, state: ViewState) -> None:
-        from meldpunt_gui.model.view import validate
-
-        self.state = validate(self.ds, state)
-        self.refresh()
-
-    def _fit_granularity(self, state: ViewState) -> ViewState:
-        """Metrics with only half-year (or only year) figures switch the view to where their data
-        is, instead of showing an empty chart; the two are never drawn as one line."""
-        have = set().union(*(self.ds.granularities(m) for m in state.metrics)) if state.metrics else set()
-        if have and state.granularity not in have:
-            return state.with_(granularity=next(iter(sorted(have))))
-        return state
+        assert self.model is not None
+        self.model.set_state(state)
+        self._sync_controls()
 
     def _metrics_changed(self, metrics: tuple) -> None:
-        from meldpunt_gui.model.view import year_range
-
-        self.state = self._fit_granularity(self.state.with_(metrics=tuple(metrics), story=""))
-        first, last = year_range(self.ds, self.state)
-        self.period_picker.set_state(self.ds.year_span(), first, last,
-                                     self.state.excluded_years, self.state.granularity)
-        self._render()
+        assert self.model is not None
+        self.model.select_metrics(metrics)
 
     def _periods_changed(self) -> None:
+        assert self.model is not None
         first, last, excluded, gran = self.period_picker.state()
-        self.state = self.state.with_(first_year=first, last_year=last, excluded_years=excluded,
-                                      granularity=gran, story="")
-        self._render()
+        self.model.update(first_year=first, last_year=last, excluded_years=excluded,
+                          granularity=gran, story="")
 
     def _all_years(self) -> None:
-        self.state = self.state.with_(first_year=None, last_year=None, excluded_years=frozenset())
-        self.refresh()
+        assert self.model is not None
+        self.model.update(first_year=None, last_year=None, excluded_years=frozenset())
 
-    def _mode_changed(self, *_args) -> None:
+    def _mode_changed(self, *_args: object) -> None:
+        assert self.model is not None
         mode = MODES[max(self.mode.currentIndex(), 0)]
         base = self.base_year.value() if mode == "index" else None
-        self.state = self.state.with_(mode=mode, base_year=base)
-        self._render()
+        self.model.update(mode=mode, base_year=base)
 
     def _toggle_events(self, on: bool) -> None:
-        self.state = self.state.with_(show_events=on)
-        self._render()
+        assert self.model is not None
+        self.model.update(show_events=on)
 
-    def show_event(self, event_id: str) -> None:
-        self.explanation.show_for(self.ds, self.state, self.lang, event_id)
+    def show_event(self, event_ids: tuple[str, ...]) -> None:
+        assert self.model is not None
+        self.explanation.show_view(self.model.resolved, event_ids)
 
     def _tab_changed(self, index: int) -> None:
-        self.state = self.state.with_(tab=TABS[index] if 0 <= index < len(TABS) else "chart")
-        self._save()
+        assert self.model is not None
+        self.model.update(tab=TABS[index] if 0 <= index < len(TABS) else "chart")
 
-    # ----- actions
     # ----- stories
-    def _load_stories(self) -> None:
-        from meldpunt_gui.data.stories import load_stories, story_folders
-
-        self.stories, self.story_problems = load_stories(self.ds, story_folders(self.data_dir))
-
-    def story_by_id(self, story_id: str):
-        return next((s for s in self.stories if s.id == story_id), None) if story_id else None
+    def story_by_id(self, story_id: str) -> Story | None:
+        return self.model.story(story_id) if self.model is not None else None
 
     def open_story(self, story_id: str) -> None:
-        story = self.story_by_id(story_id)
-        if story is not None:
-            self.set_state(story.state().with_(tab="chart"))
+        if self.model is not None and self.model.open_story(story_id):
+            self._sync_controls()
 
     def _fill_story_menu(self) -> None:
         self.story_menu.clear()
@@ -528,6 +541,8 @@ class MainWindow(WindowActions, QMainWindow):
     def closeEvent(self, event) -> None:
         if self.persist:
             self.settings.setValue("window/geometry", self.saveGeometry())
+            if self.model is not None:
+                self._save_timer.stop()
             self._save()
             self.settings.sync()
         super().closeEvent(event)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from meldpunt_gui.model.resolve import ResolvedView
+
+if TYPE_CHECKING:
+    from meldpunt_gui.ui.view_model import ViewModel
 from meldpunt_gui.text.tabular import Table
 
 
@@ -62,13 +68,27 @@ class TableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lang = "nl"
+        self._view: ResolvedView | None = None
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.setAccessibleName(self.tr("Table of the values shown"))
 
-    def set_table(self, table: Table, lang: str) -> None:
-        self.lang = lang
-        self.model_.set_table(table)
+    def bind(self, model: ViewModel) -> None:
+        """Follow the window's view model; the table is worked out only while its tab is open."""
+        def follow() -> None:
+            if model.state.tab == "table":
+                self.show_view(model.resolved)
+
+        model.changed.connect(follow)
+        follow()
+
+    def show_view(self, view: ResolvedView) -> None:
+        """Show the view's table; built by the view the first time it is asked for (the table
+        is left alone while its tab is hidden)."""
+        if view is not self._view:
+            self._view = view
+            self.lang = view.lang
+            self.model_.set_table(view.table)
 
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an

@@ -42,11 +42,9 @@ class WindowActions:
         """After an import or undo: bundled data with the store laid over it, view kept."""
         if self.store is not None:
             from meldpunt_gui.data.assemble import assemble_dataset
-            from meldpunt_gui.model.view import validate
 
-            self.ds = assemble_dataset(self.bundled, self.store, self.data_dir)[0]
-            self.state = validate(self.ds, self.state)
-            self.refresh()
+            self.model.set_dataset(assemble_dataset(self.bundled, self.store, self.data_dir)[0])
+            self._sync_controls()
 
     def import_dialog(self, path: str | None = None) -> bool:
         from meldpunt_gui.ui.import_dialog import ImportDialog

@@ -14,7 +14,7 @@ import atexit
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 # A job's work: called in the worker thread with a progress callback that takes a fraction
 # (0..1) and returns False once the job was cancelled.
@@ -59,9 +59,16 @@ class Workers(QObject):
         super().__init__()
         self._running: dict[QThread, Job] = {}
 
-    def start(self, work: Work) -> Job:
+    def start(self, work: Work, on_done: Callable[[Any], None] | None = None,
+              on_progress: Callable[[int], None] | None = None) -> Job:
+        """Run `work` in a new thread. The receivers are connected before the thread starts, so a
+        job that ends at once cannot send its result to no one (queued to their own thread)."""
         thread = QThread()
         job = Job(work)
+        if on_done is not None:
+            job.done.connect(on_done, Qt.ConnectionType.QueuedConnection)
+        if on_progress is not None:
+            job.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
         job.moveToThread(thread)
         thread.started.connect(job.run)
         thread.finished.connect(self._finished)

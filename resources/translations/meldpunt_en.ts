@@ -4,7 +4,7 @@
 <context>
     <name>ChartExportOptions</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/export_options.py" line="+13"/>
+        <location filename="../../meldpunt_gui/ui/export/options.py" line="+13"/>
         <source>Chart export</source>
         <translation>Chart export</translation>
     </message>
@@ -42,13 +42,13 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart.py" line="+115"/>
-        <location line="+63"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
+        <location line="+92"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-70"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+199"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -66,7 +66,7 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/explanation.py" line="+24"/>
+        <location filename="../../meldpunt_gui/ui/explanation.py" line="+29"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+54"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+51"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -85,24 +85,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+136"/>
+        <location line="+149"/>
         <source>semicolon ;</source>
         <translation>semicolon ;</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-149"/>
+        <location line="+149"/>
         <source>comma ,</source>
         <translation>comma ,</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-149"/>
+        <location line="+149"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-148"/>
         <source>Dutch (1.234,5)</source>
         <translation>Dutch (1.234,5)</translation>
     </message>
@@ -213,12 +213,12 @@
         <translation>Reading…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>Reading stopped.</source>
         <translation>Reading stopped.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>encoding %1</source>
         <translation>encoding %1</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Import history</source>
         <translation>Import history</translation>
     </message>
@@ -309,18 +309,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+48"/>
-        <location line="+246"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
+        <location line="+268"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-256"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+259"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -530,11 +530,6 @@
         <translation>Notes on this view</translation>
     </message>
     <message>
-        <location line="+81"/>
-        <source>No metric selected</source>
-        <translation>No metric selected</translation>
-    </message>
-    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
         <source>Export data</source>
         <translation>Export data</translation>
@@ -546,19 +541,19 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+102"/>
-        <location line="+14"/>
+        <location line="+103"/>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-115"/>
         <location line="+75"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Import figures</source>
         <translation>Import figures</translation>
     </message>
@@ -568,7 +563,7 @@
         <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The figures could not be stored; nothing was changed. Reason: %1</source>
         <translation>The figures could not be stored; nothing was changed. Reason: %1</translation>
     </message>
@@ -588,22 +583,22 @@
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
         <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Chart copied</source>
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+171"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -650,7 +645,7 @@ Data up to: %2</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+67"/>
+        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+79"/>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
@@ -703,7 +698,7 @@ Data up to: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+67"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+74"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

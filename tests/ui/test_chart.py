@@ -84,8 +84,8 @@ def test_events_are_numbered_badges_that_open_their_text(make_window, qtbot):
     assert [e[0] for e in w.chart.events] == ["e1"]
     assert "Monitor gepubliceerd" in w.explanation.toPlainText()
     with qtbot.waitSignal(w.chart.event_clicked) as sig:
-        w.chart.event_clicked.emit("e1")
-    assert sig.args == ["e1"]
+        w.chart.event_clicked.emit(("e1",))
+    assert sig.args == [("e1",)]
     assert w.explanation.toPlainText().startswith("08-10-2020: Monitor gepubliceerd")
 
 

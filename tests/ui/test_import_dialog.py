@@ -17,7 +17,7 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
                    store=store, bundled=bundled)
     qtbot.addWidget(w)
-    before = w.table.model_.table.to_tsv("nl")
+    before = w.model.resolved.table.to_tsv("nl")
     f = tmp_path / "cijfers-2025.csv"
     f.write_text("metriek;periode;waarde;bron\nreports_total;2025;ca. 120.000;Offlimits jaarverslag\n"
                  "reports_total;2021;413.262;NU.nl\n", encoding="utf-8")
@@ -38,7 +38,7 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     from meldpunt_gui.text.describe import tooltip_text
     assert "eigen invoer" in tooltip_text(w.ds, "reports_total", Period(2025), "nl")
     assert "Eigen invoer in beeld: Meldingen totaal 2025" in w.explanation.toPlainText()
-    table = w.table.model_.table
+    table = w.model.resolved.table
     assert table.rows[0][table.headers.index("2025")].own
     from meldpunt_gui.exports.data_export import export_rows
     [row] = [r for r in export_rows(w.ds, ["reports_total"], [Period(2025)], "nl")]
@@ -50,7 +50,7 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     assert history.table.rowCount() == 1
     history.undo_selected(confirm=False)
     assert w.ds.shown("reports_total", Period(2025)) is None
-    assert w.table.model_.table.to_tsv("nl") == before  # undo restores the view exactly
+    assert w.model.resolved.table.to_tsv("nl") == before  # undo restores the view exactly
 
 
 def test_errors_block_the_import(qtbot, tmp_path):

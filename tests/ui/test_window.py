@@ -12,6 +12,8 @@ def test_checking_a_metric_updates_chart_table_and_explanation(make_window):
     assert w.state.metrics == ("reports_total", "cloud_urls")
     assert [s.metric for s in w.chart.series] == ["reports_total", "cloud_urls"]
     assert len(w.chart.plots) == 2  # reports and URLs never share an axis
+    assert "table" not in vars(w.model.resolved)  # the hidden Table tab is not built
+    w.tabs.setCurrentIndex(1)
     assert w.table.model_.rowCount() == 2
     assert "URL's naar cloud." in w.explanation.toPlainText()
     assert w.title.text() == "Meldingen totaal, Cloud-URL's, 2019 t/m 2024"

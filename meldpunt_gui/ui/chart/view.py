@@ -13,16 +13,21 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
 
 from meldpunt_gui.model.domain import Dataset, Period
-from meldpunt_gui.model.transforms import chart_data
-from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.model.resolve import ResolvedView, resolve
+from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.ui.chart.palette import THEMES, series_style
+
+if TYPE_CHECKING:
+    from meldpunt_gui.ui.view_model import ViewModel
 
 HOVER_PX = 14.0
 AXIS_WIDTH = 78  # every panel's value axis equally wide, so the years line up
@@ -105,7 +110,7 @@ class ChartView(QWidget):
 
     loaded = Signal()
     hovered = Signal(str)
-    event_clicked = Signal(str)
+    event_clicked = Signal(tuple)  # the ids of the events behind the clicked badge
 
     def __init__(self, parent: QWidget | None = None, cached: bool = True):
         """`cached`: keep axes and legends as pixmaps between paints (for the screen; an
@@ -118,20 +123,16 @@ class ChartView(QWidget):
         self._stack.addWidget(self._placeholder)
         self._glw = None
         self._pg = None
-        self._ds: Dataset | None = None
-        self._state: ViewState | None = None
-        self._lang = "nl"
+        self._view: ResolvedView | None = None  # the view drawn (read, never changed, here)
         self._theme = "light"
         self._last_view: tuple | None = None
         self.series: list[SeriesData] = []
-        self.data = None
-        self.highlight: tuple = ()
         self.plots: list = []
         self.legends: list = []
         self._panels: list[_Panel] = []
         self.hover_text = ""
         self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
-        self.cursor: tuple[int, int] | None = None  # (series index, point index) for the keyboard
+        self.point_cursor: tuple[int, int] | None = None  # (series, point) the keyboard is on
         self._strip = None
         self._strip_key: tuple | None = None
         self._strip_args: tuple | None = None
@@ -166,21 +167,53 @@ class ChartView(QWidget):
         self._rebuild()
         self.loaded.emit()
 
-    # ----- state
+    # ----- the view
+    @property
+    def view(self) -> ResolvedView | None:
+        return self._view
+
+    @property
+    def data(self) -> ChartData | None:
+        """What the panels draw, for this view and mode."""
+        return self._view.chart if self._view is not None else None
+
+    @property
+    def highlight(self) -> tuple[Period, ...]:
+        return self._view.highlight if self._view is not None else ()
+
+    @property
+    def _ds(self) -> Dataset | None:
+        return self._view.ds if self._view is not None else None
+
+    @property
+    def _state(self) -> ViewState | None:
+        return self._view.state if self._view is not None else None
+
+    @property
+    def _lang(self) -> str:
+        return self._view.lang if self._view is not None else "nl"
+
+    def bind(self, model: ViewModel) -> None:
+        """Draw whatever the window's view model resolves, from now on."""
+        model.changed.connect(lambda: self.show_view(model.resolved, model.theme))
+        self.show_view(model.resolved, model.theme)
+
     def set_view(self, ds: Dataset, state: ViewState, lang: str, theme: str = "light",
                  highlight: tuple = ()) -> None:
-        view = (id(ds), state, lang, theme, tuple(highlight), self.font().key())
-        if view == self._last_view and self.data is not None and ds is self._ds:
+        """Draw `state` on `ds` without a window (exports, tests): resolved here, once."""
+        self.show_view(resolve(ds, state, lang, highlight=tuple(highlight)), theme)
+
+    def show_view(self, view: ResolvedView, theme: str = "light") -> None:
+        key = (id(view), theme, self.font().key())
+        if key == self._last_view and view is self._view:
             return  # nothing the chart shows has changed (a theme or zoom call repeating)
-        self._ds, self._state, self._lang, self._theme = ds, state, lang, theme
-        self.highlight = highlight
-        self.data = chart_data(ds, state)
-        self.series = series_of(self.data)
-        self.cursor = None
+        self._view, self._theme = view, theme
+        self.series = series_of(view.chart)
+        self.point_cursor = None
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
-            self._last_view = view
+            self._last_view = key
 
     def _rebuild(self) -> None:
         ds, state = self._ds, self._state
@@ -192,11 +225,13 @@ class ChartView(QWidget):
         if style_key != self._style_key:
             glw.setBackground(theme.background)
             glw.setFont(self.font())  # the zoom setting reaches the axes too
-        first, last = year_range(ds, state)
-        events = ds.events_between(first, last) if state.show_events else []
-        self._ensure_panels(len(self.data.panels))
+        view = self._view
+        assert view is not None
+        first, last = view.first_year, view.last_year
+        events = list(view.events)
+        self._ensure_panels(len(view.chart.panels))
         style_index = 0
-        for index, (panel, pdata) in enumerate(zip(self._panels, self.data.panels)):
+        for index, (panel, pdata) in enumerate(zip(self._panels, view.chart.panels)):
             self._style_panel(panel, pdata.unit, pdata.log, theme, style_key)
             self._decorate(panel, events, theme)
             if pdata.stacked:
@@ -582,7 +617,7 @@ class ChartView(QWidget):
             badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
                                         for num, e in zip(numbers, evs)))
             badge.setVisible(True)
-            self._badges.append((",".join(e.id for e in evs), badge))
+            self._badges.append((tuple(e.id for e in evs), badge))
             self.events.extend((e.id, e.x, lane) for e in evs)
         for badge in pool[len(groups):]:
             badge.setVisible(False)
@@ -593,14 +628,14 @@ class ChartView(QWidget):
 
     def _on_mouse_clicked(self, event) -> None:
         pos = event.scenePos()
-        for event_id, badge in self._badges:
+        for event_ids, badge in self._badges:
             if badge.sceneBoundingRect().adjusted(-3, -3, 3, 3).contains(pos):
-                self.event_clicked.emit(event_id)
+                self.event_clicked.emit(event_ids)
                 return
 
     def badge_scene_pos(self, event_id: str) -> QPointF | None:
         for eids, badge in self._badges:
-            if event_id in eids.split(","):
+            if event_id in eids:
                 return badge.sceneBoundingRect().center()
         return None
     # ----- hover
@@ -659,11 +694,11 @@ class ChartView(QWidget):
     def step_cursor(self, d_series: int, d_point: int) -> str:
         """Move to the next/previous point with a value (or series) and announce it in the
         words of the tooltip."""
-        if self.cursor is None:
+        if self.point_cursor is None:
             si, pi = 0, -1 if d_point >= 0 else len(self.series[0].y)
             d_series = 0
         else:
-            si, pi = self.cursor
+            si, pi = self.point_cursor
         si = max(0, min(len(self.series) - 1, si + d_series))
         s = self.series[si]
         valid = [i for i, y in enumerate(s.y) if not math.isnan(y)]
@@ -677,7 +712,7 @@ class ChartView(QWidget):
         else:
             earlier = [i for i in valid if i < pi]
             pi = earlier[max(-len(earlier), d_point)] if earlier else valid[0]
-        self.cursor = (si, pi)
+        self.point_cursor = (si, pi)
         text = tooltip_text(self._ds, s.metric, s.periods[pi], self._lang)
         self.hover_text = text
         self._glw.setAccessibleDescription(text)

@@ -1,0 +1,104 @@
+"""The one computed view of a selection: everything the window and the exports show.
+
+A `ViewState` says what the user picked; `resolve()` works out once what follows from it: the
+years and periods, the panels and what each draws, the title, the notes, the "Bron:" line, the
+chart in words, the table and the explanation. Every widget and every export reads this object
+instead of working the selection out again (ticking one series used to compute the year range
+ten times and the hidden table's tooltips twenty times). What only a hidden part needs (the
+table, the explanation) is computed the first time it is asked for and then kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from meldpunt_gui.model.domain import Dataset, Event, Period, Source, Text
+from meldpunt_gui.model.transforms import ChartData, chart_data
+from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
+from meldpunt_gui.text.describe import explanation_html, shown_sources, source_line, summary_sentences
+from meldpunt_gui.text.formatting import format_year_range
+from meldpunt_gui.text.tabular import Table, build_table
+
+if TYPE_CHECKING:
+    from meldpunt_gui.data.stories import Story
+
+NO_METRIC = Text("Geen reeks gekozen", "No series selected")
+
+
+@dataclass(frozen=True, eq=False)
+class ResolvedView:
+    """A view worked out for one dataset, selection and language. Immutable: a change of any of
+    the three makes a new one (compared by identity, so a widget can tell it has drawn it)."""
+
+    ds: Dataset
+    state: ViewState
+    lang: str
+    first_year: int
+    last_year: int
+    periods: tuple[Period, ...]  # every period in range, empty ones too (a gap, not a bridge)
+    metrics: tuple[str, ...]  # the selected metrics the dataset knows, in selection order
+    panels: tuple[Panel, ...]
+    chart: ChartData
+    story: Story | None = None
+    events: tuple[Event, ...] = field(default=())  # the events drawn (none when switched off)
+    highlight: tuple[Period, ...] = ()  # the periods shaded (the open story's)
+
+    # ----- texts, from the data (never parsed back from another display string)
+    @cached_property
+    def title(self) -> str:
+        names = [self.ds.metrics[m].label.get(self.lang) for m in self.metrics]
+        if not names:
+            return NO_METRIC.get(self.lang)
+        return f"{', '.join(names)}, {format_year_range(self.first_year, self.last_year, self.lang)}"
+
+    @cached_property
+    def notes(self) -> tuple[str, ...]:
+        """What the reader must know about this view (units side by side, log scale, index base)."""
+        return tuple(n.get(self.lang) for n in self.chart.notes)
+
+    @cached_property
+    def sources_line(self) -> str:
+        """'Bron: Offlimits (2023); NU.nl (2022)': the publishers of the values drawn."""
+        return source_line(self.ds, self.state, self.lang)
+
+    @cached_property
+    def summary(self) -> tuple[str, ...]:
+        """The chart in words, one sentence per series (also what screen readers get)."""
+        return tuple(summary_sentences(self.ds, self.state, self.lang))
+
+    @cached_property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source of a value in view, alternatives included, in first-use order."""
+        return tuple(shown_sources(self.ds, self.state))
+
+    # ----- parts that only a visible tab or an export needs
+    @cached_property
+    def table(self) -> Table:
+        return build_table(self.ds, self.state, self.lang)
+
+    @cached_property
+    def explanation(self) -> str:
+        """The explanation pane's HTML; every text from a file in it is escaped."""
+        return explanation_html(self.ds, self.state, self.lang)
+
+    @cached_property
+    def periods_with_values(self) -> tuple[Period, ...]:
+        """Periods in range that hold at least one shown value (table rows, export rows)."""
+        return tuple(p for p in self.periods
+                     if any(self.ds.shown(m, p) is not None for m in self.metrics))
+
+
+def resolve(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,
+            highlight: tuple[Period, ...] = ()) -> ResolvedView:
+    """Work out the view of `state` on `ds` in `lang`: once per change, read by everyone. The
+    shaded periods are the story's, or `highlight` for a view without one (an export)."""
+    first, last = year_range(ds, state)
+    metrics = tuple(m for m in state.metrics if m in ds.metrics)
+    events = tuple(ds.events_between(first, last)) if state.show_events else ()
+    return ResolvedView(
+        ds=ds, state=state, lang=lang, first_year=first, last_year=last,
+        periods=tuple(selected_periods(ds, state)), metrics=metrics,
+        panels=tuple(panels(ds, metrics)), chart=chart_data(ds, state), story=story,
+        events=events, highlight=tuple(story.highlight) if story is not None else tuple(highlight))

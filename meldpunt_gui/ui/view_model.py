@@ -1,0 +1,117 @@
+"""The window's one view model: the current selection, its resolved view, and one signal.
+
+Widgets are given the model when they are built and subscribe to `changed` (as napari's
+`QtDims(dims)` does); handlers only ask the model to change. The model validates every new
+state against the dataset, resolves it once (`model.resolve.resolve`) and tells everyone, so no
+widget keeps a copy of the selection and none works it out again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from meldpunt_gui.model.resolve import ResolvedView, resolve
+from meldpunt_gui.model.view import ViewState, fit_granularity, validate
+
+if TYPE_CHECKING:
+    from meldpunt_gui.data.stories import Story
+    from meldpunt_gui.model.domain import Dataset
+
+
+class ViewModel(QObject):
+    """Holds the dataset, the `ViewState`, the language, the theme and the stories; `resolved`
+    is the view worked out for them, new after every change."""
+
+    changed = Signal()
+
+    def __init__(self, ds: Dataset, state: ViewState, lang: str = "nl", theme: str = "light",
+                 stories: Sequence[Story] = (), parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ds, self._lang, self._theme = ds, lang, theme
+        self._stories: tuple[Story, ...] = tuple(stories)
+        self._state = fit_granularity(ds, validate(ds, state))
+        self._resolved = self._resolve()
+
+    # ----- reading
+    @property
+    def ds(self) -> Dataset:
+        return self._ds
+
+    @property
+    def state(self) -> ViewState:
+        return self._state
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def theme(self) -> str:
+        return self._theme
+
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return self._stories
+
+    @property
+    def resolved(self) -> ResolvedView:
+        return self._resolved
+
+    def story(self, story_id: str) -> Story | None:
+        return next((s for s in self._stories if s.id == story_id), None) if story_id else None
+
+    # ----- asking for a change
+    def update(self, **changes: Any) -> None:
+        """Change fields of the selection (a change of series or years leaves the story)."""
+        self.set_state(self._state.with_(**changes))
+
+    def select_metrics(self, metrics: Sequence[str]) -> None:
+        self.set_state(fit_granularity(self._ds, self._state.with_(metrics=tuple(metrics),
+                                                                    story="")))
+
+    def set_state(self, state: ViewState) -> None:
+        state = validate(self._ds, state)
+        if state != self._state:
+            self._state = state
+            self._changed()
+
+    def open_story(self, story_id: str) -> bool:
+        story = self.story(story_id)
+        if story is None:
+            return False
+        self.set_state(story.state().with_(tab="chart"))
+        return True
+
+    def set_dataset(self, ds: Dataset) -> None:
+        """After an import or an undo: the same view on the new figures."""
+        self._ds = ds
+        self._state = validate(ds, self._state)
+        self._changed()
+
+    def set_stories(self, stories: Sequence[Story]) -> None:
+        self._stories = tuple(stories)
+        self._changed()
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._changed()
+
+    def set_theme(self, theme: str) -> None:
+        if theme != self._theme:
+            self._theme = theme
+            self._changed()
+
+    def refresh(self) -> None:
+        """Tell everyone again (e.g. after the text size changed)."""
+        self._changed()
+
+    def _changed(self) -> None:
+        self._resolved = self._resolve()
+        self.changed.emit()
+
+    def _resolve(self) -> ResolvedView:
+        return resolve(self._ds, self._state, self._lang, self.story(self._state.story))
