@@ -322,6 +322,9 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
     except BaseException:  # calamine raises its own errors and, on broken XML, Rust panics
         return res.fail(damaged, "bad_workbook")
     flags = _cell_flags(sheets_xml[xml_path]) if xml_path in sheets_xml else {}
+    if xml_path in sheets_xml and any(n.startswith("xl/externalLinks/") for n in names):
+        for key in _external_cells(sheets_xml[xml_path]):
+            flags.setdefault(key, "external")
     return Table("xlsx", ((i + 1, r) for i, r in enumerate(rows)), flags, len(rows))
 
 
@@ -362,6 +365,38 @@ def _cells_bound(xml: bytes) -> int:
     rows = max(map(int, numbers), default=0)
     cols = max((_col_index(c.decode()) + 1 for c in _WIDE_COL.findall(xml)), default=26)
     return rows * max(cols, 26)
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_SHARED_ID = re.compile(rb'\bsi="(\d+)"')
+_EXTERNAL_REF = re.compile(rb"\[\d+\]")  # [1]Blad1!A1: Excel's form of a reference to another workbook
+
+
+def _external_cells(xml: bytes) -> list[tuple[int, int]]:
+    """(row, column) of the cells whose formula refers to another workbook, shared ones too."""
+    found: list[tuple[int, int]] = []
+    shared: set[bytes] = set()  # ids of shared formulas whose first cell refers elsewhere
+    pending: list[tuple[tuple[int, int], bytes]] = []  # cells that only name a shared formula
+    for cell in _CELL.finditer(xml):
+        body = cell.group(2)
+        ref = _CELL_REF.search(cell.group(1))
+        if not body or b"<" not in body or ref is None:
+            continue
+        formula = _FORMULA.search(body)
+        if formula is None:
+            continue
+        key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
+        si = _SHARED_ID.search(formula.group(1))
+        text = formula.group(2) or b""
+        if _EXTERNAL_REF.search(text):
+            found.append(key)
+            if si:
+                shared.add(si.group(1))
+        elif si and not text:
+            pending.append((key, si.group(1)))
+    found += [key for key, si in pending if si in shared]
+    return found
 
 
 def _cell_flags(xml: bytes) -> dict[tuple[int, int], str]:

@@ -49,7 +49,7 @@ ALIASES: dict[str, tuple[str, str]] = {
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_HALF_FIRST = re.compile(r"^\s*[Hh]\s*([12])\s*[-/ ]?\s*(\d{4})\s*$")
+_HALF_FIRST = re.compile(r"^\s*[Hh]\s*([12])\s*[-/ ]?\s*([0-9]{4})\s*$")
 
 
 def norm(text: str) -> str:

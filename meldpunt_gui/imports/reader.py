@@ -29,7 +29,7 @@ from meldpunt_gui.imports.model import (
 )
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
 from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
-from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Text, foreign_digits
 
 __all__ = [
     "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
@@ -186,6 +186,10 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                                           f"Column '{text}' appears twice in the header row."),
                   "duplicate_column")
     for _col, text in header.unknown:
+        if header.layout == "wide" and foreign_digits(text):  # "２０２３": a year in other digits
+            res.error(header_line, text, Text(f"Kolomkop '{text}' {FOREIGN_DIGITS.nl}.",
+                                              f"Column heading '{text}' {FOREIGN_DIGITS.en}."), "digits")
+            continue
         year = grouped_year(text) if header.layout == "wide" else None
         if year:  # a year column whose values would silently stay behind
             res.error(header_line, text, Text(
@@ -212,7 +216,8 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
             f"{b.skipped_alternatives} alternative values (not shown) were skipped."), "alternatives")
     rows_read = b.settle(number_style)
     value_column = header.name(header.roles["value"]) if header.layout == "long" else None
-    res.rows = check_rows(rows_read, res, ds, value_column)
+    period_column = header.name(header.roles["period"]) if header.layout == "long" else None
+    res.rows = check_rows(rows_read, res, ds, value_column, period_column)
     if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
         res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
                       f"{res.file} contains no figures: every value cell is empty."), "no_values")
