@@ -19,8 +19,8 @@ from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.files.resources import resource_root
 from meldpunt_gui.model.domain import (
     LANGS,
-    STATUSES,
     MAX_MAGNITUDE,
+    STATUSES,
     YEAR_MAX,
     YEAR_MIN,
     Category,

@@ -16,7 +16,15 @@ from pathlib import Path
 
 from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.imports.checks import check_rows
-from meldpunt_gui.imports.files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
+from meldpunt_gui.imports.files import (
+    DELIMITER_NAMES,
+    ENCODINGS,
+    MAX_FILE_BYTES,
+    Table,
+    TableError,
+    csv_reason,
+    read_table,
+)
 from meldpunt_gui.imports.header import Header, cell_text, grouped_year, read_header, recognise
 from meldpunt_gui.imports.model import (
     LAYOUT_LABELS,
@@ -152,8 +160,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
             if len(above) >= HEADER_SEARCH_ROWS:
                 break
     except csv.Error as exc:  # a broken quote or a giant cell before any header
-        res.fail(Text(f"{res.file} is geen leesbare tabel ({exc}).",
-                      f"{res.file} is not a readable table ({exc})."), "unreadable")
+        why = _why(exc)
+        res.fail(Text(f"{res.file} is geen leesbare tabel: {why.nl}", f"{res.file} is not a readable table: "
+                      f"{why.en}"), "unreadable", getattr(exc, "line", None))
         return
     if header is None:
         if not above:
@@ -203,8 +212,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     try:
         (_long if header.layout == "long" else _wide)(rows, b, _ticker(progress, table.lines))
     except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read
-        res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {exc}.",
-                                                       f"The file is unreadable from here on: {exc}."),
+        why = _why(exc)
+        res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {why.nl}",
+                                                       f"The file is unreadable from here on: {why.en}"),
                   "unreadable")
     if b.data_rows == 0 and not res.has_errors:
         res.fail(Text(f"{res.file} bevat alleen een kopregel en geen cijfers.",
@@ -223,6 +233,11 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                       f"{res.file} contains no figures: every value cell is empty."), "no_values")
     if progress is not None:
         progress(1.0)
+
+
+def _why(exc: csv.Error) -> Text:
+    """What the csv module stumbled over, in both languages (TableError carries it already)."""
+    return exc.message if isinstance(exc, TableError) else csv_reason(str(exc))
 
 
 OTHER_SEPARATORS = ("|", ":", "~", "^", "#", "!")
