@@ -100,21 +100,24 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
     """
     name = res.file
     if len(data) > MAX_FILE_BYTES:
-        return res.fail(Text(f"{name} is groter dan {MAX_FILE_BYTES >> 20} MB.",
+        res.fail(Text(f"{name} is groter dan {MAX_FILE_BYTES >> 20} MB.",
                              f"{name} is larger than {MAX_FILE_BYTES >> 20} MB."), "too_big")
+        return None
     codec = ""
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
             text = data.decode(codec)
         except LookupError:
-            return res.fail(Text(f"Onbekende tekenset '{encoding}'.", f"Unknown encoding '{encoding}'."),
+            res.fail(Text(f"Onbekende tekenset '{encoding}'.", f"Unknown encoding '{encoding}'."),
                             "encoding")
+            return None
         except UnicodeDecodeError as exc:
             line, col = line_and_column(data, exc.start)
-            return res.fail(Text(
+            res.fail(Text(
                 f"{name} is niet te lezen als {encoding}: regel {line}, byte {col}.",
                 f"{name} cannot be read as {encoding}: line {line}, byte {col}."), "encoding", line)
+            return None
         if codec == "utf-8" and text.startswith("\ufeff"):
             text = text[1:]
     else:
@@ -124,25 +127,28 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
                 line, col = line_and_column(data, exc.start)
-                return res.fail(Text(
+                res.fail(Text(
                     f"{name} begint als {codec.upper()} maar is dat niet: regel {line}, byte {col}.",
                     f"{name} starts as {codec.upper()} but is not: line {line}, byte {col}."),
                     "encoding", line)
+                return None
             text = text[1:] if text.startswith("\ufeff") else text
         else:
             nul = data.find(b"\x00")
             if nul != -1:  # UTF-16 without a BOM, a picture, a database: not a table of text
-                return _binary(res, *line_and_column(data, nul), 0)
+                _binary(res, *line_and_column(data, nul), 0)
+                return None
             body = data[len(codecs.BOM_UTF8):] if codec else data
             decoded = decode_lines(body)
             text = decoded.text
             if decoded.unreadable_lines:  # bytes no encoding we read has: say where, read nothing
                 lines = named_lines(decoded.unreadable_lines)
-                return res.fail(Text(
+                res.fail(Text(
                     f"De tekenset van {name} is niet te bepalen: regel {lines.nl} is geen UTF-8 en geen "
                     "Windows-1252; sla het bestand op als CSV UTF-8.",
                     f"The encoding of {name} cannot be determined: line {lines.en} is neither UTF-8 nor "
                     "Windows-1252; save the file as CSV UTF-8."), "encoding", decoded.unreadable_lines[0])
+                return None
             if decoded.legacy_lines and not decoded.utf8_lines and not codec:
                 codec = "cp1252"
             else:
@@ -162,17 +168,20 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
     if suspicious:
         m = _CONTROL.search(text)
         if m:
-            return _binary(res, *line_and_column(text, m.start()), ord(m.group()))
+            _binary(res, *line_and_column(text, m.start()), ord(m.group()))
+            return None
     if not text.strip():
-        return res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
+        res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
+        return None
     res.encoding = codec
     return text
 
 
 def _binary(res: ImportResult, line: int, col: int, code: int) -> None:
     """A control character no table of text holds: named by line and place, the file refused."""
-    return res.fail(Text(
+    res.fail(Text(
         f"{res.file} is geen tekstbestand (CSV) en geen Excel-werkmap: regel {line}, teken {col} is "
         f"een stuurteken (0x{code:02X}).",
         f"{res.file} is not a text (CSV) file nor an Excel workbook: line {line}, character {col} is "
         f"a control character (0x{code:02X})."), "binary", line)
+    return None

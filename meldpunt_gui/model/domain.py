@@ -319,9 +319,12 @@ class Dataset:
         Own input does not widen it, so one stray import cannot turn a first-half series into
         a mixed one; a series of the user's own is "any".
         """
-        cells = self._cells.get(metric, {})
-        return period_kind(p for p, c in cells.items()
-                           if any(not o.user for o in (c if type(c) is list else [c])))
+        bundled: list[Period] = []
+        for period, cell in self._cells.get(metric, {}).items():
+            group = cell if isinstance(cell, list) else [cell]
+            if any(not o.user for o in group):
+                bundled.append(period)
+        return period_kind(bundled)
 
     def granularities(self, metric: str) -> set[str]:
         return {p.granularity for p in self._periods.get(metric, ())}
