@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from meldpunt_gui import __version__
+from meldpunt_gui.cli_language import LocalParser, UsageError, language_of
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
     from meldpunt_gui.model.domain import Dataset, Text
@@ -44,18 +45,10 @@ def messages() -> dict[str, Text]:
     }
 
 
-class UsageError(Exception):
-    pass
+__all__ = ["UsageError", "build_parser", "main"]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad argument is one sentence and exit 2 (no usage dump)."""
-
-    def error(self, message: str):
-        raise UsageError(message)
-
-
-def _common() -> argparse.ArgumentParser:
+def _common(_Parser: type[LocalParser]) -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
                         help="taal / language (nl default)")
@@ -64,8 +57,10 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
+def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The command line's parser, speaking `lang` in its usage, help and error messages."""
+    _Parser = LocalParser.for_language(lang)
+    common = _common(_Parser)
     parser = _Parser(prog="meldpunt-gui", parents=[common],
                      description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
     parser.add_argument("--version", action="version", version=f"meldpunt-gui {__version__}")
@@ -221,9 +216,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = "en" if "en" in [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"] else "nl"
+    lang = language_of(argv)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(lang).parse_args(argv)
         lang = getattr(args, "lang", None) or lang
         return _dispatch(args, lang, out, err)
     except UsageError as exc:

@@ -19,6 +19,7 @@ from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.files.resources import resource_root
 from meldpunt_gui.model.domain import (
     LANGS,
+    MAX_MAGNITUDE,
     STATUSES,
     YEAR_MAX,
     YEAR_MIN,
@@ -40,9 +41,9 @@ BUNDLED_STATUSES = tuple(s for s in STATUSES if s != "user")  # "user" marks own
 _T = TypeVar("_T")
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_PERIOD = re.compile(r"^\d{4}(-H[12])?$")
+_PERIOD = re.compile(r"^[0-9]{4}(-H[12])?$")  # digits 0-9 only, as in every import
 _DATE = re.compile(r"^(\d{4})(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 _MD_LINK = re.compile(r"\]\(|<https?://")
 
@@ -215,6 +216,8 @@ def _value(row: _Row, unit: Unit) -> float:
     value = float(raw)
     if not math.isfinite(value):
         raise row.fail("value", "not a finite number")
+    if abs(value) >= MAX_MAGNITUDE:  # the import's rule: 10^15 or more is no figure
+        raise row.fail("value", f"too large: values must be smaller than 10^15, not {raw}")
     if unit.kind == "percent" and not 0 <= value <= 100:
         raise row.fail("value", f"a percentage must lie between 0 and 100, not {raw}")
     if unit.kind == "change" and value < -100:

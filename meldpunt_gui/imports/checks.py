@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from meldpunt_gui.imports.model import ImportResult, ImportRow
 from meldpunt_gui.imports.numbers import format_number
-from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
+from meldpunt_gui.model.domain import Dataset, Period, PeriodKind, Text, Unit, fits_kind
 
 NON_NEGATIVE_KINDS = ("count", "rate", "duration")
 JUMP = 10.0  # a value more than ten times, or less than a tenth of, the period before
@@ -31,11 +31,26 @@ def at(row: ImportRow) -> Text:
         Text(f"op regel {row.line}", f"at line {row.line}")
 
 
+KIND_WORDS: dict[str, Text] = {
+    "year": Text("jaren (zoals 2023)", "years (such as 2023)"),
+    "h1": Text("eerste halfjaren (zoals 2023-H1)", "first half-years (such as 2023-H1)"),
+    "h2": Text("tweede halfjaren (zoals 2023-H2)", "second half-years (such as 2023-H2)"),
+}
+
+
+def _wrong_kind(row: ImportRow, kind: PeriodKind) -> Text:
+    words = KIND_WORDS[kind]
+    return Text(f"Periode {row.period} past niet bij {row.metric}: die reeks heeft alleen {words.nl}.",
+                f"Period {row.period} does not fit {row.metric}: that series holds only {words.en}.")
+
+
 def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
-               value_column: str | None) -> list[ImportRow]:
+               value_column: str | None, period_column: str | None = None) -> list[ImportRow]:
     """The rows that can be imported, each with its status against `ds`; problems go to `res`.
 
-    `value_column` names the value column of a long file; a wide file names the period's column.
+    `value_column` names the value column of a long file; a wide file names the period's column
+    (`period_column` the period column of a long file). A period that does not fit the series'
+    kind (Dataset.period_kind: a first-half series takes only H1) is refused here, once per row.
     Made for a million rows: one pass does the per-row checks and, for a series in time order,
     the comparison with the period before; what needs rows further down or `ds` comes after
     (`_against_dataset`). Problems are reported as two passes would: the per-row ones by row, then
@@ -54,6 +69,8 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
     seen: dict[int, ImportRow] = {}
     unit: Unit | None = None
     kind, decimals = "", 0
+    period_kinds: dict[str, PeriodKind] = {}
+    series_kind: PeriodKind = "any"
     for row in rows:
         mid, period = row.metric, row.period
         if mid is not last_mid:
@@ -62,7 +79,13 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
             if unit is None:
                 metric = ds.metrics.get(mid) or res.metrics[mid]
                 unit = units[mid] = ds.units[metric.unit]
+                period_kinds[mid] = ds.period_kind(mid) if mid in ds.metrics else "any"
             last_mid, kind, decimals = mid, unit.kind, unit.decimals
+            series_kind = period_kinds[mid]
+        if series_kind != "any" and not fits_kind(period, series_kind):
+            res.error(row.line, period_column or str(period), lambda r=row, k=series_kind: _wrong_kind(r, k),
+                      "period_kind", row.cell)
+            continue
         number = period.year * 4 + period.half
         first = seen.setdefault(number, row)
         if first is not row:

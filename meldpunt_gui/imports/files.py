@@ -6,7 +6,6 @@ a zip is measured before anything inflates it, and only ';' ',' and tab are ever
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -15,10 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import count, repeat
 
+from meldpunt_gui.imports.encoding import MAX_FILE_BYTES as MAX_FILE_BYTES  # where readers look for it
+from meldpunt_gui.imports.encoding import decode
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import Text
 
-MAX_FILE_BYTES = 256 * 2**20
 MAX_ZIP_ENTRIES = 2000
 MAX_ZIP_UNCOMPRESSED = 200 * 2**20
 MAX_ZIP_RATIO = 150  # real workbooks inflate 5-40 times; bombs a thousand
@@ -28,11 +28,6 @@ DELIMITER_NAMES = {";": Text("puntkomma", "semicolon"), ",": Text("komma", "comm
                    "\t": Text("tab", "tab")}
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252")
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 13) or b == 127))
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream name in the OLE directory
 # XML declarations Excel never writes; they are what entity bombs ("billion laughs") are made of.
@@ -104,61 +99,6 @@ def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[
     return read_csv(text, res, recognise, delimiter)
 
 
-def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
-    """UTF-8 (with or without BOM), UTF-16/32 with BOM, else cp1252; refuses binary data."""
-    name = res.file
-    if len(data) > MAX_FILE_BYTES:
-        return res.fail(Text(f"{name} is groter dan {MAX_FILE_BYTES >> 20} MB.",
-                             f"{name} is larger than {MAX_FILE_BYTES >> 20} MB."), "too_big")
-    if encoding:
-        try:
-            codec = codecs.lookup(encoding).name
-            text = data.decode(codec)
-        except LookupError:
-            return res.fail(Text(f"Onbekende tekenset '{encoding}'.", f"Unknown encoding '{encoding}'."),
-                            "encoding")
-        except UnicodeDecodeError as exc:
-            return res.fail(Text(
-                f"{name} is niet te lezen als {encoding} (byte {exc.start}).",
-                f"{name} cannot be read as {encoding} (byte {exc.start})."), "encoding")
-        if codec == "utf-8" and text.startswith("\ufeff"):
-            text = text[1:]
-    else:
-        codec = next((enc for bom, enc in _BOMS if data.startswith(bom)), "")
-        if not codec and b"\x00" in data:
-            return _binary(res)
-        text = None
-        for candidate in ([codec] if codec else ["utf-8", "cp1252"]):
-            try:
-                text, codec = data.decode(candidate), candidate
-                break
-            except UnicodeDecodeError:
-                continue
-        if text is None:
-            return res.fail(Text(
-                f"De tekenset van {name} is niet te bepalen; sla het bestand op als CSV UTF-8.",
-                f"The encoding of {name} cannot be determined; save the file as CSV UTF-8."),
-                "encoding")
-        if codec in ("utf-16", "utf-32") and text.startswith("\ufeff"):
-            text = text[1:]
-    text = text.rstrip("\x1a")  # an old DOS end-of-file mark
-    if codec in ("utf-8", "utf-8-sig", "cp1252"):  # control bytes are the same bytes: check fast
-        raw = data.rstrip(b"\x1a")
-        if raw.translate(None, _NOT_CONTROL) or (codec != "cp1252" and _C1_UTF8.search(raw)):
-            return _binary(res)
-    elif _CONTROL.search(text):
-        return _binary(res)
-    if not text.strip():
-        return res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
-    res.encoding = codec
-    return text
-
-
-def _binary(res: ImportResult) -> None:
-    return res.fail(Text(f"{res.file} is geen tekstbestand (CSV) en geen Excel-werkmap.",
-                  f"{res.file} is not a text (CSV) file nor an Excel workbook."), "binary")
-
-
 def _csv_rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
     if '"' not in text and "\u2028" not in text and "\u2029" not in text:
         # nothing quoted: splitting lines is exact, and runs in C without the csv module
@@ -178,11 +118,31 @@ def _quoted_rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, 
 
 
 class TableError(csv.Error):
-    """The csv module gave up at `line` (an unclosed quote, a cell over 128 kB)."""
+    """The csv module gave up at `line` (an unclosed quote, a cell over 128 kB); `message` says
+    why in both languages, never in the csv module's own English."""
 
     def __init__(self, line: int, reason: str) -> None:
         super().__init__(reason)
         self.line = line
+        self.message = csv_reason(reason)
+
+
+def csv_reason(reason: str) -> Text:
+    """The csv module's English reason as a sentence in both languages."""
+    if reason.startswith("field larger than field limit"):
+        limit = csv.field_size_limit()
+        return Text(f"een cel is langer dan {limit:,} tekens; staat er een aanhalingsteken (\") dat "
+                    "niet gesloten wordt?".replace(",", "."),
+                    f"a cell is longer than {limit:,} characters; is there a quote (\") that is never "
+                    "closed?")
+    if reason.startswith("unexpected end of data"):
+        return Text("het bestand eindigt midden in een cel tussen aanhalingstekens (\").",
+                    "the file ends inside a quoted (\") cell.")
+    if reason.startswith("new-line character seen in unquoted field"):
+        return Text("een regeleinde midden in een cel zonder aanhalingstekens.",
+                    "a line break inside a cell without quotes.")
+    return Text("de tabel is hier niet te lezen (een aanhalingsteken of scheidingsteken klopt niet).",
+                "the table cannot be read here (a quote or separator is out of place).")
 
 
 def read_csv(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
@@ -322,6 +282,9 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
     except BaseException:  # calamine raises its own errors and, on broken XML, Rust panics
         return res.fail(damaged, "bad_workbook")
     flags = _cell_flags(sheets_xml[xml_path]) if xml_path in sheets_xml else {}
+    if xml_path in sheets_xml and any(n.startswith("xl/externalLinks/") for n in names):
+        for key in _external_cells(sheets_xml[xml_path]):
+            flags.setdefault(key, "external")
     return Table("xlsx", ((i + 1, r) for i, r in enumerate(rows)), flags, len(rows))
 
 
@@ -362,6 +325,38 @@ def _cells_bound(xml: bytes) -> int:
     rows = max(map(int, numbers), default=0)
     cols = max((_col_index(c.decode()) + 1 for c in _WIDE_COL.findall(xml)), default=26)
     return rows * max(cols, 26)
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_SHARED_ID = re.compile(rb'\bsi="(\d+)"')
+_EXTERNAL_REF = re.compile(rb"\[\d+\]")  # [1]Blad1!A1: Excel's form of a reference to another workbook
+
+
+def _external_cells(xml: bytes) -> list[tuple[int, int]]:
+    """(row, column) of the cells whose formula refers to another workbook, shared ones too."""
+    found: list[tuple[int, int]] = []
+    shared: set[bytes] = set()  # ids of shared formulas whose first cell refers elsewhere
+    pending: list[tuple[tuple[int, int], bytes]] = []  # cells that only name a shared formula
+    for cell in _CELL.finditer(xml):
+        body = cell.group(2)
+        ref = _CELL_REF.search(cell.group(1))
+        if not body or b"<" not in body or ref is None:
+            continue
+        formula = _FORMULA.search(body)
+        if formula is None:
+            continue
+        key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
+        si = _SHARED_ID.search(formula.group(1))
+        text = formula.group(2) or b""
+        if _EXTERNAL_REF.search(text):
+            found.append(key)
+            if si:
+                shared.add(si.group(1))
+        elif si and not text:
+            pending.append((key, si.group(1)))
+    found += [key for key, si in pending if si in shared]
+    return found
 
 
 def _cell_flags(xml: bytes) -> dict[tuple[int, int], str]:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from meldpunt_gui.model.domain import Period, PeriodError
+from meldpunt_gui.model.domain import Period, PeriodError, foreign_digits
 
 # role -> (Dutch names, English names, names both languages use)
 ROLE_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
@@ -49,7 +49,7 @@ ALIASES: dict[str, tuple[str, str]] = {
 _SEPARATORS = re.compile(r"[\s_\-]+")
 _TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_HALF_FIRST = re.compile(r"^\s*[Hh]\s*([12])\s*[-/ ]?\s*(\d{4})\s*$")
+_HALF_FIRST = re.compile(r"^\s*[Hh]\s*([12])\s*[-/ ]?\s*([0-9]{4})\s*$")
 
 
 def norm(text: str) -> str:
@@ -161,6 +161,7 @@ def read_header(raw: Sequence[object]) -> Header | None:
     dups: list[tuple[int, str]] = []
     unknown: list[tuple[int, str]] = []
     langs: set[str] = set()
+    foreign = False  # a year in other digits ("２０２３"): a period column, refused by the reader
     for i, text in enumerate(cells):
         if not text:
             continue
@@ -181,6 +182,8 @@ def read_header(raw: Sequence[object]) -> Header | None:
                 seen_periods.add(period)
                 periods.append((i, period, text))
             continue
+        if foreign_digits(text) and parse_period(_ascii_digits(text)) is not None:
+            foreign = True
         unknown.append((i, text))
     if "metric_id" in roles:  # an export's "metric_id, metric": the id decides, the name is a label
         if "metric" in roles:
@@ -194,11 +197,15 @@ def read_header(raw: Sequence[object]) -> Header | None:
     if has_metric and "period" in roles and "value" in roles:
         unknown += [(i, t) for i, _, t in periods]
         return Header("long", cells, roles, [], dups, unknown, language)
-    if periods and (has_metric or (not cells[0] and "period" not in roles and "value" not in roles)):
+    if (periods or foreign) and (has_metric or (not cells[0] and "period" not in roles and "value" not in roles)):
         if not has_metric:
             roles["metric"] = 0
         return Header("wide", cells, roles, periods, dups, unknown, language)
     return None
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.digit(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 def recognise(raw: Sequence[str]) -> bool:

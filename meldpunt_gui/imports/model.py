@@ -137,10 +137,13 @@ class ImportResult:
                 cell: str = "") -> None:
         self.add(line, column, "warning", message, code, cell)
 
-    def fail(self, message: Text, code: str) -> None:
-        """Mark the whole file unusable with one clear sentence (returns None for `return`)."""
+    def fail(self, message: Text, code: str, line: int | None = None) -> None:
+        """Mark the whole file unusable with one clear sentence (returns None for `return`).
+
+        `line` names where the file stops being readable, when there is such a place.
+        """
         self.unusable = True
-        self.error(None, "", message, code)
+        self.error(line, "", message, code)
 
     @property
     def has_errors(self) -> bool:

@@ -1,8 +1,13 @@
-"""Numbers as people type them in Dutch and English spreadsheets.
+"""Numbers as people type them in Dutch and English spreadsheets: the one rule set for values.
 
 A value such as "1.234" means 1234 to a Dutch reader and 1.234 to an English one, so a single
 value cannot always be read on its own: `analyse` returns both readings and the importer decides
 the file's number style from all of its values (`decide_style`) before picking one.
+
+Every value of every file passes here: `readings` for a value typed as text (a CSV cell, a text
+cell in a workbook), `cell_number` for a workbook's number cell. Both hold the same rules: digits
+0-9 only, and a magnitude below MAX_MAGNITUDE (10^15), refused with the same code ("too_large")
+whether it was typed as 1e300, as 1.000.000.000.000.000 or stored as a number.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
-from meldpunt_gui.model.domain import Text
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, MAX_MAGNITUDE, Text, foreign_digits
 
 NumberStyle = Literal["nl", "en"]
 STYLES: tuple[NumberStyle, ...] = ("nl", "en")
@@ -99,6 +104,36 @@ def _not_a_number(text: str) -> NumberError:
     return NumberError("not_a_number", Text(f"'{shown}' is geen getal.", f"'{shown}' is not a number."))
 
 
+def _shown(text: str) -> str:
+    shown = " ".join(str(text).split())
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
+def too_large(text: str) -> NumberError:
+    """The one refusal of a value too large to be a figure, wherever and however it was written."""
+    shown = _shown(text)
+    return NumberError("too_large", Text(
+        f"'{shown}' is te groot: waarden moeten kleiner zijn dan 10^15 (1.000.000.000.000.000).",
+        f"'{shown}' is too large: values must be smaller than 10^15 (1,000,000,000,000,000)."))
+
+
+def check_magnitude(value: float, text: str) -> float:
+    """`value` when it is finite and below MAX_MAGNITUDE; else the too-large refusal."""
+    if not -MAX_MAGNITUDE < value < MAX_MAGNITUDE:
+        raise too_large(text)
+    return value
+
+
+def cell_number(raw: object) -> float:
+    """A workbook's number cell under the rules typed values follow; raises NumberError."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        raise _not_a_number(str(raw))
+    if isinstance(raw, float) and math.isnan(raw):
+        raise _not_a_number(repr(raw))
+    number = float(raw) if not isinstance(raw, int) or abs(raw) < 2**63 else math.inf
+    return check_magnitude(number, repr(raw) if isinstance(raw, float) else str(raw))
+
+
 def _interpret(body: str, thousands: str, decimal: str) -> float | None:
     """One style's reading of digits and separators, or None when that style cannot read it."""
     if body.count(decimal) > 1:
@@ -115,6 +150,8 @@ def _interpret(body: str, thousands: str, decimal: str) -> float | None:
     if not int_part and not has_dec:
         return None
     digits = int_part.lstrip("0")
+    if len(digits) > MAX_DIGITS:  # 10^15 or more: the same refusal as 1e15 or a number cell
+        raise too_large(body)
     significant = len(digits) + len(frac.rstrip("0")) if digits else len(frac.strip("0"))
     if significant > MAX_DIGITS:
         raise NumberError("too_many_digits", Text(
@@ -140,7 +177,7 @@ def readings(text: str) -> tuple[float | None, float | None, bool, bool]:
     if m is None:
         if text.isdigit() and text.isascii():  # plain digits
             if len(text) > MAX_DIGITS and len(text.lstrip("0")) > MAX_DIGITS:
-                _interpret(text, ".", ",")  # raises the too-many-digits message
+                raise too_large(text)
             v = float(text)
             return v, v, False, False
         return _readings(text)
@@ -214,6 +251,9 @@ def _readings(text: str) -> tuple[float | None, float | None, bool, bool]:
             raise _not_a_number(text.strip())
         s = s.replace(" ", "")
     if not s.isascii():
+        if foreign_digits(s):
+            raise NumberError("digits", Text(f"'{_shown(text)}' {FOREIGN_DIGITS.nl}.",
+                                             f"'{_shown(text)}' {FOREIGN_DIGITS.en}."))
         raise _not_a_number(text.strip())
     nl = _interpret(s, ".", ",")
     en = _interpret(s, ",", ".")
@@ -233,9 +273,9 @@ def _scaled(v: float | None, sign: float, exponent: int, text: str) -> float | N
     if v is None:
         return None
     out = sign * float(f"{v!r}e{exponent}")
-    if not math.isfinite(out) or (out == 0.0 and v != 0.0):
+    if out == 0.0 and v != 0.0:  # 1e-400: too small to be anything but a typing accident
         raise _not_a_number(text.strip())
-    return out
+    return check_magnitude(out, text.strip())
 
 
 def parse_number(text: str, style: str) -> Parsed:

@@ -16,7 +16,15 @@ from pathlib import Path
 
 from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.imports.checks import check_rows
-from meldpunt_gui.imports.files import DELIMITER_NAMES, ENCODINGS, MAX_FILE_BYTES, Table, read_table
+from meldpunt_gui.imports.files import (
+    DELIMITER_NAMES,
+    ENCODINGS,
+    MAX_FILE_BYTES,
+    Table,
+    TableError,
+    csv_reason,
+    read_table,
+)
 from meldpunt_gui.imports.header import Header, cell_text, grouped_year, read_header, recognise
 from meldpunt_gui.imports.model import (
     LAYOUT_LABELS,
@@ -29,7 +37,7 @@ from meldpunt_gui.imports.model import (
 )
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
 from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
-from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Text, foreign_digits
 
 __all__ = [
     "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
@@ -152,8 +160,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
             if len(above) >= HEADER_SEARCH_ROWS:
                 break
     except csv.Error as exc:  # a broken quote or a giant cell before any header
-        res.fail(Text(f"{res.file} is geen leesbare tabel ({exc}).",
-                      f"{res.file} is not a readable table ({exc})."), "unreadable")
+        why = _why(exc)
+        res.fail(Text(f"{res.file} is geen leesbare tabel: {why.nl}", f"{res.file} is not a readable table: "
+                      f"{why.en}"), "unreadable", getattr(exc, "line", None))
         return
     if header is None:
         if not above:
@@ -186,6 +195,10 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                                           f"Column '{text}' appears twice in the header row."),
                   "duplicate_column")
     for _col, text in header.unknown:
+        if header.layout == "wide" and foreign_digits(text):  # "２０２３": a year in other digits
+            res.error(header_line, text, Text(f"Kolomkop '{text}' {FOREIGN_DIGITS.nl}.",
+                                              f"Column heading '{text}' {FOREIGN_DIGITS.en}."), "digits")
+            continue
         year = grouped_year(text) if header.layout == "wide" else None
         if year:  # a year column whose values would silently stay behind
             res.error(header_line, text, Text(
@@ -199,8 +212,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     try:
         (_long if header.layout == "long" else _wide)(rows, b, _ticker(progress, table.lines))
     except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read
-        res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {exc}.",
-                                                       f"The file is unreadable from here on: {exc}."),
+        why = _why(exc)
+        res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {why.nl}",
+                                                       f"The file is unreadable from here on: {why.en}"),
                   "unreadable")
     if b.data_rows == 0 and not res.has_errors:
         res.fail(Text(f"{res.file} bevat alleen een kopregel en geen cijfers.",
@@ -212,12 +226,18 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
             f"{b.skipped_alternatives} alternative values (not shown) were skipped."), "alternatives")
     rows_read = b.settle(number_style)
     value_column = header.name(header.roles["value"]) if header.layout == "long" else None
-    res.rows = check_rows(rows_read, res, ds, value_column)
+    period_column = header.name(header.roles["period"]) if header.layout == "long" else None
+    res.rows = check_rows(rows_read, res, ds, value_column, period_column)
     if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
         res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
                       f"{res.file} contains no figures: every value cell is empty."), "no_values")
     if progress is not None:
         progress(1.0)
+
+
+def _why(exc: csv.Error) -> Text:
+    """What the csv module stumbled over, in both languages (TableError carries it already)."""
+    return exc.message if isinstance(exc, TableError) else csv_reason(str(exc))
 
 
 OTHER_SEPARATORS = ("|", ":", "~", "^", "#", "!")

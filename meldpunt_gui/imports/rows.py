@@ -7,7 +7,6 @@ together (`decide_style`) and only then are the undecided rows given their value
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Sequence
 
 from meldpunt_gui.imports.files import col_letters
@@ -22,8 +21,8 @@ from meldpunt_gui.imports.header import (
     slug,
 )
 from meldpunt_gui.imports.model import ImportResult, ImportRow
-from meldpunt_gui.imports.numbers import NumberError, parse_number, readings
-from meldpunt_gui.model.domain import Dataset, Metric, Period, Text, Unit
+from meldpunt_gui.imports.numbers import NumberError, cell_number, parse_number, readings
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Metric, Period, Text, Unit, foreign_digits
 
 NO_VALUE = frozenset({"", "-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "n/a", "na", "onbekend",
                       "unknown", "?", ".", "x"})
@@ -193,6 +192,11 @@ class RowBuilder:
             hit = self.period_cache[raw] = parse_period(raw)
         if hit is None:
             shown = cell_text(raw)[:40]
+            if foreign_digits(shown):
+                self.res.error(line, self.h.name(col), Text(
+                    f"Periode '{shown}' {FOREIGN_DIGITS.nl}.", f"Period '{shown}' {FOREIGN_DIGITS.en}."),
+                    "digits", self.where(line, col))
+                return None
             year = grouped_year(raw)
             hint = Text(f" Bedoeld: {year}? Schrijf het jaar zonder punt of spatie.",
                         f" Did you mean {year}? Write the year without a thousands separator.") \
@@ -243,6 +247,8 @@ class RowBuilder:
     # ----- values
     def add(self, line: int, col: int, head: Head, period: Period, raw: object, wide: bool) -> None:
         """One value cell; plain digits take the short road."""
+        if self.flags and self.flags.get((line - 1, col)) == "external" and raw != "" and raw is not None:
+            self._external(line, col)
         if raw.__class__ is str:
             if raw.isdigit() and raw.isascii() and len(raw) <= 15:
                 self.rows.append(ImportRow(line, self.where(line, col), head[0], period, float(raw),
@@ -304,12 +310,11 @@ class RowBuilder:
     def _add_cell(self, line: int, col: int, head: Head, period: Period, raw: object) -> None:
         res, column, cell = self.res, self.h.name(col), self.where(line, col)
         mid, unit, approx, extras = head
-        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
-            shown = cell_text(raw)
-            res.error(line, column, Text(f"'{shown}' is geen getal.", f"'{shown}' is not a number."),
-                      "not_a_number", cell)
+        try:
+            number = cell_number(raw)
+        except NumberError as exc:
+            res.error(line, column, exc.message, exc.code, cell)
             return
-        number = float(raw)
         if unit.kind == "percent" and 0 < number < 1:
             res.warning(line, column, Text(
                 f"{number!r} is minder dan 1%. Als de cel als percentage is opgemaakt, staat er "
@@ -318,7 +323,24 @@ class RowBuilder:
                 f"holds {number * 100:g}%."), "percent_fraction", cell)
         self.rows.append(ImportRow(line, cell, mid, period, number, approx, *extras))
 
+    def _external(self, line: int, col: int) -> None:
+        """A value Excel cached from another workbook: read, but the reader is told which cell."""
+        cell = self.where(line, col)
+        self.res.warning(line, self.h.name(col), Text(
+            f"Cel {cell} neemt zijn waarde uit een andere werkmap (externe koppeling); de laatst "
+            "bewaarde waarde is gelezen en kan verouderd zijn. Controleer hem of plak de waarde zelf.",
+            f"Cell {cell} takes its value from another workbook (external link); the value last "
+            "saved was read and may be out of date. Check it or paste the value itself."),
+            "external_link", cell)
+
     def _flag_error(self, flag: str, line: int, col: int) -> None:
+        if flag == "external":
+            msg = Text("De cel neemt zijn waarde uit een andere werkmap (externe koppeling) en heeft "
+                       "geen bewaarde waarde; plak de waarde zelf.",
+                       "The cell takes its value from another workbook (external link) and holds no "
+                       "saved value; paste the value itself.")
+            self.res.error(line, self.h.name(col), msg, "external_link", self.where(line, col))
+            return
         if flag == "formula":
             msg = Text("Formule zonder berekende uitkomst: open het bestand in Excel en sla het "
                        "opnieuw op.", "Formula without a calculated result: open the file in Excel and "

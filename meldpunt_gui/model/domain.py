@@ -17,6 +17,7 @@ from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.model.bilingual import EMPTY, Text
 from meldpunt_gui.model.bilingual import LANGS as LANGS
 from meldpunt_gui.model.bilingual import Lang as Lang
+from meldpunt_gui.model.vocabulary import MAX_MAGNITUDE as MAX_MAGNITUDE
 from meldpunt_gui.model.vocabulary import STATUSES as STATUSES
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN, Granularity
 
@@ -25,7 +26,18 @@ class PeriodError(ValueError):
     """A period string that is not a year or a half-year in range."""
 
 
-_PERIOD_RE = re.compile(r"^\s*(\d{4})\s*(?:[-/ ]?\s*[Hh]\s*([12]))?\s*$")
+# ASCII digits only, as in values: "２０２３" or "٢٠٢٣" is refused in a period exactly as in a value
+# (a regex \d would accept every script's digits, and int() reads them).
+_PERIOD_RE = re.compile(r"^\s*([0-9]{4})\s*(?:[-/ ]?\s*[Hh]\s*([12]))?\s*$")
+
+
+def foreign_digits(text: str) -> bool:
+    """Whether `text` holds a decimal digit other than 0-9 (full-width, Arabic-Indic, ...)."""
+    return not text.isascii() and any(ch.isdecimal() and not ch.isascii() for ch in text)
+
+
+FOREIGN_DIGITS = Text("bevat cijfers die geen 0-9 zijn (zoals ２ of ٢); typ de cijfers 0-9",
+                      "holds digits other than 0-9 (such as ２ or ٢); type the digits 0-9")
 
 
 @dataclass(frozen=True, order=True, slots=True)  # slots: compact, values stored inline
@@ -65,6 +77,32 @@ class Period:
 
     def __str__(self) -> str:
         return f"{self.year}-H{self.half}" if self.half else str(self.year)
+
+
+PeriodKind = Literal["year", "h1", "h2", "any"]
+_KIND_HALVES: dict[str, frozenset[int] | None] = {
+    "year": frozenset({0}), "h1": frozenset({1}), "h2": frozenset({2}), "any": None}
+
+
+def period_kind(periods: Iterable[Period]) -> PeriodKind:
+    """What periods a series holds: only years, only first (or second) halves, or any mix.
+
+    A series with no periods yet is "any": it takes whatever its first import brings.
+    """
+    halves = {p.half for p in periods}
+    if halves == {0}:
+        return "year"
+    if halves == {1}:
+        return "h1"
+    if halves == {2}:
+        return "h2"
+    return "any"
+
+
+def fits_kind(period: Period, kind: PeriodKind) -> bool:
+    """Whether `period` belongs in a series of `kind` (a first-half series takes only H1)."""
+    allowed = _KIND_HALVES[kind]
+    return allowed is None or period.half in allowed
 
 
 UnitKind = Literal["count", "percent", "change", "rate", "duration"]
@@ -255,6 +293,19 @@ class Dataset:
         """The periods holding a value for `metric`, in time order (a new list each call)."""
         ps = self._periods.get(metric, ())
         return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
+
+    def period_kind(self, metric: str) -> PeriodKind:
+        """The kind of periods a bundled series holds, from its bundled values (README, data).
+
+        Own input does not widen it, so one stray import cannot turn a first-half series into
+        a mixed one; a series of the user's own is "any".
+        """
+        bundled: list[Period] = []
+        for period, cell in self._cells.get(metric, {}).items():
+            group = cell if isinstance(cell, list) else [cell]
+            if any(not o.user for o in group):
+                bundled.append(period)
+        return period_kind(bundled)
 
     def granularities(self, metric: str) -> set[str]:
         return {p.granularity for p in self._periods.get(metric, ())}

@@ -14,6 +14,10 @@ from meldpunt_gui.model.bilingual import Text
 
 YEAR_MIN = 1990  # the first year a period may name (the hotline started in the mid-1990s)
 YEAR_MAX = 2100
+# The one rule for how large a value may be, in every file and every notation: below 10^15 in
+# absolute value (15 digits, what a double holds exactly). Larger is a typing or formula accident,
+# and pyqtgraph cannot label an axis that reaches 1e300.
+MAX_MAGNITUDE = 1e15
 
 Granularity = Literal["year", "half"]
 GRANULARITIES: tuple[Granularity, ...] = ("year", "half")
