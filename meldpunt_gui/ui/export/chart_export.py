@@ -63,7 +63,7 @@ def export_chart_view(parent: QWidget, ds: Dataset, state: ViewState, lang: str,
     return chart
 
 
-def vector_mode(chart: ChartView, on: bool = True) -> None:
+def vector_mode(chart: QWidget, on: bool = True) -> None:
     """Draw the chart for a vector device: pyqtgraph's export mode (markers as paths, not from
     the symbol atlas) and no background pixmap. Call after the chart is laid out."""
     for view in chart.findChildren(QGraphicsView):
