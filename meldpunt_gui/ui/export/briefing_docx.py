@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
@@ -51,7 +52,7 @@ def _hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
     paragraph._p.append(link)
 
 
-def _source_item(doc: Document, ref: SourceRef) -> None:
+def _source_item(doc: WordDocument, ref: SourceRef) -> None:
     """One numbered source, its text a link to it; Word numbers the list, in the order of the
     marks' numbers."""
     p = doc.add_paragraph(style="List Number")
@@ -87,7 +88,7 @@ def chart_png(ds: Dataset, state: ViewState, lang: str, story: Story | None) -> 
     return png_bytes(image)
 
 
-def briefing_document(content: BriefingContent, png: bytes, lang: str) -> Document:
+def briefing_document(content: BriefingContent, png: bytes, lang: str) -> WordDocument:
     doc = Document()
     doc.core_properties.title = content.title
     section = doc.sections[0]  # A4 with narrow margins: the page, not the type, is set here
@@ -132,9 +133,9 @@ def briefing_document(content: BriefingContent, png: bytes, lang: str) -> Docume
     if content.extended:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         doc.add_heading(content.heading("appendix", lang), level=1)
-        for section in content.appendix:
-            doc.add_heading(section.title, level=3 if section.subtitle else 2)
-            for text in section.paragraphs:
+        for part in content.appendix:
+            doc.add_heading(part.title, level=3 if part.subtitle else 2)
+            for text in part.paragraphs:
                 doc.add_paragraph(text)
         if content.table is not None:
             doc.add_heading(content.heading("table", lang), level=2)
