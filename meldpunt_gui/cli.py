@@ -23,6 +23,13 @@ if TYPE_CHECKING:  # the data model is imported by the commands that use it, not
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 DATA_FORMATS = ("csv", "xlsx")
 CHART_FORMATS = ("png", "svg", "pdf")
+BRIEFING_FORMATS = ("briefing", "docx")
+VIEW_MODES = ("absolute", "index", "change", "log")
+
+
+def _mode_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mode", choices=VIEW_MODES, help="absolute, index, change or log")
+    p.add_argument("--base-year", type=int, help="the index's year = 100 (with --mode index)")
 
 
 @cache
@@ -76,17 +83,21 @@ def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
     p.add_argument("--years")
     p.add_argument("--periods", choices=("year", "half"))
     p.add_argument("--size", default="1400x860")
+    _mode_options(p)
     p = sub.add_parser("export", parents=[common], help="export data")
     p.add_argument("--metrics")
     p.add_argument("--story")
     p.add_argument("--years")
     p.add_argument("--periods", choices=("year", "half"))
-    p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + ("briefing",), required=True)
+    p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + BRIEFING_FORMATS, required=True)
     p.add_argument("--out", type=Path, required=True)
     p.add_argument("--width", type=int, default=1200)
     p.add_argument("--height", type=int, default=700)
     p.add_argument("--scale", type=float, default=1.0, help="2 for HiDPI PNG")
     p.add_argument("--definitions", action="store_true", help="add the definitions under the chart")
+    p.add_argument("--extended", action="store_true",
+                   help="briefing/docx: add the appendix (definitions, background, table, events)")
+    _mode_options(p)
     read_opts = _Parser(add_help=False)
     read_opts.add_argument("--number-style", choices=("nl", "en"))
     read_opts.add_argument("--delimiter", choices=(";", ",", "tab"))
@@ -105,7 +116,13 @@ def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
 
 
 def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
-    from meldpunt_gui.model.view import SelectionError, ViewState, parse_metric_list, parse_year_range
+    from meldpunt_gui.model.view import (
+        SelectionError,
+        ViewState,
+        parse_metric_list,
+        parse_year_range,
+        year_range,
+    )
 
     """A story first (if given), then explicit metrics/years/periods on top of it."""
     state = ViewState()
@@ -125,6 +142,15 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
         state = state.with_(first_year=first, last_year=last)
     if getattr(args, "periods", None):
         state = state.with_(granularity=args.periods)
+    if getattr(args, "mode", None):
+        state = state.with_(mode=args.mode)
+    if getattr(args, "base_year", None) is not None:
+        first, last = year_range(ds, state)
+        if not first <= args.base_year <= last:
+            raise SelectionError(
+                f"Basisjaar {args.base_year} ligt niet in {first}-{last}.",
+                f"Base year {args.base_year} is not in {first}-{last}.")
+        state = state.with_(base_year=args.base_year)
     return state
 
 
@@ -328,12 +354,17 @@ def _render_export(args, ds: Dataset, state: ViewState, lang: str) -> None:
     from meldpunt_gui.app import application
 
     application()
+    story = next((s for s in _stories(ds, args) if s.id == state.story), None) if state.story else None
     if args.format == "briefing":
         from meldpunt_gui.ui.export.briefing import export_briefing
 
-        export_briefing(args.out, ds, state, lang)
+        export_briefing(args.out, ds, state, lang, story, args.extended)
+    elif args.format == "docx":
+        from meldpunt_gui.ui.export.briefing_docx import export_briefing_docx
+
+        export_briefing_docx(args.out, ds, state, lang, story, args.extended)
     else:
         from meldpunt_gui.ui.export.chart_export import export_chart
 
         export_chart(args.out, args.format, ds, state, lang, args.width, args.height,
-                     args.scale, args.definitions)
+                     args.scale, args.definitions, story)

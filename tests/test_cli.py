@@ -109,3 +109,32 @@ def test_chart_exports_from_the_command_line(data_dir, tmp_path, fmt):
     head = out.read_bytes()[:5]
     assert head == {"png": b"\x89PNG\r", "svg": b"<?xml", "pdf": b"%PDF-",
                     "briefing": b"%PDF-"}[fmt]
+
+
+def test_briefing_and_docx_from_the_command_line_with_mode_and_appendix(data_dir, tmp_path):
+    import io
+
+    import docx
+    import pypdf
+
+    pdf, word = tmp_path / "b.pdf", tmp_path / "b.docx"
+    code, _, err = run("export", "--story", "fall-2022", "--format", "briefing", "--out", str(pdf),
+                       "--data-dir", str(data_dir))
+    assert code == 0, err
+    reader = pypdf.PdfReader(pdf)
+    assert len(reader.pages) == 1
+    assert "De daling van 2021 naar 2022" in " ".join(reader.pages[0].extract_text().split())
+    code, _, err = run("export", "--metrics", "reports_total", "--mode", "index", "--base-year", "2015",
+                       "--years", "2015-2024", "--extended", "--format", "docx", "--out", str(word),
+                       "--data-dir", str(data_dir))
+    assert code == 0, err
+    doc = docx.Document(io.BytesIO(word.read_bytes()))
+    texts = "\n".join(p.text for p in doc.paragraphs)
+    assert "Index: 2015 = 100." in texts and "Bijlage" in texts
+
+
+def test_base_year_outside_the_years_is_refused(data_dir, tmp_path):
+    code, _, err = run("export", "--metrics", "reports_total", "--years", "2015-2024", "--mode", "index",
+                       "--base-year", "1990", "--format", "pdf", "--out", str(tmp_path / "x.pdf"),
+                       "--data-dir", str(data_dir), "--lang", "en")
+    assert code == 2 and "Base year 1990 is not in 2015-2024." in err

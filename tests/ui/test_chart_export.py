@@ -55,13 +55,41 @@ def test_vector_pdf_chart(qtbot, tiny_ds):
 
 
 def test_briefing_pdf(qtbot, tiny_ds):
-    pages, text = pdf_text(briefing_pdf(tiny_ds, STATE, "nl"))
-    assert pages >= 1
+    pages, text = pdf_text(briefing_pdf(tiny_ds, STATE, "nl", extended=True))
+    assert pages >= 2
     assert "Meldingen totaal, Aandeel NL, 2019 t/m 2024" in text
-    assert "ca. 145.000" in text and "413.262" in text
-    assert "-26 procentpunt" in text
+    assert "ca. 127.000" in text and "413.262" in text
+    assert "26 procentpunt lager dan in 2021" in text
     assert "Bronnen" in text and "https://example.org/off" in text
     assert "Wat telt mee" in text and "Druk op hosters" in text
+
+
+def test_svg_and_pdf_markers_are_vectors(qtbot, tiny_ds):
+    svg = render_svg(tiny_ds, STATE, "nl", 900, 560).decode("utf-8")
+    assert "<image" not in svg
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(tiny_ds, STATE, "nl", 900, 560)))
+    assert not reader.pages[0]["/Resources"].get("/XObject")
+
+
+def test_chart_export_carries_the_view(qtbot, tiny_ds):
+    from meldpunt_gui.data.stories import Story
+    from meldpunt_gui.model.domain import Period, Text
+
+    story = Story("fall", Text("De daling", "The fall"), Text("Tekst.", "Text."),
+                  ("reports_total", "cloud_urls"), 2019, 2022, mode="index", base_year=2021,
+                  highlight=(Period(2022),))
+    svg = render_svg(tiny_ds, story.state(), "nl", 1000, 700, story=story).decode("utf-8")
+    texts = " ".join(t.text.strip() for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+                     if t.text)
+    for part in ("Verhaal: De daling", "Grijs vlak: 2022.", "Index: 2021 = 100.", "Let op: deze lijnen",
+                 "open punt = afgeronde waarde", "Bron:", "Gegevens tot en met 13-07-2023"):
+        assert part in texts, part
+
+
+def test_exported_text_has_no_ligatures(qtbot, tiny_ds):
+    reader = pypdf.PdfReader(io.BytesIO(render_pdf(tiny_ds, STATE, "nl", 900, 560)))
+    raw = reader.pages[0].extract_text()
+    assert "Offlimits" in raw and "\ufb04" not in raw and "ﬄ" not in raw
 
 
 def test_failed_write_keeps_the_old_file(qtbot, tiny_ds, tmp_path, monkeypatch):

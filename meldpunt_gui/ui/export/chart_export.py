@@ -1,8 +1,12 @@
 """Charts out of the window: PNG (any size, 2x for HiDPI), SVG and vector PDF.
 
-An exported chart describes itself (title, units, legend, event key, 'Bron:' line, optionally the
-definitions) and is always light, whatever the window's theme: it goes into a memo. Rendering goes
-through QWidget.render on an offscreen figure, so PNG, SVG and PDF show the same layout.
+An exported chart carries its view (title, the story and its highlighted years, the mode with the
+index base year, the unit warning, the key of the marks in view, the event key, the 'Bron:' line
+and the data date; optionally the definitions) and is always light, whatever the window's theme:
+it goes into a memo. Rendering goes through QWidget.render on an offscreen figure, so PNG, SVG and
+PDF show the same layout. For SVG and PDF the chart is put in pyqtgraph's export mode, so markers
+are drawn as paths instead of from the symbol atlas, and the view has no background pixmap.
+Exported text is shaped without ligatures, so 'Offlimits' copied out of a PDF is 'Offlimits'.
 """
 
 from __future__ import annotations
@@ -10,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPalette, QPdfWriter
+from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
+from meldpunt_gui.data.stories import Story
+from meldpunt_gui.exports.view_context import view_context
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState, year_range
-from meldpunt_gui.text.describe import source_line
 from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.ui.chart.palette import THEMES
 from meldpunt_gui.ui.chart.view import ChartView
@@ -29,25 +34,62 @@ def chart_title(ds: Dataset, state: ViewState, lang: str) -> str:
     return f"{', '.join(names)}, {format_year_range(first, last, lang)}"
 
 
-class ExportFigure(QWidget):
-    """Title, chart, event key and sources on white, laid out for one output size."""
+def without_ligatures(font: QFont) -> QFont:
+    """The font with ligatures off: text copied or searched in an export reads 'ffl', not 'ﬄ'."""
+    out = QFont(font)
+    for tag in ("liga", "clig", "dlig"):
+        out.setFeature(QFont.Tag(tag), 0)
+    return out
 
-    def __init__(self, ds: Dataset, state: ViewState, lang: str, definitions: bool = False):
+
+def light_widget(widget: QWidget) -> None:
+    """White background and dark text, whatever the window's theme, and export fonts."""
+    theme = THEMES["light"]
+    pal = widget.palette()
+    pal.setColor(QPalette.ColorRole.Window, QColor(theme.background))
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.foreground))
+    widget.setPalette(pal)
+    widget.setAutoFillBackground(True)
+    widget.setFont(without_ligatures(widget.font()))
+
+
+def export_chart_view(parent: QWidget, ds: Dataset, state: ViewState, lang: str,
+                      story: Story | None = None) -> ChartView:
+    """A chart for an export: light, no pixmap caches, the story's years highlighted."""
+    chart = ChartView(parent, cached=False)
+    chart.ensure_loaded()
+    highlight = story.highlight if story is not None and story.id == state.story else ()
+    chart.set_view(ds, state, lang, "light", highlight)
+    return chart
+
+
+def vector_mode(chart: QWidget, on: bool = True) -> None:
+    """Draw the chart for a vector device: pyqtgraph's export mode (markers as paths, not from
+    the symbol atlas) and no background pixmap. Call after the chart is laid out."""
+    for view in chart.findChildren(QGraphicsView):
+        view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        for item in view.scene().items():
+            if hasattr(item, "setExportMode"):
+                item.setExportMode(on, {"antialias": True, "resolutionScale": 1.0} if on else None)
+
+
+class ExportFigure(QWidget):
+    """Title, chart and the view's context on white, laid out for one output size."""
+
+    def __init__(self, ds: Dataset, state: ViewState, lang: str, definitions: bool = False,
+                 story: Story | None = None):
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        theme = THEMES["light"]
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.Window, QColor(theme.background))
-        pal.setColor(QPalette.ColorRole.WindowText, QColor(theme.foreground))
-        self.setPalette(pal)
-        self.setAutoFillBackground(True)
+        light_widget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 10)
         self.title = self._label(chart_title(ds, state, lang), bold=True, scale=1.3)
         lay.addWidget(self.title)
-        self.chart = ChartView(self, cached=False)
-        self.chart.ensure_loaded()
-        self.chart.set_view(ds, state, lang, "light")
+        self.chart = export_chart_view(self, ds, state, lang, story)
+        context = view_context(ds, state, lang, story, self.chart.data)
+        for line in (context.story, context.highlight, context.mode, *context.notes):
+            if line:
+                lay.addWidget(self._label(line, scale=0.85))
         lay.addWidget(self.chart, 1)
         first, last = year_range(ds, state)
         events = ds.events_between(first, last) if state.show_events else []
@@ -55,7 +97,11 @@ class ExportFigure(QWidget):
             key = "; ".join(f"{i} = {format_date(e.date, lang)} {e.title.get(lang)}"
                             for i, e in enumerate(events, start=1))
             lay.addWidget(self._label(key, scale=0.8))
-        lay.addWidget(self._label(source_line(ds, state, lang), scale=0.85))
+        for line in context.key:
+            lay.addWidget(self._label(line, scale=0.8))
+        lay.addWidget(self._label(" · ".join(x for x in (context.source, context.data_date) if x),
+                                  scale=0.85))
+        self.context = context
         if definitions:
             text = "\n".join(f"{ds.metrics[m].label.get(lang)}: {ds.metrics[m].definition.get(lang)}"
                              for m in state.metrics if m in ds.metrics)
@@ -65,7 +111,7 @@ class ExportFigure(QWidget):
         label = QLabel(text, self)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        font = label.font()
+        font = without_ligatures(label.font())
         font.setPointSizeF(font.pointSizeF() * scale)
         font.setBold(bold)
         label.setFont(font)
@@ -78,16 +124,19 @@ class ExportFigure(QWidget):
             QApplication.processEvents()
 
 
-def _figure(ds, state, lang, width, height, definitions) -> ExportFigure:
-    fig = ExportFigure(ds, state, lang, definitions)
+def _figure(ds: Dataset, state: ViewState, lang: str, width: int, height: int, definitions: bool,
+            story: Story | None = None, vector: bool = False) -> ExportFigure:
+    fig = ExportFigure(ds, state, lang, definitions, story)
     fig.lay_out(width, height)
+    if vector:
+        vector_mode(fig.chart)
     return fig
 
 
 def render_png(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
-               scale: float = 1.0, definitions: bool = False) -> QImage:
+               scale: float = 1.0, definitions: bool = False, story: Story | None = None) -> QImage:
     """A sharp image of width x height logical pixels at `scale` device pixels each."""
-    fig = _figure(ds, state, lang, width, height, definitions)
+    fig = _figure(ds, state, lang, width, height, definitions, story)
     image = QImage(QSize(round(width * scale), round(height * scale)), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor(THEMES["light"].background))
@@ -121,10 +170,10 @@ def png_bytes(image: QImage) -> bytes:
 
 
 def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
-               definitions: bool = False) -> bytes:
+               definitions: bool = False, story: Story | None = None) -> bytes:
     from PySide6.QtSvg import QSvgGenerator
 
-    fig = _figure(ds, state, lang, width, height, definitions)
+    fig = _figure(ds, state, lang, width, height, definitions, story, vector=True)
     data = QByteArray()
     buf = QBuffer(data)
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -143,9 +192,9 @@ def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int
 
 
 def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
-               definitions: bool = False) -> bytes:
+               definitions: bool = False, story: Story | None = None) -> bytes:
     """A one-page vector PDF the size of the chart (1 px = 0.75 pt, as on a 96 dpi screen)."""
-    fig = _figure(ds, state, lang, width, height, definitions)
+    fig = _figure(ds, state, lang, width, height, definitions, story, vector=True)
     size = QPageSize(QSizeF(width * 0.75, height * 0.75), QPageSize.Unit.Point, "chart")
 
     def paint(writer: QPdfWriter) -> None:
@@ -162,16 +211,16 @@ def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int
 
 def export_chart(path: Path, fmt: str, ds: Dataset, state: ViewState, lang: str,
                  width: int = 1200, height: int = 700, scale: float = 1.0,
-                 definitions: bool = False) -> None:
+                 definitions: bool = False, story: Story | None = None) -> None:
     """Write the chart safely (temporary file, full-length check, rename)."""
     from meldpunt_gui.files.safewrite import write_atomic
 
     if fmt == "png":
-        data = png_bytes(render_png(ds, state, lang, width, height, scale, definitions))
+        data = png_bytes(render_png(ds, state, lang, width, height, scale, definitions, story))
     elif fmt == "svg":
-        data = render_svg(ds, state, lang, width, height, definitions)
+        data = render_svg(ds, state, lang, width, height, definitions, story)
     elif fmt == "pdf":
-        data = render_pdf(ds, state, lang, width, height, definitions)
+        data = render_pdf(ds, state, lang, width, height, definitions, story)
     else:
         raise ValueError(fmt)
     write_atomic(Path(path), data)

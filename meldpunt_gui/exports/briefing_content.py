@@ -1,0 +1,243 @@
+"""What the briefing says, in the order it says it, for the PDF drawer and the Word writer.
+
+One page: title with the period, the headline figures with their change, the chart (drawn by the
+caller; its words are here as `chart_text`), three to five "Waarom" sentences with numbered source
+marks, the numbered sources, the data date and a footer. The extended briefing adds an appendix:
+definitions, background, the full table with the alternatives written out, and the events.
+Free of Qt, so both drawers show the same content and the tests read it without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from meldpunt_gui.data.stories import Story
+from meldpunt_gui.model.domain import Dataset, Source, Text
+from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
+from meldpunt_gui.text.describe import shown_sources, source_short, summary_sentences
+from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
+from meldpunt_gui.text.headline import Headline, headlines
+
+from .view_context import ViewContext, view_context
+
+MIN_WHY, MAX_WHY = 3, 5
+
+H = {
+    "figures": Text("Kerncijfers", "Key figures"),
+    "chart": Text("Grafiek", "Chart"),
+    "why": Text("Waarom", "Why"),
+    "sources": Text("Bronnen", "Sources"),
+    "appendix": Text("Bijlage", "Appendix"),
+    "definitions": Text("Wat telt mee", "What is counted"),
+    "background": Text("Achtergrond", "Background"),
+    "table": Text("Alle waarden", "All values"),
+    "more_sources": Text("Verdere bronnen", "Further sources"),
+    "events": Text("Gebeurtenissen", "Events"),
+    "note": Text("Noot", "Note"),
+    "event_why": Text("{date}: {title}.", "{date}: {title}."),
+    "footer": Text("Meldpunt-viewer {version} · gemaakt op {date}",
+                   "Meldpunt viewer {version} · made on {date}"),
+    "page": Text("pagina {n} van {total}", "page {n} of {total}"),
+    "col_period": Text("Periode", "Period"),
+    "col_series": Text("Reeks", "Series"),
+    "col_value": Text("Waarde", "Value"),
+    "col_source": Text("Bron", "Source"),
+    "col_others": Text("Andere bronnen", "Other sources"),
+}
+
+# A sentence ends at . ! or ? followed by a capital: 'ca. 145.000' and 't/m 2022' do not end one.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý'‘\"(])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A 'Waarom' sentence and the numbers of the sources it rests on."""
+
+    text: str
+    marks: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    text: str  # 'Offlimits, Trend dalende cijfers (13-07-2023)'
+    url: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """An appendix part: a heading and plain paragraphs (each may carry source marks)."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    subtitle: bool = False  # a heading one level down (a background theme)
+
+
+@dataclass(frozen=True)
+class TableData:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class BriefingContent:
+    title: str
+    story_text: str
+    figures: list[tuple[Headline, int]]  # each with its source mark
+    context: ViewContext
+    chart_text: str  # the chart in words: its alt text
+    why: list[Sentence]
+    sources: list[SourceRef]
+    data_date: str
+    footer: str
+    extended: bool = False
+    appendix: list[Section] = field(default_factory=list)
+    table: TableData | None = None
+    appendix_sources: list[SourceRef] = field(default_factory=list)  # numbered after `sources`
+
+    def heading(self, key: str, lang: str) -> str:
+        return H[key].get(lang)
+
+
+def first_sentence(text: str) -> str:
+    """The lead sentence of a paragraph."""
+    text = " ".join(text.split())
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+class _Marks:
+    """Numbers sources in order of first use."""
+
+    def __init__(self, ds: Dataset, lang: str):
+        self.ds, self.lang = ds, lang
+        self.refs: list[SourceRef] = []
+        self._numbers: dict[str, int] = {}
+
+    def mark(self, src: Source | None) -> int:
+        if src is None:
+            return 0
+        if src.id not in self._numbers:
+            self._numbers[src.id] = len(self.refs) + 1
+            title = f", {src.title}" if src.title else ""
+            date = f" ({format_date(src.published, self.lang)})" if src.published else ""
+            text = f"{src.publisher}{title}{date}"
+            self.refs.append(SourceRef(len(self.refs) + 1, text, src.url))
+        return self._numbers[src.id]
+
+
+def _why(ds: Dataset, state: ViewState, lang: str, marks: _Marks) -> list[Sentence]:
+    """3 to 5 sourced sentences: the lead sentence of each background text for these series and
+    years (texts about these years before the general ones), then the latest events in range."""
+    first, last = year_range(ds, state)
+    themes = ds.themes_for(state.metrics, first, last)
+    themes.sort(key=lambda t: t.years is None)  # stable: first-mention order within each group
+    out: list[Sentence] = []
+    for theme in themes[:MAX_WHY]:
+        text = first_sentence(theme.body.get(lang).split("\n\n")[0])
+        src = next((ds.sources[s] for s in theme.sources if s in ds.sources), None)
+        if text:
+            out.append(Sentence(text, (marks.mark(src),) if src else ()))
+    if len(out) < MIN_WHY and state.show_events:
+        for ev in reversed(ds.events_between(first, last)):
+            if len(out) >= MIN_WHY:
+                break
+            text = H["event_why"].get(lang).format(date=format_date(ev.date, lang),
+                                                   title=ev.title.get(lang).rstrip("."))
+            src = ds.sources.get(ev.source)
+            out.append(Sentence(text, (marks.mark(src),) if src else ()))
+    return out
+
+
+def _table(ds: Dataset, state: ViewState, lang: str) -> TableData:
+    """Every value in view, one row per period and series, the other sources written out."""
+    rows = []
+    for period in periods_with_values(ds, state):
+        for mid in dict.fromkeys(state.metrics):
+            if mid not in ds.metrics:
+                continue
+            values = ds.values_at(mid, period)
+            if not values:
+                continue
+            unit = ds.unit_of(mid)
+            shown, *alts = values
+            rows.append((format_period(period, lang), ds.metrics[mid].label.get(lang),
+                         format_value(shown.value, unit, lang, shown.approximate),
+                         source_short(ds.source_of(shown), lang),
+                         "; ".join(f"{format_value(a.value, unit, lang, a.approximate)} "
+                                   f"({source_short(ds.source_of(a), lang)})" for a in alts)))
+    headers = tuple(H[k].get(lang) for k in ("col_period", "col_series", "col_value",
+                                             "col_source", "col_others"))
+    return TableData(headers, tuple(rows))
+
+
+def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks) -> list[Section]:
+    first, last = year_range(ds, state)
+    metrics = [ds.metrics[m] for m in dict.fromkeys(state.metrics) if m in ds.metrics]
+    defs = []
+    for m in metrics:
+        text = f"{m.label.get(lang)} ({ds.units[m.unit].label.get(lang)}): {m.definition.get(lang)}"
+        if m.note.get(lang):
+            text += f" {H['note'].get(lang)}: {m.note.get(lang)}"
+        defs.append(text)
+    out = [Section(H["definitions"].get(lang), tuple(defs))]
+    themes = ds.themes_for(state.metrics, first, last)
+    if themes:
+        out.append(Section(H["background"].get(lang), ()))
+    for theme in themes:
+        paras = [p.strip() for p in theme.body.get(lang).split("\n\n") if p.strip()]
+        nums = [marks.mark(ds.sources[s]) for s in theme.sources if s in ds.sources]
+        if nums:
+            paras.append(f"{H['sources'].get(lang)}: " + ", ".join(f"[{n}]" for n in nums))
+        out.append(Section(theme.title.get(lang), tuple(paras), subtitle=True))
+    events = ds.events_between(first, last) if state.show_events else []
+    if events:
+        items = []
+        for number, ev in enumerate(events, start=1):
+            n = marks.mark(ds.sources.get(ev.source))
+            items.append(f"{number}. {format_date(ev.date, lang)}: {ev.title.get(lang)}"
+                         + (f" [{n}]" if n else ""))
+        out.append(Section(H["events"].get(lang), tuple(items)))
+    return out
+
+
+def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,
+                     extended: bool = False, today: dt.date | None = None,
+                     version: str = "") -> BriefingContent:
+    """The briefing for a view; `story` gives its title and text when the view came from it."""
+    if story is not None and story.id != state.story:
+        story = None
+    first, last = year_range(ds, state)
+    names = [ds.metrics[m].label.get(lang) for m in dict.fromkeys(state.metrics) if m in ds.metrics]
+    period = format_year_range(first, last, lang)
+    title = f"{story.title.get(lang)}, {period}" if story else f"{', '.join(names)}, {period}"
+    marks = _Marks(ds, lang)
+    figures = [(h, marks.mark(ds.sources.get(h.source_id))) for h in headlines(ds, state, lang)]
+    why = _why(ds, state, lang, marks)
+    on_page = len(marks.refs)
+    context = view_context(ds, state, lang, story)
+    appendix = _appendix(ds, state, lang, marks) if extended else []
+    if extended:  # the appendix names the source of every value in its table
+        for src in shown_sources(ds, state):
+            marks.mark(src)
+    today = today or dt.date.today()
+    return BriefingContent(
+        title=title,
+        story_text=story.text.get(lang) if story else "",
+        figures=figures,
+        context=context,
+        chart_text=" ".join(summary_sentences(ds, state, lang)),
+        why=why,
+        sources=marks.refs[:on_page],
+        data_date=context.data_date,
+        footer=H["footer"].get(lang).format(version=version, date=format_date(today.isoformat(), lang)),
+        extended=extended,
+        appendix=appendix,
+        table=_table(ds, state, lang) if extended else None,
+        appendix_sources=marks.refs[on_page:],
+    )
+
+
+def page_label(n: int, total: int, lang: str) -> str:
+    return H["page"].get(lang).format(n=n, total=total)

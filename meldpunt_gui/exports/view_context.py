@@ -1,0 +1,114 @@
+"""What a chart needs next to it to be quoted right: mode, warnings, story, key, source, date.
+
+Every chart export (PNG, SVG, PDF) and the briefing print these lines, so a chart that leaves the
+window still says which year is 100, that an axis is logarithmic, that two lines count different
+things, what a hollow marker means and where the numbers come from. Free of Qt.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from meldpunt_gui.data.stories import Story
+from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.model.transforms import ChartData, chart_data
+from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.text.describe import source_line
+from meldpunt_gui.text.formatting import format_date, format_period
+
+C = {
+    "index": Text("Index: {year} = 100.", "Index: {year} = 100."),
+    "parts": Text("Delen van het geheel, gestapeld; een kruis is het gepubliceerde totaal.",
+                  "Parts of the whole, stacked; a cross is the published total."),
+    "shares": Text("Aandelen van het totaal (%), gestapeld.", "Shares of the total (%), stacked."),
+    "story": Text("Verhaal: {title}", "Story: {title}"),
+    "highlight": Text("Grijs vlak: {periods}.", "Grey band: {periods}."),
+    "hollow": Text("○ open punt = afgeronde waarde (ca.); ● gevuld punt = exacte waarde.",
+                   "○ hollow marker = rounded value (approx.); ● filled marker = exact value."),
+    "hatched": Text("Gearceerd = afgeronde waarde (ca.).", "Hatched = rounded value (approx.)."),
+    "gap": Text("Een onderbroken lijn = geen waarde voor die periode.",
+                "A broken line = no value for that period."),
+    "events": Text("Genummerde stippellijnen = gebeurtenissen (zie de lijst).",
+                   "Numbered dotted lines = events (see the list)."),
+    "data_date": Text("Gegevens tot en met {date}", "Data up to and including {date}"),
+}
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """The lines around an exported chart, in reading order; each may be empty."""
+
+    mode: str
+    notes: tuple[str, ...]  # the unit warning, the log-scale note, a missing base year
+    story: str
+    highlight: str
+    key: tuple[str, ...]  # what the marks in view mean
+    source: str
+    data_date: str
+
+    def lines(self) -> list[str]:
+        """Everything as plain lines, for a caption or an alt text."""
+        out = [self.story, self.highlight, self.mode, *self.notes, *self.key, self.source,
+               self.data_date]
+        return [line for line in out if line]
+
+
+def _has_gap(values: list[float]) -> bool:
+    """A missing value between two values: drawn as a break in the line."""
+    seen_value = seen_gap = False
+    for v in values:
+        if math.isnan(v):
+            seen_gap = seen_value
+        elif seen_gap:
+            return True
+        else:
+            seen_value = True
+    return False
+
+
+def _key(data: ChartData, events: bool, lang: str) -> tuple[str, ...]:
+    out = []
+    lines = [ln for p in data.panels if not p.stacked for ln in p.lines]
+    stacked = [ln for p in data.panels if p.stacked for ln in p.lines]
+    if any(a for ln in lines for a, v in zip(ln.approximate, ln.values) if not math.isnan(v)):
+        out.append(C["hollow"].get(lang))
+    if any(any(ln.approximate) for ln in stacked):
+        out.append(C["hatched"].get(lang))
+    if any(_has_gap(ln.values) for ln in lines):
+        out.append(C["gap"].get(lang))
+    if events:
+        out.append(C["events"].get(lang))
+    return tuple(out)
+
+
+def data_date_line(ds: Dataset, lang: str) -> str:
+    return C["data_date"].get(lang).format(date=format_date(ds.data_date, lang)) if ds.data_date else ""
+
+
+def view_context(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,
+                 data: ChartData | None = None) -> ViewContext:
+    """The context of the chart drawn for `state` (pass `data` when it is computed already)."""
+    data = data if data is not None else chart_data(ds, state)
+    first, last = year_range(ds, state)
+    mode = ""
+    if state.mode == "index":
+        mode = C["index"].get(lang).format(year=state.base_year or first)
+    elif state.mode in ("parts", "shares"):
+        mode = C[state.mode].get(lang)
+    if story is not None and story.id != state.story:
+        story = None
+    highlight = ""
+    if story is not None and story.highlight:
+        highlight = C["highlight"].get(lang).format(
+            periods=", ".join(format_period(p, lang) for p in story.highlight))
+    events = bool(state.show_events and ds.events_between(first, last))
+    return ViewContext(
+        mode=mode,
+        notes=tuple(n.get(lang) for n in data.notes),
+        story=C["story"].get(lang).format(title=story.title.get(lang)) if story else "",
+        highlight=highlight,
+        key=_key(data, events, lang),
+        source=source_line(ds, state, lang),
+        data_date=data_date_line(ds, lang),
+    )

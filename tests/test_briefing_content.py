@@ -1,0 +1,138 @@
+"""The briefing's content and the headline figures, read without Qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meldpunt_gui.data.stories import Story
+from meldpunt_gui.exports.briefing_content import MAX_WHY, MIN_WHY, briefing_content, first_sentence
+from meldpunt_gui.exports.view_context import view_context
+from meldpunt_gui.model.domain import Period, Text
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.headline import headline
+
+TODAY = dt.date(2025, 5, 1)
+STATE = ViewState(metrics=("reports_total", "share_nl"), first_year=2019, last_year=2022)
+STORY = Story("fall", Text("De daling", "The fall"), Text("Minder meldingen in 2022.", "Fewer in 2022."),
+              ("reports_total",), 2019, 2022, highlight=(Period(2022),))
+
+
+def test_headline_sentence_names_value_change_and_source(tiny_ds):
+    h = headline(tiny_ds, STATE, "reports_total", "nl")
+    assert h is not None and h.period == Period(2022)
+    assert h.sentence == ("Meldingen totaal in 2022: circa 145.000 meldingen, 65% minder dan in 2021 "
+                          "(413.262). Bron: Offlimits, 13-07-2023.")
+    assert h.value == "ca. 145.000 meldingen"
+    en = headline(tiny_ds, STATE, "reports_total", "en")
+    assert en.sentence == ("Total reports in 2022: about 145,000 reports, 65% fewer than in 2021 "
+                           "(413,262). Source: Offlimits, 13 Jul 2023.")
+
+
+def test_headline_of_a_percentage_is_in_points(tiny_ds):
+    h = headline(tiny_ds, STATE, "share_nl", "nl")
+    assert h.change == "26 procentpunt lager dan in 2021 (89%)"
+
+
+def test_headline_writes_out_the_alternatives(tiny_ds):
+    h = headline(tiny_ds, STATE.with_(last_year=2021), "reports_total", "nl")
+    assert h.alternatives == "andere bronnen: ca. 414.000 (Offlimits, 13-07-2023)"
+
+
+def test_no_headline_without_a_value_in_view(tiny_ds):
+    assert headline(tiny_ds, STATE.with_(first_year=2010, last_year=2012), "reports_total", "nl") is None
+
+
+def test_one_page_content_in_order(tiny_ds):
+    c = briefing_content(tiny_ds, STATE, "nl", today=TODAY, version="9.9")
+    assert c.title == "Meldingen totaal, Aandeel NL, 2019 t/m 2022"
+    assert [h.metric for h, _ in c.figures] == ["reports_total", "share_nl"]
+    assert len(c.why) == 2  # the tiny dataset has one theme and one event
+    assert c.why[0].text == "Hosters <b>verhuizen</b>."  # file text stays text
+    # every mark on the page points at a listed source
+    listed = {r.number for r in c.sources}
+    assert {n for _, n in c.figures} | {n for s in c.why for n in s.marks} <= listed
+    assert [r.number for r in c.sources] == list(range(1, len(c.sources) + 1))
+    assert c.sources[0].text == "Offlimits, Trend (13-07-2023)"
+    assert c.sources[0].url == "https://example.org/off"
+    assert c.data_date == "Gegevens tot en met 13-07-2023"
+    assert c.footer == "Meldpunt-viewer 9.9 · gemaakt op 01-05-2025"
+    assert c.appendix == [] and c.table is None
+
+
+def test_why_falls_back_on_events(tiny_ds):
+    c = briefing_content(tiny_ds, STATE, "en", today=TODAY)
+    assert [s.text for s in c.why] == ["Hosters move.", "8 Oct 2020: Monitor published."]
+
+
+def test_bundled_views_have_three_to_five_sourced_why_sentences():
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.data.stories import load_stories, story_folders
+
+    ds = load_bundled()
+    stories, _ = load_stories(ds, story_folders(None))
+    views = [(ViewState(), None)] + [(s.state(), s) for s in stories]
+    for state, story in views:
+        for lang in ("nl", "en"):
+            c = briefing_content(ds, state, lang, story, today=TODAY)
+            assert MIN_WHY <= len(c.why) <= MAX_WHY, (state.story, lang)
+            assert all(s.marks for s in c.why)
+            assert c.figures and all(n for _, n in c.figures)
+
+
+def test_story_gives_title_text_and_highlight(tiny_ds):
+    state = STORY.state()
+    c = briefing_content(tiny_ds, state, "nl", STORY, today=TODAY)
+    assert c.title == "De daling, 2019 t/m 2022"
+    assert c.story_text == "Minder meldingen in 2022."
+    assert c.context.story == "Verhaal: De daling"
+    assert c.context.highlight == "Grijs vlak: 2022."
+
+
+def test_extended_appendix_has_definitions_background_table_and_events(tiny_ds):
+    c = briefing_content(tiny_ds, STATE.with_(last_year=2021), "nl", extended=True, today=TODAY)
+    titles = [s.title for s in c.appendix]
+    assert titles == ["Wat telt mee", "Achtergrond", "Druk op hosters", "Gebeurtenissen"]
+    assert c.appendix[0].paragraphs[0] == "Meldingen totaal (meldingen): Alle meldingen."
+    assert c.table is not None
+    row = next(r for r in c.table.rows if r[:2] == ("2021", "Meldingen totaal"))
+    assert row[2:] == ("413.262", "NU.nl, apr 2022", "ca. 414.000 (Offlimits, 13-07-2023)")
+    assert c.appendix[-1].paragraphs[0].startswith("1. 08-10-2020: Monitor gepubliceerd [")
+
+
+def test_view_context_says_mode_base_year_and_key(tiny_ds):
+    ctx = view_context(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl")
+    assert ctx.mode == "Index: 2021 = 100."
+    assert any(n.startswith("Let op: deze lijnen tellen verschillende dingen") for n in ctx.notes)
+    assert ctx.key[0].startswith("○ open punt = afgeronde waarde")
+    log = view_context(tiny_ds, STATE.with_(mode="log"), "en")
+    assert "Log scale: each step up is a multiplication." in log.notes
+    gap = view_context(tiny_ds, ViewState(metrics=("reports_total",)), "en")
+    assert "A broken line = no value for that period." in gap.key
+    assert gap.source.startswith("Source: ")
+
+
+def test_core_modules_load_no_qt():
+    import subprocess
+
+    code = ("import sys, meldpunt_gui.exports.briefing_content, meldpunt_gui.text.headline; "
+            "sys.exit(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+@given(st.text(max_size=300))
+def test_first_sentence_is_a_prefix(text):
+    lead = first_sentence(text)
+    assert " ".join(text.split()).startswith(lead)
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("Het Meldpunt kreeg ca. 145.000 meldingen. Daarna minder.", "Het Meldpunt kreeg ca. 145.000 meldingen."),
+    ("In 2019 t/m 2022 daalde het. Ja.", "In 2019 t/m 2022 daalde het."),
+])
+def test_first_sentence_keeps_abbreviations(text, lead):
+    assert first_sentence(text) == lead
