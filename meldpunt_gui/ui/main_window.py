@@ -229,6 +229,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_briefing = QAction(self)
         self.act_briefing.setShortcut(QKeySequence("Ctrl+B"))
         self.act_briefing.triggered.connect(self.export_briefing_dialog)
+        self.act_briefing_extended = QAction(self, checkable=True)
+        self.act_briefing_extended.setChecked(
+            str(self.settings.value("export/briefing_extended", "false")) == "true")
+        self.act_briefing_extended.toggled.connect(
+            lambda on: self.settings.setValue("export/briefing_extended", "true" if on else "false"))
         self.act_copy_chart = QAction(self)
         self.act_copy_chart.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.act_copy_chart.triggered.connect(self.copy_chart)
@@ -240,6 +245,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.file_menu.addAction(self.act_export)
         self.file_menu.addAction(self.act_export_chart)
         self.file_menu.addAction(self.act_briefing)
+        self.file_menu.addAction(self.act_briefing_extended)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
@@ -324,7 +330,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.act_export.setText(self.tr("&Export data (CSV, Excel)…"))
         self.act_export_chart.setText(self.tr("Export c&hart (PNG, SVG, PDF)…"))
-        self.act_briefing.setText(self.tr("&Briefing (PDF)…"))
+        self.act_briefing.setText(self.tr("&Briefing (PDF or Word)…"))
+        self.act_briefing_extended.setText(self.tr("Briefing with appendi&x (definitions, "
+                                                   "background, full table, events)"))
         self.act_copy_chart.setText(self.tr("Copy c&hart as image"))
         self.act_quit.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))

@@ -132,7 +132,7 @@ class WindowActions:
         fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
         try:
             export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
-                         definitions)
+                         definitions, story=self.model.resolved.story)
         except SaveError as exc:
             QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
                                 exc.text.get(self.lang))
@@ -142,13 +142,16 @@ class WindowActions:
     def export_briefing_dialog(self) -> None:
         from meldpunt_gui.files.safewrite import SaveError
         from meldpunt_gui.ui.export.briefing import export_briefing
+        from meldpunt_gui.ui.export.briefing_docx import export_briefing_docx
 
-        path = self._ask_path("briefing", "meldpunt-briefing.pdf",
-                              QCoreApplication.translate("MainWindow", "PDF (*.pdf)"))
+        path = self._ask_path("briefing", "meldpunt-briefing.pdf", QCoreApplication.translate(
+            "MainWindow", "PDF (*.pdf);;Word document, editable (*.docx)"))
         if not path:
             return
+        write = export_briefing_docx if Path(path).suffix.lower() == ".docx" else export_briefing
         try:
-            export_briefing(Path(path), self.ds, self.state, self.lang)
+            write(Path(path), self.ds, self.state, self.lang, story=self.model.resolved.story,
+                  extended=self.act_briefing_extended.isChecked())
         except SaveError as exc:
             QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
                                 exc.text.get(self.lang))
@@ -162,7 +165,7 @@ class WindowActions:
         from meldpunt_gui.ui.export.chart_export import render_png
 
         image = render_png(self.ds, self.state, self.lang, 1200, 700,
-                           max(1.0, self.devicePixelRatioF()))
+                           max(1.0, self.devicePixelRatioF()), story=self.model.resolved.story)
         QGuiApplication.clipboard().setImage(image)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Chart copied"), 5000)
 

@@ -310,17 +310,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+268"/>
+        <location line="+274"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-256"/>
+        <location line="-262"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+265"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -356,11 +356,16 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Briefing (PDF)…</source>
-        <translation>&amp;Briefing (PDF)…</translation>
+        <source>&amp;Briefing (PDF or Word)…</source>
+        <translation>&amp;Briefing (PDF or Word)…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Briefing with appendi&amp;x (definitions, background, full table, events)</source>
+        <translation>Briefing with appendi&amp;x (definitions, background, full table, events)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Copy c&amp;hart as image</source>
         <translation>Copy c&amp;hart as image</translation>
     </message>
@@ -542,12 +547,12 @@
     <message>
         <location line="+8"/>
         <location line="+103"/>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-118"/>
         <location line="+75"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
@@ -573,7 +578,12 @@
         <translation>Import failed</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+56"/>
+        <source>PDF (*.pdf);;Word document, editable (*.docx)</source>
+        <translation>PDF (*.pdf);;Word document, editable (*.docx)</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>Imported %1: %2 added, %3 changed</translation>
     </message>
@@ -588,12 +598,7 @@
         <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+49"/>
         <source>Chart copied</source>
         <translation>Chart copied</translation>
     </message>
