@@ -331,6 +331,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_export.setText(self.tr("&Export data (CSV, Excel)…"))
         self.act_export_chart.setText(self.tr("Export c&hart (PNG, SVG, PDF)…"))
         self.act_briefing.setText(self.tr("&Briefing (PDF or Word)…"))
+        self.act_briefing.setIconText(self.tr("Briefing"))  # the toolbar keeps its short label
         self.act_briefing_extended.setText(self.tr("Briefing with appendi&x (definitions, "
                                                    "background, full table, events)"))
         self.act_copy_chart.setText(self.tr("Copy c&hart as image"))

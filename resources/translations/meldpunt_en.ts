@@ -361,6 +361,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Briefing</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Briefing with appendi&amp;x (definitions, background, full table, events)</source>
         <translation>Briefing with appendi&amp;x (definitions, background, full table, events)</translation>
     </message>
