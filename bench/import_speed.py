@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
+from meldpunt_gui.exports.workbook import Sheet, build_xlsx
 from meldpunt_gui.imports.reader import read_import
 
 CSV_ROWS = 1_000_000

@@ -394,7 +394,7 @@ def test_export_data_failure_keeps_old_file(ds: Dataset, tmp_path: Path, monkeyp
 
 def test_no_qt_imported() -> None:
     code = ("import sys, meldpunt_gui.exports.data_export, meldpunt_gui.files.safewrite,"
-            " meldpunt_gui.exports.xlsx_writer;"
+            " meldpunt_gui.exports.workbook;"
             "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6')];"
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -429,3 +429,28 @@ def test_bundled_dataset_exports(tmp_path: Path) -> None:
     path = tmp_path / "alles.xlsx"
     assert export_data(path, "xlsx", ds, metric_ids, periods, "nl") == expected
     assert os.path.getsize(path) > 0
+
+
+def test_a_text_longer_than_an_excel_cell_refuses_the_workbook_and_names_the_cell(tmp_path):
+    """XlsxWriter would cut a 40.000-character note to 32.767 characters; the export says so
+    and writes nothing instead, and the CSV keeps all of it."""
+    long_note = "x" * 40000
+    ds = make_dataset({("reports", "2021"): Text(long_note, long_note)})
+    path = tmp_path / "lang.xlsx"
+    with pytest.raises(SaveError) as err:
+        export_data(path, "xlsx", ds, ALL, YEARS, "nl")
+    assert "rij 2" in err.value.text.nl and "40000 tekens" in err.value.text.nl
+    assert not path.exists()
+    export_data(tmp_path / "lang.csv", "csv", ds, ALL, YEARS, "nl")
+    assert long_note in (tmp_path / "lang.csv").read_text(encoding="utf-8-sig")
+
+
+def test_workbook_has_a_frozen_bold_header_and_a_title(ds):
+    rows = export_rows(ds, ALL, YEARS, "en")
+    with zipfile.ZipFile(io.BytesIO(to_xlsx_bytes(rows, ds, ALL, "en"))) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+        core = zf.read("docProps/core.xml").decode()
+        styles = zf.read("xl/styles.xml").decode()
+    assert 'state="frozen"' in sheet and 'ySplit="1"' in sheet
+    assert "<b/>" in styles
+    assert "Meldpunt viewer: data with sources" in core

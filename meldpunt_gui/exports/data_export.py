@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
-from meldpunt_gui.files.safewrite import write_atomic
+from meldpunt_gui.exports.workbook import MAX_CELL_TEXT, CellTooLong, Sheet, build_xlsx
+from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.vocabulary import STATUS_LABELS
 
@@ -72,6 +72,7 @@ COLUMNS: tuple[tuple[str, Text], ...] = (
 _YES_NO = (Text("ja", "yes"), Text("nee", "no"))
 _SHOWN = (Text("getoond", "shown"), Text("alternatief", "alternative"))
 
+TITLE = Text("Meldpunt-viewer: gegevens met bronnen", "Meldpunt viewer: data with sources")
 SHEET_DATA = Text("Gegevens", "Data")
 SHEET_SOURCES = Text("Bronnen", "Sources")
 SHEET_DEFINITIONS = Text("Definities", "Definitions")
@@ -221,7 +222,7 @@ def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Seque
     definitions = Sheet(SHEET_DEFINITIONS.get(lang), [h.get(lang) for h in DEFINITION_HEADER],
                         _definition_rows(dataset, metric_ids, lang),
                         widths=(28, 40, 20, 20, 80, 50), wrap=frozenset({1, 4, 5}))
-    return build_xlsx([data, sources, definitions])
+    return build_xlsx([data, sources, definitions], title=TITLE.get(lang))
 
 
 def export_data(path: str | os.PathLike[str], fmt: str, dataset: Dataset,
@@ -239,6 +240,15 @@ def export_data(path: str | os.PathLike[str], fmt: str, dataset: Dataset,
     if fmt == "csv":
         data = to_csv_bytes(rows, lang)
     else:
-        data = to_xlsx_bytes(rows, dataset, metric_ids, lang)
+        try:
+            data = to_xlsx_bytes(rows, dataset, metric_ids, lang)
+        except CellTooLong as exc:  # refused whole, rather than cut short without a word
+            raise SaveError(path, "other", Text(
+                f"{os.fspath(path)} is niet opgeslagen: een tekst in blad {exc.sheet}, rij "
+                f"{exc.row}, kolom {exc.column} is {exc.length} tekens lang; een Excel-cel houdt "
+                f"er {MAX_CELL_TEXT}. Exporteer als CSV om alles te houden.",
+                f"{os.fspath(path)} was not saved: a text in sheet {exc.sheet}, row {exc.row}, "
+                f"column {exc.column} is {exc.length} characters long; an Excel cell holds "
+                f"{MAX_CELL_TEXT}. Export as CSV to keep all of it.")) from exc
     write_atomic(path, data)
     return len(rows)
