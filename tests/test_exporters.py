@@ -21,8 +21,8 @@ from meldpunt_gui.exports.data_export import (
     ExportRow,
     export_data,
     export_rows,
-    format_number,
     neutralise,
+    plain_number,
     to_csv_bytes,
     to_xlsx_bytes,
 )
@@ -157,15 +157,15 @@ def test_unknown_metric_is_an_error(ds: Dataset) -> None:
                                                                   "10000000000000000"),
     (-0.0, "0", "0"), (1234567.5, "1234567,5", "1234567.5"), (float("nan"), "", ""),
 ])
-def test_format_number(value: float, nl: str, en: str) -> None:
-    assert (format_number(value, "nl"), format_number(value, "en")) == (nl, en)
+def test_plain_number(value: float, nl: str, en: str) -> None:
+    assert (plain_number(value, "nl"), plain_number(value, "en")) == (nl, en)
 
 
 @given(st.floats(allow_nan=False, allow_infinity=False))
-def test_format_number_round_trips(value: float) -> None:
-    en = format_number(value, "en")
+def test_plain_number_round_trips(value: float) -> None:
+    en = plain_number(value, "en")
     assert float(en) == value
-    assert float(format_number(value, "nl").replace(",", ".")) == value
+    assert float(plain_number(value, "nl").replace(",", ".")) == value
     assert "e" not in en.lower() and not en.endswith(".0")
 
 

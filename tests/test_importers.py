@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.imports.numbers import format_number, parse_number
+from meldpunt_gui.imports.numbers import parse_number
 from meldpunt_gui.imports.reader import read_import, read_import_data
 from meldpunt_gui.model.domain import Period
+from meldpunt_gui.text.formatting import format_number
 
 FIX = Path(__file__).parent / "fixtures" / "import"
 
@@ -333,7 +334,7 @@ def test_the_style_settles_values_read_one_way_the_other_way_or_both(ds, style, 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 10 ** 9), st.integers(0, 3), st.booleans()), min_size=1, max_size=40))
 def test_a_dutch_file_reads_every_value_as_parse_number_does(ds, cells):
-    texts = [format_number(n / 10 ** d, "nl", grouping=g) for n, d, g in cells]
+    texts = [format_number(n / 10 ** d, "nl", group=g, exact=True) for n, d, g in cells]
     data = "metriek;periode;waarde\n" + "".join(f"analyst_fte;{1990 + i};{t}\n" for i, t in enumerate(texts))
     res = read_import_data(data.encode(), "d.csv", ds, number_style="nl")
     assert not res.has_errors
@@ -549,13 +550,13 @@ def bundled_ds():
 
 def test_bundled_figures_import_unchanged(bundled_ds):
     """Every shown bundled value, typed back in Dutch notation, passes every check and changes nothing."""
-    from meldpunt_gui.imports.numbers import format_number
+    from meldpunt_gui.text.formatting import format_number
 
     lines = ["metriek;periode;waarde;ca"]
     for mid in bundled_ds.metrics:
         for period in bundled_ds.periods_with_data(mid):
             shown = bundled_ds.shown(mid, period)
-            lines.append(f"{mid};{period};{format_number(shown.value, 'nl', grouping=False)};"
+            lines.append(f"{mid};{period};{format_number(shown.value, 'nl', group=False, exact=True)};"
                          f"{'ja' if shown.approximate else 'nee'}")
     res = read_import_data("\n".join(lines).encode(), "bundled.csv", bundled_ds, number_style="nl")
     assert not res.has_errors, [p.format("en") for p in res.errors[:5]]

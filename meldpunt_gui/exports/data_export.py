@@ -19,13 +19,13 @@ import math
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Literal
 
 from meldpunt_gui.exports.workbook import MAX_CELL_TEXT, CellTooLong, Sheet, build_xlsx
 from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.vocabulary import STATUS_LABELS
+from meldpunt_gui.text.formatting import format_number
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
@@ -141,17 +141,10 @@ def export_rows(dataset: Dataset, metric_ids: Sequence[str],
     return rows
 
 
-def format_number(value: float, lang: str) -> str:
-    """Plain positional notation, shortest exact digits: 145000, 4,6 (nl) / 4.6 (en), 0,00001.
-
-    NaN and infinity are written as an empty cell; a dataset should never hold them.
-    """
-    if not math.isfinite(value):
-        return ""
-    text = format(Decimal(repr(value + 0.0)), "f")  # + 0.0 turns -0.0 into 0.0
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text if lang == "en" else text.replace(".", ",")
+def plain_number(value: float, lang: str) -> str:
+    """A number for a data cell: every digit, no grouping, the language's decimal sign
+    (145000, 4,6 in Dutch, 4.6 in English); an empty cell for NaN or infinity."""
+    return format_number(value, lang, group=False, exact=True) if math.isfinite(value) else ""
 
 
 def _cells(row: ExportRow, lang: str) -> list[str | float]:
@@ -183,7 +176,7 @@ def to_csv_bytes(rows: Sequence[ExportRow], lang: str) -> bytes:
                         quoting=csv.QUOTE_MINIMAL)
     writer.writerow(headers(lang))
     for row in rows:
-        writer.writerow([format_number(c, lang) if isinstance(c, float) else c
+        writer.writerow([plain_number(c, lang) if isinstance(c, float) else c
                          for c in _cells(row, lang)])
     return buf.getvalue().encode("utf-8-sig")
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from operator import itemgetter
 
 from meldpunt_gui.imports.model import ImportResult, ImportRow
-from meldpunt_gui.imports.numbers import format_number
 from meldpunt_gui.model.domain import Dataset, Period, PeriodKind, Text, Unit, fits_kind
+from meldpunt_gui.text.formatting import format_number
 
 NON_NEGATIVE_KINDS = ("count", "rate", "duration")
 JUMP = 10.0  # a value more than ten times, or less than a tenth of, the period before
@@ -22,7 +22,7 @@ Change = tuple[int, int, ImportRow, float, bool]
 
 
 def fmt(value: float, style: str, approximate: bool = False) -> str:
-    text = format_number(value, style)
+    text = format_number(value, style, exact=True)
     return f"ca. {text}" if approximate else text
 
 

@@ -15,9 +15,10 @@ from typing import TextIO
 from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.imports.files import DELIMITER_NAMES
 from meldpunt_gui.imports.model import LAYOUT_LABELS, STATUS_LABELS, ImportResult
-from meldpunt_gui.imports.numbers import STYLE_LABELS, format_number
+from meldpunt_gui.imports.numbers import STYLE_LABELS
 from meldpunt_gui.imports.reader import read_import
 from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.text.formatting import format_number
 
 PathLike = str | os.PathLike[str]
 LISTED_NEW = 20
@@ -36,7 +37,7 @@ def _say(stream: TextIO, text: Text | str, lang: str) -> None:
 def _value(v: float | None, approximate: bool | None, lang: str) -> str:
     if v is None:
         return "-"
-    text = format_number(v, "en" if lang == "en" else "nl")
+    text = format_number(v, "en" if lang == "en" else "nl", exact=True)
     return f"ca. {text}" if approximate else text
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import Literal, NamedTuple
 
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, MAX_MAGNITUDE, Text, foreign_digits
@@ -313,25 +312,3 @@ def decide_style(evidence: Iterable[str | None]) -> StyleDecision:
             amb += 1
     style = "nl" if nl > en else "en" if en > nl else None
     return StyleDecision(style, nl, en, amb)
-
-
-def format_number(value: float, style: str = "nl", decimals: int | None = None,
-                  grouping: bool = True) -> str:
-    """A value as a person in that style writes it (shortest exact form unless `decimals`)."""
-    if not math.isfinite(value):
-        return str(value)
-    if decimals is None:
-        text = format(Decimal(repr(float(value))), "f")
-    else:
-        text = f"{value:.{decimals}f}"
-    negative = text.startswith("-")
-    int_part, _, frac = text.lstrip("-").partition(".")
-    if decimals is None:
-        frac = frac.rstrip("0")
-    thousands, decimal = (",", ".") if style == "en" else (".", ",")
-    if grouping and len(int_part) > 3:
-        head = len(int_part) % 3 or 3
-        int_part = int_part[:head] + "".join(
-            thousands + int_part[i:i + 3] for i in range(head, len(int_part), 3))
-    out = int_part + (decimal + frac if frac else "")
-    return "-" + out if negative and out.strip("0.,") else out

@@ -8,6 +8,7 @@ line and the exporters use it too.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from meldpunt_gui.model.domain import Change, Period, Unit
 
@@ -25,16 +26,21 @@ def _group(digits: str, sep: str) -> str:
 
 
 def format_number(value: float, lang: str = "nl", decimals: int | None = None,
-                  group: bool = True, sign: bool = False) -> str:
-    """145000 -> '145.000' (nl) / '145,000' (en).
+                  group: bool = True, sign: bool = False, exact: bool = False) -> str:
+    """145000 -> '145.000' (nl) / '145,000' (en): the one number formatter of the program.
 
     decimals=None shows what the value needs (at most 2, trailing zeros dropped), so an exact
     value is never rounded away in a tooltip; a fixed count is for axis ticks and tables.
+    `exact` writes every digit the value has (the shortest text that reads back as the same
+    number: 0,00001, 12,345678), for exports and for quoting a value back to whoever typed it.
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     grp, dec = _SEP["en" if lang == "en" else "nl"]
-    if decimals is None:
+    if exact and decimals is None:
+        text = format(Decimal(repr(abs(float(value)))), "f")
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    elif decimals is None:
         text = f"{abs(value):.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{abs(value):.{max(decimals, 0)}f}"

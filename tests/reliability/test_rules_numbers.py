@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from fixtures.make_xlsx import Formula, xlsx_bytes
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.imports.numbers import format_number
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.model.domain import MAX_MAGNITUDE, Dataset, Observation, Period
+from meldpunt_gui.text.formatting import format_number
 
 RULES = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "reliability"))
 RULES = settings(RULES, max_examples=min(RULES.max_examples, 300))
@@ -30,8 +30,8 @@ def verdict(res) -> tuple[str, float | None]:
 def notations(value: float, style: str) -> list[str]:
     """The value as people type it: plain, grouped, and in exponent notation."""
     decimal = "," if style == "nl" else "."
-    plain = format_number(value, style, grouping=False)
-    grouped = format_number(value, style, grouping=True)
+    plain = format_number(value, style, group=False, exact=True)
+    grouped = format_number(value, style, group=True, exact=True)
     mantissa, _, exp = f"{value:.6e}".partition("e")
     exponent = f"{mantissa.replace('.', decimal)}e{int(exp)}"
     return [plain, grouped, exponent]
