@@ -64,11 +64,11 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "meldpunt") -> argparse.ArgumentParser:
     common = _common()
-    parser = _Parser(prog="meldpunt-gui", parents=[common],
+    parser = _Parser(prog=prog, parents=[common],
                      description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
-    parser.add_argument("--version", action="version", version=f"meldpunt-gui {__version__}")
+    parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("list-metrics", parents=[common], help="metrieken / metrics")
     p.add_argument("--json", action="store_true")
@@ -118,8 +118,8 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
         story = next((s for s in _stories(ds, args) if s.id == args.story), None)
         if story is None:
             raise SelectionError(
-                f"Onbekend verhaal: {args.story}. Zie 'meldpunt-gui list-stories'.",
-                f"Unknown story: {args.story}. See 'meldpunt-gui list-stories'.")
+                f"Onbekend verhaal: {args.story}. Zie 'meldpunt list-stories'.",
+                f"Unknown story: {args.story}. See 'meldpunt list-stories'.")
         state = story.state()
     elif getattr(args, "command", "") == "export" and not getattr(args, "metrics", None):
         raise SelectionError("Geef --metrics of --story.", "Give --metrics or --story.")
@@ -218,17 +218,30 @@ def _load(args: argparse.Namespace) -> Dataset:
     return ds
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def gui_main() -> int:
+    """The `meldpunt-gui` entry: opens the window, and runs the same subcommands as `meldpunt`.
+    On Windows a window program has no console (sys.stdout is None); output then goes nowhere
+    instead of failing, and the exit code still tells."""
+    import os
+
+    out = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # open as long as the process
+    err = sys.stderr or out
+    return main(out=out, err=err, prog="meldpunt-gui")
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None,
+         prog: str = "meldpunt") -> int:
+    """The `meldpunt` console entry (and `python -m meldpunt_gui`): prints and exits with a code."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = "en" if "en" in [argv[i + 1] for i, a in enumerate(argv[:-1]) if a == "--lang"] else "nl"
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser(prog).parse_args(argv)
         lang = getattr(args, "lang", None) or lang
         return _dispatch(args, lang, out, err)
     except UsageError as exc:
-        err.write(f"meldpunt-gui: {exc}\n")
+        err.write(f"{prog}: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -244,7 +257,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
 
         if not isinstance(exc, SelectionError):
             raise
-        err.write(f"meldpunt-gui: {exc.text(lang)}\n")
+        err.write(f"{prog}: {exc.text(lang)}\n")
         return EXIT_USAGE
 
 
