@@ -55,7 +55,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _common() -> argparse.ArgumentParser:
+def _common() -> _Parser:
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
                         help="taal / language (nl default)")
@@ -106,6 +106,14 @@ def build_parser(prog: str = "meldpunt") -> argparse.ArgumentParser:
     p = sub.add_parser("imports", parents=[common], help="list or undo imports")
     p.add_argument("--json", action="store_true")
     p.add_argument("--undo", type=int)
+    p = sub.add_parser("pack", parents=[common], help="pakketten / data packs")
+    packs = p.add_subparsers(dest="pack_command", required=True)
+    q = packs.add_parser("export", parents=[common], help="own figures, events and stories as one file")
+    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("--name", help="naam van de afzender / the sender's name")
+    q = packs.add_parser("import", parents=[common], help="import a colleague's pack")
+    q.add_argument("file", type=Path)
+    q.add_argument("--yes", action="store_true")
     return parser
 
 
@@ -279,6 +287,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return _cmd_screenshot(args, ds, lang, out, err)
     if args.command == "export":
         return _cmd_export(args, ds, lang, out, err)
+    if args.command == "pack":
+        return _cmd_pack(args, ds, lang, out, err)
     from meldpunt_gui.imports import commands as import_cli
 
     read = {"number_style": args.number_style, "encoding": args.encoding, "sheet": args.sheet,
@@ -292,6 +302,15 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return import_cli.cmd_import(args.file, ds, _data_dir(args), lang, args.yes, out, err,
                                      **read)
     return import_cli.cmd_imports(_data_dir(args), lang, args.json, args.undo, out, err)
+
+
+def _cmd_pack(args: argparse.Namespace, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
+    from meldpunt_gui.imports import pack_commands
+
+    if args.pack_command == "export":
+        name = args.name if args.name is not None else pack_commands.default_creator()
+        return pack_commands.cmd_pack_export(args.out, ds, _data_dir(args), name, lang, out, err)
+    return pack_commands.cmd_pack_import(args.file, ds, _data_dir(args), lang, args.yes, out, err)
 
 
 def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
