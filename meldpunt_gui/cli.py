@@ -114,6 +114,9 @@ def build_parser(prog: str = "meldpunt") -> argparse.ArgumentParser:
     q = packs.add_parser("import", parents=[common], help="import a colleague's pack")
     q.add_argument("file", type=Path)
     q.add_argument("--yes", action="store_true")
+    p = sub.add_parser("install-desktop-entry", parents=[common],
+                       help="menu entry, icon and metainfo (Linux desktops)")
+    p.add_argument("--prefix", type=Path, help="default ~/.local/share; /usr/local/share for everyone")
     return parser
 
 
@@ -274,6 +277,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         from meldpunt_gui.app import run_gui
 
         return run_gui(_data_dir(args), getattr(args, "lang", None))
+    if args.command == "install-desktop-entry":
+        return _cmd_desktop_entry(args, lang, out, err)
     try:
         ds = _load(args)
     except ValueError as exc:
@@ -302,6 +307,27 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return import_cli.cmd_import(args.file, ds, _data_dir(args), lang, args.yes, out, err,
                                      **read)
     return import_cli.cmd_imports(_data_dir(args), lang, args.json, args.undo, out, err)
+
+
+def _cmd_desktop_entry(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    from meldpunt_gui.files.desktop_entry import install
+    from meldpunt_gui.model.domain import Text
+
+    if sys.platform == "win32" or sys.platform == "darwin":
+        err.write(Text("Een menu-item volgens freedesktop is er alleen op Linux; zie de README voor een "
+                       "snelkoppeling op Windows.",
+                       "A freedesktop menu entry exists on Linux only; see the README for a shortcut on "
+                       "Windows.").get(lang) + "\n")
+        return EXIT_USAGE
+    try:
+        written = install(args.prefix)
+    except OSError as exc:
+        err.write(messages()["save_failed"].get(lang).format(err=getattr(exc, "text", None)
+                                                               and exc.text.get(lang) or exc) + "\n")
+        return EXIT_USAGE
+    out.write(Text(f"Menu-item geïnstalleerd: {written[0]}", f"Menu entry installed: {written[0]}").get(lang)
+              + "\n")
+    return EXIT_OK
 
 
 def _cmd_pack(args: argparse.Namespace, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
