@@ -14,9 +14,10 @@ from typing import TextIO
 from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.exports.pack import PackExportError, export_pack
 from meldpunt_gui.files.safewrite import SaveError
-from meldpunt_gui.imports.commands import _change_lines, _confirm, _counts_line, _report, _say
-from meldpunt_gui.imports.pack import PackError, preview_pack, read_pack
-from meldpunt_gui.imports.pack_apply import apply_pack, plan_extras
+from meldpunt_gui.imports.commands import _change_lines, _confirm, _counts_line, _report, _say, describe
+from meldpunt_gui.imports.model import ImportResult
+from meldpunt_gui.imports.pack import Pack, PackError, preview_pack, read_pack
+from meldpunt_gui.imports.pack_apply import Extras, apply_pack, plan_extras
 from meldpunt_gui.model.domain import Dataset, Text
 
 PathLike = str | os.PathLike[str]
@@ -117,3 +118,25 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
         _say(out, Text(f"Toegevoegd aan de gegevensmap: {s} verhalen, {e} gebeurtenissen.",
                        f"Added to the data folder: {s} stories, {e} events."), lang)
     return 0
+
+
+def pack_summary(pack: Pack, res: ImportResult, extras: Extras, lang: str) -> list[str]:
+    """What importing the pack would do, as lines of plain text (the window's confirmation)."""
+    lines = [Text(f"Pakket van {pack.creator or 'onbekend'}, {pack.date}.",
+                  f"Pack from {pack.creator or 'unknown'}, {pack.date}.").get(lang)]
+    if res.rows or res.problems:
+        if not res.unusable:
+            lines.append(describe(res, lang))
+        lines += [p.format(lang) for p in res.problems[:20]]
+        if len(res.problems) > 20:
+            more = len(res.problems) - 20
+            lines.append(Text(f"... en nog {more} meldingen.", f"... and {more} more.").get(lang))
+        if not res.has_errors:
+            lines.append(_counts_line(res, lang) + ".")
+            lines += _change_lines(res, lang)
+    lines += [t.get(lang) for t in extras.skipped]
+    lines += [Text(f"  Nieuw verhaal: {name}", f"  New story: {name}").get(lang) for name, _ in extras.stories]
+    if extras.events:
+        n = len(extras.events)
+        lines.append(Text(f"  Nieuwe gebeurtenissen: {n}", f"  New events: {n}").get(lang))
+    return lines
