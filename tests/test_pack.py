@@ -339,3 +339,23 @@ def test_a_damaged_good_pack_is_refused_or_reads_what_was_packed(data):
     except PackError:
         return
     assert pack.members == good_members()  # whatever got through is exactly what the hashes vouch for
+
+
+def test_pack_commands_load_no_qt(folder_a, tmp_path):
+    """Data commands run on a machine without a display: no Qt, no pyqtgraph (DESIGN §1)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys\n"
+        "from meldpunt_gui.cli import main\n"
+        f"assert main(['pack', 'export', '--out', {str(tmp_path / 'p.meldpunt')!r}, '--name', 'A',"
+        f" '--data-dir', {str(folder_a)!r}], out=io.StringIO(), err=io.StringIO()) == 0\n"
+        f"assert main(['pack', 'import', {str(tmp_path / 'p.meldpunt')!r}, '--yes',"
+        f" '--data-dir', {str(tmp_path / 'b')!r}], out=io.StringIO(), err=io.StringIO()) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'pyqtgraph'))))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

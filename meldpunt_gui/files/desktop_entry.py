@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from html import escape  # xml.sax.saxutils would load urllib.request: the viewer loads no network module
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from meldpunt_gui import __version__
 from meldpunt_gui.files.resources import resource_root
@@ -83,8 +83,8 @@ def metainfo_text() -> str:
   <metadata_license>CC0-1.0</metadata_license>
   <project_license>MIT</project_license>
   <name>Meldpunt viewer</name>
-  <summary>{escape(summary_en)}</summary>
-  <summary xml:lang="nl">{escape(summary_nl)}</summary>
+  <summary>{escape(summary_en, quote=False)}</summary>
+  <summary xml:lang="nl">{escape(summary_nl, quote=False)}</summary>
   <description>
     <p>{escape("Pick series and years, see them plotted, read why the numbers moved and where every "
                "number comes from. Works without a network on the bundled figures; staff import each "
