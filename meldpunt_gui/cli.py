@@ -319,11 +319,15 @@ def _cmd_desktop_entry(args: argparse.Namespace, lang: str, out: TextIO, err: Te
                        "A freedesktop menu entry exists on Linux only; see the README for a shortcut on "
                        "Windows.").get(lang) + "\n")
         return EXIT_USAGE
+    from meldpunt_gui.files.safewrite import SaveError
+
     try:
         written = install(args.prefix)
-    except OSError as exc:
-        err.write(messages()["save_failed"].get(lang).format(err=getattr(exc, "text", None)
-                                                               and exc.text.get(lang) or exc) + "\n")
+    except SaveError as exc:
+        err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
+        return EXIT_USAGE
+    except OSError as exc:  # a folder that cannot be made, an icon that cannot be copied
+        err.write(messages()["save_failed"].get(lang).format(err=exc.strerror or exc) + "\n")
         return EXIT_USAGE
     out.write(Text(f"Menu-item geïnstalleerd: {written[0]}", f"Menu entry installed: {written[0]}").get(lang)
               + "\n")

@@ -16,6 +16,7 @@ import io
 import json
 import os
 import stat
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -42,6 +43,10 @@ MAX_MANIFEST_BYTES = 1 * 2**20
 MAX_TOTAL_BYTES = 128 * 2**20
 MAX_MEMBERS = 1 + 1 + 1 + 500
 _CHUNK = 1 << 16
+# What zipfile raises for bytes that are not a sound zip: bad headers, an unknown compression or
+# version ("zip file version 6.4"), a broken deflate stream, fields past the end of the data.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+               NotImplementedError, struct.error, KeyError, IndexError, OverflowError, UnicodeDecodeError)
 
 
 class PackError(Exception):
@@ -136,7 +141,7 @@ def read_pack_bytes(data: bytes, name: str) -> Pack:
         raise _too_big(name, Text("het bestand", "the file"), MAX_PACK_BYTES)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
+    except _ZIP_ERRORS:
         raise _damaged(name) from None
     with zf:
         members = _read_members(zf, name)
@@ -188,7 +193,7 @@ def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes
                 parts.append(chunk)
     except PackError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError) as exc:
+    except _ZIP_ERRORS as exc:
         raise _damaged(name, f"{info.filename}: {exc}"[:160]) from None
     return b"".join(parts)
 
