@@ -110,6 +110,12 @@ def application(argv: list[str] | None = None) -> QApplication:
         from meldpunt_gui.ui import clipboard
 
         app.aboutToQuit.connect(clipboard.settle)
+    if app.windowIcon().isNull():
+        from meldpunt_gui.files.desktop_entry import APP_ID
+        from meldpunt_gui.ui.icons import app_icon
+
+        app.setWindowIcon(app_icon())
+        app.setDesktopFileName(APP_ID)  # Wayland and the task bar match the window to its menu entry
     return app
 
 

@@ -64,13 +64,13 @@ def _common(_Parser: type[LocalParser]) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+def build_parser(lang: str = "nl", prog: str = "meldpunt") -> argparse.ArgumentParser:
     """The command line's parser, speaking `lang` in its usage, help and error messages."""
     _Parser = LocalParser.for_language(lang)
     common = _common(_Parser)
-    parser = _Parser(prog="meldpunt-gui", parents=[common],
+    parser = _Parser(prog=prog, parents=[common],
                      description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
-    parser.add_argument("--version", action="version", version=f"meldpunt-gui {__version__}")
+    parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     sub = parser.add_subparsers(dest="command")
     p = sub.add_parser("list-metrics", parents=[common], help="metrieken / metrics")
     p.add_argument("--json", action="store_true")
@@ -112,6 +112,17 @@ def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
     p = sub.add_parser("imports", parents=[common], help="list or undo imports")
     p.add_argument("--json", action="store_true")
     p.add_argument("--undo", type=int)
+    p = sub.add_parser("pack", parents=[common], help="pakketten / data packs")
+    packs = p.add_subparsers(dest="pack_command", required=True)
+    q = packs.add_parser("export", parents=[common], help="own figures, events and stories as one file")
+    q.add_argument("--out", type=Path, required=True)
+    q.add_argument("--name", help="naam van de afzender / the sender's name")
+    q = packs.add_parser("import", parents=[common], help="import a colleague's pack")
+    q.add_argument("file", type=Path)
+    q.add_argument("--yes", action="store_true")
+    p = sub.add_parser("install-desktop-entry", parents=[common],
+                       help="menu entry, icon and metainfo (Linux desktops)")
+    p.add_argument("--prefix", type=Path, help="default ~/.local/share; /usr/local/share for everyone")
     return parser
 
 
@@ -130,8 +141,8 @@ def _state(ds: Dataset, args: argparse.Namespace) -> ViewState:
         story = next((s for s in _stories(ds, args) if s.id == args.story), None)
         if story is None:
             raise SelectionError(
-                f"Onbekend verhaal: {args.story}. Zie 'meldpunt-gui list-stories'.",
-                f"Unknown story: {args.story}. See 'meldpunt-gui list-stories'.")
+                f"Onbekend verhaal: {args.story}. Zie 'meldpunt list-stories'.",
+                f"Unknown story: {args.story}. See 'meldpunt list-stories'.")
         state = story.state()
     elif getattr(args, "command", "") == "export" and not getattr(args, "metrics", None):
         raise SelectionError("Geef --metrics of --story.", "Give --metrics or --story.")
@@ -238,17 +249,30 @@ def _load(args: argparse.Namespace) -> Dataset:
     return ds
 
 
-def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def gui_main() -> int:
+    """The `meldpunt-gui` entry: opens the window, and runs the same subcommands as `meldpunt`.
+    On Windows a window program has no console (sys.stdout is None); output then goes nowhere
+    instead of failing, and the exit code still tells."""
+    import os
+
+    out = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # open as long as the process
+    err = sys.stderr or out
+    return main(out=out, err=err, prog="meldpunt-gui")
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None,
+         prog: str = "meldpunt") -> int:
+    """The `meldpunt` console entry (and `python -m meldpunt_gui`): prints and exits with a code."""
     out = out or sys.stdout
     err = err or sys.stderr
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = language_of(argv)
     try:
-        args = build_parser(lang).parse_args(argv)
+        args = build_parser(lang, prog).parse_args(argv)
         lang = getattr(args, "lang", None) or lang
         return _dispatch(args, lang, out, err)
     except UsageError as exc:
-        err.write(f"meldpunt-gui: {exc}\n")
+        err.write(f"{prog}: {exc}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -264,7 +288,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
 
         if not isinstance(exc, SelectionError):
             raise
-        err.write(f"meldpunt-gui: {exc.text(lang)}\n")
+        err.write(f"{prog}: {exc.text(lang)}\n")
         return EXIT_USAGE
 
 
@@ -273,6 +297,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         from meldpunt_gui.app import run_gui
 
         return run_gui(_data_dir(args), getattr(args, "lang", None))
+    if args.command == "install-desktop-entry":
+        return _cmd_desktop_entry(args, lang, out, err)
     try:
         ds = _load(args)
     except ValueError as exc:
@@ -286,6 +312,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return _cmd_screenshot(args, ds, lang, out, err)
     if args.command == "export":
         return _cmd_export(args, ds, lang, out, err)
+    if args.command == "pack":
+        return _cmd_pack(args, ds, lang, out, err)
     from meldpunt_gui.imports import commands as import_cli
 
     read = {"number_style": args.number_style, "encoding": args.encoding, "sheet": args.sheet,
@@ -299,6 +327,40 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return import_cli.cmd_import(args.file, ds, _data_dir(args), lang, args.yes, out, err,
                                      **read)
     return import_cli.cmd_imports(_data_dir(args), lang, args.json, args.undo, out, err)
+
+
+def _cmd_desktop_entry(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
+    from meldpunt_gui.files.desktop_entry import install
+    from meldpunt_gui.model.domain import Text
+
+    if sys.platform == "win32" or sys.platform == "darwin":
+        err.write(Text("Een menu-item volgens freedesktop is er alleen op Linux; zie de README voor een "
+                       "snelkoppeling op Windows.",
+                       "A freedesktop menu entry exists on Linux only; see the README for a shortcut on "
+                       "Windows.").get(lang) + "\n")
+        return EXIT_USAGE
+    from meldpunt_gui.files.safewrite import SaveError
+
+    try:
+        written = install(args.prefix)
+    except SaveError as exc:
+        err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
+        return EXIT_USAGE
+    except OSError as exc:  # a folder that cannot be made, an icon that cannot be copied
+        err.write(messages()["save_failed"].get(lang).format(err=exc.strerror or exc) + "\n")
+        return EXIT_USAGE
+    out.write(Text(f"Menu-item geïnstalleerd: {written[0]}", f"Menu entry installed: {written[0]}").get(lang)
+              + "\n")
+    return EXIT_OK
+
+
+def _cmd_pack(args: argparse.Namespace, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
+    from meldpunt_gui.imports import pack_commands
+
+    if args.pack_command == "export":
+        name = args.name if args.name is not None else pack_commands.default_creator()
+        return pack_commands.cmd_pack_export(args.out, ds, _data_dir(args), name, lang, out, err)
+    return pack_commands.cmd_pack_import(args.file, ds, _data_dir(args), lang, args.yes, out, err)
 
 
 def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:

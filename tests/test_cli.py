@@ -20,7 +20,7 @@ def run(*args):
 def test_version():
     proc = subprocess.run([sys.executable, "-m", "meldpunt_gui", "--version"],
                           capture_output=True, text=True)
-    assert proc.returncode == 0 and proc.stdout.startswith("meldpunt-gui ")
+    assert proc.returncode == 0 and proc.stdout.startswith("meldpunt ")
 
 
 def test_list_metrics_json(data_dir):
@@ -53,7 +53,7 @@ def test_unknown_metric_is_one_sentence_and_exit_2(data_dir, tmp_path):
 
 def test_bad_arguments_exit_2(data_dir):
     code, _, err = run("export", "--format", "gif", "--metrics", "reports_total", "--out", "x")
-    assert code == 2 and err.startswith("meldpunt-gui: ") and err.count("\n") == 1
+    assert code == 2 and err.startswith("meldpunt: ") and err.count("\n") == 1
     code, _, err = run("export", "--metrics", "reports_total", "--years", "20x5",
                        "--format", "csv", "--out", "x.csv", "--data-dir", str(data_dir))
     assert code == 2 and "20x5" in err

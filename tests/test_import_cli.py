@@ -124,7 +124,7 @@ def test_import_with_yes_prints_changes_and_stores(ds, store_dir):
     assert code == 0 and s.asked == []
     assert "4 new, 0 changed, 0 unchanged." in s.text
     assert "  hotline_reports 2023: new 420,000" in s.text  # English number style in English
-    assert "Import 1 saved: 4 new, 0 changed. To undo: meldpunt-gui imports --undo 1" in s.text
+    assert "Import 1 saved: 4 new, 0 changed. To undo: meldpunt imports --undo 1" in s.text
     with UserStore.open(store_dir) as st:
         assert [r.file_name for r in st.imports()] == ["long_nl_semicolon.csv"]
 

@@ -54,12 +54,20 @@ def _text(doc: dict, key: str, file: str) -> Text:
 
 
 def parse_story(path: Path, ds: Dataset, user: bool = False) -> Story:
-    name = path.name
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoryError(path.name, "-", f"not a readable TOML file ({exc})") from None
+    return parse_story_bytes(data, path.name, ds, user)
+
+
+def parse_story_bytes(data: bytes, name: str, ds: Dataset, user: bool = False) -> Story:
+    """A story from a file's bytes (a pack member is checked before it is written anywhere)."""
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise StoryError(name, "-", f"not a readable TOML file ({exc})") from None
-    sid = doc.get("id", path.stem)
+    sid = doc.get("id", Path(name).stem)
     if not isinstance(sid, str) or not sid.replace("_", "").replace("-", "").isalnum():
         raise StoryError(name, "id", "use letters, digits, - and _ only")
     metrics = doc.get("metrics")

@@ -174,9 +174,9 @@ def cmd_import(path: PathLike, dataset: Dataset, store_dir: PathLike, lang: str,
             record = store.apply(res, path)
         _say(out, Text(
             f"Import {record.id} opgeslagen: {record.added} nieuw, {record.changed} gewijzigd. "
-            f"Ongedaan maken: meldpunt-gui imports --undo {record.id}",
+            f"Ongedaan maken: meldpunt imports --undo {record.id}",
             f"Import {record.id} saved: {record.added} new, {record.changed} changed. "
-            f"To undo: meldpunt-gui imports --undo {record.id}"), lang)
+            f"To undo: meldpunt imports --undo {record.id}"), lang)
         return 0
     except StoreError as exc:
         _say(err, exc.message, lang)

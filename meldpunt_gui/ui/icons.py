@@ -18,3 +18,13 @@ THEME_NAMES = {
 def icon(name: str) -> QIcon:
     fallback = QIcon(str(resource_root() / "icons" / f"{name}.svg"))
     return QIcon.fromTheme(THEME_NAMES.get(name, name), fallback)
+
+
+def app_icon() -> QIcon:
+    """The viewer's own icon in every rendered size (16-512 px, from meldpunt.svg by
+    scripts/make_icons.py) for the window, the task bar and the Alt+Tab switcher."""
+    folder = resource_root() / "icons" / "app"
+    result = QIcon()
+    for png in sorted(folder.glob("meldpunt-*.png")):
+        result.addFile(str(png))
+    return result

@@ -237,6 +237,14 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_copy_chart = QAction(self)
         self.act_copy_chart.setShortcut(QKeySequence("Ctrl+Shift+C"))
         self.act_copy_chart.triggered.connect(self.copy_chart)
+        from meldpunt_gui.ui import pack_actions
+
+        self.act_pack_export = QAction(self)
+        self.act_pack_export.triggered.connect(lambda: pack_actions.export_pack(self))
+        self.act_pack_import = QAction(self)
+        self.act_pack_import.triggered.connect(lambda: pack_actions.import_pack(self))
+        self.act_save_story = QAction(self)
+        self.act_save_story.triggered.connect(lambda: pack_actions.save_as_story(self))
         self.act_quit = QAction(self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -246,6 +254,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.file_menu.addAction(self.act_export_chart)
         self.file_menu.addAction(self.act_briefing)
         self.file_menu.addAction(self.act_briefing_extended)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_pack_export)
+        self.file_menu.addAction(self.act_pack_import)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
@@ -336,6 +347,9 @@ class MainWindow(WindowActions, QMainWindow):
                                                    "background, full table, events)"))
         self.act_copy_chart.setText(self.tr("Copy c&hart as image"))
         self.act_quit.setText(self.tr("&Quit"))
+        self.act_pack_export.setText(self.tr("Export &pack…"))
+        self.act_pack_import.setText(self.tr("Import pac&k…"))
+        self.act_save_story.setText(self.tr("&Save as story…"))
         self.view_menu.setTitle(self.tr("&View"))
         self.data_menu.setTitle(self.tr("&Data"))
         self.story_menu.setTitle(self.tr("&Stories"))
@@ -529,8 +543,19 @@ class MainWindow(WindowActions, QMainWindow):
         if self.model is not None and self.model.open_story(story_id):
             self._sync_controls()
 
+    def reload_stories(self) -> None:
+        """Read the stories again (one was saved or came in a pack) and list them."""
+        from meldpunt_gui.data.stories import load_stories, story_folders
+
+        assert self.model is not None
+        stories, self.story_problems = load_stories(self.model.ds, story_folders(self.data_dir))
+        self.model.set_stories(stories)
+        self._fill_story_menu()
+
     def _fill_story_menu(self) -> None:
         self.story_menu.clear()
+        self.story_menu.addAction(self.act_save_story)
+        self.story_menu.addSeparator()
         for story in self.stories:
             act = self.story_menu.addAction(story.title.get(self.lang))
             act.setToolTip(story.text.get(self.lang))

@@ -310,17 +310,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+274"/>
+        <location line="+285"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-273"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+276"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -378,6 +378,21 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;pack…</source>
+        <translation>Export &amp;pack…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import pac&amp;k…</source>
+        <translation>Import pac&amp;k…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as story…</source>
+        <translation>&amp;Save as story…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -608,7 +623,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+171"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+173"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -650,6 +665,59 @@ Data up to: %2</translation>
         <location line="+13"/>
         <source>half-years</source>
         <translation>half-years</translation>
+    </message>
+</context>
+<context>
+    <name>PackActions</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/pack_actions.py" line="+30"/>
+        <source>Story saved: %1</source>
+        <translation>Story saved: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export pack</source>
+        <translation>Export pack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, shown to colleagues who import the pack:</source>
+        <translation>Your name, shown to colleagues who import the pack:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data packs (*%1)</source>
+        <translation>Data packs (*%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import pack</source>
+        <translation>Import pack</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data packs (*%1);;All files (*)</source>
+        <translation>Data packs (*%1);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The pack could not be imported: %1</source>
+        <translation>The pack could not be imported: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported %1</source>
+        <translation>Imported %1</translation>
     </message>
 </context>
 <context>
@@ -703,6 +771,44 @@ Data up to: %2</translation>
         <location line="+1"/>
         <source>Years shown</source>
         <translation>Years shown</translation>
+    </message>
+</context>
+<context>
+    <name>StoryDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+38"/>
+        <source>Save as story</source>
+        <translation>Save as story</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 2022, 2023-H1</source>
+        <translation>e.g. 2022, 2023-H1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved in %1; it appears in the Stories menu and travels in data packs.</source>
+        <translation>Saved in %1; it appears in the Stories menu and travels in data packs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Highlight periods</source>
+        <translation>&amp;Highlight periods</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The story could not be saved: %1</source>
+        <translation>The story could not be saved: %1</translation>
     </message>
 </context>
 <context>

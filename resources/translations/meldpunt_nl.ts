@@ -310,17 +310,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+274"/>
+        <location line="+285"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-273"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+276"/>
         <source>Metrics</source>
         <translation>Metrieken</translation>
     </message>
@@ -378,6 +378,21 @@
         <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;pack…</source>
+        <translation>&amp;Pakket exporteren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import pac&amp;k…</source>
+        <translation>Pa&amp;kket importeren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as story…</source>
+        <translation>&amp;Bewaar als verhaal…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -608,7 +623,7 @@
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+171"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+173"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
@@ -650,6 +665,59 @@ Gegevens tot en met: %2</translation>
         <location line="+13"/>
         <source>half-years</source>
         <translation>halfjaren</translation>
+    </message>
+</context>
+<context>
+    <name>PackActions</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/pack_actions.py" line="+30"/>
+        <source>Story saved: %1</source>
+        <translation>Verhaal bewaard: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export pack</source>
+        <translation>Pakket exporteren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your name, shown to colleagues who import the pack:</source>
+        <translation>Uw naam, zichtbaar voor collega&apos;s die het pakket importeren:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data packs (*%1)</source>
+        <translation>Gegevenspakketten (*%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Saved %1</source>
+        <translation>Opgeslagen: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import pack</source>
+        <translation>Pakket importeren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data packs (*%1);;All files (*)</source>
+        <translation>Gegevenspakketten (*%1);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Importeren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The pack could not be imported: %1</source>
+        <translation>Het pakket kon niet worden geïmporteerd: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported %1</source>
+        <translation>Geïmporteerd: %1</translation>
     </message>
 </context>
 <context>
@@ -703,6 +771,44 @@ Gegevens tot en met: %2</translation>
         <location line="+1"/>
         <source>Years shown</source>
         <translation>Getoonde jaren</translation>
+    </message>
+</context>
+<context>
+    <name>StoryDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+38"/>
+        <source>Save as story</source>
+        <translation>Bewaar als verhaal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. 2022, 2023-H1</source>
+        <translation>bijv. 2022, 2023-H1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved in %1; it appears in the Stories menu and travels in data packs.</source>
+        <translation>Bewaard in %1; het verschijnt in het menu Verhalen en gaat mee in gegevenspakketten.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Title</source>
+        <translation>&amp;Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;kst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Highlight periods</source>
+        <translation>&amp;Uitgelichte perioden</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The story could not be saved: %1</source>
+        <translation>Het verhaal kon niet worden bewaard: %1</translation>
     </message>
 </context>
 <context>

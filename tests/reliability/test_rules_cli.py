@@ -63,7 +63,7 @@ def test_every_argument_error_is_one_sentence_in_the_chosen_language(command, ki
     lang_args = [f"--lang={lang}"] if place == "equals" else ["--lang", lang]
     argv = lang_args + argv if place != "back" or kind == "command" else argv[:1] + lang_args + argv[1:]
     code, text = run(argv)
-    assert code == EXIT_USAGE and text.startswith("meldpunt-gui: ") and text.count("\n") == 1
+    assert code == EXIT_USAGE and text.startswith("meldpunt: ") and text.count("\n") == 1
     low = text.lower()
     if lang == "nl":
         assert not any(word in low for word in ENGLISH), text

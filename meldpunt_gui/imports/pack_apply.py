@@ -1,0 +1,162 @@
+"""Taking a verified pack into the data folder: figures through the store, stories and events beside.
+
+The figures are one import in the store's log (so they are listed and undone like a CSV import);
+the stories and events are copied into the data folder only after the figures are stored, and a
+failure there undoes the import, so a pack lands whole or not at all. Nothing already there is
+overwritten: a story file of the same name or id, or an event already listed, is left as it is
+and named in the summary.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from meldpunt_gui.data.store import ImportRecord, UserStore
+from meldpunt_gui.data.stories import StoryError, load_stories, parse_story_bytes, story_folders
+from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
+from meldpunt_gui.data.user_events import EventProblem, load_user_events
+from meldpunt_gui.exports.pack import MAX_EVENTS_BYTES, read_small
+from meldpunt_gui.files.safewrite import write_atomic
+from meldpunt_gui.imports.model import ImportResult
+from meldpunt_gui.imports.pack import EVENTS, Pack
+from meldpunt_gui.model.domain import Dataset, Text
+
+_ALIASES = {"datum": "date", "titel_nl": "title_nl", "titel_en": "title_en", "toelichting": "note"}
+_HEADER = ("date", "title_nl", "title_en", "url", "note")
+
+
+@dataclass
+class Extras:
+    """What the pack's stories and events would add, and what is left out (with why)."""
+
+    stories: list[tuple[str, bytes]] = field(default_factory=list)
+    events: list[dict[str, str]] = field(default_factory=list)
+    skipped: list[Text] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Applied:
+    record: ImportRecord | None
+    stories: tuple[str, ...]
+    events: int
+
+
+def _sep(header: str) -> str:
+    return max(("\t", ";", ","), key=header.count)  # the rule user_events.py reads by
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    lines = text.splitlines()
+    if not lines:
+        return []
+    reader = csv.DictReader(lines, delimiter=_sep(lines[0]))
+    return [{_ALIASES.get(k, k): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
+            for row in reader]
+
+
+def _key(row: dict[str, str]) -> tuple[str, str]:
+    return row.get("date", ""), row.get("title_nl", "")
+
+
+def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path) -> Extras:
+    """Check the pack's stories and events against what the data folder already holds."""
+    out = Extras()
+    checked = dataset.with_observations([], res.metrics.values())  # stories may use the pack's series
+    known = {s.id for s in load_stories(checked, story_folders(data_dir))[0]}
+    for name, data in sorted(pack.stories.items()):
+        shown = f"{pack.file}/stories/{name}"
+        try:
+            story = parse_story_bytes(data, name, checked, user=True)
+        except StoryError as exc:
+            out.skipped.append(Text(f"{shown}: {exc.field}: {exc.reason}", f"{shown}: {exc.field}: {exc.reason}"))
+            continue
+        target = data_dir / "stories" / name
+        if target.exists() or story.id in known:
+            if read_small(target, len(data)) != data:
+                out.skipped.append(Text(f"{shown}: er is al een verhaal '{story.id}'; niet overschreven.",
+                                        f"{shown}: a story '{story.id}' exists already; not overwritten."))
+            continue
+        known.add(story.id)
+        out.stories.append((name, data))
+    events = pack.members.get(EVENTS)
+    if events and not _events_readable(data_dir):
+        out.skipped.append(Text(
+            f"{EVENTS_NAME} in de gegevensmap is niet te lezen; de gebeurtenissen uit {pack.file} zijn "
+            "niet toegevoegd.",
+            f"{EVENTS_NAME} in the data folder cannot be read; the events from {pack.file} were not added."))
+    elif events:
+        out.events, problems = _new_events(events, data_dir)
+        out.skipped += [Text(f"{pack.file}/{p.format('nl')}", f"{pack.file}/{p.format('en')}")
+                        for p in problems]
+    return out
+
+
+def _events_readable(data_dir: Path) -> bool:
+    """False when an events file is there but too large or not a file: it is never replaced."""
+    path = data_dir / EVENTS_NAME
+    return not (path.exists() or path.is_symlink()) or read_small(path, MAX_EVENTS_BYTES) is not None
+
+
+def _new_events(data: bytes, data_dir: Path) -> tuple[list[dict[str, str]], list[EventProblem]]:
+    """The pack's event rows the events reader accepts and the data folder does not list yet."""
+    with tempfile.TemporaryDirectory() as tmp:  # the same reader and rules as the data folder's file
+        (Path(tmp) / EVENTS_NAME).write_bytes(data)
+        _events, _sources, problems = load_user_events(Path(tmp))
+    try:
+        rows = _rows(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return [], problems
+    bad = {p.line for p in problems}
+    existing = read_small(data_dir / EVENTS_NAME, MAX_EVENTS_BYTES) or b""
+    have = {_key(r) for r in _rows(existing.decode("utf-8-sig", "replace"))}
+    new = []
+    for line, row in enumerate(rows, start=2):
+        if line not in bad and _key(row) not in have:
+            have.add(_key(row))
+            new.append(row)
+    return new, problems
+
+
+def _events_bytes(existing: bytes, rows: list[dict[str, str]]) -> bytes:
+    """The data folder's events file with `rows` added, in that file's own columns and separator."""
+    text = existing.decode("utf-8-sig", "replace") if existing else ""
+    lines = text.splitlines()
+    if lines:
+        sep = _sep(lines[0])
+        header = [_ALIASES.get(h.strip(), h.strip()) for h in next(csv.reader([lines[0]], delimiter=sep))]
+    else:
+        sep, header = ";", list(_HEADER)
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=sep, lineterminator="\n")
+    if not lines:
+        writer.writerow(header)
+    for row in rows:
+        writer.writerow([row.get(h, "") for h in header])
+    head = text if not text or text.endswith(("\n", "\r")) else text + "\n"
+    return (("\ufeff" if existing.startswith(b"\xef\xbb\xbf") else "") + head + buf.getvalue()).encode("utf-8")
+
+
+def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, data_dir: Path) -> Applied:
+    """Store the figures as one import, then copy stories and events; all or nothing."""
+    record = store.apply(res, pack.file) if res.to_store else None
+    written: list[Path] = []
+    try:
+        for name, data in extras.stories:
+            target = data_dir / "stories" / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+            written.append(target)
+        if extras.events and _events_readable(data_dir):
+            path = data_dir / EVENTS_NAME
+            write_atomic(path, _events_bytes(read_small(path, MAX_EVENTS_BYTES) or b"", extras.events))
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if record is not None:
+            store.undo(record.id)
+        raise
+    return Applied(record, tuple(name for name, _ in extras.stories), len(extras.events))

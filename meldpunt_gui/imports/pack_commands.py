@@ -1,0 +1,142 @@
+"""`meldpunt pack export` and `meldpunt pack import`: the command-line side of data packs.
+
+Import runs the same steps as `meldpunt import`: the summary of what changes, the problems with
+file, line and column, a question (unless --yes), one entry in the import log to undo.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from meldpunt_gui.data.store import StoreError, UserStore
+from meldpunt_gui.exports.pack import PackExportError, export_pack
+from meldpunt_gui.files.safewrite import SaveError
+from meldpunt_gui.imports.commands import _change_lines, _confirm, _counts_line, _report, _say, describe
+from meldpunt_gui.imports.model import ImportResult
+from meldpunt_gui.imports.pack import Pack, PackError, preview_pack, read_pack
+from meldpunt_gui.imports.pack_apply import Extras, apply_pack, plan_extras
+from meldpunt_gui.model.domain import Dataset, Text
+
+PathLike = str | os.PathLike[str]
+
+
+def default_creator() -> str:
+    """The sender's name as the system knows it; `--name` gives another."""
+    for key in ("MELDPUNT_NAME", "USERNAME", "USER", "LOGNAME"):
+        if os.environ.get(key):
+            return os.environ[key]
+    return ""
+
+
+def cmd_pack_export(out_path: PathLike, dataset: Dataset, data_dir: PathLike, creator: str, lang: str,
+                    out: TextIO, err: TextIO) -> int:
+    try:
+        counts = export_pack(out_path, data_dir, dataset, creator)
+    except (PackExportError, StoreError) as exc:
+        _say(err, exc.message, lang)
+        return 2
+    except SaveError as exc:
+        _say(err, exc.text, lang)
+        return 2
+    f, s, e = counts["figures"], counts["stories"], counts["events"]
+    _say(out, Text(f"Pakket opgeslagen: {out_path} ({f} cijfers, {s} verhalen, "
+                   f"{'met' if e else 'zonder'} eigen gebeurtenissen).",
+                   f"Pack saved: {out_path} ({f} figures, {s} stories, "
+                   f"{'with' if e else 'without'} own events)."), lang)
+    return 0
+
+
+def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: str, yes: bool,
+                    out: TextIO, err: TextIO, ask: Callable[[str], str] = input) -> int:
+    """Verify a pack, show what changes, ask (unless `yes`), then import it whole."""
+    try:
+        pack = read_pack(path)
+    except PackError as exc:
+        _say(err, exc.message, lang)
+        return 2
+    folder = Path(data_dir)
+    try:
+        with UserStore.open(folder) as store:
+            if store.message:
+                _say(err, store.message, lang)
+            current = store.overlay(dataset)
+            res = preview_pack(pack, current, lang)
+            _say(out, Text(f"{pack.file}: pakket van {pack.creator or 'onbekend'}, {pack.date}.",
+                           f"{pack.file}: pack from {pack.creator or 'unknown'}, {pack.date}."), lang)
+            if res.rows or res.problems:
+                code = _report(res, lang, out, err)
+                if code:
+                    if code == 1:
+                        _say(out, Text("Niets geïmporteerd: het pakket heeft fouten.",
+                                       "Nothing imported: the pack has errors."), lang)
+                    return code
+                _say(out, _counts_line(res, lang) + ".", lang)
+                for line in _change_lines(res, lang):
+                    _say(out, line, lang)
+            extras = plan_extras(pack, current, res, folder)
+            for note in extras.skipped:
+                _say(out, note, lang)
+            for name, _ in extras.stories:
+                _say(out, Text(f"  Nieuw verhaal: {name}", f"  New story: {name}"), lang)
+            if extras.events:
+                n = len(extras.events)
+                _say(out, Text(f"  Nieuwe gebeurtenissen: {n}", f"  New events: {n}"), lang)
+            if not (res.to_store or extras.stories or extras.events):
+                _say(out, Text("Niets te importeren: alles uit het pakket is er al.",
+                               "Nothing to import: everything in the pack is here already."), lang)
+                return 0
+            if not yes:
+                answered = _confirm(ask, lang, err)
+                if answered is not True:
+                    if answered is False:
+                        _say(out, Text("Niets geïmporteerd.", "Nothing imported."), lang)
+                        return 0
+                    return 2 if answered is None else 130
+            done = apply_pack(pack, res, extras, store, folder)
+    except StoreError as exc:
+        _say(err, exc.message, lang)
+        return 2
+    except SaveError as exc:
+        _say(err, exc.text, lang)
+        return 2
+    except OSError as exc:  # e.g. the stories folder cannot be made; the import was undone
+        reason = exc.strerror or exc
+        _say(err, Text(f"{pack.file} is niet geïmporteerd: de gegevensmap is niet te beschrijven ({reason}).",
+                       f"{pack.file} was not imported: the data folder cannot be written ({reason})."), lang)
+        return 2
+    if done.record is not None:
+        rec = done.record
+        _say(out, Text(f"Import {rec.id} opgeslagen: {rec.added} nieuw, {rec.changed} gewijzigd. "
+                       f"Ongedaan maken: meldpunt imports --undo {rec.id}",
+                       f"Import {rec.id} saved: {rec.added} new, {rec.changed} changed. "
+                       f"To undo: meldpunt imports --undo {rec.id}"), lang)
+    if done.stories or done.events:
+        s, e = len(done.stories), done.events
+        _say(out, Text(f"Toegevoegd aan de gegevensmap: {s} verhalen, {e} gebeurtenissen.",
+                       f"Added to the data folder: {s} stories, {e} events."), lang)
+    return 0
+
+
+def pack_summary(pack: Pack, res: ImportResult, extras: Extras, lang: str) -> list[str]:
+    """What importing the pack would do, as lines of plain text (the window's confirmation)."""
+    lines = [Text(f"Pakket van {pack.creator or 'onbekend'}, {pack.date}.",
+                  f"Pack from {pack.creator or 'unknown'}, {pack.date}.").get(lang)]
+    if res.rows or res.problems:
+        if not res.unusable:
+            lines.append(describe(res, lang))
+        lines += [p.format(lang) for p in res.problems[:20]]
+        if len(res.problems) > 20:
+            more = len(res.problems) - 20
+            lines.append(Text(f"... en nog {more} meldingen.", f"... and {more} more.").get(lang))
+        if not res.has_errors:
+            lines.append(_counts_line(res, lang) + ".")
+            lines += _change_lines(res, lang)
+    lines += [t.get(lang) for t in extras.skipped]
+    lines += [Text(f"  Nieuw verhaal: {name}", f"  New story: {name}").get(lang) for name, _ in extras.stories]
+    if extras.events:
+        n = len(extras.events)
+        lines.append(Text(f"  Nieuwe gebeurtenissen: {n}", f"  New events: {n}").get(lang))
+    return lines
