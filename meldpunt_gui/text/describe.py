@@ -21,6 +21,7 @@ from meldpunt_gui.text.formatting import (
     format_value_with_unit,
     format_year_range,
 )
+from meldpunt_gui.text.plain import shorten
 
 L = {
     "source": Text("Bron", "Source"),
@@ -127,7 +128,8 @@ def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
         years = names.setdefault(src.publisher, [])
         if year and year not in years:
             years.append(year)
-    parts = [f"{pub} ({', '.join(sorted(ys))})" if ys else pub for pub, ys in names.items()]
+    parts = [f"{shorten(pub)} ({', '.join(sorted(ys))})" if ys else shorten(pub)
+             for pub, ys in names.items()]
     return f"{t('source', lang)}: " + "; ".join(parts) if parts else ""
 
 

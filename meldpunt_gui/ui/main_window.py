@@ -413,16 +413,20 @@ class MainWindow(WindowActions, QMainWindow):
         from meldpunt_gui.model.view import year_range
         from meldpunt_gui.text.describe import source_line, summary_sentences
         from meldpunt_gui.text.formatting import format_year_range
+        from meldpunt_gui.text.plain import LONG, shorten, tooltip_html
         from meldpunt_gui.text.tabular import build_table
 
         ds, state, lang = self.ds, self.state, self.lang
         first, last = year_range(ds, state)
         names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
-        self.title.setText(f"{', '.join(names)}, {format_year_range(first, last, lang)}"
+        years = format_year_range(first, last, lang)
+        self.title.setText(f"{', '.join(shorten(n) for n in names)}, {years}"
                            if names else self.tr("No metric selected"))
+        self.title.setToolTip(tooltip_html(f"{', '.join(names)}, {years}") if names else "")
         story = self.story_by_id(state.story)
         self.chart.set_view(ds, state, lang, self.theme, story.highlight if story else ())
-        self.story_text.setText(f"{story.title.get(lang)}: {story.text.get(lang)}" if story else "")
+        self.story_text.setText(shorten(f"{story.title.get(lang)}: {story.text.get(lang)}", LONG)
+                                if story else "")
         self.story_text.setVisible(bool(story))
         notes = [n.get(lang) for n in self.chart.data.notes]
         self.notes.setText("\n".join(notes))
@@ -431,7 +435,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.base_year.setVisible(state.mode == "index")
         self.table.set_table(build_table(ds, state, lang), lang)
         self.explanation.show_for(ds, state, lang)
-        self.sources.setText(source_line(ds, state, lang))
+        self.sources.setText(shorten(source_line(ds, state, lang), LONG))
         summary = "\n".join(summary_sentences(ds, state, lang))
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)
@@ -510,9 +514,12 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _fill_story_menu(self) -> None:
         self.story_menu.clear()
+        from meldpunt_gui.text.plain import shorten, tooltip_html
+
         for story in self.stories:
-            act = self.story_menu.addAction(story.title.get(self.lang))
-            act.setToolTip(story.text.get(self.lang))
+            # '&' in a title would otherwise become a keyboard shortcut
+            act = self.story_menu.addAction(shorten(story.title.get(self.lang)).replace("&", "&&"))
+            act.setToolTip(tooltip_html(story.text.get(self.lang)))
             act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
 
     def show_about(self) -> None:
