@@ -131,8 +131,11 @@ class WindowActions:
             return
         options.remember()
         width, height, scale, definitions = options.values()
+        # the format follows the extension; a name without one of ours gets ".png" added, so
+        # the file never holds another format than its name says
         fmt = Path(path).suffix.lower().lstrip(".")
-        fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
+        if fmt not in ("png", "svg", "pdf"):
+            fmt, path = "png", path + ".png"
         try:
             export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
                          definitions)

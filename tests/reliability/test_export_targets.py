@@ -278,3 +278,29 @@ def test_cli_export_writes_as_asked_where_the_name_has_no_export_extension(tmp_p
                  str(tmp_path / "figures.dat")], out=out, err=err)
     assert code == 0, err.getvalue()
     assert (tmp_path / "figures.dat").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize("name,written,head", [
+    ("grafiek.pdf", "grafiek.pdf", b"%PDF-"), ("grafiek.PNG", "grafiek.PNG", b"\x89PNG"),
+    ("grafiek.svg", "grafiek.svg", b"<?xml"), ("grafiek.dat", "grafiek.dat.png", b"\x89PNG"),
+    ("grafiek", "grafiek.png", b"\x89PNG"), ("grafiek.csv", "grafiek.csv.png", b"\x89PNG")])
+def test_the_windows_chart_export_writes_the_format_its_name_says(qtbot, tmp_path: Path, monkeypatch,
+                                                                  name: str, written: str, head: bytes) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.export.options import ChartExportOptions
+    from meldpunt_gui.ui.main_window import MainWindow
+    from tests.conftest import make_tiny_ds
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    w = MainWindow(make_tiny_ds(), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "nl",
+                   state=ViewState(metrics=("reports_total",)))
+    qtbot.addWidget(w)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / name), ""))
+    monkeypatch.setattr(ChartExportOptions, "exec", lambda self: int(QDialog.DialogCode.Accepted))
+    w.export_chart_dialog()
+    assert [p.name for p in folder.iterdir()] == [written]
+    assert (folder / written).read_bytes().startswith(head)
