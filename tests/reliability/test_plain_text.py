@@ -403,3 +403,82 @@ def test_tooltip_html_always_gives_back_the_text_and_never_an_image(text: str) -
     shown, images = drawn(html)
     assert images == []
     assert _norm(shown) == "\n".join(shorten(line, 1000) for line in text.split("\n")).replace("\xa0", " ")
+
+
+STRACE_SCRIPT = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QToolTip
+from meldpunt_gui.app import build_window
+from meldpunt_gui.model.view import ViewState
+
+data_dir, metric = Path(sys.argv[1]), sys.argv[2]
+app, window, _ = build_window(data_dir, "nl", state=ViewState(metrics=(metric, "reports_total"),
+                                                              first_year=2019))
+window.show()
+window.chart.ensure_loaded()
+for _ in range(5):
+    app.processEvents()
+tips = []
+for s in window.chart.series:  # the chart's hover/keyboard readout, every point
+    for _ in s.periods:
+        window.chart.step_cursor(0, 1)
+        app.processEvents()
+    window.chart.step_cursor(1, 0)
+for _, badge in window.chart._badges:
+    tips.append(badge.toolTip())
+model = window.table.model()
+for r in range(model.rowCount()):
+    for c in range(model.columnCount()):
+        tip = model.data(model.index(r, c), 3)
+        if tip:
+            tips.append(tip)
+item = window.metric_picker.item_for(metric)
+tips.append(item.toolTip())
+for tip in tips:  # shown as Qt shows a tooltip: laid out and painted
+    QToolTip.showText(window.mapToGlobal(QPoint(50, 50)), tip, window)
+    for _ in range(3):
+        app.processEvents()
+window.show_event(next(e for e, _ in window.chart._badges if "user-" in e))
+window.tabs.setCurrentIndex(1)
+for _ in range(5):
+    app.processEvents()
+window.explanation.viewport().repaint()
+print("shown", len(tips))
+window.close()
+window.store.close()
+"""
+
+
+def test_no_file_named_by_an_img_and_no_socket_is_opened_while_tooltips_show(tmp_path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from reliability_support import subprocess_env
+
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed (apt-get install strace); .ci/run installs it for CI")
+    img = tmp_path / "secret.png"  # exists, so a load would succeed and show in the trace
+    img.write_bytes(b"\x89PNG\r\n\x1a\n")
+    share = "//192.0.2.1/share/x.png"
+    evil = f'Zq<img src="{img}"><img src="{share}"><img src="http://192.0.2.1/x.png">'
+    f = Fields(evil + "label", evil + "src", evil, evil + "ev", evil, evil, evil, "Zqfile<b>x.csv")
+    folder = tmp_path / "data"
+    ds, bundled, store, metric, _ = _hostile_data(folder, f)
+    store.close()
+    (folder / "stories" / "eigen.toml").unlink()
+    log = tmp_path / "strace.log"
+    proc = subprocess.run([strace, "-f", "-qq", "-e", "trace=%file,%network", "-o", str(log),
+                           sys.executable, "-c", STRACE_SCRIPT, str(folder), metric],
+                          capture_output=True, text=True, timeout=240, env=subprocess_env(tmp_path / "home"))
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "shown" in proc.stdout and int(proc.stdout.split()[-1]) > 5
+    trace = log.read_text(errors="replace")
+    assert "events.csv" in trace, "the trace recorded no file access: it would prove nothing"
+    assert str(img) not in trace and "secret.png" not in trace
+    assert "192.0.2.1" not in trace
+    inet = [line for line in trace.splitlines() if "AF_INET" in line]
+    assert inet == [], "\n".join(inet[:10])
