@@ -373,23 +373,30 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
         err.write(messages()["size"].get(lang).format(v=args.size) + "\n")
         return EXIT_USAGE
     from meldpunt_gui.app import screenshot
-    from meldpunt_gui.files.safewrite import SaveError
+    from meldpunt_gui.files.safewrite import SaveError, resolve_target
 
     try:
+        target = resolve_target(args.out)
         screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state, (w, h))
     except SaveError as exc:
         err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
-    out.write(messages()["saved"].get(lang).format(path=args.out) + "\n")
+    out.write(messages()["saved"].get(lang).format(path=target) + "\n")
     return EXIT_OK
 
 
 def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
-    from meldpunt_gui.files.safewrite import SaveError
+    from meldpunt_gui.exports.formats import suffix_conflict
+    from meldpunt_gui.files.safewrite import SaveError, resolve_target
     from meldpunt_gui.model.view import selected_periods
 
+    conflict = suffix_conflict(args.format, args.out)
+    if conflict is not None:
+        err.write(conflict.get(lang) + "\n")
+        return EXIT_USAGE
     state = _state(ds, args)
     try:
+        target = resolve_target(args.out)  # refused before anything is drawn: a device, a folder
         if args.format in DATA_FORMATS:
             from meldpunt_gui.exports.data_export import export_data
 
@@ -404,7 +411,7 @@ def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
     except SaveError as exc:
         err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
-    out.write(messages()["saved"].get(lang).format(path=args.out) + "\n")
+    out.write(messages()["saved"].get(lang).format(path=target) + "\n")  # a link's file
     return EXIT_OK
 
 

@@ -7,6 +7,11 @@ the target. A target that is open in Excel on Windows cannot be replaced for a m
 rename is retried a few times within about a second. Whatever goes wrong, the temporary file is
 removed, the old file is untouched, and a `SaveError` says in one sentence (Dutch and English)
 what the user can do about it.
+
+The target is looked at before anything is written: a symlink is followed (a chain too, and a
+link to a file that does not exist yet), so the file it points to is replaced in its own folder
+and the link stays; an existing target that is not a regular file (a device such as /dev/full, a
+FIFO, a socket, a folder) is refused, never replaced by a plain file.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from typing import Literal, Union
 from meldpunt_gui.model.domain import Text
 
 PathLike = Union[str, "os.PathLike[str]"]
-Reason = Literal["missing_folder", "read_only", "disk_full", "locked", "is_folder", "other"]
+Reason = Literal["missing_folder", "read_only", "disk_full", "locked", "is_folder", "not_a_file",
+                 "link_loop", "other"]
 
 # Pauses between attempts to replace a locked target: 5 retries, about 1 s in all.
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.35)
@@ -66,7 +72,8 @@ class SaveError(OSError):
     def __str__(self) -> str:
         return self.text.en
 
-    def __reduce__(self):  # keep pickling working despite the custom signature
+    def __reduce__(self) -> tuple[type[SaveError], tuple[Path, Reason, Text]]:
+        # keep pickling working despite the custom signature
         return (type(self), (self.path, self.reason, self.text))
 
 
@@ -91,8 +98,64 @@ def _message(reason: Reason, path: Path, detail: str = "") -> Text:
     if reason == "is_folder":
         return Text(f"Kan niet opslaan: {path} is een map, geen bestand.",
                     f"Cannot save: {path} is a folder, not a file.")
+    if reason == "not_a_file":
+        kind = _KINDS.get(detail, _KINDS["special"])
+        return Text(f"Kan niet opslaan: {path} is {kind.nl}, geen gewoon bestand; kies een "
+                    "andere bestandsnaam.",
+                    f"Cannot save: {path} is {kind.en}, not a regular file; choose another "
+                    "file name.")
+    if reason == "link_loop":
+        return Text(f"Kan {path} niet opslaan: de snelkoppeling (symlink) wijst in een kring "
+                    "naar zichzelf.",
+                    f"Cannot save {path}: the symbolic link points round in a loop.")
     detail = detail or "onbekende fout"
     return Text(f"Kan {path} niet opslaan: {detail}.", f"Cannot save {path}: {detail}.")
+
+
+# what an existing target is when it is not a regular file, for the message
+_KINDS = {
+    "device": Text("een apparaat", "a device"),
+    "fifo": Text("een pipe (FIFO)", "a pipe (FIFO)"),
+    "socket": Text("een socket", "a socket"),
+    "special": Text("een speciaal bestand", "a special file"),
+}
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special"
+
+
+def resolve_target(path: PathLike) -> Path:
+    """The file a save to `path` replaces: links followed, checked to be a regular file or absent.
+
+    Raises SaveError (naming the file the link leads to) for a folder, a device, a FIFO or a
+    socket, and for a link that loops. Callers name the returned path when they report success.
+    """
+    given = Path(path)
+    real = Path(os.path.realpath(given)) if given.is_symlink() else given
+    try:
+        mode = os.lstat(real).st_mode
+    except FileNotFoundError:
+        return real  # a new file (also where a dangling link points)
+    except NotADirectoryError:
+        return real  # the folder part is a file: creating the temporary file says so
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise _fail(given, "link_loop", err) from err
+        return real
+    if stat.S_ISLNK(mode):  # realpath stops at a loop
+        raise _fail(given, "link_loop")
+    if stat.S_ISDIR(mode):
+        raise _fail(real, "is_folder")
+    if not stat.S_ISREG(mode):
+        raise SaveError(real, "not_a_file", _message("not_a_file", real, _kind(mode)))
+    return real
 
 
 def _fail(path: Path, reason: Reason, cause: BaseException | None = None) -> SaveError:
@@ -176,12 +239,13 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: PathLike, data: bytes) -> None:
-    """Replace `path` by `data`, all or nothing; raises SaveError and keeps the old file on failure."""
-    path = Path(path)
+def write_atomic(path: PathLike, data: bytes) -> Path:
+    """Replace `path` by `data`, all or nothing; raises SaveError and keeps the old file on failure.
+
+    Returns the file written: `path` itself, or the file a symlink at `path` leads to.
+    """
+    path = resolve_target(path)
     try:
-        if path.is_dir():
-            raise _fail(path, "is_folder")
         if path.exists() and not os.access(path, os.W_OK):
             raise _fail(path, "read_only")  # a file marked read-only is not silently replaced
         fd, tmp = _create_temp(path)
@@ -203,21 +267,25 @@ def write_atomic(path: PathLike, data: bytes) -> None:
         except OSError:
             pass
         stage = "replace"
+        resolve_target(path)  # still a regular file (or absent) right before it is replaced
         _replace(tmp, path)
     except BaseException as err:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(err, SaveError):
+            raise
         if isinstance(err, OSError):
             raise _fail(path, _classify(err, path, stage), err) from err
         raise
     _fsync_folder(path.parent)
+    return path
 
 
-def write_text_atomic(path: PathLike, text: str, encoding: str = "utf-8") -> None:
+def write_text_atomic(path: PathLike, text: str, encoding: str = "utf-8") -> Path:
     """write_atomic for text; written as given (no newline translation).
 
     A character the encoding cannot hold raises UnicodeEncodeError before anything is written.
     """
-    write_atomic(path, text.encode(encoding))
+    return write_atomic(path, text.encode(encoding))

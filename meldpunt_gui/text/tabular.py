@@ -12,6 +12,7 @@ from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.view import ViewState, periods_with_values
 from meldpunt_gui.text.describe import source_short, tooltip_text
 from meldpunt_gui.text.formatting import format_change, format_number, format_period, format_value
+from meldpunt_gui.text.plain import shorten
 
 H = {
     "metric": Text("Metriek", "Metric"),
@@ -30,6 +31,17 @@ class Cell:
     alternatives: int = 0
     tooltip: str = ""
     own: bool = False
+    full: str = ""  # the whole text where `text` is shortened for the screen (copied in full)
+
+    @property
+    def copied(self) -> str:
+        return self.full or self.text
+
+
+def _text_cell(text: str) -> Cell:
+    """A cell of words from a file: shortened on screen, whole in the tooltip and the copy."""
+    short = shorten(text)
+    return Cell(short, full=text, tooltip=text if short != text else "")
 
 
 @dataclass
@@ -48,14 +60,14 @@ class Table:
                 if cell.value is not None:
                     cells.append(format_number(cell.value, lang, group=False))
                 else:
-                    cells.append(cell.text.replace("\t", " ").replace("\n", " "))
+                    cells.append(cell.copied.replace("\t", " ").replace("\n", " "))
             lines.append("\t".join(cells))
         return "\r\n".join(lines) + "\r\n"
 
     def to_html(self) -> str:
         """The table as shown (ca. marks included), for pasting into a document."""
         head = "".join(f"<th>{_html_escape(h)}</th>" for h in self.headers)
-        rows = "".join("<tr>" + "".join(f"<td>{_html_escape(c.text)}</td>" for c in row) + "</tr>"
+        rows = "".join("<tr>" + "".join(f"<td>{_html_escape(c.copied)}</td>" for c in row) + "</tr>"
                        for row in self.rows)
         return f"<table border='1' cellspacing='0'><tr>{head}</tr>{rows}</table>"
 
@@ -77,7 +89,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
     table = Table(headers, metrics=[m for m in state.metrics if m in ds.metrics], periods=periods)
     for mid in table.metrics:
         metric, unit = ds.metrics[mid], ds.unit_of(mid)
-        row = [Cell(metric.label.get(lang)), Cell(unit.label.get(lang))]
+        row = [_text_cell(metric.label.get(lang)), _text_cell(unit.label.get(lang))]
         approx_periods, sources = [], []
         for i, p in enumerate(periods):
             obs = ds.shown(mid, p)
@@ -99,7 +111,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
                 text = format_change(change, unit, lang) if change else ""
                 row.append(Cell(text.split(" t.o.v. ")[0].split(" vs ")[0]))
         row.append(Cell(", ".join(approx_periods)))
-        row.append(Cell("; ".join(sources)))
+        row.append(_text_cell("; ".join(sources)))
         table.rows.append(row)
     return table
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_number, format_period
+from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.ui.messages import ask
 from meldpunt_gui.ui.workers import Job, workers
 
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
@@ -66,8 +67,10 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("S&heet:"), self.sheet)
         self.detected = QLabel(self)
         self.detected.setWordWrap(True)
+        self.detected.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 100)
         self.cancel_read = QPushButton(self.tr("Stop reading"), self)
@@ -244,7 +247,7 @@ class ImportDialog(QDialog):
                      ("ca. " if row.approximate else "") + format_number(row.value, lang),
                      STATUS_LABELS[row.status].get(lang), old]
             for c, text in enumerate(cells):
-                self.rows.setItem(r, c, QTableWidgetItem(text))
+                self.rows.setItem(r, c, text_item(text))
 
     def _fill_problems(self, result: ImportResult) -> None:
         lang = self.lang
@@ -252,7 +255,16 @@ class ImportDialog(QDialog):
         for r, p in enumerate(result.problems):
             cells = [p.where, p.column, SEVERITY_LABELS[p.severity].get(lang), p.message.get(lang)]
             for c, text in enumerate(cells):
-                self.problems.setItem(r, c, QTableWidgetItem(text))
+                self.problems.setItem(r, c, text_item(text))
+
+
+def text_item(text: str, limit: int | None = None) -> QTableWidgetItem:
+    """A table cell for text from a file: shortened on screen, whole in an escaped tooltip."""
+    short = shorten(text, limit) if limit else shorten(text)
+    item = QTableWidgetItem(short)
+    if short != text:
+        item.setToolTip(tooltip_html(text))
+    return item
 
 class ImportHistoryDialog(QDialog):
     """Data > Import history: every import with its counts; undo removes exactly its rows."""
@@ -290,7 +302,7 @@ class ImportHistoryDialog(QDialog):
         for r, rec in enumerate(records):
             for c, text in enumerate([str(rec.id), rec.file_name, rec.time, str(rec.added),
                                       str(rec.changed)]):
-                item = QTableWidgetItem(text)
+                item = text_item(text)
                 item.setData(Qt.ItemDataRole.UserRole, rec.id)
                 self.table.setItem(r, c, item)
         self.undo_button.setEnabled(bool(records))
@@ -302,10 +314,8 @@ class ImportHistoryDialog(QDialog):
         if item is None:
             return
         import_id = item.data(Qt.ItemDataRole.UserRole)
-        if confirm and QMessageBox.question(
-                self, self.tr("Undo import"),
-                self.tr("Remove every value of import %1?").replace("%1", str(import_id))
-        ) != QMessageBox.StandardButton.Yes:
+        if confirm and not ask(self, self.tr("Undo import"),
+                               self.tr("Remove every value of import %1?").replace("%1", str(import_id))):
             return
         self.store.undo(import_id)
         self.fill()

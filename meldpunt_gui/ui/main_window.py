@@ -473,11 +473,15 @@ class MainWindow(WindowActions, QMainWindow):
         explanation follow the model themselves); none works the selection out again."""
         if self.model is None:
             return
+        from meldpunt_gui.text.plain import LONG, shorten, tooltip_html
+
         view = self.model.resolved
-        self.title.setText(view.title)
+        self.title.setText(shorten(view.title, LONG))  # the full names stay in the tooltip
+        self.title.setToolTip(tooltip_html(view.title) if view.metrics else "")
         story = view.story
         lang = view.lang
-        self.story_text.setText(f"{story.title.get(lang)}: {story.text.get(lang)}" if story else "")
+        self.story_text.setText(shorten(f"{story.title.get(lang)}: {story.text.get(lang)}", LONG)
+                                if story else "")
         self.story_text.setVisible(story is not None)
         self.notes.setText("\n".join(view.notes))
         self.notes.setVisible(bool(view.notes))
@@ -485,7 +489,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.base_year.setVisible(view.state.mode == "index")
         self.period_picker.set_state(self.model.ds.year_span(), view.first_year, view.last_year,
                                      view.state.excluded_years, view.state.granularity)
-        self.sources.setText(view.sources_line)
+        self.sources.setText(shorten(view.sources_line, LONG))
         summary = "\n".join(view.summary)
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)
@@ -554,11 +558,14 @@ class MainWindow(WindowActions, QMainWindow):
 
     def _fill_story_menu(self) -> None:
         self.story_menu.clear()
+        from meldpunt_gui.text.plain import shorten, tooltip_html
+
         self.story_menu.addAction(self.act_save_story)
         self.story_menu.addSeparator()
         for story in self.stories:
-            act = self.story_menu.addAction(story.title.get(self.lang))
-            act.setToolTip(story.text.get(self.lang))
+            # '&' in a title would otherwise become a keyboard shortcut
+            act = self.story_menu.addAction(shorten(story.title.get(self.lang)).replace("&", "&&"))
+            act.setToolTip(tooltip_html(story.text.get(self.lang)))
             act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
 
     def show_about(self) -> None:

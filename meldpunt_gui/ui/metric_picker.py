@@ -7,8 +7,10 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.text.plain import shorten, tooltip_html
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # plain words searched: label, id, unit, definition
 
 
 class MetricPicker(QWidget):
@@ -23,7 +25,7 @@ class MetricPicker(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
+        self.proxy.setFilterRole(SEARCH_ROLE)
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
@@ -60,24 +62,26 @@ class MetricPicker(QWidget):
                        if m.category == cat_id or (not cat_id and m.category not in known)]
             if not metrics:
                 continue
-            parent = QStandardItem(cat_label)
+            parent = QStandardItem(shorten(cat_label))
             parent.setEditable(False)
             parent.setSelectable(False)
-            parent.setToolTip(cat_label)
+            parent.setToolTip(tooltip_html(cat_label))
+            parent.setData(cat_label, SEARCH_ROLE)
             for m in sorted(metrics, key=lambda m: m.label.get(lang).lower()):
                 unit = ds.units[m.unit].label.get(lang)
                 kinds = ds.granularities(m.id)
                 half = self.tr("half-years") if kinds == {"half"} else ""
-                text = f"{m.label.get(lang)}  ({unit}{', ' + half if half else ''})"
+                text = f"{shorten(m.label.get(lang))}  ({shorten(unit)}{', ' + half if half else ''})"
                 item = QStandardItem(text)
                 item.setEditable(False)
                 item.setCheckable(True)
                 item.setCheckState(Qt.CheckState.Checked if m.id in self._order
                                    else Qt.CheckState.Unchecked)
                 item.setData(m.id, METRIC_ROLE)
-                # the tooltip doubles as the search text: label, id, unit, category, definition
-                item.setToolTip(f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n"
-                                f"{m.definition.get(lang)}")
+                # what the tooltip says is also what the search looks through
+                words = f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n{m.definition.get(lang)}"
+                item.setToolTip(tooltip_html(words))
+                item.setData(words, SEARCH_ROLE)
                 parent.appendRow(item)
                 self._items[m.id] = item
             self.model.appendRow(parent)

@@ -12,6 +12,7 @@ from meldpunt_gui.model.resolve import ResolvedView
 
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
+from meldpunt_gui.text.plain import tooltip_html
 from meldpunt_gui.text.tabular import Table
 
 
@@ -38,7 +39,7 @@ class TableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or None
+            return tooltip_html(cell.tooltip) if cell.tooltip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (cell.approximate or cell.own):

@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from meldpunt_gui.ui.messages import warn
 
 
 class WindowActions:
@@ -31,8 +33,7 @@ class WindowActions:
             export_data(Path(path), fmt, self.ds, list(self.state.metrics),
                         selected_periods(self.ds, self.state), self.lang)
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
-                                exc.text.get(self.lang))
+            warn(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
             return
         self.settings.setValue("export/folder", str(Path(path).parent))
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved %1").replace("%1", path), 8000)
@@ -88,7 +89,7 @@ class WindowActions:
         return True
 
     def _import_failed(self, text: str) -> None:
-        QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Import failed"), text)
+        warn(self, QCoreApplication.translate("MainWindow", "Import failed"), text)
 
     def history_dialog(self) -> None:
         from meldpunt_gui.ui.import_dialog import ImportHistoryDialog
@@ -128,14 +129,16 @@ class WindowActions:
             return
         options.remember()
         width, height, scale, definitions = options.values()
+        # the format follows the extension; a name without one of ours gets ".png" added, so
+        # the file never holds another format than its name says
         fmt = Path(path).suffix.lower().lstrip(".")
-        fmt = fmt if fmt in ("png", "svg", "pdf") else "png"
+        if fmt not in ("png", "svg", "pdf"):
+            fmt, path = "png", path + ".png"
         try:
             export_chart(Path(path), fmt, self.ds, self.state, self.lang, width, height, scale,
                          definitions, story=self.model.resolved.story)
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
-                                exc.text.get(self.lang))
+            warn(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
             return
         self._saved(path)
 
@@ -153,8 +156,7 @@ class WindowActions:
             write(Path(path), self.ds, self.state, self.lang, story=self.model.resolved.story,
                   extended=self.act_briefing_extended.isChecked())
         except SaveError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("MainWindow", "Export failed"),
-                                exc.text.get(self.lang))
+            warn(self, QCoreApplication.translate("MainWindow", "Export failed"), exc.text.get(self.lang))
             return
         self._saved(path)
 

@@ -42,7 +42,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+122"/>
         <location line="+92"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
@@ -74,7 +74,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+51"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+52"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -85,24 +85,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>semicolon ;</source>
         <translation>puntkomma ;</translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+149"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>comma ,</source>
         <translation>komma ,</translation>
     </message>
     <message>
-        <location line="-149"/>
-        <location line="+149"/>
+        <location line="-151"/>
+        <location line="+151"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-150"/>
         <source>Dutch (1.234,5)</source>
         <translation>Nederlands (1.234,5)</translation>
     </message>
@@ -132,7 +132,7 @@
         <translation>&amp;Werkblad:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Stop reading</source>
         <translation>Stoppen met lezen</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Import history</source>
         <translation>Importgeschiedenis</translation>
     </message>
@@ -296,7 +296,7 @@
         <translation>Gekozen import &amp;ongedaan maken</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Undo import</source>
         <translation>Import ongedaan maken</translation>
     </message>
@@ -555,7 +555,7 @@
         <translation>Opmerkingen bij deze weergave</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -566,13 +566,13 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+103"/>
-        <location line="+19"/>
+        <location line="+105"/>
+        <location line="+18"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <location line="+75"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
@@ -598,12 +598,12 @@
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>PDF (*.pdf);;Word document, editable (*.docx)</source>
         <translation>PDF (*.pdf);;Word-document, bewerkbaar (*.docx)</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>%1 geïmporteerd: %2 toegevoegd, %3 gewijzigd</translation>
     </message>
@@ -618,12 +618,12 @@
         <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Chart copied</source>
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+173"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+189"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
@@ -642,7 +642,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+43"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+45"/>
         <source>Search metrics…</source>
         <translation>Metrieken zoeken…</translation>
     </message>
@@ -662,7 +662,7 @@ Gegevens tot en met: %2</translation>
         <translation>Eigen metrieken</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>half-years</source>
         <translation>halfjaren</translation>
     </message>
@@ -670,7 +670,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>PackActions</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/pack_actions.py" line="+30"/>
+        <location filename="../../meldpunt_gui/ui/pack_actions.py" line="+29"/>
         <source>Story saved: %1</source>
         <translation>Verhaal bewaard: %1</translation>
     </message>
@@ -715,7 +715,7 @@ Gegevens tot en met: %2</translation>
         <translation>Het pakket kon niet worden geïmporteerd: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Imported %1</source>
         <translation>Geïmporteerd: %1</translation>
     </message>
@@ -814,7 +814,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+74"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+75"/>
         <source>Table of the values shown</source>
         <translation>Tabel met de getoonde waarden</translation>
     </message>

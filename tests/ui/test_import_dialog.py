@@ -107,11 +107,17 @@ def _window_with_read_only_store(qtbot, tmp_path, deny_mkdir):
 
 
 def _capture_warnings(monkeypatch) -> list[tuple[str, str]]:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        lambda parent, title, text, *a, **k: shown.append((title, text)))
+
+    def capture(box: QMessageBox) -> int:
+        assert box.textFormat() == Qt.TextFormat.PlainText  # a file name is never markup
+        shown.append((box.windowTitle(), box.text()))
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
     return shown
 
 

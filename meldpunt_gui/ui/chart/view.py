@@ -24,6 +24,7 @@ from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.transforms import ChartData
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.describe import tooltip_text
+from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.chart.palette import THEMES, series_style
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ class ChartView(QWidget):
             ax = plot.getAxis("left")
             ax.unit, ax.lang = unit, self._lang
             ax.setLogMode(False, log)
-            plot.setLabel("left", escape(unit.label.get(self._lang), quote=False))
+            plot.setLabel("left", escape(shorten(unit.label.get(self._lang)), quote=False))
             ax.picture = None  # tick labels depend on the unit and language
             ax.update()
             panel.keys["axis"] = axis_key
@@ -468,7 +469,7 @@ class ChartView(QWidget):
             pens.append(np.repeat(object_array([pen]), len(approx)))
             brushes.append(object_array([fill, hollow])[approx.astype(np.intp)])
             ys_all += my[-1].tolist()
-            entries.append(LegendEntry(self._ds.metrics[data.metric].label.get(self._lang),
+            entries.append(LegendEntry(shorten(self._ds.metrics[data.metric].label.get(self._lang)),
                                        style.colour, "line", style.symbol, style.dash))
         for k, (style, parts) in enumerate(by_style.items()):
             gap = np.asarray([np.nan])
@@ -529,7 +530,7 @@ class ChartView(QWidget):
             top = np.where(ok, base + np.nan_to_num(vals), np.nan)
             base = base + np.nan_to_num(vals)
             tops.extend(float(v) for v in top if not np.isnan(v))
-            entries.append(LegendEntry(self._ds.metrics[line.metric].label.get(self._lang),
+            entries.append(LegendEntry(shorten(self._ds.metrics[line.metric].label.get(self._lang)),
                                        style.colour, "bar"))
         if pdata.whole is not None:
             w = np.asarray(pdata.whole.values, dtype=float)
@@ -537,7 +538,7 @@ class ChartView(QWidget):
             panel.stack_items.append(pg.ScatterPlotItem(
                 x=x[okw], y=w[okw], symbol="x", size=12, pen=pg.mkPen(theme.foreground, width=2),
                 brush=pg.mkBrush(None)))
-            entries.append(LegendEntry(self._ds.metrics[pdata.whole.metric].label.get(self._lang),
+            entries.append(LegendEntry(shorten(self._ds.metrics[pdata.whole.metric].label.get(self._lang)),
                                        theme.foreground, "marker", "x"))
             tops.extend(float(v) for v in w[okw])
         for item in panel.stack_items:
@@ -614,8 +615,8 @@ class ChartView(QWidget):
             badge.fill = fill
             badge.setText(label, color=theme.background)
             badge.setPos(x, n - 1 - lane)
-            badge.setToolTip("\n".join(f"{num}. {e.title.get(self._lang)}"
-                                        for num, e in zip(numbers, evs)))
+            badge.setToolTip(tooltip_html("\n".join(f"{num}. {e.title.get(self._lang)}"
+                                                     for num, e in zip(numbers, evs))))
             badge.setVisible(True)
             self._badges.append((tuple(e.id for e in evs), badge))
             self.events.extend((e.id, e.x, lane) for e in evs)
@@ -675,7 +676,7 @@ class ChartView(QWidget):
         text = tooltip_text(self._ds, s.metric, s.periods[i], self._lang)
         if text != self.hover_text:
             self.hover_text = text
-            QToolTip.showText(QCursor.pos(), text, self)
+            QToolTip.showText(QCursor.pos(), tooltip_html(text), self)
             self.hovered.emit(text)
 
     # ----- keyboard: arrow keys step through the points and announce each one
@@ -719,7 +720,7 @@ class ChartView(QWidget):
         pos = self.point_scene_pos(s.metric, s.periods[pi])
         if pos is not None:
             view_pos = self._glw.mapFromScene(pos)
-            QToolTip.showText(self._glw.mapToGlobal(view_pos), text, self._glw)
+            QToolTip.showText(self._glw.mapToGlobal(view_pos), tooltip_html(text), self._glw)
         self.hovered.emit(text)
         return text
 

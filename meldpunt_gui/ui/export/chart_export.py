@@ -22,6 +22,7 @@ from meldpunt_gui.exports.view_context import view_context
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState, year_range
 from meldpunt_gui.text.formatting import format_date, format_year_range
+from meldpunt_gui.text.plain import LONG, shorten
 from meldpunt_gui.ui.chart.palette import THEMES
 from meldpunt_gui.ui.chart.view import ChartView
 
@@ -30,7 +31,7 @@ FORMATS = ("png", "svg", "pdf")
 
 def chart_title(ds: Dataset, state: ViewState, lang: str) -> str:
     first, last = year_range(ds, state)
-    names = [ds.metrics[m].label.get(lang) for m in state.metrics if m in ds.metrics]
+    names = [shorten(ds.metrics[m].label.get(lang)) for m in state.metrics if m in ds.metrics]
     return f"{', '.join(names)}, {format_year_range(first, last, lang)}"
 
 
@@ -94,16 +95,17 @@ class ExportFigure(QWidget):
         first, last = year_range(ds, state)
         events = ds.events_between(first, last) if state.show_events else []
         if events:
-            key = "; ".join(f"{i} = {format_date(e.date, lang)} {e.title.get(lang)}"
+            key = "; ".join(f"{i} = {format_date(e.date, lang)} {shorten(e.title.get(lang))}"
                             for i, e in enumerate(events, start=1))
-            lay.addWidget(self._label(key, scale=0.8))
+            lay.addWidget(self._label(shorten(key, LONG), scale=0.8))
         for line in context.key:
-            lay.addWidget(self._label(line, scale=0.8))
-        lay.addWidget(self._label(" · ".join(x for x in (context.source, context.data_date) if x),
+            lay.addWidget(self._label(shorten(line, LONG), scale=0.8))
+        lay.addWidget(self._label(shorten(" · ".join(x for x in (context.source, context.data_date) if x), LONG),
                                   scale=0.85))
         self.context = context
         if definitions:
-            text = "\n".join(f"{ds.metrics[m].label.get(lang)}: {ds.metrics[m].definition.get(lang)}"
+            text = "\n".join(f"{shorten(ds.metrics[m].label.get(lang))}: "
+                             f"{shorten(ds.metrics[m].definition.get(lang), LONG)}"
                              for m in state.metrics if m in ds.metrics)
             lay.addWidget(self._label(text, scale=0.8))
 

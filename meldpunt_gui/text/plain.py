@@ -1,0 +1,46 @@
+"""Text from files as text: shortened for narrow places, escaped where a widget takes HTML.
+
+Two rules for every string that may come from a file (an import, `events.csv`, a story, the
+store, a pack), kept here so there is one way to follow them:
+
+- `shorten` cuts a long text with "…" where space is one line or a few (labels, legend, the
+  "Bron:" line, table cells, exported charts); the full text stays in the tooltip or the
+  explanation.
+- `tooltip_html` turns text into HTML we build ourselves: escaped once, line breaks kept. Qt
+  guesses whether a tooltip is rich text (`Qt.mightBeRichText`); handing it our own HTML means
+  the guess is always "rich" and always about markup we wrote, so an `<img src=//server/x>` in a
+  metric name is shown as those characters and never makes Qt open the file it names.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+ELLIPSIS = "…"
+SHORT = 80  # names in one-line places: legend, title, table cells, the "Bron:" line
+LONG = 600  # paragraphs in labels and exported charts (a story, a definition, the event key)
+TOOLTIP_LINE = 1000  # a tooltip line longer than this would not fit on any screen
+
+
+def shorten(text: str, limit: int = SHORT) -> str:
+    """`text` if it has at most `limit` characters, else its start and "…" (limit in all).
+
+    Cuts at the last space in the final fifth where there is one, so a word is not split;
+    never splits a surrogate pair (there are none in str) and never returns more than `limit`.
+    """
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    space = head.rfind(" ")
+    if space >= (limit - 1) * 4 // 5:
+        head = head[:space]
+    return head.rstrip() + ELLIPSIS
+
+
+def tooltip_html(text: str, line_limit: int = TOOLTIP_LINE) -> str:
+    """Plain `text` as tooltip HTML: escaped, each line kept (and shortened past `line_limit`)."""
+    lines = (shorten(line, line_limit) for line in text.split("\n"))
+    return "<p style='white-space:pre-wrap'>" + "<br>".join(
+        escape(line, quote=False) for line in lines) + "</p>"
