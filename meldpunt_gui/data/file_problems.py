@@ -8,8 +8,15 @@ and the rest still loads. The window lists these in its message bar, the command
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from meldpunt_gui.model.domain import Text
+
+
+class Reportable(Protocol):
+    """Anything the message bar and stderr can list: a FileProblem, a StoryError, a Note."""
+
+    def format(self, lang: str) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 from meldpunt_gui.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from meldpunt_gui.data.file_problems import Reportable
     from meldpunt_gui.model.domain import Dataset
     from meldpunt_gui.model.view import ViewState
 
@@ -67,8 +70,9 @@ class MainWindow(WindowActions, QMainWindow):
         return self.ds is not None
 
     def populate(self, ds: Dataset, message: str = "", store=None,
-                 bundled: Dataset | None = None) -> None:
-        """Build the interface for `ds` and show the requested (or last saved) view."""
+                 bundled: Dataset | None = None, notices: Sequence[Reportable] = ()) -> None:
+        """Build the interface for `ds` and show the requested (or last saved) view; `notices`
+        (what the data folder's files lost) and the stories left out go to the message bar."""
         from meldpunt_gui.model.view import validate
         from meldpunt_gui.ui.settings import load_state
 
@@ -84,6 +88,9 @@ class MainWindow(WindowActions, QMainWindow):
             self._apply_zoom(self.zoom)
         self._build()
         self._build_menus()
+        from meldpunt_gui.ui.notice_bar import install_notice_bar
+
+        self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
         self.retranslate()
         self.refresh()
         if message:
@@ -341,6 +348,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.notes.setAccessibleName(self.tr("Notes on this view"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
+        self.notice_bar.set_language(self.lang)
 
     # ----- language
     def set_language(self, lang: str) -> None:
