@@ -324,7 +324,8 @@ def test_the_window_always_finishes_starting_and_lists_what_it_left_out(qtbot, t
     data = tmp_path / "data"
     (data / "stories").mkdir(parents=True)
     (data / "events.csv").write_text('date;title_nl;title_en\n2020;"Stray;x\n2021;Goed;Good\n')
-    (data / "stories" / "a.toml").write_text(STORY.replace("years = [2015, 2024]", "highlight = 2022\nyears = [2015, 2024]"))
+    (data / "stories" / "a.toml").write_text(
+        STORY.replace("years = [2015, 2024]", "highlight = 2022\nyears = [2015, 2024]"))
     (data / "stories" / "b.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
     os.mkfifo(data / "stories" / "c.toml")
     os.mkfifo(data / settings_file.SETTINGS_NAME)
