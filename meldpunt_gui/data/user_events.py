@@ -27,6 +27,7 @@ MAX_EVENTS_BYTES = 4 << 20  # some thousand events fit in a few hundred kB
 MAX_QUOTED_LINES = 20  # a quoted field (a note with line breaks) spans at most this many lines
 _DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_START = re.compile(r"\d{4}(?:-\d{1,2}){0,2}")
 _COLUMNS = {"date": "date", "datum": "date", "title_nl": "title_nl", "titel_nl": "title_nl",
             "title_en": "title_en", "titel_en": "title_en", "url": "url", "note": "note",
             "toelichting": "note"}
@@ -67,7 +68,7 @@ def _records(text: str, sep: str, name: str,
                 break
             except csv.Error as exc:
                 if "unexpected end of data" in str(exc) and i < len(lines) \
-                        and i - start < MAX_QUOTED_LINES:
+                        and i - start < MAX_QUOTED_LINES and not _starts_event(lines[i], sep):
                     record += "\n" + lines[i]
                     i += 1
                     continue
@@ -77,6 +78,14 @@ def _records(text: str, sep: str, name: str,
                 break
         for cells in rows[:1]:
             yield start + 1, cells
+
+
+def _starts_event(line: str, sep: str) -> bool:
+    """A line that begins with a date and a separator starts an event of its own: it is never
+    the rest of a quoted cell left open on the line before."""
+    head = line.lstrip().lstrip('"')
+    date = _LINE_START.match(head)
+    return date is not None and head[date.end():].lstrip('"').lstrip().startswith(sep)
 
 
 def _quote_text(reason: str) -> Text:
