@@ -42,13 +42,16 @@ def open_settings(data_dir: Path) -> tuple[QSettings, SettingsNote]:
     except OSError as exc:
         return _memory_settings(), exc
     path = folder / settings_file.SETTINGS_NAME
-    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    # bounded, and before QSettings sees the file: it reads it itself, without a limit, and
+    # even making the object waits for ever on a named pipe
     kind = settings_file.damage(path)
-    settings.allKeys()  # QSettings parses lazily; only then does status() tell a bad file
-    if kind is None and settings.status() == QSettings.Status.FormatError:
-        kind = "format"
     if kind is None:
-        return settings, None
+        settings = QSettings(str(path), QSettings.Format.IniFormat)
+        settings.allKeys()  # QSettings parses lazily; only then does status() tell a bad file
+        if settings.status() != QSettings.Status.FormatError:
+            return settings, None
+        kind = "format"
+        del settings  # let go of the file before it is moved
     try:
         aside = set_aside(path)
     except OSError as exc:  # keep the damaged file where it is and write nothing over it
@@ -148,13 +151,15 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
 
     def fill() -> None:
         from meldpunt_gui.data.assemble import assemble_dataset
+        from meldpunt_gui.data.file_problems import Note
+        from meldpunt_gui.model.domain import Text
 
         bundled, store, msg_nl, msg_en = load_data(data_dir, settings_note)
         ds, event_problems = assemble_dataset(bundled, store, data_dir)
         message = msg_en if window.lang == "en" else msg_nl
-        if event_problems:
-            message = " ".join([message, *(p.format(window.lang) for p in event_problems[:3])]).strip()
-        window.populate(ds, message=message, store=store, bundled=bundled)
+        notes = [Note(Text(msg_nl, msg_en))] if msg_nl else []  # also in the status bar
+        window.populate(ds, message=message, store=store, bundled=bundled,
+                        notices=[*notes, *event_problems])
         window.language_requested.connect(switch)
         app.styleHints().colorSchemeChanged.connect(
             lambda *_: window.set_theme(window.theme_choice)
@@ -189,8 +194,9 @@ def run_gui(data_dir: Path, lang: str | None) -> int:
 
 
 def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
-               size: tuple[int, int]) -> None:
-    """Render the full window offscreen, as the user would see it, to a PNG."""
+               size: tuple[int, int]) -> list[str]:
+    """Render the full window offscreen, as the user would see it, to a PNG; returns what its
+    message bar lists (what the data folder's files lost), for the command line to tell."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app, window, _ = build_window(data_dir, lang, state=state)
     window.persist = False  # a rendering must not replace the user's last view
@@ -208,6 +214,8 @@ def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buf, "PNG")
     write_atomic(out, bytes(buf.data()))
+    told = [item.format(window.lang) for item in window.notice_bar.items]
     window.close()
     window.deleteLater()
     app.processEvents()
+    return told

@@ -17,6 +17,9 @@ from meldpunt_gui import __version__
 from meldpunt_gui.cli_language import LocalParser, UsageError, language_of
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
+    from collections.abc import Iterable
+
+    from meldpunt_gui.data.file_problems import Reportable
     from meldpunt_gui.model.domain import Dataset, Text
     from meldpunt_gui.model.view import ViewState
 
@@ -169,7 +172,25 @@ def _stories(ds: Dataset, args: argparse.Namespace):
     from meldpunt_gui.data.stories import load_stories, story_folders
 
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
-    return load_stories(ds, story_folders(data_dir))[0]
+    stories, problems = load_stories(ds, story_folders(data_dir))
+    _left_out(problems, args)
+    return stories
+
+
+def _left_out(problems: Iterable[Reportable], args: argparse.Namespace) -> None:
+    """What a file in the data folder lost, one line each on stderr; the command goes on."""
+    lang = getattr(args, "lang", None) or getattr(args, "_lang", "nl")
+    _tell([problem.format(lang) for problem in problems], args)
+
+
+def _tell(lines: list[str], args: argparse.Namespace) -> None:
+    """Each line once on stderr, however many steps of a command read the same file."""
+    err = getattr(args, "_err", None) or sys.stderr
+    told: set[str] = args.__dict__.setdefault("_told", set())
+    for line in lines:
+        if line not in told:
+            told.add(line)
+            err.write(f"meldpunt-gui: {line}\n")
 
 
 def cmd_list_stories(ds: Dataset, args, lang: str, out: TextIO) -> int:
@@ -245,7 +266,8 @@ def _load(args: argparse.Namespace) -> Dataset:
             return ds
         from meldpunt_gui.data.assemble import assemble_dataset
 
-        ds = assemble_dataset(ds, UserStore.open(_data_dir(args)), _data_dir(args))[0]
+        ds, problems = assemble_dataset(ds, UserStore.open(_data_dir(args)), _data_dir(args))
+        _left_out(problems, args)
     return ds
 
 
@@ -270,6 +292,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     try:
         args = build_parser(lang, prog).parse_args(argv)
         lang = getattr(args, "lang", None) or lang
+        args._lang, args._err = lang, err
         return _dispatch(args, lang, out, err)
     except UsageError as exc:
         err.write(f"{prog}: {exc}\n")
@@ -377,10 +400,12 @@ def _cmd_screenshot(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> i
 
     try:
         target = resolve_target(args.out)
-        screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state, (w, h))
+        told = screenshot(args.out, _data_dir(args), getattr(args, "lang", None) or lang, state,
+                          (w, h))
     except SaveError as exc:
         err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
+    _tell(told, args)
     out.write(messages()["saved"].get(lang).format(path=target) + "\n")
     return EXIT_OK
 

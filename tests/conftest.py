@@ -104,3 +104,49 @@ def make_tiny_ds() -> Dataset:
                           (2019, 2023), ("s2",))}
     events = [Event("e1", "2020-10-08", 2020, Text("Monitor gepubliceerd", "Monitor published"), "s2")]
     return Dataset(units, cats, metrics, sources, obs, events, themes, "2023-07-13")
+
+
+# ----------------------------------------------------------------------------- unprivileged tests
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "unprivileged: permission bits must stop this test's process; as root (CI) it "
+        "runs again in a child process as the user nobody (setpriv), elsewhere directly")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Permission bits do not stop root, and CI runs as root: a test marked `unprivileged` is
+    then run in a child pytest under `setpriv --reuid=nobody`, with its files in a folder that
+    user owns, and passes only when the child passed it. Not skipped: root without setpriv fails."""
+    if pyfuncitem.get_closest_marker("unprivileged") is None:
+        return None
+    if os.name != "posix" or os.geteuid() != 0:
+        return None  # an ordinary user: the bits apply, run it here
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root without setpriv: this permission test cannot run unprivileged"
+    root = Path(__file__).resolve().parents[1]
+    base = Path(tempfile.mkdtemp(prefix="meldpunt-nobody-"))
+    try:
+        os.chmod(base, 0o755)
+        os.chown(base, 65534, 65534)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+        env.update(HOME=str(base), PYTHONDONTWRITEBYTECODE="1", QT_QPA_PLATFORM="offscreen",
+                   PYTHONPATH=os.pathsep.join([str(root / "tests"), str(root)]))
+        node = pyfuncitem.nodeid
+        proc = subprocess.run(
+            [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable, "-m",
+             "pytest", "-q", "-p", "no:cacheprovider", node,
+             f"--basetemp={base / 'tmp'}", "-o", "addopts="],
+            cwd=root, env=env, capture_output=True, text=True, timeout=300)
+        passed = proc.returncode == 0 and " passed" in proc.stdout and "skipped" not in proc.stdout
+        assert passed, f"as the user nobody:\n{proc.stdout[-3000:]}\n{proc.stderr[-2000:]}"
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    return True

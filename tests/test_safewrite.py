@@ -15,9 +15,8 @@ from meldpunt_gui.files.safewrite import SaveError, write_atomic, write_text_ato
 from meldpunt_gui.model.domain import Text
 
 OLD = b"old;content\r\n1;2\r\n"
-IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
-POSIX_NOT_ROOT = pytest.mark.skipif(os.name != "posix" or IS_ROOT,
-                                    reason="permission bits do not stop root or apply on Windows")
+# Permission bits: as root (CI) these run again as the user nobody (tests/conftest.py)
+PERMISSION_BITS = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 
 
 @pytest.fixture
@@ -261,7 +260,8 @@ def test_target_marked_read_only(target: Path, monkeypatch) -> None:
     assert_intact(target)
 
 
-@POSIX_NOT_ROOT
+@PERMISSION_BITS
+@pytest.mark.unprivileged
 def test_read_only_file_for_real(target: Path) -> None:
     os.chmod(target, 0o444)
     with pytest.raises(SaveError) as info:
@@ -270,7 +270,8 @@ def test_read_only_file_for_real(target: Path) -> None:
     assert_intact(target)
 
 
-@POSIX_NOT_ROOT
+@PERMISSION_BITS
+@pytest.mark.unprivileged
 def test_read_only_folder_for_real(target: Path) -> None:
     os.chmod(target.parent, 0o555)
     try:
@@ -282,7 +283,8 @@ def test_read_only_folder_for_real(target: Path) -> None:
         os.chmod(target.parent, 0o755)
 
 
-@POSIX_NOT_ROOT
+@PERMISSION_BITS
+@pytest.mark.unprivileged
 def test_folder_without_access_for_real(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()

@@ -126,7 +126,8 @@ def test_dutch_qm_translates(core_app, dutch):
         for m in dutch:
             n = 1 if m.numerus else -1
             got = QCoreApplication.translate(m.context, m.source, m.comment or None, n)
-            if got != m.translations[0]:
+            want = m.translations[0].replace("%n", "1") if m.numerus else m.translations[0]
+            if got != want:
                 stale.append(f"{m.label()}: .qm gives {got!r}, .ts has {m.translations[0]!r}")
         assert not stale, ("meldpunt_nl.qm is out of step with meldpunt_nl.ts:\n  "
                            + "\n  ".join(stale)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meldpunt_gui.files.aside import set_aside
+from meldpunt_gui.files.bounded import ReadRefused, check_regular
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text
 
@@ -71,6 +72,55 @@ class _Damaged(Exception):
         self.reason = reason
 
 
+class _Newer(Exception):
+    """The store was written by a newer version of the viewer: keep it, open it read-only."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema version {version}")
+        self.version = version
+
+
+def _not_a_file(path: Path) -> Text | None:
+    """Why the store's path cannot be a store (a folder, a named pipe, a device), or None."""
+    try:
+        check_regular(path, 1 << 62)
+    except ReadRefused as refused:
+        if refused.kind in ("missing", "no_permission", "unreadable"):
+            return None  # a new store, or one SQLite will explain below
+        what = refused.text
+        return Text(f"{what.nl} Uw eigen gegevens ({path}) kunnen daarom niet worden gebruikt; de "
+                    "viewer toont alleen de meegeleverde cijfers en kan nu niets importeren. Het is "
+                    "niet aangeraakt.",
+                    f"{what.en} Your own data ({path}) cannot be used; the viewer shows the bundled "
+                    "figures only and cannot import now. It was left untouched.")
+    return None
+
+
+def _read_only_file_text(path: Path) -> Text:
+    return Text(f"Het bestand met uw eigen gegevens ({path}) is alleen-lezen. Uw cijfers worden "
+                "getoond, maar er kan niets worden geïmporteerd of ongedaan gemaakt; maak het "
+                "bestand schrijfbaar om dat weer te kunnen.",
+                f"The file with your own data ({path}) is read-only. Your figures are shown, but "
+                "nothing can be imported or undone; make the file writable to do that again.")
+
+
+def _read_only_folder_text(path: Path) -> Text:
+    return Text(f"De map {path.parent} is alleen-lezen, dus {path.name} kan niet worden bijgewerkt. "
+                "Uw cijfers worden getoond, maar er kan niets worden geïmporteerd of ongedaan "
+                "gemaakt.",
+                f"The folder {path.parent} is read-only, so {path.name} cannot be updated. Your "
+                "figures are shown, but nothing can be imported or undone.")
+
+
+def _newer_text(path: Path, version: int) -> Text:
+    return Text(f"Uw eigen gegevens ({path}) zijn opgeslagen door een nieuwere versie van de viewer "
+                f"(opslagversie {version}, deze versie kent {SCHEMA_VERSION}). Het bestand is "
+                "ongewijzigd gelaten en alleen-lezen geopend; werk de viewer bij om te importeren.",
+                f"Your own data ({path}) was saved by a newer version of the viewer (store version "
+                f"{version}, this version knows {SCHEMA_VERSION}). The file was left unchanged and "
+                "opened read-only; update the viewer to import.")
+
+
 @dataclass(frozen=True)
 class ImportRecord:
     """One line of the import log."""
@@ -103,6 +153,7 @@ class UserStore:
         self._conn = conn
         self._lock = threading.Lock()
         self.writable = True  # False: the data folder is read-only; nothing can be imported
+        self.refusal: Text | None = None  # why it is not writable, when not the folder's fault
 
     # ----- opening
     @classmethod
@@ -118,8 +169,17 @@ class UserStore:
                                   f"The data folder {folder} cannot be created: {reason}."),
                              "no_folder") from None
         path = folder / STORE_NAME
+        refused = _not_a_file(path)
+        if refused is not None:  # a folder or a named pipe of that name: left where it is
+            return cls._memory_refusing(path, refused)
+        if path.exists() and not os.access(path, os.W_OK):
+            return cls._kept_read_only(path, _read_only_file_text(path))
+        if path.exists() and not os.access(folder, os.W_OK):
+            return cls._kept_read_only(path, _read_only_folder_text(path))
         try:
             return cls(path, _connect_checked(path), None)
+        except _Newer as newer:
+            return cls._kept_read_only(path, _newer_text(path, newer.version))
         except StoreError as exc:
             if exc.code == "unopenable" and not os.access(folder, os.W_OK):
                 return cls.read_only(folder)
@@ -148,6 +208,32 @@ class UserStore:
             f"The folder for your own data ({folder}) is read-only; the viewer shows the bundled "
             "figures only and cannot import now."))
         store.writable = False
+        return store
+
+    @classmethod
+    def _kept_read_only(cls, path: Path, message: Text) -> UserStore:
+        """The store as it is, opened read-only: its figures show, nothing can change it."""
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for table, columns in _TABLES.items():
+                found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+                if not columns <= found:  # a newer layout we cannot read: show none of it
+                    conn.close()
+                    return cls._memory_refusing(path, message)
+        except sqlite3.Error:
+            return cls._memory_refusing(path, message)
+        store = cls(path, conn, message)
+        store.writable = False
+        store.refusal = message
+        return store
+
+    @classmethod
+    def _memory_refusing(cls, path: Path, message: Text) -> UserStore:
+        store = cls.read_only(path.parent, message)
+        store.refusal = message
         return store
 
     def close(self) -> None:
@@ -244,6 +330,9 @@ class UserStore:
 
     # ----- transactions
     def _write(self) -> _Transaction:
+        if not self.writable and self.refusal is not None:
+            raise StoreError(Text(f"Er is niets gewijzigd. {self.refusal.nl}",
+                                  f"Nothing was changed. {self.refusal.en}"), "read_only")
         if not self.writable:
             raise StoreError(Text(f"{self.path.name} kan niet worden bijgewerkt: de map {self.path.parent} "
                                   "is alleen-lezen. Er is niets gewijzigd.",
@@ -319,8 +408,31 @@ def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
                                "alleen-lezen. Er is niets gewijzigd.",
                                f"{path.name} cannot be updated: the folder {path.parent} is read-only. "
                                "Nothing was changed."), "read_only")
-    return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: {exc}.",
-                           f"{path.name} cannot be updated: {exc}."), "sqlite")
+    why = _sqlite_reason(exc)
+    return StoreError(Text(f"{path} kan niet worden bijgewerkt: {why.nl}. Er is niets gewijzigd.",
+                           f"{path} cannot be updated: {why.en}. Nothing was changed."), "sqlite")
+
+
+_SQLITE_REASONS = (
+    ("unable to open", Text("het bestand kan niet worden geopend (is het een map, of mag de map "
+                            "niet worden beschreven?)",
+                            "the file cannot be opened (is it a folder, or may the folder not be "
+                            "written?)")),
+    ("disk i/o error", Text("de schijf gaf een lees- of schrijffout",
+                            "the drive reported a read or write error")),
+    ("readonly", Text("het bestand is alleen-lezen", "the file is read-only")),
+    ("malformed", Text("het bestand is beschadigd", "the file is damaged")),
+    ("not a database", Text("het is geen SQLite-bestand", "it is not an SQLite file")),
+)
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> Text:
+    """SQLite's English error in our own words, in both languages."""
+    text = str(exc).lower()
+    for key, reason in _SQLITE_REASONS:
+        if key in text:
+            return reason
+    return Text(f"onverwachte fout van SQLite ({exc})", f"unexpected SQLite error ({exc})")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -344,19 +456,21 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         if _is_damage(exc):
             raise _Damaged(Text("geen SQLite-bestand", "not an SQLite file")) from None
-        raise StoreError(Text(f"{path} kan niet worden geopend: {exc}.",
-                              f"{path} cannot be opened: {exc}."), "unopenable") from None
+        why = _sqlite_reason(exc)
+        raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
+                              f"{path} cannot be opened: {why.en}."), "unopenable") from None
     try:
         _check_schema(conn)
-    except _Damaged:
+    except (_Damaged, _Newer):
         conn.close()
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
         if _is_damage(exc):
             raise _Damaged(Text("geen geldig SQLite-bestand", "not a valid SQLite file")) from None
-        raise StoreError(Text(f"{path} kan niet worden geopend: {exc}.",
-                              f"{path} cannot be opened: {exc}."), "unopenable") from None
+        why = _sqlite_reason(exc)
+        raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
+                              f"{path} cannot be opened: {why.en}."), "unopenable") from None
     return conn
 
 
@@ -374,7 +488,7 @@ def _check_schema(conn: sqlite3.Connection) -> None:
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         elif version > SCHEMA_VERSION:
-            raise _Damaged(Text("gemaakt door een nieuwere versie", "made by a newer version"))
+            raise _Newer(version)
         elif version != SCHEMA_VERSION:
             raise _Damaged(Text("geen gegevensbestand van deze viewer",
                                 "not a data file of this viewer"))

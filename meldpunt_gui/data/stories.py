@@ -7,20 +7,31 @@ against the dataset and names file and field on a mistake.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomllib
 
+from meldpunt_gui.data.file_problems import FileProblem
+from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN
 
 
 class StoryError(ValueError):
-    def __init__(self, file: str, field: str, reason: str):
-        super().__init__(f"{file}: {field}: {reason}")
-        self.file, self.field, self.reason = file, field, reason
+    """A story file that was left out: `file`, `line` (None when unknown), `field`, and why
+    (`message` in both languages; `reason` is the English one)."""
+
+    def __init__(self, file: str, field: str, reason: str | Text, line: int | None = None):
+        message = reason if isinstance(reason, Text) else Text(reason, reason)
+        super().__init__(f"{file}: {field}: {message.en}")
+        self.file, self.field, self.line, self.message = file, field, line, message
+        self.reason = message.en
+
+    def format(self, lang: str) -> str:
+        return FileProblem(self.file, self.line, self.field, self.message).format(lang)
 
 
 @dataclass(frozen=True)
@@ -45,59 +56,137 @@ class Story:
                          story=self.id)
 
 
-def _text(doc: dict, key: str, file: str) -> Text:
+MAX_STORY_BYTES = 256 << 10  # a story is a page of text; a quarter of a megabyte is plenty
+_TOML_LINE = re.compile(r"at line (\d+)")
+_TOML_REASONS = (
+    ("Invalid value", "geen geldige waarde", "not a valid value"),
+    ("Cannot overwrite a value", "een sleutel staat er twee keer in", "a key appears twice"),
+    ("Unclosed", "iets wordt niet gesloten (een haakje of aanhalingsteken)",
+     "something is not closed (a bracket or quote)"),
+    ("Illegal character", "een teken dat in TOML niet mag", "a character TOML does not allow"),
+)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _Doc:
+    """The parsed TOML and its source text, to name a field's line when something is wrong."""
+
+    def __init__(self, name: str, source: str, doc: dict[str, object]) -> None:
+        self.name, self.source, self.doc = name, source, doc
+
+    def get(self, key: str, default: object = None) -> object:
+        return self.doc.get(key, default)
+
+    def fail(self, key: str, nl: str, en: str) -> StoryError:
+        return StoryError(self.name, key, Text(nl, en), self.line_of(key))
+
+    def line_of(self, key: str) -> int | None:
+        """The line where `key` is set (`key = ...` or a `[key]` table), if it is plain to see."""
+        pattern = re.compile(rf"^\s*(?:{re.escape(key)}\s*=|\[\s*{re.escape(key)}\s*\])", re.M)
+        match = pattern.search(self.source)
+        return self.source.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _read(path: Path) -> _Doc:
+    try:
+        data = read_bounded(path, MAX_STORY_BYTES)
+    except ReadRefused as refused:
+        raise StoryError(path.name, "", refused.text) from None
+    return _parse(data, path.name)
+
+
+def _parse(data: bytes, name: str) -> _Doc:
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoryError(name, "", Text(
+            f"het is geen UTF-8-tekst (byte {exc.start}); sla het op als UTF-8",
+            f"it is not UTF-8 text (byte {exc.start}); save it as UTF-8")) from None
+    try:
+        doc = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        why = next(((nl, en) for key, nl, en in _TOML_REASONS if str(exc).startswith(key)),
+                   ("geen leesbaar TOML", "not readable TOML"))
+        raise StoryError(name, "", Text(*why), int(found.group(1)) if found else None) from None
+    except RecursionError:  # arrays nested a thousand deep
+        raise StoryError(name, "", Text("te diep geneste lijsten; geen verhaal",
+                                        "lists nested too deeply; not a story")) from None
+    return _Doc(name, source, doc)
+
+
+def _text(doc: _Doc, key: str) -> Text:
     value = doc.get(key)
-    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value.get(k).strip()
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip()
                                               for k in ("nl", "en")):
-        raise StoryError(file, key, "needs a Dutch and an English text (nl = ..., en = ...)")
+        raise doc.fail(key, "vraagt een Nederlandse en een Engelse tekst (nl = ..., en = ...)",
+                       "needs a Dutch and an English text (nl = ..., en = ...)")
     return Text(value["nl"].strip(), value["en"].strip())
 
 
 def parse_story(path: Path, ds: Dataset, user: bool = False) -> Story:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise StoryError(path.name, "-", f"not a readable TOML file ({exc})") from None
-    return parse_story_bytes(data, path.name, ds, user)
+    """The story in `path`; raises StoryError naming the file, line and field of a mistake."""
+    return _story(_read(path), ds, user)
 
 
 def parse_story_bytes(data: bytes, name: str, ds: Dataset, user: bool = False) -> Story:
     """A story from a file's bytes (a pack member is checked before it is written anywhere)."""
-    try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise StoryError(name, "-", f"not a readable TOML file ({exc})") from None
-    sid = doc.get("id", Path(name).stem)
+    if len(data) > MAX_STORY_BYTES:
+        raise StoryError(name, "", Text(f"groter dan {MAX_STORY_BYTES} bytes; geen verhaal",
+                                        f"larger than {MAX_STORY_BYTES} bytes; not a story"))
+    return _story(_parse(data, name), ds, user)
+
+
+def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
+    sid = doc.get("id", Path(doc.name).stem)
     if not isinstance(sid, str) or not sid.replace("_", "").replace("-", "").isalnum():
-        raise StoryError(name, "id", "use letters, digits, - and _ only")
+        raise doc.fail("id", "gebruik alleen letters, cijfers, - en _",
+                       "use letters, digits, - and _ only")
     metrics = doc.get("metrics")
     if not isinstance(metrics, list) or not metrics or not all(isinstance(m, str) for m in metrics):
-        raise StoryError(name, "metrics", "a list of metric ids is required")
+        raise doc.fail("metrics", "een lijst van reeks-id's is verplicht",
+                       "a list of metric ids is required")
     unknown = [m for m in metrics if m not in ds.metrics]
     if unknown:
-        raise StoryError(name, "metrics", f"unknown metric {', '.join(unknown)}")
+        raise doc.fail("metrics", f"onbekende reeks {', '.join(unknown)}",
+                       f"unknown metric {', '.join(unknown)}")
     years = doc.get("years")
-    if (not isinstance(years, list) or len(years) != 2 or not all(isinstance(y, int) for y in years)
+    if (not isinstance(years, list) or len(years) != 2 or not all(_is_int(y) for y in years)
             or not YEAR_MIN <= years[0] <= years[1] <= YEAR_MAX):
-        raise StoryError(name, "years", "give [first, last], e.g. [2015, 2024]")
+        raise doc.fail("years", "geef [eerste, laatste], bijvoorbeeld [2015, 2024]",
+                       "give [first, last], e.g. [2015, 2024]")
     gran = doc.get("periods", "year")
-    if gran not in ("year", "half"):
-        raise StoryError(name, "periods", "'year' or 'half'")
+    if not isinstance(gran, str) or gran not in ("year", "half"):
+        raise doc.fail("periods", "'year' of 'half'", "'year' or 'half'")
     mode = doc.get("mode", "absolute")
-    if mode not in MODES:
-        raise StoryError(name, "mode", f"one of {', '.join(MODES)}")
+    if not isinstance(mode, str) or mode not in MODES:
+        raise doc.fail("mode", f"een van {', '.join(MODES)}", f"one of {', '.join(MODES)}")
     base = doc.get("base_year")
-    if base is not None and (not isinstance(base, int) or not years[0] <= base <= years[1]):
-        raise StoryError(name, "base_year", "a year inside 'years'")
+    if base is not None and (not _is_int(base) or not years[0] <= base <= years[1]):
+        raise doc.fail("base_year", "een jaar binnen 'years'", "a year inside 'years'")
+    base_year = base if isinstance(base, int) else None
+    raw_highlight = doc.get("highlight", [])
+    if not isinstance(raw_highlight, list):
+        raise doc.fail("highlight", 'een lijst van perioden, bijvoorbeeld ["2022", "2023-H1"]',
+                       'a list of periods, e.g. ["2022", "2023-H1"]')
     highlight = []
-    for raw in doc.get("highlight", []):
+    for raw in raw_highlight:
         try:
+            if not isinstance(raw, str) and not _is_int(raw):
+                raise PeriodError(raw)
             highlight.append(Period.parse(str(raw)))
         except PeriodError:
-            raise StoryError(name, "highlight", f"'{raw}' is not a year or half-year") from None
-    return Story(sid, _text(doc, "title", name), _text(doc, "text", name), tuple(metrics),
-                 years[0], years[1], gran, mode, base, tuple(highlight),
-                 bool(doc.get("events", True)), user)
+            shown = str(raw)[:40]
+            raise doc.fail("highlight", f"'{shown}' is geen jaar of halfjaar",
+                           f"'{shown}' is not a year or half-year") from None
+    events = doc.get("events", True)
+    if not isinstance(events, bool):
+        raise doc.fail("events", "true of false", "true or false")
+    return Story(sid, _text(doc, "title"), _text(doc, "text"), tuple(metrics),
+                 years[0], years[1], gran, mode, base_year, tuple(highlight), events, user)
 
 
 def load_stories(ds: Dataset, folders: list[Path]) -> tuple[list[Story], list[StoryError]]:
@@ -106,16 +195,28 @@ def load_stories(ds: Dataset, folders: list[Path]) -> tuple[list[Story], list[St
     problems: list[StoryError] = []
     seen: set[str] = set()
     for i, folder in enumerate(folders):
-        if not folder.is_dir():
+        try:
+            paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+        except OSError as exc:  # a folder we may not look into: say so, start anyway
+            problems.append(StoryError(folder.name, "", Text(
+                f"de map is niet te lezen: {exc.strerror or exc}",
+                f"the folder cannot be read: {exc.strerror or exc}")))
             continue
-        for path in sorted(folder.glob("*.toml")):
+        for path in paths:
             try:
                 story = parse_story(path, ds, user=i > 0)
             except StoryError as exc:
                 problems.append(exc)
                 continue
+            except Exception as exc:  # a mistake here must cost this story, not the start-up
+                problems.append(StoryError(path.name, "", Text(
+                    f"kon niet gelezen worden (interne fout: {type(exc).__name__})",
+                    f"could not be read (internal error: {type(exc).__name__})")))
+                continue
             if story.id in seen:
-                problems.append(StoryError(path.name, "id", f"'{story.id}' is used twice"))
+                problems.append(StoryError(path.name, "id", Text(
+                    f"'{story.id}' wordt al door een ander verhaal gebruikt",
+                    f"'{story.id}' is used twice")))
                 continue
             seen.add(story.id)
             stories.append(story)

@@ -1,75 +1,191 @@
 """Events staff add themselves: `events.csv` in the data folder, drawn like the bundled ones.
 
 Columns: date (YYYY, YYYY-MM or YYYY-MM-DD), title_nl, title_en, url (optional), note (optional).
-A bad row is reported with file, line and field and left out; the others still show.
+The file is read like an import (bounded, regular files only, the import's encodings: UTF-8 with
+or without BOM, UTF-16 with BOM, Windows-1252 as Dutch Excel saves it). A bad row is reported
+with file, line and field and left out; the others still show. A quote that is never closed
+costs its own line only: a quoted field may span at most a few lines, so it cannot swallow
+the rest of the file.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
+from meldpunt_gui.data.file_problems import FileProblem
+from meldpunt_gui.files.bounded import ReadRefused, read_bounded
+from meldpunt_gui.imports.files import decode
+from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Dataset, Event, Source, Text
 
 FILE_NAME = "events.csv"
+MAX_EVENTS_BYTES = 4 << 20  # some thousand events fit in a few hundred kB
+MAX_QUOTED_LINES = 20  # a quoted field (a note with line breaks) spans at most this many lines
 _DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_START = re.compile(r"\d{4}(?:-\d{1,2}){0,2}")
+_COLUMNS = {"date": "date", "datum": "date", "title_nl": "title_nl", "titel_nl": "title_nl",
+            "title_en": "title_en", "titel_en": "title_en", "url": "url", "note": "note",
+            "toelichting": "note"}
+
+EventProblem = FileProblem  # the name this module used to give it
 
 
-@dataclass(frozen=True)
-class EventProblem:
-    file: str
-    line: int
-    field: str
-    message: Text
+def _text(path: Path) -> tuple[str | None, list[FileProblem]]:
+    """The decoded text of the file, or None and why not."""
+    try:
+        data = read_bounded(path, MAX_EVENTS_BYTES)
+    except ReadRefused as refused:
+        return None, [FileProblem(path.name, None, "", refused.text)]
+    res = ImportResult(file=path.name)
+    text = decode(data, None, res)
+    if text is None:
+        if any(p.code == "empty" for p in res.problems):
+            return "", []  # an empty file is no events, not a mistake
+        return None, [FileProblem(path.name, None, "", p.message) for p in res.problems[:1]]
+    return text, []
 
-    def format(self, lang: str) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message.get(lang)}"
+
+def _records(text: str, sep: str, name: str,
+             problems: list[FileProblem]) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) for every non-empty record; a record whose quote never closes is reported
+    and only its first line left out."""
+    lines = _LINE_END.split(text)
+    i = 0
+    while i < len(lines):
+        start = i
+        record = lines[i]
+        i += 1
+        if not record.strip():
+            continue
+        while True:
+            try:
+                rows = list(csv.reader(io.StringIO(record, newline=""), delimiter=sep, strict=True))
+                break
+            except csv.Error as exc:
+                if "unexpected end of data" in str(exc) and i < len(lines) \
+                        and i - start < MAX_QUOTED_LINES and not _starts_event(lines[i], sep):
+                    record += "\n" + lines[i]
+                    i += 1
+                    continue
+                rows = []
+                i = start + 1
+                problems.append(FileProblem(name, start + 1, "", _quote_text(str(exc))))
+                break
+        for cells in rows[:1]:
+            yield start + 1, cells
 
 
-def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], list[EventProblem]]:
-    if data_dir is None or not (Path(data_dir) / FILE_NAME).is_file():
+def _starts_event(line: str, sep: str) -> bool:
+    """A line that begins with a date and a separator starts an event of its own: it is never
+    the rest of a quoted cell left open on the line before."""
+    head = line.lstrip().lstrip('"')
+    date = _LINE_START.match(head)
+    return date is not None and head[date.end():].lstrip('"').lstrip().startswith(sep)
+
+
+def _quote_text(reason: str) -> Text:
+    if "unexpected end of data" in reason:
+        return Text("een aanhalingsteken wordt niet gesloten; de regel is overgeslagen",
+                    "a quote is never closed; the line was left out")
+    if "field limit" in reason:
+        return Text("een cel is langer dan 128 kB; de regel is overgeslagen",
+                    "a cell is longer than 128 kB; the line was left out")
+    return Text("een aanhalingsteken midden in een cel; zet de hele cel tussen aanhalingstekens "
+                "en verdubbel het aanhalingsteken erin; de regel is overgeslagen",
+                "a quote in the middle of a cell; put the whole cell in quotes and double the "
+                "quote inside it; the line was left out")
+
+
+def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], list[FileProblem]]:
+    """The events in `events.csv` of the data folder, their sources, and what was left out."""
+    if data_dir is None:
         return [], [], []
     path = Path(data_dir) / FILE_NAME
-    events, sources, problems = [], [], []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return [], [], [EventProblem(path.name, 0, "-", Text(
-            "het bestand is niet te lezen als UTF-8-tekst", "the file cannot be read as UTF-8 text"))]
-    header = text.splitlines()[0] if text else ""
-    sep = max(("\t", ";", ","), key=header.count)  # the header line decides the separator
-    reader = csv.DictReader(text.splitlines(), delimiter=sep)
-    for number, row in enumerate(reader, start=2):
-        def bad(field: str, nl: str, en: str, number: int = number) -> None:
-            problems.append(EventProblem(path.name, number, field, Text(nl, en)))
-
-        date = (row.get("date") or row.get("datum") or "").strip()
-        match = _DATE.match(date)
-        if not match or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
-            bad("date", f"'{date}' is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
-                f"'{date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if not path.exists() and not path.is_symlink():
+        return [], [], []
+    text, problems = _text(path)
+    if not text:
+        return [], [], problems
+    events: list[Event] = []
+    sources: list[Source] = []
+    first = next((line for line in _LINE_END.split(text, maxsplit=50) if line.strip()), "")
+    sep = max(("\t", ";", ","), key=first.count)  # the header line decides the separator
+    records = _records(text, sep, path.name, problems)
+    header: dict[str, int] | None = None
+    for number, cells in records:
+        if header is None:
+            header = _header(cells)
+            if header is None:
+                problems.append(FileProblem(path.name, number, "", Text(
+                    "geen kopregel; de eerste regel moet de kolommen noemen: "
+                    "date;title_nl;title_en;url;note. Er is niets geladen",
+                    "no header row; the first line must name the columns: "
+                    "date;title_nl;title_en;url;note. Nothing was loaded")))
+                return [], [], problems
             continue
-        title_nl = (row.get("title_nl") or row.get("titel_nl") or "").strip()
-        title_en = (row.get("title_en") or row.get("titel_en") or "").strip() or title_nl
-        if not title_nl:
-            bad("title_nl", "een titel is verplicht", "a title is required")
-            continue
-        url = (row.get("url") or "").strip()
-        if url and not url.startswith(("http://", "https://")):
-            bad("url", "een adres begint met http:// of https://",
-                "an address starts with http:// or https://")
-            continue
-        note = (row.get("note") or row.get("toelichting") or "").strip()
-        source_id = f"user-event-{number}"
-        sources.append(Source(source_id, "eigen invoer", title_nl, url, date, False, True))
-        events.append(Event(f"user-{number}", date, int(match.group(1)), Text(title_nl, title_en),
-                            source_id, (), Text(note, note)))
+        event = _event(cells, header, number, path.name, problems)
+        if event is not None:
+            events.append(event[0])
+            sources.append(event[1])
     return events, sources, problems
 
 
-def with_user_events(ds: Dataset, data_dir: Path | None) -> tuple[Dataset, list[EventProblem]]:
+def _header(cells: list[str]) -> dict[str, int] | None:
+    """Column role -> index, when the cells are our header (date and title_nl at least)."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        role = _COLUMNS.get(cell.strip().lstrip("\ufeff").strip().lower())
+        if role and role not in roles:
+            roles[role] = i
+    return roles if {"date", "title_nl"} <= roles.keys() else None
+
+
+def _event(cells: list[str], header: dict[str, int], number: int, name: str,
+           problems: list[FileProblem]) -> tuple[Event, Source] | None:
+    def bad(field: str, nl: str, en: str) -> None:
+        problems.append(FileProblem(name, number, field, Text(nl, en)))
+
+    width = max(header.values()) + 1
+    if len(cells) > width and any(c.strip() for c in cells[width:]):
+        bad("", f"de regel heeft {len(cells)} cellen, de kopregel {width}; staat er een "
+                 "scheidingsteken in een titel? Zet die titel tussen aanhalingstekens",
+            f"the line has {len(cells)} cells, the header {width}; is there a separator in a "
+            "title? Put that title in quotes")
+        return None
+
+    def cell(role: str) -> str:
+        i = header.get(role)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    date = cell("date")
+    match = _DATE.match(date)
+    if not match or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
+        bad("date", f"'{date}' is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
+            f"'{date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        return None
+    title_nl = cell("title_nl")
+    title_en = cell("title_en") or title_nl
+    if not title_nl:
+        bad("title_nl", "een titel is verplicht", "a title is required")
+        return None
+    url = cell("url")
+    if url and not url.startswith(("http://", "https://")):
+        bad("url", "een adres begint met http:// of https://",
+            "an address starts with http:// or https://")
+        return None
+    note = cell("note")
+    source_id = f"user-event-{number}"
+    source = Source(source_id, "eigen invoer", title_nl, url, date, False, True)
+    return (Event(f"user-{number}", date, int(match.group(1)), Text(title_nl, title_en),
+                  source_id, (), Text(note, note)), source)
+
+
+def with_user_events(ds: Dataset, data_dir: Path | None) -> tuple[Dataset, list[FileProblem]]:
     events, sources, problems = load_user_events(data_dir)
     if not events:
         return ds, problems

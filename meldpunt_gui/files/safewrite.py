@@ -138,7 +138,10 @@ def resolve_target(path: PathLike) -> Path:
     socket, and for a link that loops. Callers name the returned path when they report success.
     """
     given = Path(path)
-    real = Path(os.path.realpath(given)) if given.is_symlink() else given
+    try:
+        real = Path(os.path.realpath(given)) if given.is_symlink() else given
+    except OSError:  # a folder we may not look into: writing there says why, in our words
+        return given
     try:
         mode = os.lstat(real).st_mode
     except FileNotFoundError:

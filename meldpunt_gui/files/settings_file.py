@@ -21,15 +21,25 @@ if TYPE_CHECKING:
 
 SETTINGS_NAME = "settings.ini"
 
-Damage = Literal["nul", "encoding", "format"]
+MAX_SETTINGS_BYTES = 1 << 20  # ours are a few kB; QSettings would read a stream without end
+
+Damage = Literal["nul", "encoding", "format", "not_regular", "too_big"]
 
 
 def damage(path: Path) -> Damage | None:
     """What makes the file at `path` unusable as our settings file, or None when it is fine,
-    empty or absent. QSettings' own verdict ("format") is added by the caller."""
+    empty or absent. QSettings' own verdict ("format") is added by the caller, and only asked
+    for when this says None: QSettings reads the file itself, without a limit, and a named pipe
+    would keep it waiting for ever."""
+    from meldpunt_gui.files.bounded import ReadRefused, read_bounded
+
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_bounded(path, MAX_SETTINGS_BYTES)
+    except ReadRefused as refused:
+        if refused.kind in ("folder", "fifo", "device", "socket", "not_regular"):
+            return "not_regular"
+        if refused.kind == "too_big":
+            return "too_big"
         return None  # absent or unreadable: nothing to keep aside
     if b"\0" in data:
         return "nul"
@@ -49,6 +59,10 @@ def _reason(kind: Damage) -> Text:
         "nul": Text("het bevat nul-bytes", "it contains NUL bytes"),
         "encoding": Text("het is geen UTF-8-tekst", "it is not UTF-8 text"),
         "format": Text("het is geen leesbaar INI-bestand", "it is not a readable INI file"),
+        "not_regular": Text("het is geen gewoon bestand maar een map, named pipe of apparaat",
+                            "it is not a regular file but a folder, named pipe or device"),
+        "too_big": Text(f"het is groter dan {MAX_SETTINGS_BYTES >> 20} MB",
+                        f"it is larger than {MAX_SETTINGS_BYTES >> 20} MB"),
     }[kind]
 
 

@@ -15,6 +15,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.imports.checks import check_rows
 from meldpunt_gui.imports.files import (
     DELIMITER_NAMES,
@@ -59,21 +60,10 @@ def read_import(path: str | os.PathLike[str], dataset: Dataset, *, encoding: str
     p = Path(path)
     res = ImportResult(file=p.name or str(p), path=str(p))
     try:
-        if p.is_dir():
-            res.fail(Text(f"{p.name} is een map, geen bestand.", f"{p.name} is a folder, not a file."),
-                     "unreadable")
-            return res
-        if p.stat().st_size > MAX_FILE_BYTES:
-            res.fail(Text(f"{p.name} is groter dan {MAX_FILE_BYTES >> 20} MB.",
-                          f"{p.name} is larger than {MAX_FILE_BYTES >> 20} MB."), "too_big")
-            return res
-        data = p.read_bytes()
-    except FileNotFoundError:
-        res.fail(Text(f"{p.name} bestaat niet ({p}).", f"{p.name} does not exist ({p})."), "missing")
-        return res
-    except OSError as exc:
-        res.fail(Text(f"{p.name} is niet te lezen: {exc.strerror or exc}.",
-                      f"{p.name} cannot be read: {exc.strerror or exc}."), "unreadable")
+        data = read_bounded(p, MAX_FILE_BYTES)
+    except ReadRefused as refused:
+        code = {"missing": "missing", "too_big": "too_big"}.get(refused.kind, "unreadable")
+        res.fail(refused.text, code)
         return res
     return read_import_data(data, p.name, dataset, res=res, encoding=encoding, delimiter=delimiter,
                             number_style=number_style, sheet=sheet, progress=progress)

@@ -18,6 +18,9 @@ from meldpunt_gui.model.vocabulary import MODES, TABS, YEAR_MAX, YEAR_MIN
 from meldpunt_gui.ui.window_actions import WindowActions
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from meldpunt_gui.data.file_problems import Reportable
     from meldpunt_gui.data.stories import Story
     from meldpunt_gui.model.domain import Dataset
     from meldpunt_gui.model.view import ViewState
@@ -82,8 +85,9 @@ class MainWindow(WindowActions, QMainWindow):
         return self.model.stories if self.model is not None else ()
 
     def populate(self, ds: Dataset, message: str = "", store=None,
-                 bundled: Dataset | None = None) -> None:
-        """Build the interface for `ds` and show the requested (or last saved) view."""
+                 bundled: Dataset | None = None, notices: Sequence[Reportable] = ()) -> None:
+        """Build the interface for `ds` and show the requested (or last saved) view; `notices`
+        (what the data folder's files lost) and the stories left out go to the message bar."""
         from PySide6.QtCore import QTimer
 
         from meldpunt_gui.data.stories import load_stories, story_folders
@@ -104,6 +108,9 @@ class MainWindow(WindowActions, QMainWindow):
             self._apply_zoom(self.zoom)
         self._build()
         self._build_menus()
+        from meldpunt_gui.ui.notice_bar import install_notice_bar
+
+        self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
         self.retranslate()
         self.model.changed.connect(self._render)
         self.refresh()
@@ -388,6 +395,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.notes.setAccessibleName(self.tr("Notes on this view"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
+        self.notice_bar.set_language(self.lang)
 
     # ----- language
     def set_language(self, lang: str) -> None:

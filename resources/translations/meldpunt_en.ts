@@ -309,18 +309,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+285"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+52"/>
+        <location line="+289"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+280"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+189"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+190"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -665,6 +665,36 @@ Data up to: %2</translation>
         <location line="+14"/>
         <source>half-years</source>
         <translation>half-years</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message numerus="yes">
+        <location filename="../../meldpunt_gui/ui/notice_bar.py" line="+62"/>
+        <source>Left out of your data folder (%n):</source>
+        <translation>
+            <numerusform>Left out of your data folder (%n):</numerusform>
+            <numerusform>Left out of your data folder (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Close this message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages about your data folder</source>
+        <translation>Messages about your data folder</translation>
     </message>
 </context>
 <context>

@@ -309,18 +309,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+285"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+52"/>
+        <location line="+289"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+280"/>
         <source>Metrics</source>
         <translation>Metrieken</translation>
     </message>
@@ -623,7 +623,7 @@
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+189"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+190"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
@@ -665,6 +665,36 @@ Gegevens tot en met: %2</translation>
         <location line="+14"/>
         <source>half-years</source>
         <translation>halfjaren</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message numerus="yes">
+        <location filename="../../meldpunt_gui/ui/notice_bar.py" line="+62"/>
+        <source>Left out of your data folder (%n):</source>
+        <translation>
+            <numerusform>Weggelaten uit uw gegevensmap (%n):</numerusform>
+            <numerusform>Weggelaten uit uw gegevensmap (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… en nog %n</numerusform>
+            <numerusform>… en nog %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Close this message</source>
+        <translation>Sluit dit bericht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages about your data folder</source>
+        <translation>Berichten over uw gegevensmap</translation>
     </message>
 </context>
 <context>
