@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from meldpunt_gui import __version__
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
+    from meldpunt_gui.files.locations import DataLocation
     from meldpunt_gui.model.domain import Dataset, Text
     from meldpunt_gui.model.view import ViewState
 
@@ -61,6 +62,8 @@ def _common() -> argparse.ArgumentParser:
                         help="taal / language (nl default)")
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="map voor eigen gegevens en instellingen / folder for user data")
+    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
+                        help="gegevens en instellingen naast het programma / data beside the program")
     return common
 
 
@@ -193,13 +196,15 @@ def cmd_list_metrics(ds: Dataset, lang: str, as_json: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    given = getattr(args, "data_dir", None)
-    if given:
-        return Path(given)
-    from meldpunt_gui.app import default_data_dir
+def _location(args: argparse.Namespace) -> DataLocation:
+    from meldpunt_gui.files.locations import data_location
 
-    return default_data_dir()
+    return data_location(getattr(args, "data_dir", None), getattr(args, "portable", False))
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    """The data folder the window uses too, found without Qt (files/locations.py)."""
+    return _location(args).folder
 
 
 def _load(args: argparse.Namespace) -> Dataset:
@@ -252,7 +257,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
     if args.command is None:
         from meldpunt_gui.app import run_gui
 
-        return run_gui(_data_dir(args), getattr(args, "lang", None))
+        location = _location(args)
+        return run_gui(location.folder, getattr(args, "lang", None), portable=location.portable)
     try:
         ds = _load(args)
     except ValueError as exc:

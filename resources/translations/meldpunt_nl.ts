@@ -4,7 +4,7 @@
 <context>
     <name>ChartExportOptions</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/export_options.py" line="+13"/>
+        <location filename="../../meldpunt_gui/ui/export/options.py" line="+13"/>
         <source>Chart export</source>
         <translation>Grafiek exporteren</translation>
     </message>
@@ -42,8 +42,8 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart.py" line="+115"/>
-        <location line="+63"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+116"/>
+        <location line="+64"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>No values in the selected years</source>
         <translation>Geen waarden in de gekozen jaren</translation>
     </message>
@@ -74,7 +74,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+54"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+51"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -85,24 +85,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+136"/>
+        <location line="+152"/>
         <source>semicolon ;</source>
         <translation>puntkomma ;</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-152"/>
+        <location line="+152"/>
         <source>comma ,</source>
         <translation>komma ,</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+136"/>
+        <location line="-152"/>
+        <location line="+152"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-151"/>
         <source>Dutch (1.234,5)</source>
         <translation>Nederlands (1.234,5)</translation>
     </message>
@@ -213,12 +213,12 @@
         <translation>Bezig met lezen…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+23"/>
         <source>Reading stopped.</source>
         <translation>Lezen gestopt.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+55"/>
         <source>encoding %1</source>
         <translation>codering %1</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>Import history</source>
         <translation>Importgeschiedenis</translation>
     </message>
@@ -309,18 +309,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+48"/>
-        <location line="+246"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
+        <location line="+245"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-233"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+237"/>
+        <location line="+236"/>
         <source>Metrics</source>
         <translation>Metrieken</translation>
     </message>
@@ -535,6 +535,11 @@
         <translation>Geen metriek gekozen</translation>
     </message>
     <message>
+        <location line="+111"/>
+        <source>Portable mode: data and settings are kept in %1.</source>
+        <translation>Draagbare modus: gegevens en instellingen staan in %1.</translation>
+    </message>
+    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
@@ -546,19 +551,19 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+102"/>
-        <location line="+14"/>
+        <location line="+105"/>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-113"/>
-        <location line="+75"/>
+        <location line="-117"/>
+        <location line="+77"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-56"/>
         <source>Import figures</source>
         <translation>Cijfers importeren</translation>
     </message>
@@ -568,7 +573,7 @@
         <translation>Cijfers (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>The figures could not be stored; nothing was changed. Reason: %1</source>
         <translation>De cijfers konden niet worden opgeslagen; er is niets gewijzigd. Oorzaak: %1</translation>
     </message>
@@ -588,22 +593,22 @@
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
         <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Chart copied</source>
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="-9"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
@@ -650,7 +655,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+67"/>
+        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+77"/>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
