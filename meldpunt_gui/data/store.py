@@ -9,17 +9,19 @@ starts on the bundled data; `message` says so in both cases.
 
 from __future__ import annotations
 
-import datetime as _dt
 import errno
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from meldpunt_gui.files.aside import set_aside
-from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text
+
+if TYPE_CHECKING:  # the import model is needed to write, not to read the store
+    from meldpunt_gui.imports.model import ImportResult
 
 STORE_NAME = "meldpunt.sqlite"
 SCHEMA_VERSION = 1
@@ -171,6 +173,8 @@ class UserStore:
         rows = result.to_store
         added = sum(1 for r in rows if r.status == "new")
         changed = len(rows) - added
+        import datetime as _dt
+
         time = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
         with self._write() as cur:
             cur.execute("INSERT INTO imports (file_name, sha256, time, added, changed) "

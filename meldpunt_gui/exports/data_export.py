@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
 
@@ -221,6 +220,8 @@ def _definition_rows(dataset: Dataset, metric_ids: Sequence[str], lang: str) -> 
 def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Sequence[str],
                   lang: str) -> bytes:
     """The table as a workbook: data, the sources of those values, the metric definitions."""
+    from meldpunt_gui.exports.xlsx_writer import Sheet, build_xlsx  # zipfile: not for a CSV
+
     data = Sheet(SHEET_DATA.get(lang), headers(lang), [_cells(r, lang) for r in rows],
                  wrap=frozenset({len(COLUMNS) - 1}))
     sources = Sheet(SHEET_SOURCES.get(lang), [h.get(lang) for h in SOURCE_HEADER],
