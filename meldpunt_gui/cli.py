@@ -205,6 +205,7 @@ def _periods_text(ds: Dataset, metric: str) -> str:
 
 
 def cmd_list_metrics(ds: Dataset, lang: str, as_json: bool, out: TextIO) -> int:
+    ds.load(list(ds.metrics))  # every series' periods: one read of the store, not one per series
     rows = []
     for m in ds.metrics.values():
         rows.append({

@@ -280,7 +280,7 @@ class Dataset:
 
     def _load(self, metrics: Collection[str]) -> None:
         assert self.deferred is not None
-        with self._loading:
+        with self._loading, collector_paused():  # many new objects, no cycles among them
             wanted = [m for m in metrics if m in self._pending]
             if not wanted:
                 return
