@@ -19,11 +19,19 @@ if TYPE_CHECKING:
     # error that kept the data folder from being made (its wording depends on how the store fares).
     SettingsNote = Text | OSError | None
 
-ORG = "Meldpunt viewer"
-APP = "meldpunt-gui"
+from meldpunt_gui.files.locations import APP, ORG
 
 
 def default_data_dir() -> Path:
+    """The data folder when none is given: QStandardPaths' AppDataLocation, or beside the
+    program in portable mode (found without Qt by files/locations.py, as the command line does)."""
+    from meldpunt_gui.files.locations import data_location
+
+    return data_location().folder
+
+
+def qt_app_data_dir() -> Path:
+    """What Qt itself says AppDataLocation is for ORG/APP (a test holds locations.py to it)."""
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
@@ -187,8 +195,9 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def run_gui(data_dir: Path, lang: str | None) -> int:
+def run_gui(data_dir: Path, lang: str | None, portable: bool = False) -> int:
     app, window, _ = build_window(data_dir, lang, progressive=True)
+    window.portable = portable  # the About box says so
     window.show()
     return app.exec()
 

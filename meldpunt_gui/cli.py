@@ -7,7 +7,7 @@ Qt is imported only by the subcommands that need it (the GUI and `screenshot`), 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the data model is imported by the commands that use it, not
     from collections.abc import Iterable
 
     from meldpunt_gui.data.file_problems import Reportable
+    from meldpunt_gui.files.locations import DataLocation
     from meldpunt_gui.model.domain import Dataset, Text
     from meldpunt_gui.model.view import ViewState
 
@@ -64,6 +65,8 @@ def _common(_Parser: type[LocalParser]) -> argparse.ArgumentParser:
                         help="taal / language (nl default)")
     common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
                         help="map voor eigen gegevens en instellingen / folder for user data")
+    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
+                        help="gegevens en instellingen naast het programma / data beside the program")
     return common
 
 
@@ -196,6 +199,8 @@ def _tell(lines: list[str], args: argparse.Namespace) -> None:
 def cmd_list_stories(ds: Dataset, args, lang: str, out: TextIO) -> int:
     stories = _stories(ds, args)
     if args.json:
+        import json
+
         json.dump([{"id": s.id, "title": s.title.get(lang), "text": s.text.get(lang),
                     "metrics": list(s.metrics), "years": [s.first_year, s.last_year],
                     "periods": s.granularity, "mode": s.mode,
@@ -228,6 +233,7 @@ def _periods_text(ds: Dataset, metric: str) -> str:
 
 
 def cmd_list_metrics(ds: Dataset, lang: str, as_json: bool, out: TextIO) -> int:
+    ds.load(list(ds.metrics))  # every series' periods: one read of the store, not one per series
     rows = []
     for m in ds.metrics.values():
         rows.append({
@@ -236,6 +242,8 @@ def cmd_list_metrics(ds: Dataset, lang: str, as_json: bool, out: TextIO) -> int:
             "periods": [str(p) for p in ds.periods_with_data(m.id)],
         })
     if as_json:
+        import json
+
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -246,13 +254,15 @@ def cmd_list_metrics(ds: Dataset, lang: str, as_json: bool, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _data_dir(args: argparse.Namespace) -> Path:
-    given = getattr(args, "data_dir", None)
-    if given:
-        return Path(given)
-    from meldpunt_gui.app import default_data_dir
+def _location(args: argparse.Namespace) -> DataLocation:
+    from meldpunt_gui.files.locations import data_location
 
-    return default_data_dir()
+    return data_location(getattr(args, "data_dir", None), getattr(args, "portable", False))
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    """The data folder the window uses too, found without Qt (files/locations.py)."""
+    return _location(args).folder
 
 
 def _load(args: argparse.Namespace) -> Dataset:
@@ -275,7 +285,6 @@ def gui_main() -> int:
     """The `meldpunt-gui` entry: opens the window, and runs the same subcommands as `meldpunt`.
     On Windows a window program has no console (sys.stdout is None); output then goes nowhere
     instead of failing, and the exit code still tells."""
-    import os
 
     out = sys.stdout or open(os.devnull, "w", encoding="utf-8")  # open as long as the process
     err = sys.stderr or out
@@ -319,7 +328,8 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
     if args.command is None:
         from meldpunt_gui.app import run_gui
 
-        return run_gui(_data_dir(args), getattr(args, "lang", None))
+        location = _location(args)
+        return run_gui(location.folder, getattr(args, "lang", None), portable=location.portable)
     if args.command == "install-desktop-entry":
         return _cmd_desktop_entry(args, lang, out, err)
     try:
@@ -442,7 +452,6 @@ def _cmd_export(args, ds: Dataset, lang: str, out: TextIO, err: TextIO) -> int:
 
 def _render_export(args, ds: Dataset, state: ViewState, lang: str) -> None:
     """Chart and briefing exports need Qt to paint, but never a screen."""
-    import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from meldpunt_gui.app import application

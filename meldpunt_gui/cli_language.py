@@ -11,7 +11,9 @@ parser must speak the language before it has understood anything.
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
@@ -104,8 +106,26 @@ class LocalParser(argparse.ArgumentParser):
         return type(f"LocalParser_{lang}", (cls,), {"lang": lang if lang in USAGE else "nl"})
 
 
+def _columns() -> int:
+    """The terminal's width, read without `shutil` (which loads the compression modules: 3 ms of
+    every command, help or not)."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
     class Formatter(argparse.HelpFormatter):
+        def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                     width: int | None = None) -> None:
+            super().__init__(prog, indent_increment, max_help_position,
+                             width if width is not None else _columns() - 2)
+
         def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
                       groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
             super().add_usage(usage, actions, groups, USAGE[lang] if prefix is None else prefix)

@@ -9,18 +9,22 @@ starts on the bundled data; `message` says so in both cases.
 
 from __future__ import annotations
 
-import datetime as _dt
 import errno
 import os
 import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from meldpunt_gui.data.gcpause import collector_paused
+from meldpunt_gui.data.store_values import METRIC_INDEX, StoreValues
 from meldpunt_gui.files.aside import set_aside
 from meldpunt_gui.files.bounded import ReadRefused, check_regular
-from meldpunt_gui.imports.model import ImportResult
-from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text
+from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text
+
+if TYPE_CHECKING:  # the import model is needed to write, not to read the store
+    from meldpunt_gui.imports.model import ImportResult
 
 STORE_NAME = "meldpunt.sqlite"
 SCHEMA_VERSION = 1
@@ -43,6 +47,7 @@ CREATE TABLE observations (
     year INTEGER NOT NULL, half INTEGER NOT NULL, value REAL NOT NULL, approximate INTEGER NOT NULL,
     source TEXT NOT NULL, note TEXT NOT NULL);
 CREATE INDEX observations_import ON observations(import_id);
+CREATE INDEX observations_metric ON observations(metric, half);
 CREATE INDEX sources_import ON sources(import_id);
 """
 _TABLES = {
@@ -257,6 +262,8 @@ class UserStore:
         rows = result.to_store
         added = sum(1 for r in rows if r.status == "new")
         changed = len(rows) - added
+        import datetime as _dt
+
         time = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
         with self._write() as cur:
             cur.execute("INSERT INTO imports (file_name, sha256, time, added, changed) "
@@ -301,29 +308,29 @@ class UserStore:
             return [ImportRecord(*r) for r in rows.fetchall()]
 
     def overlay(self, dataset: Dataset) -> Dataset:
-        """`dataset` with the user's values, metrics and sources laid over it."""
+        """`dataset` with the user's metrics and sources laid over it, and the user's values
+        read per metric when they are asked for (store_values.py); nothing deferred when the
+        store holds no values."""
         with self._read() as conn:
-            conn.execute("BEGIN")  # one consistent snapshot of all three tables
+            conn.execute("BEGIN")  # one consistent snapshot of the small tables
             try:
                 metric_rows = conn.execute("SELECT * FROM metrics ORDER BY import_id").fetchall()
                 source_rows = conn.execute("SELECT * FROM sources ORDER BY import_id, id").fetchall()
-                obs_rows = conn.execute(
-                    "SELECT import_id, metric, year, half, value, approximate, source, note "
-                    "FROM observations ORDER BY id").fetchall()
+                has_values = conn.execute("SELECT 1 FROM observations LIMIT 1").fetchone()
             finally:
                 conn.execute("COMMIT")
         metrics: dict[str, Metric] = {}
-        for _imp, mid, category, unit, lnl, len_, dnl, den in metric_rows:
-            if mid not in dataset.metrics and unit in dataset.units:
-                metrics[mid] = Metric(mid, category, unit, Text(lnl, len_), Text(dnl, den), user=True)
+        with collector_paused():  # ten thousand series: no collections of what stays anyway
+            for _imp, mid, category, unit, lnl, len_, dnl, den in metric_rows:
+                if mid not in dataset.metrics and unit in dataset.units:
+                    metrics[mid] = Metric(mid, category, unit, Text(lnl, len_), Text(dnl, den),
+                                          user=True)
         sources = [Source(sid, publisher, title, url, published, primary=False, user=True)
                    for sid, _imp, publisher, title, url, published in source_rows]
-        known = dataset.metrics.keys() | metrics.keys()
-        observations = [
-            Observation(mid, Period(year, half), value, bool(approx), "user", source, Text(note, note),
-                        user=True, import_id=imp)
-            for imp, mid, year, half, value, approx, source, note in obs_rows if mid in known]
-        out = dataset.with_observations(observations, metrics.values(), sources)
+        if has_values:
+            out = dataset.with_deferred(StoreValues(self), metrics.values(), sources)
+        else:
+            out = dataset.with_observations((), metrics.values(), sources)
         if any(m.category not in out.categories for m in metrics.values()):
             out.categories = {**out.categories, USER_CATEGORY.id: USER_CATEGORY}
         return out
@@ -474,10 +481,26 @@ def _connect_checked(path: Path) -> sqlite3.Connection:
     return conn
 
 
+FULL_CHECK_BYTES = 8 << 20
+
+
+def _quick_check(conn: sqlite3.Connection) -> bool:
+    """SQLite's quick_check of the whole file, or of its small tables only when the file is
+    large: a full check of a million values takes a third of a second at every start. The
+    values table of a large store is checked by SQLite page by page as it is read."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    size = pages * conn.execute("PRAGMA page_size").fetchone()[0]
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if size <= FULL_CHECK_BYTES or not {"imports", "metrics", "sources"} <= names:
+        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+    return all(conn.execute(f"PRAGMA quick_check({table})").fetchone()[0] == "ok"
+               for table in ("imports", "metrics", "sources"))
+
+
 def _check_schema(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")  # two windows opening a new store at once create it once
     try:
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if not _quick_check(conn):
             raise _Damaged(Text("de inhoud is beschadigd", "its contents are corrupt"))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -497,6 +520,7 @@ def _check_schema(conn: sqlite3.Connection) -> None:
                 found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
                 if not columns <= found:
                     raise _Damaged(Text(f"tabel {table} is onvolledig", f"table {table} is incomplete"))
+            conn.execute(METRIC_INDEX)  # stores made before values were read per metric
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -21,7 +21,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from meldpunt_gui.exports.workbook import MAX_CELL_TEXT, CellTooLong, Sheet, build_xlsx
 from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.vocabulary import STATUS_LABELS
@@ -208,6 +207,8 @@ def _definition_rows(dataset: Dataset, metric_ids: Sequence[str], lang: str) -> 
 def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Sequence[str],
                   lang: str) -> bytes:
     """The table as a workbook: data, the sources of those values, the metric definitions."""
+    from meldpunt_gui.exports.workbook import Sheet, build_xlsx  # XlsxWriter: not for a CSV
+
     data = Sheet(SHEET_DATA.get(lang), headers(lang), [_cells(r, lang) for r in rows],
                  wrap=frozenset({len(COLUMNS) - 1}))
     sources = Sheet(SHEET_SOURCES.get(lang), [h.get(lang) for h in SOURCE_HEADER],
@@ -235,7 +236,12 @@ def export_data(path: str | os.PathLike[str], fmt: str, dataset: Dataset,
     else:
         try:
             data = to_xlsx_bytes(rows, dataset, metric_ids, lang)
-        except CellTooLong as exc:  # refused whole, rather than cut short without a word
+        except ValueError as exc:
+            from meldpunt_gui.exports.workbook import MAX_CELL_TEXT, CellTooLong
+
+            if not isinstance(exc, CellTooLong):
+                raise
+            # refused whole, rather than cut short without a word
             raise SaveError(path, "other", Text(
                 f"{os.fspath(path)} is niet opgeslagen: een tekst in blad {exc.sheet}, rij "
                 f"{exc.row}, kolom {exc.column} is {exc.length} tekens lang; een Excel-cel houdt "

@@ -171,24 +171,24 @@ def _against_dataset(kept: list[ImportRow], by_metric: dict[str, dict[int, Impor
                      later: list[tuple[int, ImportRow]], events: list[Change],
                      ds: Dataset) -> None:
     """Statuses against the data now shown, and jumps from a period read later or shown in `ds`."""
-    shown_of = ds.shown
-    present = {(o.metric, o.period.year, o.period.half) for o in ds.observations}
+    shown_of = ds.shown  # per metric: a large user store reads only the metrics in the file
     for pos, row in later:
         year, half = row.period.year, row.period.half
         prev = by_metric[row.metric].get(year * 4 + half - 4)
         if prev is not None:
             base: float | None = prev.value
-        elif (row.metric, year - 1, half) in present:
-            base_obs = shown_of(row.metric, Period(year - 1, half))
-            base = base_obs.value if base_obs is not None else None
         else:
-            continue
+            base_obs = shown_of(row.metric, Period(year - 1, half))
+            if base_obs is None:
+                continue
+            base = base_obs.value
         if base is None or base <= 0 or row.value < 0:
             continue
         ratio = row.value / base
         if ratio > JUMP or ratio < LOW:
             events.append((pos, 1, row, base, ratio > JUMP))
-    hits = {key for key in present if key[1] * 4 + key[2] in by_metric.get(key[0], ())}
+    hits = {(metric, p.year, p.half) for metric, rows in by_metric.items()
+            for p in ds.periods_with_data(metric) if p.year * 4 + p.half in rows}
     if not hits:
         return
     for pos, row in enumerate(kept):  # rows are created with status "new"

@@ -7,9 +7,10 @@ command line work (and are tested) without Qt.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from meldpunt_gui.data.gcpause import collector_paused
 
@@ -225,29 +226,59 @@ def _period_order(p: Period) -> tuple[int, int]:
     return (p.year, p.half)
 
 
+class DeferredValues(Protocol):
+    """Values kept out of a dataset until their metric is asked for (the user store): a large
+    store then costs what is shown, not everything stored."""
+
+    def load(self, metrics: Collection[str]) -> list[Observation]:
+        """The deferred observations of these metrics, in the order they were stored."""
+
+    def years(self) -> tuple[int, int] | None:
+        """First and last year among all deferred values, without loading them."""
+
+    def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
+        """Per metric, 'year' and/or 'half' where it has deferred values, without loading them."""
+
+
+_Cells = dict[str, dict["Period", "Observation | list[Observation]"]]
+
+
 @dataclass
 class Dataset:
     units: dict[str, Unit]
     categories: dict[str, Category]
     metrics: dict[str, Metric]
     sources: dict[str, Source]
-    observations: list[Observation]
+    observations: list[Observation]  # all of them: reading it loads what is deferred
     events: list[Event] = field(default_factory=list)
     themes: dict[str, Theme] = field(default_factory=dict)
     data_date: str = ""
+    deferred: DeferredValues | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # One pass builds both lookups: per metric, period -> its observation (a list, best
-        # first, only where sources disagree: no key tuples and no one-item lists), and per
-        # metric its periods in time order. Every question the window asks per metric (which
-        # periods, which granularities, which years) is then a dict lookup, so its cost does
-        # not grow with the size of the whole dataset.
-        cells: dict[str, dict[Period, Observation | list[Observation]]] = {}
+        # Per metric, period -> its observation (a list, best first, only where sources
+        # disagree: no key tuples and no one-item lists), and per metric its periods in time
+        # order. Every question the window asks per metric (which periods, which granularities,
+        # which years) is then a dict lookup, so its cost does not grow with the whole dataset;
+        # deferred values join a metric's lookups the first time that metric is asked for.
+        self._cells: _Cells = {}
+        self._periods: dict[str, list[Period]] = {}
+        self._pending: set[str] = set(self.metrics) if self.deferred is not None else set()
+        self._loading = threading.Lock()  # the import preview reads from a worker thread
+        self._loaded: list[Observation] = []  # deferred values read so far
+        self._kinds: dict[str, set[str]] | None = None  # granularities of what is deferred
+        self._index(self._observations)
+        self._year_span: tuple[int, int] | None = None  # on first use: a store's span is a query
+
+    def _index(self, observations: list[Observation]) -> None:
+        """Add observations to the lookups (after those already there, as one list would)."""
+        cells, touched = self._cells, set()
         with collector_paused():
             metric, per = None, {}
-            for obs in self.observations:
+            for obs in observations:
                 if obs.metric != metric:  # files list a metric's values together: look it up once
                     metric = obs.metric
+                    touched.add(metric)
                     per = cells.get(metric)
                     if per is None:
                         per = cells[metric] = {}
@@ -258,39 +289,69 @@ class Dataset:
                         cur.append(obs)
                     else:
                         per[obs.period] = [cur, obs]
-            for per in cells.values():
-                for group in per.values():
+            for metric in touched:
+                for group in cells[metric].values():
                     if type(group) is list:
                         group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
-            periods = {metric: sorted(per, key=_period_order) for metric, per in cells.items()}
-        self._cells = cells
-        self._periods = periods
-        years = [ps[0].year for ps in periods.values()] + [ps[-1].year for ps in periods.values()]
-        self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
+                self._periods[metric] = sorted(cells[metric], key=_period_order)
+
+    def _cells_of(self, metric: str) -> dict[Period, Observation | list[Observation]]:
+        if metric in self._pending:
+            self._load((metric,))
+        return self._cells.get(metric, {})
+
+    def _load(self, metrics: Collection[str]) -> None:
+        assert self.deferred is not None
+        with self._loading, collector_paused():  # many new objects, no cycles among them
+            wanted = [m for m in metrics if m in self._pending]
+            if not wanted:
+                return
+            extra = self.deferred.load(wanted)
+            self._loaded.extend(extra)
+            self._index(extra)
+            self._pending.difference_update(wanted)
+
+    def load(self, metrics: Collection[str]) -> None:
+        """Read the deferred values of these metrics at once (one query instead of one each)."""
+        if self._pending.intersection(metrics):
+            self._load(metrics)
+
+    def all_observations(self) -> list[Observation]:
+        """Every observation, deferred ones read now (what `observations` gives)."""
+        if self.deferred is None:
+            return self._observations
+        if self._pending:
+            self._load(set(self._pending))
+        return [*self._observations, *self._loaded]
+
+    def _keep_observations(self, observations: list[Observation]) -> None:
+        self._observations = observations
 
     # ----- single values
     def values_at(self, metric: str, period: Period) -> list[Observation]:
         """All observations for one cell, the shown one first."""
-        cell = self._cells.get(metric, {}).get(period)
+        cell = self._cells_of(metric).get(period)
         return [] if cell is None else list(cell) if type(cell) is list else [cell]
 
     def shown(self, metric: str, period: Period) -> Observation | None:
-        cell = self._cells.get(metric, {}).get(period)
+        cell = self._cells_of(metric).get(period)
         return cell[0] if type(cell) is list else cell
 
     def shown_in(self, metric: str, periods: Iterable[Period]) -> list[Observation | None]:
         """`shown` for each period in turn: one metric lookup for a whole series."""
-        per = self._cells.get(metric, {})
+        per = self._cells_of(metric)
         cells = [per.get(p) for p in periods]
         return [c[0] if type(c) is list else c for c in cells]
 
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
-        cell = self._cells.get(metric, {}).get(period)
+        cell = self._cells_of(metric).get(period)
         return cell[1:] if type(cell) is list else []
 
     # ----- series
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
         """The periods holding a value for `metric`, in time order (a new list each call)."""
+        if metric in self._pending:
+            self._load((metric,))
         ps = self._periods.get(metric, ())
         return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
 
@@ -308,9 +369,21 @@ class Dataset:
         return period_kind(bundled)
 
     def granularities(self, metric: str) -> set[str]:
-        return {p.granularity for p in self._periods.get(metric, ())}
+        kinds: set[str] = {p.granularity for p in self._periods.get(metric, ())}
+        if metric in self._pending:  # the picker asks this of every series: one query for all
+            with self._loading:
+                if self._kinds is None:
+                    assert self.deferred is not None
+                    self._kinds = self.deferred.granularities(sorted(self._pending))
+            kinds |= self._kinds.get(metric, set())
+        return kinds
 
     def year_span(self) -> tuple[int, int]:
+        if self._year_span is None:
+            years = [ps[0].year for ps in self._periods.values()] + \
+                [ps[-1].year for ps in self._periods.values()]
+            years += (self.deferred.years() if self.deferred is not None else None) or ()
+            self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
         return self._year_span
 
     def series(self, metric: str, periods: Iterable[Period]) -> list[tuple[Period, Observation | None]]:
@@ -368,8 +441,24 @@ class Dataset:
             categories=self.categories,
             metrics={**self.metrics, **{m.id: m for m in metrics}},
             sources={**self.sources, **{s.id: s for s in sources}},
-            observations=[*self.observations, *extra],
+            observations=[*self._observations, *extra],
             events=self.events,
             themes=self.themes,
             data_date=self.data_date,
+            deferred=self.deferred,
         )
+
+    def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
+                      sources: Iterable[Source] = ()) -> Dataset:
+        """This dataset with values that are read per metric when asked for, laid over it."""
+        if self.deferred is not None:
+            raise ValueError("a dataset takes one set of deferred values")
+        return Dataset(self.units, self.categories, {**self.metrics, **{m.id: m for m in metrics}},
+                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
+                       self.events, self.themes, self.data_date, deferred)
+
+
+# Reading `observations` gives every value, deferred ones too, so no caller can miss some; the
+# dataclass stores what it is given through the setter.
+Dataset.observations = property(  # type: ignore[assignment]
+    Dataset.all_observations, Dataset._keep_observations)

@@ -42,6 +42,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.lang = lang
         self.theme = theme
         self.data_dir = data_dir
+        self.portable = False  # data and settings beside the program (--portable, portable.txt)
         self.persist = True  # False for offscreen renders that must not overwrite the last view
         self._requested_state = state
         self.theme_choice = str(settings.value("theme", "light"))
@@ -585,7 +586,14 @@ class MainWindow(WindowActions, QMainWindow):
         QMessageBox.about(self, self.tr("About"), self.tr(
             "Meldpunt viewer %1\n\nPublic year figures of the Dutch hotline Meldpunt Kinderporno "
             "(Offlimits) and related series, with their sources.\nData up to: %2")
-            .replace("%1", __version__).replace("%2", format_date(self.ds.data_date, self.lang)))
+            .replace("%1", __version__).replace("%2", format_date(self.ds.data_date, self.lang))
+            + self._portable_line())
+
+    def _portable_line(self) -> str:
+        if not self.portable or self.data_dir is None:
+            return ""
+        return "\n\n" + self.tr("Portable mode: data and settings are kept in %1.").replace(
+            "%1", str(self.data_dir))
 
     def closeEvent(self, event) -> None:
         if self.persist:

@@ -309,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+52"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
         <location line="+289"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
@@ -555,6 +555,11 @@
         <translation>Notes on this view</translation>
     </message>
     <message>
+        <location line="+199"/>
+        <source>Portable mode: data and settings are kept in %1.</source>
+        <translation>Portable mode: data and settings are kept in %1.</translation>
+    </message>
+    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
         <source>Export data</source>
         <translation>Export data</translation>
@@ -623,7 +628,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+190"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="-9"/>
         <source>About</source>
         <translation>About</translation>
     </message>

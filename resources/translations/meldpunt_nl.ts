@@ -309,7 +309,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+52"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
         <location line="+289"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt-viewer — cijfers van het Meldpunt Kinderporno</translation>
@@ -555,6 +555,11 @@
         <translation>Opmerkingen bij deze weergave</translation>
     </message>
     <message>
+        <location line="+199"/>
+        <source>Portable mode: data and settings are kept in %1.</source>
+        <translation>Draagbare modus: gegevens en instellingen staan in %1.</translation>
+    </message>
+    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
@@ -623,7 +628,7 @@
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+190"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="-9"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>

@@ -1,0 +1,94 @@
+"""The query side of the user store: its values read per metric, when a view asks for them.
+
+A store with a million own values (ten thousand series) used to be read whole at every start
+and every command: seconds and hundreds of megabytes before anything showed. Now the overlay
+reads the store's metrics and sources (small), and the values of one metric only when something
+asks for that metric (`Dataset.shown`, `periods_with_data`, ...), through the index on
+`observations(metric)`; within a metric the dataset indexes them by period. Bundled figures are
+never deferred, so a view of bundled series costs about what it costs with an empty store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Collection
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from meldpunt_gui.model.domain import Observation, Period, Text
+
+if TYPE_CHECKING:
+    from meldpunt_gui.data.store import UserStore
+
+# by metric (a metric's values), with the half so that a metric's granularities are two seeks
+METRIC_INDEX = "CREATE INDEX IF NOT EXISTS observations_metric ON observations(metric, half)"
+_COLUMNS = "import_id, metric, year, half, value, approximate, source, note"
+_BATCH = 500  # metrics per query (SQLite allows 32,766 parameters; keep statements short)
+
+
+class StoreValues:
+    """`DeferredValues` over a user store: reads through the store's connection while it is
+    open, and through a read-only connection of its own once the store is closed (the command
+    line closes it before it reads the import file)."""
+
+    def __init__(self, store: UserStore) -> None:
+        self._store = store
+        self._own: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+
+    def load(self, metrics: Collection[str]) -> list[Observation]:
+        ids = list(metrics)
+        rows: list[tuple] = []
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            rows += self._fetch(f"SELECT {_COLUMNS}, id FROM observations WHERE metric IN ({marks})"
+                                " ORDER BY id", batch)
+        if len(ids) > _BATCH:  # several queries: back into the order they were stored in
+            rows.sort(key=lambda r: r[-1])
+        return [Observation(mid, Period(year, half), value, bool(approx), "user", source,
+                            Text(note, note), user=True, import_id=imp)
+                for imp, mid, year, half, value, approx, source, note, _id in rows]
+
+    def years(self) -> tuple[int, int] | None:
+        first, last = self._fetch("SELECT min(year), max(year) FROM observations", [])[0]
+        return None if first is None else (int(first), int(last))
+
+    def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        ids = list(metrics)
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start:start + _BATCH]
+            marks = ",".join("(?)" * 1 for _ in batch)
+            sql = (f"WITH wanted(metric) AS (VALUES {marks}) SELECT metric,"
+                   " (SELECT min(half) FROM observations o WHERE o.metric = wanted.metric),"
+                   " (SELECT max(half) FROM observations o WHERE o.metric = wanted.metric)"
+                   " FROM wanted")
+            for metric, low, high in self._fetch(sql, batch):
+                if low is not None:
+                    out[metric] = ({"year"} if low == 0 else set()) | ({"half"} if high else set())
+        return out
+
+    def _fetch(self, sql: str, params: list[str]) -> list[tuple]:
+        if not self._store_closed():
+            with self._store._read() as conn:
+                return conn.execute(sql, params).fetchall()
+        with self._lock:  # the store was closed: read the file on our own
+            if self._own is None:
+                self._own = _read_only(self._store.path)
+            return self._own.execute(sql, params).fetchall()
+
+
+    def _store_closed(self) -> bool:
+        try:
+            self._store._conn.in_transaction  # noqa: B018 - raises once the connection is closed
+        except sqlite3.ProgrammingError:
+            return True
+        return False
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)

@@ -1,0 +1,95 @@
+"""Values read per metric when asked for (a large user store) answer exactly what the same values
+given at once would, and a view of bundled series never reads the user's own series."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meldpunt_gui.data.store import UserStore
+from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
+
+METRICS = ("reports_total", "cloud_urls", "share_nl", "reports_h1")
+periods = st.builds(Period, st.integers(1995, 2030), st.sampled_from((0, 1, 2)))
+observations = st.lists(st.builds(
+    lambda m, p, v, s, u: Observation(m, p, v, False, "user" if u else "published", s,
+                                      Text("", ""), user=u, import_id=1 if u else None),
+    st.sampled_from(METRICS), periods, st.integers(0, 10**6), st.sampled_from(("s1", "s2")),
+    st.booleans()), max_size=60)
+
+
+class Deferred:
+    """DeferredValues over a list, counting what was read."""
+
+    def __init__(self, values: list[Observation]) -> None:
+        self.values, self.read = values, []
+
+    def load(self, metrics: Collection[str]) -> list[Observation]:
+        self.read += list(metrics)
+        return [o for o in self.values if o.metric in metrics]
+
+    def years(self) -> tuple[int, int] | None:
+        ys = [o.period.year for o in self.values]
+        return (min(ys), max(ys)) if ys else None
+
+    def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for o in self.values:
+            if o.metric in metrics:
+                out.setdefault(o.metric, set()).add(o.period.granularity)
+        return out
+
+
+def split(base: Dataset, obs: list[Observation]) -> tuple[Dataset, Dataset, Deferred]:
+    eager = [o for o in obs if not o.user]
+    later = Deferred([o for o in obs if o.user])
+    whole = Dataset(base.units, base.categories, base.metrics, base.sources, eager + later.values)
+    lazy = Dataset(base.units, base.categories, base.metrics, base.sources, eager).with_deferred(later)
+    return whole, lazy, later
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # only read, never changed
+@given(obs=observations, order=st.permutations(METRICS))
+def test_deferred_values_answer_as_if_given_at_once(tiny_ds, obs, order):
+    whole, lazy, _ = split(tiny_ds, obs)
+    assert lazy.year_span() == whole.year_span()
+    for metric in order:  # any order of asking
+        assert lazy.granularities(metric) == whole.granularities(metric)  # before reading it
+        assert lazy.periods_with_data(metric) == whole.periods_with_data(metric)
+        assert lazy.granularities(metric) == whole.granularities(metric)  # and after
+        for p in sorted({o.period for o in obs} | {Period(2000)}):
+            assert lazy.values_at(metric, p) == whole.values_at(metric, p)
+            assert lazy.alternatives(metric, p) == whole.alternatives(metric, p)
+    assert sorted(map(repr, lazy.observations)) == sorted(map(repr, whole.observations))
+
+
+def test_a_view_reads_only_the_metrics_it_shows(tiny_ds):
+    own = [Observation("cloud_urls", Period(y), 5.0, False, "user", "s1", user=True, import_id=1)
+           for y in range(2000, 2010)]
+    _, lazy, later = split(tiny_ds, own)
+    assert lazy.shown("reports_total", Period(2005)) == tiny_ds.shown("reports_total", Period(2005))
+    assert lazy.granularities("cloud_urls") == {"year"}
+    assert later.read == ["reports_total"]
+    assert lazy.shown("cloud_urls", Period(2005)).user
+    assert later.read == ["reports_total", "cloud_urls"]
+    copy = lazy.with_observations([])  # own events laid over: the values are still deferred
+    assert copy.shown("cloud_urls", Period(2005)).user and len(copy.observations) == \
+        len(lazy.observations)
+
+
+def test_store_values_are_read_after_the_store_is_closed(tiny_ds, tmp_path):
+    """The command line closes the store before it reads the import file."""
+    data = (b"metriek;eenheid;periode;waarde\nChats;meldingen;2023-H1;12\nChats;meldingen;2023-H2;14\n"
+            b"reports_total;;2024;99\n")
+    with UserStore.open(tmp_path) as store:
+        store.apply(read_import_data(data, "a.csv", store.overlay(tiny_ds)))
+        over = store.overlay(tiny_ds)
+    assert over.granularities("chats") == {"half"}
+    assert [o.value for o in over.values_at("reports_total", Period(2024))][:1] == [99.0]
+    assert [str(p) for p in over.periods_with_data("chats")] == ["2023-H1", "2023-H2"]
+    assert over.year_span()[1] >= 2024
+    assert sorted(o.value for o in over.observations if o.metric == "chats") == [12.0, 14.0]
