@@ -48,6 +48,14 @@ def t(key: str, lang: str) -> str:
     return L[key].get(lang)
 
 
+def source_date(src: Source, lang: str) -> str:
+    """The date of a source as a reader sees it: '13-07-2023', or for an undated page what is
+    known about its date ('ongedateerd, 2023') - said once, never as a second 'ongedateerd'."""
+    if src.published:
+        return format_date(src.published, lang)
+    return src.date_note.get(lang) or format_date("", lang)
+
+
 def source_short(src: Source | None, lang: str) -> str:
     """'Offlimits, 13-07-2023' - what a tooltip or table says about where a number is from."""
     if src is None:
@@ -55,7 +63,7 @@ def source_short(src: Source | None, lang: str) -> str:
     if src.user:
         return f"{t('own', lang)}: {src.publisher}" + (f", {format_date(src.published, lang)}"
                                                        if src.published else "")
-    return f"{src.publisher}, {format_date(src.published, lang)}"
+    return f"{src.publisher}, {source_date(src, lang)}"
 
 
 def status_words(obs: Observation, lang: str) -> str:
@@ -125,7 +133,7 @@ def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
 
 def _link(src: Source, lang: str) -> str:
     label = escape(f"{src.publisher}, {src.title}" if src.title else src.publisher)
-    date = escape(format_date(src.published, lang))
+    date = escape(source_date(src, lang))
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
 
 

@@ -108,6 +108,7 @@ class Source:
     published: str  # "2023-07-13", "2022-04", "2023" or "" when undated
     primary: bool = False  # published by the organisation that counts
     user: bool = False
+    date_note: Text = EMPTY  # why `published` is empty or doubtful ("ongedateerd, 2023")
 
     @property
     def date_key(self) -> str:
