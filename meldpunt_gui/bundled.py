@@ -276,7 +276,12 @@ def _load(root: Path) -> Dataset:
             raise row.fail("source", f"same metric, period and source as line {seen[key]}")
         seen[key] = row.line
         note = row.bilingual("note", required=False) if "note_nl" in row.values else Text("", "")
-        observations.append(Observation(mid, period, value, row.flag("approximate"), status, src, note))
+        # optional column: true when the value counts something other than the metric's definition
+        off = row.flag("off_definition") if row.values.get("off_definition") else False
+        if off and not note.nl:
+            raise row.fail("note_nl", "a value off the metric's definition needs a note saying what it counts")
+        observations.append(Observation(mid, period, value, row.flag("approximate"), status, src, note,
+                                        off_definition=off))
 
     def event(row: _Row) -> Event:
         date = row.text("date")

@@ -31,12 +31,14 @@ L = {
     "events": Text("Gebeurtenissen", "Events"),
     "rule": Text(
         "Geven bronnen verschillende waarden, dan toont de grafiek eigen invoer eerst, dan een "
+        "waarde die telt wat de reeks beschrijft boven een die iets anders telt, dan een "
         "exacte waarde boven een afgeronde, dan de organisatie die telt boven de pers, dan de "
         "nieuwste publicatie. De andere waarden staan in de tooltip, de tabel en de export.",
-        "Where sources disagree the chart shows own input first, then an exact value before a "
+        "Where sources disagree the chart shows own input first, then a value that counts what "
+        "the series defines before one that counts something else, then an exact value before a "
         "rounded one, then the counting organisation before the press, then the latest "
         "publication. The other values are in the tooltip, the table and the export."),
-    "nothing": Text("Kies links een of meer metrieken.", "Pick one or more metrics on the left."),
+    "nothing": Text("Kies links een of meer reeksen.", "Pick one or more series on the left."),
     "status_forecast": Text("verwachting", "forecast"),
     "status_partial": Text("deel van het jaar", "part of the year"),
     "status_draft": Text("voorlopig", "draft"),

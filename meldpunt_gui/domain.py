@@ -142,6 +142,7 @@ class Observation:
     note: Text = EMPTY
     user: bool = False
     import_id: int | None = None
+    off_definition: bool = False  # counts something other than the metric's definition (the note says what)
 
 
 @dataclass(frozen=True)
@@ -185,13 +186,15 @@ class Change(NamedTuple):
 def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
     """The rule that picks the shown value among disagreeing sources.
 
-    Own input first; then exact over rounded; then the organisation that counts over press;
+    Own input first; then a value that counts what the metric defines over one that counts
+    something else; then exact over rounded; then the organisation that counts over press;
     then the latest publication. Stated in the README and the explanation panel.
     """
     src = sources.get(obs.source)
     return (
         obs.user,
         obs.import_id or 0,
+        not obs.off_definition,
         not obs.approximate,
         bool(src and src.primary),
         src.date_key if src else "",
