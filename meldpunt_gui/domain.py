@@ -329,10 +329,11 @@ class Dataset:
         return [m.id for m in self.metrics.values() if m.part_of == whole]
 
     def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = ()) -> "Dataset":
-        """A new dataset with user input laid over this one (bundled values become alternatives)."""
+                          sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> "Dataset":
+        """A new dataset with user input laid over this one (bundled values become alternatives);
+        `units` are those the user's new metrics brought."""
         return Dataset(
-            units=self.units,
+            units={**self.units, **{u.id: u for u in units}},
             categories=self.categories,
             metrics={**self.metrics, **{m.id: m for m in metrics}},
             sources={**self.sources, **{s.id: s for s in sources}},

@@ -61,7 +61,7 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
             unit = units.get(mid)
             if unit is None:
                 metric = ds.metrics.get(mid) or res.metrics[mid]
-                unit = units[mid] = ds.units[metric.unit]
+                unit = units[mid] = ds.units.get(metric.unit) or res.units[metric.unit]
             last_mid, kind, decimals = mid, unit.kind, unit.decimals
         number = period.year * 4 + period.half
         first = seen.setdefault(number, row)

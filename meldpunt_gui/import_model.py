@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Literal, Union
 
-from .domain import Metric, Period, Text
+from .domain import Metric, Period, Text, Unit
 
 Severity = Literal["error", "warning"]
 RowStatus = Literal["new", "changed", "unchanged"]
@@ -108,6 +108,7 @@ class ImportResult:
     sheet: str | None = None
     metrics: dict[str, Metric] = field(default_factory=dict)  # user metrics the rows use
     new_metrics: set[str] = field(default_factory=set)  # ids of user metrics this file creates
+    units: dict[str, Unit] = field(default_factory=dict)  # units new to the viewer that those metrics bring
     sha256: str = ""
     unusable: bool = False  # no table could be read: exit code 2, one sentence
     needs: set[str] = field(default_factory=set)  # choices to ask for: "delimiter", "number_style"

@@ -267,9 +267,12 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
         return None
     unit_text = text(cells[b.unit_col]) if b.unit_col is not None else ""
     label = text(cells[b.label_col]) if b.label_col is not None else ""
+    nl_col, en_col = b.unit_label_cols
+    unit_labels = (text(cells[nl_col]) if nl_col is not None else "",  # type: ignore[arg-type]
+                   text(cells[en_col]) if en_col is not None else "")  # type: ignore[arg-type]
     hit = b.metric_cache.get((name, unit_text, label))
     if hit is None:
-        hit = b.metric(name, unit_text, label, line)
+        hit = b.metric(name, unit_text, label, line, unit_labels)
         if hit is None:
             return None
     approx = False
@@ -282,7 +285,8 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
 
 
 NO_EXTRAS: tuple[str, ...] = ()  # the file has no source, url, published or note column
-HEAD_ROLES = ("unit", "label", "approximate", "shown", "source", "url", "published", "note")
+HEAD_ROLES = ("unit", "unit_label_nl", "unit_label_en", "label", "approximate", "shown", "source", "url",
+              "published", "note")
 KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
 
 
