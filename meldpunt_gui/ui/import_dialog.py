@@ -41,6 +41,38 @@ class _Reader(QObject):
         self.done.emit(read_import(self.path, self.ds, progress=self._progress, **self.options))
 
 
+class _Keeper(QObject):
+    """Keeps a dialog alive while one of its reads still runs: a dialog whose last Python reference
+    goes (garbage-collected before it was closed) would otherwise take a running QThread with it,
+    and a QThread destroyed while it runs aborts the program."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.held: list[tuple[QThread, QObject]] = []
+
+    def hold(self, thread: QThread, owner: QObject) -> None:
+        self.held.append((thread, owner))
+        thread.finished.connect(self.release)  # queued: runs here, once the thread has ended
+
+    def release(self) -> None:
+        # not here and now: this runs for the finished thread's own signal, and letting go of its
+        # dialog may delete that thread. One turn of the event loop later nothing refers to it.
+        QTimer.singleShot(0, self._forget)
+
+    def _forget(self) -> None:
+        self.held = [(t, o) for t, o in self.held if not t.isFinished()]
+
+
+_KEEPER: _Keeper | None = None
+
+
+def _keeper() -> _Keeper:
+    global _KEEPER  # noqa: PLW0603 - one keeper for the application, made on first use
+    if _KEEPER is None:
+        _KEEPER = _Keeper()
+    return _KEEPER
+
+
 class ImportDialog(QDialog):
     """Preview: detected encoding, separator and number style (changeable), rows, problems."""
 
@@ -51,6 +83,9 @@ class ImportDialog(QDialog):
         self.path, self.ds, self.lang = Path(path), ds, lang
         self.result: ImportResult | None = None
         self._thread: QThread | None = None
+        # every read started, until its thread has finished: the dialog waits for them before it
+        # goes (a QThread destroyed with its dialog while still running aborts the program)
+        self._readers: list[tuple[QThread, _Reader]] = []
         self.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
         self.resize(900, 600)
 
@@ -134,6 +169,7 @@ class ImportDialog(QDialog):
         self.cancel_read.setVisible(True)
         self.summary.setText(self.tr("Reading…"))
         thread = QThread(self)
+        _keeper().hold(thread, self)
         reader = _Reader(self.path, self.ds, self.options())
         reader.moveToThread(thread)
         thread.started.connect(reader.run)
@@ -143,6 +179,7 @@ class ImportDialog(QDialog):
         reader.done.connect(thread.quit)
         thread.finished.connect(reader.deleteLater)
         self._thread, self._reader = thread, reader
+        self._readers = [(t, r) for t, r in self._readers if not t.isFinished()] + [(thread, reader)]
         thread.start()
 
     def _stop(self) -> None:
@@ -159,6 +196,23 @@ class ImportDialog(QDialog):
         self.busy.setVisible(False)
         self.cancel_read.setVisible(False)
         self.summary.setText(self.tr("Reading stopped."))
+
+    def _wait_for_readers(self) -> None:
+        """Stop every read still running and wait for its thread: nothing outlives the dialog."""
+        for thread, reader in self._readers:
+            if not thread.isFinished():
+                reader.cancelled = True
+                thread.quit()
+                thread.wait()
+        self._readers = []
+
+    def done(self, code: int) -> None:  # accept and reject end here
+        self._wait_for_readers()
+        super().done(code)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._wait_for_readers()
+        super().closeEvent(event)
 
     def wait_until_read(self, timeout_ms: int = 30000) -> bool:
         """Wait for the read in progress and its preview; True once the result is shown.
