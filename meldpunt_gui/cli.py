@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
     parser.add_argument("--version", action="version", version=f"meldpunt-gui {__version__}")
     sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("list-metrics", parents=[common], help="metrieken / metrics")
+    p = sub.add_parser("list-metrics", parents=[common], help="reeksen / series")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("list-stories", parents=[common], help="verhalen / curated views")
     p.add_argument("--json", action="store_true")

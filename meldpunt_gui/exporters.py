@@ -53,8 +53,8 @@ class ExportRow:
 
 # (field, header) in column order; the headers are the first row of CSV and XLSX.
 COLUMNS: tuple[tuple[str, Text], ...] = (
-    ("metric_id", Text("metriek_id", "metric_id")),
-    ("metric_label", Text("metriek", "metric")),
+    ("metric_id", Text("reeks_id", "metric_id")),
+    ("metric_label", Text("reeks", "metric")),
     ("period", Text("periode", "period")),
     ("value", Text("waarde", "value")),
     ("unit", Text("eenheid", "unit")),
@@ -83,7 +83,7 @@ SHEET_SOURCES = Text("Bronnen", "Sources")
 SHEET_DEFINITIONS = Text("Definities", "Definitions")
 SOURCE_HEADER = (Text("uitgever", "publisher"), Text("titel", "title"),
                  Text("datum", "date"), Text("adres", "url"))
-DEFINITION_HEADER = (Text("metriek_id", "metric_id"), Text("metriek", "metric"),
+DEFINITION_HEADER = (Text("reeks_id", "metric_id"), Text("reeks", "metric"),
                      Text("eenheid", "unit"), Text("categorie", "category"),
                      Text("definitie", "definition"), Text("opmerking", "note"))
 

@@ -17,7 +17,8 @@ from .domain import Period, PeriodError
 
 # role -> (Dutch names, English names, names both languages use)
 ROLE_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "metric_id": (("metriek id", "metriekid"), ("metric id", "metricid"), ("id", "indicator id")),
+    "metric_id": (("reeks id", "reeksid", "metriek id", "metriekid"), ("metric id", "metricid", "series id"),
+                  ("id", "indicator id")),
     "metric": (("metriek", "reeks", "kengetal"), ("metric", "series"), ("indicator",)),
     "label": (("naam", "omschrijving", "metriek label", "metriek naam", "indicator naam"),
               ("name", "description", "metric label", "metric name", "indicator name"), ("label",)),

@@ -23,7 +23,7 @@ STATUS_LABELS: dict[str, Text] = {
     "unchanged": Text("ongewijzigd", "unchanged"),
 }
 LAYOUT_LABELS: dict[str, Text] = {
-    "long": Text("lang (metriek, periode, waarde)", "long (metric, period, value)"),
+    "long": Text("lang (reeks, periode, waarde)", "long (metric, period, value)"),
     "wide": Text("breed (een kolom per periode)", "wide (a column per period)"),
 }
 SEVERITY_LABELS: dict[str, Text] = {
@@ -172,5 +172,6 @@ class ImportResult:
     def omitted_note(self) -> Text | None:
         if not self.omitted:
             return None
-        return Text(f"... en nog {self.omitted} meldingen die niet afzonderlijk getoond worden.",
-                    f"... and {self.omitted} more problems not listed one by one.")
+        word = Text("probleem", "problem") if self.omitted == 1 else Text("problemen", "problems")
+        return Text(f"... en nog {self.omitted} {word.nl} die niet afzonderlijk getoond worden.",
+                    f"... and {self.omitted} more {word.en} not listed one by one.")

@@ -145,7 +145,7 @@ class RowBuilder:
         keys = [k for k in forms if k in self.metric_names]
         mid = self.metric_names[keys[0]] if keys else None
         if keys and mid is None:
-            res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een metriek; gebruik het id.",
+            res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een reeks; gebruik het id.",
                                               f"'{name}' matches more than one metric; use its id."),
                       "ambiguous_metric", self.where(line, col))
             return None
@@ -199,7 +199,7 @@ class RowBuilder:
         hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
         listed = len(res.problems)
         res.error(line, h.name(col), Text(
-            f"Onbekende metriek '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
+            f"Onbekende reeks '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
             f"om een eigen reeks te maken.{hint.nl}",
             f"Unknown metric '{name}'. Use an id or name from list-metrics, or give a unit to create "
             f"your own series.{hint.en}"), "unknown_metric", self.where(line, col))

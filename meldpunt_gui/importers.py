@@ -164,8 +164,8 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                         f" Column headings such as '{years[0][0]}' look like years with a thousands "
                         f"separator; write {years[0][1]}.")
         res.error(above[0], "", Text(
-            "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
-            f"metriek, 2023, 2024 (breed).{hint.nl}",
+            "Geen kopregel gevonden. Verwacht kolommen als reeks, periode, waarde (lang) of "
+            f"reeks, 2023, 2024 (breed).{hint.nl}",
             "No header row found. Expected columns such as metric, period, value (long) or "
             f"metric, 2023, 2024 (wide).{hint.en}"), "no_header")
         return
@@ -258,7 +258,7 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     name = text(cells[mi])
     if not name:
         if not _blank(cells):
-            b.res.error(line, h.name(mi), Text("Deze rij heeft geen metriek.", "This row has no metric."),
+            b.res.error(line, h.name(mi), Text("Deze rij heeft geen reeks.", "This row has no series."),
                         "no_metric", b.where(line, mi))
         return None
     b.data_rows += 1  # counts distinct heads only: enough to tell a header-only file

@@ -24,7 +24,7 @@ from meldpunt_gui.exporters import (ExportRow, export_data, export_rows, format_
                                     neutralise, to_csv_bytes, to_xlsx_bytes)
 from meldpunt_gui.safewrite import SaveError
 
-HEADER_NL = ["metriek_id", "metriek", "periode", "waarde", "eenheid", "bij_benadering",
+HEADER_NL = ["reeks_id", "reeks", "periode", "waarde", "eenheid", "bij_benadering",
              "status", "getoond_of_alternatief", "bron_uitgever", "bron_datum", "bron_adres",
              "toelichting"]
 HEADER_EN = ["metric_id", "metric", "period", "value", "unit", "approximate", "status",
