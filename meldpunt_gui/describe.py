@@ -43,6 +43,7 @@ L = {
     "status_partial": Text("deel van het jaar", "part of the year"),
     "status_draft": Text("voorlopig", "draft"),
     "status_secondary": Text("via secundaire bron", "via a secondary source"),
+    "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
 }
 
 
@@ -96,8 +97,9 @@ def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[s
     if alts:
         lines.append(f"{t('others', lang)}:")
         for alt in alts:
+            off = f"; {t('off_definition', lang)}" if alt.off_definition else ""
             lines.append(f"  {format_value(alt.value, ds.unit_of(metric), lang, alt.approximate)}"
-                         f" ({source_short(ds.source_of(alt), lang)})")
+                         f" ({source_short(ds.source_of(alt), lang)}{off})")
     return lines
 
 

@@ -395,6 +395,14 @@ def test_shown_value_matches_the_metric_definition(ds):
             assert ds.alternatives(o.metric, o.period) or ds.shown(o.metric, o.period) is not o, o
 
 
+def test_tooltip_says_an_alternative_counts_something_else(ds):
+    from meldpunt_gui.describe import tooltip_text  # noqa: PLC0415
+
+    nl = tooltip_text(ds, "reports_total", Period(2022), "nl")
+    assert "ca. 145.000" in nl and "144.058 (EOKM" in nl and "telt iets anders dan de reeks" in nl
+    assert "counts something other than the series" in tooltip_text(ds, "reports_total", Period(2022), "en")
+
+
 def test_unreconcilable_series_say_so(ds):
     share = ds.shown("share_cloud_pct", Period(2021))
     urls = ds.shown("cloud_urls", Period(2021))
