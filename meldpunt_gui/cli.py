@@ -78,7 +78,7 @@ def build_parser(lang: str = "nl", prog: str = "meldpunt") -> argparse.ArgumentP
                      description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("list-metrics", parents=[common], help="metrieken / metrics")
+    p = sub.add_parser("list-metrics", parents=[common], help="reeksen / series")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("list-stories", parents=[common], help="verhalen / curated views")
     p.add_argument("--json", action="store_true")

@@ -8,7 +8,7 @@ def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):
     lines = tooltip_lines(tiny_ds, "reports_total", Period(2021), "nl")
     assert lines[0] == "Meldingen totaal — 2021"
     assert lines[1] == "413.262 meldingen"
-    assert lines[2] == "+35% t.o.v. 2020"
+    assert lines[2] == "+35% ten opzichte van 2020"
     assert lines[3] == "Bron: NU.nl, apr 2022"
     assert lines[4] == "Andere bronnen:"
     assert lines[5] == "  ca. 414.000 (Offlimits, 13-07-2023)"
@@ -24,7 +24,7 @@ def test_tooltip_english_and_approximate(tiny_ds):
 def test_tooltip_half_year_compares_same_half(tiny_ds):
     lines = tooltip_lines(tiny_ds, "reports_h1", Period(2022, 1), "nl")
     assert lines[0] == "Meldingen 1e halfjaar — 1e halfjaar 2022"
-    assert lines[2] == "-94% t.o.v. 1e halfjaar 2021"
+    assert lines[2] == "-94% ten opzichte van 1e halfjaar 2021"
 
 
 def test_explanation_escapes_file_text_and_lists_sources(tiny_ds):
@@ -50,7 +50,7 @@ def test_source_line(tiny_ds):
 
 def test_table_cells_and_clipboard(tiny_ds):
     table = build_table(tiny_ds, ViewState(metrics=("reports_total", "share_nl")), "nl")
-    assert table.headers[:4] == ["Metriek", "Eenheid", "2019", "2020"]
+    assert table.headers[:4] == ["Reeks", "Eenheid", "2019", "2020"]
     assert "verandering 2020" in table.headers
     row = table.rows[0]
     assert row[0].text == "Meldingen totaal"
@@ -62,7 +62,7 @@ def test_table_cells_and_clipboard(tiny_ds):
     share = table.rows[1]
     assert share[table.headers.index("verandering 2022")].text == "-26 procentpunt"
     tsv = table.to_tsv("nl").splitlines()
-    assert tsv[0].split("\t")[:3] == ["Metriek", "Eenheid", "2019"]
+    assert tsv[0].split("\t")[:3] == ["Reeks", "Eenheid", "2019"]
     cells = tsv[1].split("\t")
     assert cells[table.headers.index("2021")] == "413262"
     assert "2023" not in table.headers  # no column for a year without any value
@@ -73,7 +73,7 @@ def test_summary_sentences_from_data(tiny_ds):
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
     assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
                   "ca. 127.000 (2024) (-58%); hoogste 413.262 (2021); "
-                  "laatste ca. 127.000 (2024); grootste verandering -65% t.o.v. 2021; 3 afgerond.")
+                  "laatste ca. 127.000 (2024); grootste verandering -65% ten opzichte van 2021; 3 afgerond.")
     [en] = summary_sentences(tiny_ds, ViewState(metrics=("share_nl",)), "en")
     assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
                   "(-26 percentage points); highest 89% (2021); latest 63% (2022); "

@@ -30,7 +30,7 @@ from meldpunt_gui.files import safewrite
 from meldpunt_gui.files.safewrite import SaveError
 from meldpunt_gui.model.domain import Category, Dataset, Metric, Observation, Period, Source, Text, Unit
 
-HEADER_NL = ["metriek_id", "metriek", "periode", "waarde", "eenheid", "bij_benadering",
+HEADER_NL = ["reeks_id", "reeks", "periode", "waarde", "eenheid", "bij_benadering",
              "status", "getoond_of_alternatief", "bron_uitgever", "bron_datum", "bron_adres",
              "toelichting"]
 HEADER_EN = ["metric_id", "metric", "period", "value", "unit", "approximate", "status",

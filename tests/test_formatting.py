@@ -56,7 +56,7 @@ def test_changes():
     assert format_points(2.3, "nl") == "+2,3 procentpunt"
     assert format_points(2.3, "en") == "+2.3 percentage points"
     obs = Observation("m", Period(2021), 89, False, "published", "s")
-    assert format_change(Change(Period(2021), obs, -29.2, -26.0), PCT, "nl") == "-26 procentpunt t.o.v. 2021"
+    assert format_change(Change(Period(2021), obs, -29.2, -26.0), PCT, "nl") == "-26 procentpunt ten opzichte van 2021"
     assert format_change(Change(Period(2021), obs, -64.9, None), COUNT, "en") == "-65% vs 2021"
 
 

@@ -186,7 +186,7 @@ def test_damaged_store_is_reported_once(ds, store_dir):
 
 def test_imports_text_json_and_undo(ds, store_dir):
     code, s = imports(store_dir, "nl")
-    assert code == 0 and s.text == "Nog geen imports.\n"
+    assert code == 0 and s.text == "Er is nog niets geïmporteerd.\n"
     code, s = imports(store_dir, "en", as_json=True)
     assert json.loads(s.text) == []
     do_import(FIX / "long_nl_semicolon.csv", ds, store_dir)

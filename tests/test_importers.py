@@ -129,9 +129,34 @@ def test_unit_that_contradicts_the_metric_is_an_error(ds):
     assert "unit_mismatch" in codes(res) and not res.rows
 
 
-def test_unknown_unit_for_a_new_metric_is_an_error(ds):
+def test_a_new_metric_brings_its_own_unit_with_labels_in_both_languages(ds):
+    """Staff add series the viewer does not know, such as the ATKM's removal orders ('bevelen'):
+    the new unit is accepted, not refused, and its axis label is the one the file gives."""
+    res = read("new_unit.csv", ds)
+    assert not res.has_errors, [p.format("en") for p in res.problems]
+    assert res.new_metrics == {"verwijderbevelen_atkm"}
+    metric = res.metrics["verwijderbevelen_atkm"]
+    assert metric.unit == "bevelen" and "bevelen" not in ds.units
+    unit = res.units["bevelen"]
+    assert (unit.kind, unit.label.nl, unit.label.en, unit.decimals) == ("count", "verwijderbevelen",
+                                                                        "removal orders", 0)
+    assert [(str(r.period), r.value) for r in res.rows] == [("2024", 3), ("2025", 5)]
+
+
+def test_a_new_unit_without_labels_is_labelled_as_typed(ds):
     res = read_import_data(b"metriek;periode;waarde;eenheid\nnieuw;2023;5;appels\n", "u.csv", ds)
-    assert "unknown_unit" in codes(res)
+    assert not res.has_errors
+    assert res.units["appels"].label == ("appels", "appels") and res.metrics["nieuw"].unit == "appels"
+
+
+def test_a_new_unit_is_a_count(ds):
+    res = read_import_data(b"metriek;periode;waarde;eenheid\nnieuw;2023;-5;bevelen\n", "u.csv", ds)
+    assert "negative" in codes(res)
+
+
+def test_an_unknown_unit_for_a_known_metric_is_not_a_new_unit(ds):
+    res = read_import_data(b"metriek;periode;waarde;eenheid\nhotline_reports;2023;5;bevelen\n", "u.csv", ds)
+    assert "unit_unknown" in codes(res) and not res.units
 
 
 def test_label_matching_ignores_case_spaces_and_punctuation(ds):

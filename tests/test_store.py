@@ -126,6 +126,41 @@ def test_user_metric_lives_while_an_import_uses_it(ds, store):
     assert "chats" not in store.overlay(ds).metrics
 
 
+NEW_UNIT = (b"metriek;periode;waarde;eenheid;eenheid nl;eenheid en\n"
+            b"Verwijderbevelen;2024;3;bevelen;verwijderbevelen;removal orders\n")
+
+
+def test_a_new_unit_is_kept_with_its_metric_and_undone_with_it(ds, store):
+    record = store.apply(result(ds, NEW_UNIT, "bevelen.csv"))
+    over = store.overlay(ds)
+    assert over.unit_of("verwijderbevelen").label == ("verwijderbevelen", "removal orders")
+    assert over.shown("verwijderbevelen", Period(2024)).value == 3
+    again = store.apply(result(over, b"metriek;periode;waarde\nverwijderbevelen;2025;5\n", "b.csv"))
+    assert store.overlay(ds).units["bevelen"].kind == "count"
+    store.undo(again.id)
+    store.undo(record.id)
+    over = store.overlay(ds)
+    assert "bevelen" not in over.units and "verwijderbevelen" not in over.metrics
+
+
+def test_a_store_from_before_units_is_brought_up_to_date(tmp_path, ds):
+    """A version 1 store (no units table) keeps its imports and can take a new unit."""
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        s.apply(result(ds))
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        conn.execute("DROP TABLE units")
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    with UserStore.open(folder) as s:
+        assert s.message is None and len(s.imports()) == 1
+        s.apply(result(s.overlay(ds), NEW_UNIT, "bevelen.csv"))
+        assert s.overlay(ds).unit_of("verwijderbevelen").label.en == "removal orders"
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    conn.close()
+
+
 def test_imports_are_listed_in_order(ds, store):
     store.apply(result(ds, CSV, "a.csv"))
     store.apply(result(store.overlay(ds), b"metriek;periode;waarde\nhotline_reports;2024;1\n", "b.csv"))

@@ -97,10 +97,10 @@ def test_catalogue_has_no_strings_gone_from_the_code(dutch, scanned):
 # ----------------------------------------------------------------------------- (c) the .qm files
 
 @pytest.fixture
-def core_app():
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.instance() or QCoreApplication([])
+def core_app(qapp):
+    """pytest-qt's one QApplication: a bare QCoreApplication made here first would be the
+    process's application for every later test, which then finds no window support."""
+    return qapp
 
 
 def _installed(app, lang):
@@ -145,3 +145,64 @@ def test_english_qm_loads_and_keeps_the_source_text(core_app):
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:
         core_app.removeTranslator(translator)
+
+
+# ----------------------------------------------------------------------------- (d) the Dutch words
+
+# One word per concept, as the field says it: "reeks" (not the anglicism "metriek"), "melding" only
+# for a report (a problem in a file is a "probleem"), "halfjaar", "invoer" or "Importgeschiedenis"
+# (not "imports"), and no abbreviations such as "t.o.v.".
+NOT_DUTCH = re.compile(r"\bmetriek(en)?\b|t\.o\.v\.|\bimports\b(?! --)|stoppen met lezen|half jaar\b",
+                       re.IGNORECASE)
+
+
+def _dutch_texts_in_code():
+    """The Dutch half of every Text("nl", "en") in the package: what the window, the command
+    line and the exports say in Dutch outside the .ts catalogue."""
+    import ast
+
+    for path in sorted((ROOT / "meldpunt_gui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Text"
+                    and len(node.args) == 2):
+                arg = node.args[0]
+                parts = [arg] if isinstance(arg, ast.Constant) else getattr(arg, "values", [])
+                text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", text
+
+
+def test_dutch_uses_the_field_s_words(dutch):
+    wrong = [f"{m.label()} -> {t!r}" for m in dutch for t in m.translations if NOT_DUTCH.search(t)]
+    wrong += [f"{where}: {text!r}" for where, text in _dutch_texts_in_code() if NOT_DUTCH.search(text)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_dutch_plurals_go_through_numerus_forms(dutch, core_app):
+    """No '1 fouten': a count in a sentence is a %n message with a form per number."""
+    from PySide6.QtCore import QCoreApplication
+
+    for m in dutch:
+        for text in m.translations:
+            assert not re.search(r"%\d+ (fouten|waarschuwingen|meldingen|waarden)\b", text), m.label()
+    translator = _installed(core_app, "nl")
+    try:
+        one = QCoreApplication.translate("ImportDialog", "%n error(s)", "", 1)
+        two = QCoreApplication.translate("ImportDialog", "%n error(s)", "", 2)
+        assert (one, two) == ("1 fout", "2 fouten")
+    finally:
+        core_app.removeTranslator(translator)
+    translator = _installed(core_app, "en")
+    try:
+        assert QCoreApplication.translate("ImportDialog", "%n warning(s)", "", 1) == "1 warning"
+        assert QCoreApplication.translate("ImportDialog", "%n warning(s)", "", 3) == "3 warnings"
+    finally:
+        core_app.removeTranslator(translator)
+
+
+def test_dutch_addresses_the_reader_one_way(dutch):
+    """Formal throughout: 'u', never 'je' or 'jij'."""
+    informal = re.compile(r"\b(je|jij|jou|jouw|jullie)\b", re.I)
+    wrong = [m.label() for m in dutch for t in m.translations if informal.search(t)]
+    wrong += [where for where, text in _dutch_texts_in_code() if informal.search(text)]
+    assert not wrong, wrong

@@ -180,10 +180,12 @@ def _source(row: _Row) -> Source:
     published = row.text("published", required=False)
     if published and not _DATE.match(published):
         raise row.fail("published", f"must be YYYY, YYYY-MM or YYYY-MM-DD, not {published!r}")
-    title = row.text("title")
-    note = row.text("date_note", required=False)  # optional column, shown after the title
-    return Source(row.values["id"], row.text("publisher"), f"{title} [{note}]" if note else title,
-                  url, published, row.flag("primary"))
+    # optional columns: what is known about an empty or doubtful date, in both languages
+    note = Text(row.text("date_note_nl", required=False), row.text("date_note_en", required=False))
+    if bool(note.nl) != bool(note.en):
+        raise row.fail("date_note_en" if note.nl else "date_note_nl", "give the date note in both languages")
+    return Source(row.values["id"], row.text("publisher"), row.text("title"), url, published,
+                  row.flag("primary"), date_note=note)
 
 
 def _theme_text(root: Path, theme_id: str, lang: str, row: _Row) -> tuple[str, str]:
@@ -293,7 +295,12 @@ def _load(root: Path) -> Dataset:
             raise row.fail("source", f"same metric, period and source as line {seen[key]}")
         seen[key] = row.line
         note = row.bilingual("note", required=False) if "note_nl" in row.values else Text("", "")
-        observations.append(Observation(mid, period, value, row.flag("approximate"), status, src, note))
+        # optional column: true when the value counts something other than the metric's definition
+        off = row.flag("off_definition") if row.values.get("off_definition") else False
+        if off and not note.nl:
+            raise row.fail("note_nl", "a value off the metric's definition needs a note saying what it counts")
+        observations.append(Observation(mid, period, value, row.flag("approximate"), status, src, note,
+                                        off_definition=off))
 
     def event(row: _Row) -> Event:
         date = row.text("date")

@@ -21,13 +21,13 @@ from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.data.store_values import METRIC_INDEX, StoreValues
 from meldpunt_gui.files.aside import set_aside
 from meldpunt_gui.files.bounded import ReadRefused, check_regular
-from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text
+from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text, Unit
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
 
 STORE_NAME = "meldpunt.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: units that new metrics bring (added to a version 1 store in place)
 BUSY_TIMEOUT_MS = 10_000
 USER_CATEGORY = Category("user", Text("Eigen reeksen", "Own series"), 10_000)
 
@@ -50,6 +50,11 @@ CREATE INDEX observations_import ON observations(import_id);
 CREATE INDEX observations_metric ON observations(metric, half);
 CREATE INDEX sources_import ON sources(import_id);
 """
+_SCHEMA_UNITS = """
+CREATE TABLE units (
+    import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
+    label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
+"""
 _TABLES = {
     "imports": {"id", "file_name", "sha256", "time", "added", "changed"},
     "sources": {"id", "import_id", "publisher", "title", "url", "published"},
@@ -58,6 +63,7 @@ _TABLES = {
     "observations": {"id", "import_id", "metric", "year", "half", "value", "approximate", "source",
                      "note"},
 }
+_UNIT_COLUMNS = {"import_id", "id", "kind", "label_nl", "label_en", "decimals"}
 _RECORD = "id, file_name, sha256, time, added, changed"
 _DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
@@ -278,6 +284,10 @@ class UserStore:
                     cur.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
                                 (sid, import_id, r.publisher or name, name, r.url, r.published))
             used = {r.metric for r in rows}
+            units = {m.unit for m in result.metrics.values() if m.id in used}
+            cur.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", [
+                (import_id, u.id, u.kind, u.label.nl, u.label.en, u.decimals)
+                for u in result.units.values() if u.id in units])
             cur.executemany("INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [
                 (import_id, m.id, m.category, m.unit, m.label.nl, m.label.en, m.definition.nl,
                  m.definition.en)
@@ -296,7 +306,7 @@ class UserStore:
             if row is None:
                 raise StoreError(Text(f"Er is geen import met nummer {import_id}.",
                                       f"There is no import with number {import_id}."), "unknown_import")
-            for table in ("observations", "metrics", "sources"):
+            for table in ("observations", "metrics", "units", "sources"):
                 cur.execute(f"DELETE FROM {table} WHERE import_id = ?", (row[0],))
             cur.execute("DELETE FROM imports WHERE id = ?", (row[0],))
         return ImportRecord(*row)
@@ -314,23 +324,31 @@ class UserStore:
         with self._read() as conn:
             conn.execute("BEGIN")  # one consistent snapshot of the small tables
             try:
+                unit_rows = conn.execute("SELECT id, kind, label_nl, label_en, decimals FROM units "
+                                         "ORDER BY import_id").fetchall()
                 metric_rows = conn.execute("SELECT * FROM metrics ORDER BY import_id").fetchall()
                 source_rows = conn.execute("SELECT * FROM sources ORDER BY import_id, id").fetchall()
                 has_values = conn.execute("SELECT 1 FROM observations LIMIT 1").fetchone()
             finally:
                 conn.execute("COMMIT")
+        units: dict[str, Unit] = {}
+        for uid, kind, lnl, len_, decimals in unit_rows:
+            if uid not in dataset.units and kind in ("count", "percent", "change", "rate", "duration"):
+                units[uid] = Unit(uid, kind, Text(lnl, len_), int(decimals))
         metrics: dict[str, Metric] = {}
         with collector_paused():  # ten thousand series: no collections of what stays anyway
             for _imp, mid, category, unit, lnl, len_, dnl, den in metric_rows:
-                if mid not in dataset.metrics and unit in dataset.units:
+                if mid not in dataset.metrics and (unit in dataset.units or unit in units):
                     metrics[mid] = Metric(mid, category, unit, Text(lnl, len_), Text(dnl, den),
                                           user=True)
+        used_units = {m.unit for m in metrics.values()}
+        new_units = [u for u in units.values() if u.id in used_units]  # a new series' own unit
         sources = [Source(sid, publisher, title, url, published, primary=False, user=True)
                    for sid, _imp, publisher, title, url, published in source_rows]
         if has_values:
-            out = dataset.with_deferred(StoreValues(self), metrics.values(), sources)
+            out = dataset.with_deferred(StoreValues(self), metrics.values(), sources, new_units)
         else:
-            out = dataset.with_observations((), metrics.values(), sources)
+            out = dataset.with_observations((), metrics.values(), sources, new_units)
         if any(m.category not in out.categories for m in metrics.values()):
             out.categories = {**out.categories, USER_CATEGORY.id: USER_CATEGORY}
         return out
@@ -506,13 +524,13 @@ def _check_schema(conn: sqlite3.Connection) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         tables.discard("sqlite_sequence")
         if version == 0 and not tables:
-            for statement in _SCHEMA.split(";"):
+            for statement in (_SCHEMA + _SCHEMA_UNITS).split(";"):
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         elif version > SCHEMA_VERSION:
             raise _Newer(version)
-        elif version != SCHEMA_VERSION:
+        elif version not in (1, SCHEMA_VERSION):
             raise _Damaged(Text("geen gegevensbestand van deze viewer",
                                 "not a data file of this viewer"))
         else:
@@ -520,6 +538,12 @@ def _check_schema(conn: sqlite3.Connection) -> None:
                 found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
                 if not columns <= found:
                     raise _Damaged(Text(f"tabel {table} is onvolledig", f"table {table} is incomplete"))
+            if version == 1:  # a store from before units could be imported: add their table
+                conn.execute(_SCHEMA_UNITS)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            found = {r[1] for r in conn.execute("PRAGMA table_info(units)")}
+            if not _UNIT_COLUMNS <= found:
+                raise _Damaged(Text("tabel units is onvolledig", "table units is incomplete"))
             conn.execute(METRIC_INDEX)  # stores made before values were read per metric
         conn.execute("COMMIT")
     except BaseException:

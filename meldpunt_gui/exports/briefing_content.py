@@ -14,13 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from meldpunt_gui.data.stories import Story
+from meldpunt_gui.exports.view_context import ViewContext, view_context
 from meldpunt_gui.model.domain import Dataset, Source, Text
 from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
 from meldpunt_gui.text.describe import shown_sources, source_short, summary_sentences
 from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
-
-from .view_context import ViewContext, view_context
 
 MIN_WHY, MAX_WHY = 3, 5
 

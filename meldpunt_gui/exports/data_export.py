@@ -54,8 +54,8 @@ class ExportRow:
 
 # (field, header) in column order; the headers are the first row of CSV and XLSX.
 COLUMNS: tuple[tuple[str, Text], ...] = (
-    ("metric_id", Text("metriek_id", "metric_id")),
-    ("metric_label", Text("metriek", "metric")),
+    ("metric_id", Text("reeks_id", "metric_id")),
+    ("metric_label", Text("reeks", "metric")),
     ("period", Text("periode", "period")),
     ("value", Text("waarde", "value")),
     ("unit", Text("eenheid", "unit")),
@@ -77,7 +77,7 @@ SHEET_SOURCES = Text("Bronnen", "Sources")
 SHEET_DEFINITIONS = Text("Definities", "Definitions")
 SOURCE_HEADER = (Text("uitgever", "publisher"), Text("titel", "title"),
                  Text("datum", "date"), Text("adres", "url"))
-DEFINITION_HEADER = (Text("metriek_id", "metric_id"), Text("metriek", "metric"),
+DEFINITION_HEADER = (Text("reeks_id", "metric_id"), Text("reeks", "metric"),
                      Text("eenheid", "unit"), Text("categorie", "category"),
                      Text("definitie", "definition"), Text("opmerking", "note"))
 
@@ -132,7 +132,7 @@ def export_rows(dataset: Dataset, metric_ids: Sequence[str],
                     status=status.get(lang) if status else obs.status,
                     shown=i == 0,
                     source_publisher=src.publisher if src else "",
-                    source_date=src.published if src else "",
+                    source_date=(src.published or src.date_note.get(lang)) if src else "",
                     source_url=src.url if src else "",
                     note=_pick(obs.note, lang),
                     source_id=obs.source,
@@ -180,12 +180,13 @@ def to_csv_bytes(rows: Sequence[ExportRow], lang: str) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
-def _source_rows(rows: Sequence[ExportRow], dataset: Dataset) -> list[list[str]]:
+def _source_rows(rows: Sequence[ExportRow], dataset: Dataset, lang: str = "nl") -> list[list[str]]:
     out = []
     for sid in _unique(r.source_id for r in rows if r.source_id):
         src = dataset.sources.get(sid)
         if src is not None:
-            out.append([neutralise(x) for x in (src.publisher, src.title, src.published, src.url)])
+            date = src.published or src.date_note.get(lang)
+            out.append([neutralise(x) for x in (src.publisher, src.title, date, src.url)])
     return out
 
 
@@ -212,7 +213,7 @@ def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Seque
     data = Sheet(SHEET_DATA.get(lang), headers(lang), [_cells(r, lang) for r in rows],
                  wrap=frozenset({len(COLUMNS) - 1}))
     sources = Sheet(SHEET_SOURCES.get(lang), [h.get(lang) for h in SOURCE_HEADER],
-                    _source_rows(rows, dataset), widths=(30, 60, 12, 60))
+                    _source_rows(rows, dataset, lang), widths=(30, 60, 12, 60))
     definitions = Sheet(SHEET_DEFINITIONS.get(lang), [h.get(lang) for h in DEFINITION_HEADER],
                         _definition_rows(dataset, metric_ids, lang),
                         widths=(28, 40, 20, 20, 80, 50), wrap=frozenset({1, 4, 5}))

@@ -78,7 +78,7 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
             unit = units.get(mid)
             if unit is None:
                 metric = ds.metrics.get(mid) or res.metrics[mid]
-                unit = units[mid] = ds.units[metric.unit]
+                unit = units[mid] = ds.units.get(metric.unit) or res.units[metric.unit]
                 period_kinds[mid] = ds.period_kind(mid) if mid in ds.metrics else "any"
             last_mid, kind, decimals = mid, unit.kind, unit.decimals
             series_kind = period_kinds[mid]

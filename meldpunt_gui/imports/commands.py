@@ -224,7 +224,7 @@ def cmd_imports(store_dir: PathLike, lang: str, as_json: bool, undo_id: int | No
             out.write(json.dumps([r.as_json() for r in records], ensure_ascii=False, indent=2) + "\n")
             return 0
         if not records:
-            _say(out, Text("Nog geen imports.", "No imports yet."), lang)
+            _say(out, Text("Er is nog niets geïmporteerd.", "No imports yet."), lang)
             return 0
         head = Text("nr  tijd                       nieuw  gewijzigd  bestand",
                     "id  time                       added  changed    file")

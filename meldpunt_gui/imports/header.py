@@ -17,7 +17,8 @@ from meldpunt_gui.model.domain import Period, PeriodError, foreign_digits
 
 # role -> (Dutch names, English names, names both languages use)
 ROLE_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "metric_id": (("metriek id", "metriekid"), ("metric id", "metricid"), ("id", "indicator id")),
+    "metric_id": (("reeks id", "reeksid", "metriek id", "metriekid"), ("metric id", "metricid", "series id"),
+                  ("id", "indicator id")),
     "metric": (("metriek", "reeks", "kengetal"), ("metric", "series"), ("indicator",)),
     "label": (("naam", "omschrijving", "metriek label", "metriek naam", "indicator naam"),
               ("name", "description", "metric label", "metric name", "indicator name"), ("label",)),
@@ -27,6 +28,11 @@ ROLE_ALIASES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     "approximate": (("benadering", "bij benadering", "afgerond", "schatting"),
                     ("approximate", "approx", "approximately", "rounded", "estimate"), ("ca", "circa")),
     "unit": (("eenheid", "eenheden"), ("unit", "units"), ()),
+    # the axis label of a unit new to the viewer, as staff want it read in each language
+    "unit_label_nl": (("eenheid nl", "eenheid label nl", "label eenheid nl"),
+                      ("unit nl", "unit label nl", "unit label dutch"), ()),
+    "unit_label_en": (("eenheid en", "eenheid label en", "label eenheid en"),
+                      ("unit en", "unit label en", "unit label english"), ()),
     "source": (("bron", "uitgever", "bron uitgever", "organisatie"),
                ("source", "publisher", "source publisher", "organisation", "organization"), ()),
     "url": (("adres", "bron url", "bronadres", "bron adres", "webadres", "bronlink"),

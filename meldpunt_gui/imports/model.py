@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from meldpunt_gui.model.domain import Metric, Period, Text
+from meldpunt_gui.model.domain import Metric, Period, Text, Unit
 
 Severity = Literal["error", "warning"]
 RowStatus = Literal["new", "changed", "unchanged"]
@@ -24,7 +24,7 @@ STATUS_LABELS: dict[str, Text] = {
     "unchanged": Text("ongewijzigd", "unchanged"),
 }
 LAYOUT_LABELS: dict[str, Text] = {
-    "long": Text("lang (metriek, periode, waarde)", "long (metric, period, value)"),
+    "long": Text("lang (reeks, periode, waarde)", "long (metric, period, value)"),
     "wide": Text("breed (een kolom per periode)", "wide (a column per period)"),
 }
 SEVERITY_LABELS: dict[str, Text] = {
@@ -109,6 +109,7 @@ class ImportResult:
     sheet: str | None = None
     metrics: dict[str, Metric] = field(default_factory=dict)  # user metrics the rows use
     new_metrics: set[str] = field(default_factory=set)  # ids of user metrics this file creates
+    units: dict[str, Unit] = field(default_factory=dict)  # units new to the viewer that those metrics bring
     sha256: str = ""
     unusable: bool = False  # no table could be read: exit code 2, one sentence
     needs: set[str] = field(default_factory=set)  # choices to ask for: "delimiter", "number_style"
@@ -175,5 +176,6 @@ class ImportResult:
     def omitted_note(self) -> Text | None:
         if not self.omitted:
             return None
-        return Text(f"... en nog {self.omitted} meldingen die niet afzonderlijk getoond worden.",
-                    f"... and {self.omitted} more problems not listed one by one.")
+        word = Text("probleem", "problem") if self.omitted == 1 else Text("problemen", "problems")
+        return Text(f"... en nog {self.omitted} {word.nl} die niet afzonderlijk getoond worden.",
+                    f"... and {self.omitted} more {word.en} not listed one by one.")

@@ -170,8 +170,8 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                         f" Column headings such as '{years[0][0]}' look like years with a thousands "
                         f"separator; write {years[0][1]}.")
         res.error(above[0], "", Text(
-            "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
-            f"metriek, 2023, 2024 (breed).{hint.nl}",
+            "Geen kopregel gevonden. Verwacht kolommen als reeks, periode, waarde (lang) of "
+            f"reeks, 2023, 2024 (breed).{hint.nl}",
             "No header row found. Expected columns such as metric, period, value (long) or "
             f"metric, 2023, 2024 (wide).{hint.en}"), "no_header")
         return
@@ -275,7 +275,7 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     name = text(cells[mi])
     if not name:
         if not _blank(cells):
-            b.res.error(line, h.name(mi), Text("Deze rij heeft geen metriek.", "This row has no metric."),
+            b.res.error(line, h.name(mi), Text("Deze rij heeft geen reeks.", "This row has no series."),
                         "no_metric", b.where(line, mi))
         return None
     b.data_rows += 1  # counts distinct heads only: enough to tell a header-only file
@@ -284,9 +284,12 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
         return None
     unit_text = text(cells[b.unit_col]) if b.unit_col is not None else ""
     label = text(cells[b.label_col]) if b.label_col is not None else ""
+    nl_col, en_col = b.unit_label_cols
+    unit_labels = (text(cells[nl_col]) if nl_col is not None else "",  # type: ignore[arg-type]
+                   text(cells[en_col]) if en_col is not None else "")  # type: ignore[arg-type]
     hit = b.metric_cache.get((name, unit_text, label))
     if hit is None:
-        hit = b.metric(name, unit_text, label, line)
+        hit = b.metric(name, unit_text, label, line, unit_labels)
         if hit is None:
             return None
     approx = False
@@ -299,7 +302,8 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
 
 
 NO_EXTRAS: tuple[str, ...] = ()  # the file has no source, url, published or note column
-HEAD_ROLES = ("unit", "label", "approximate", "shown", "source", "url", "published", "note")
+HEAD_ROLES = ("unit", "unit_label_nl", "unit_label_en", "label", "approximate", "shown", "source", "url",
+              "published", "note")
 KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
 
 

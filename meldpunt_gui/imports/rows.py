@@ -97,6 +97,7 @@ class RowBuilder:
         roles = header.roles
         self.has_extras = any(r in roles for r in ("source", "url", "published", "note"))
         self.unit_col = roles.get("unit")
+        self.unit_label_cols = (roles.get("unit_label_nl"), roles.get("unit_label_en"))
         self.label_col = roles["label"] if "label" in roles and "metric" in roles else None
         self.approx_col = roles.get("approximate")
         self.shown_col = roles.get("shown")
@@ -110,16 +111,39 @@ class RowBuilder:
         return f"{self.letters[col] if col < len(self.letters) else col_letters(col)}{line}"
 
     # ----- metrics
-    def metric(self, name: str, unit_text: str, label: str, line: int) -> tuple[str, Unit] | None:
+    def metric(self, name: str, unit_text: str, label: str, line: int,
+               unit_labels: tuple[str, str] = ("", "")) -> tuple[str, Unit] | None:
         key = (name, unit_text, label)
         hit = self.metric_cache.get(key, MISSING)
         if hit is MISSING:
-            hit = self.metric_cache[key] = self._resolve(name, unit_text, label, line)
+            hit = self.metric_cache[key] = self._resolve(name, unit_text, label, line, unit_labels)
         elif hit is None and name in self.unknown:
             self.unknown[name][1] += 1
         return hit  # type: ignore[return-value]
 
-    def _resolve(self, name: str, unit_text: str, label: str, line: int) -> tuple[str, Unit] | None:
+    def _unit(self, unit_id: str) -> Unit:
+        return self.ds.units.get(unit_id) or self.res.units[unit_id]
+
+    def _new_unit(self, unit_text: str, labels: tuple[str, str], line: int) -> str | None:
+        """A unit the viewer does not know yet ('bevelen'), brought by a new metric: a count with
+        the axis label given in each language (the unit as typed where a label is missing)."""
+        unit_id = slug(unit_text)
+        if not unit_id:
+            col = self.h.name(self.h.roles["unit"])
+            self.res.error(line, col, Text(
+                f"Eenheid '{unit_text}' kan geen naam van een nieuwe eenheid zijn: gebruik letters of cijfers.",
+                f"Unit '{unit_text}' cannot name a new unit: use letters or digits."), "bad_unit_name",
+                self.where(line, self.h.roles["unit"]))
+            return None
+        if unit_id not in self.ds.units and unit_id not in self.res.units:
+            nl, en = (lab.strip() for lab in labels)
+            self.res.units[unit_id] = Unit(unit_id, "count", Text(nl or en or unit_text, en or nl or unit_text), 0)
+        for key in {norm(unit_text), norm(unit_id)}:
+            self.unit_names[key] = unit_id
+        return unit_id
+
+    def _resolve(self, name: str, unit_text: str, label: str, line: int,
+                 unit_labels: tuple[str, str] = ("", "")) -> tuple[str, Unit] | None:
         res, ds, h = self.res, self.ds, self.h
         col = h.metric_col
         unit_id = self.unit_names.get(norm(unit_text)) if unit_text else None
@@ -128,7 +152,7 @@ class RowBuilder:
         keys = [k for k in forms if k in self.metric_names]
         mid = self.metric_names[keys[0]] if keys else None
         if keys and mid is None:
-            res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een metriek; gebruik het id.",
+            res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een reeks; gebruik het id.",
                                               f"'{name}' matches more than one metric; use its id."),
                       "ambiguous_metric", self.where(line, col))
             return None
@@ -136,7 +160,7 @@ class RowBuilder:
             metric = ds.metrics.get(mid) or res.metrics[mid]
             if metric.user:
                 res.metrics.setdefault(mid, metric)
-            unit = ds.units[metric.unit]
+            unit = self._unit(metric.unit)
             percent_word = unit.kind == "percent" and norm(unit_text) in PERCENT_WORDS
             if unit_text and unit_id != metric.unit and not percent_word:
                 if unit_id is not None:
@@ -150,6 +174,10 @@ class RowBuilder:
                     f"Unit '{unit_text}' not recognised; {mid} counts '{unit.label.en}'."),
                     "unit_unknown")
             return mid, unit
+        if unit_id is None and unit_text and forms[1] and self.unit_names.get(norm(unit_text), MISSING) is MISSING:
+            unit_id = self._new_unit(unit_text, unit_labels, line)  # a new series may bring a new unit
+            if unit_id is None:
+                return None
         if unit_id is not None and not forms[1]:
             res.error(line, h.name(col), Text(
                 f"'{name}' kan geen naam van een eigen reeks zijn: gebruik letters of cijfers.",
@@ -166,11 +194,11 @@ class RowBuilder:
             res.new_metrics.add(new_id)
             for key in forms:
                 self.metric_names[key] = new_id
-            return new_id, ds.units[unit_id]
+            return new_id, self._unit(unit_id)
         if unit_text:
             res.error(line, unit_col, Text(
-                f"Eenheid '{unit_text}' is onbekend; kies een eenheid uit list-metrics.",
-                f"Unit '{unit_text}' is unknown; choose a unit shown by list-metrics."), "unknown_unit")
+                f"Eenheid '{unit_text}' past bij meer dan een eenheid; gebruik het id uit list-metrics.",
+                f"Unit '{unit_text}' matches more than one unit; use its id from list-metrics."), "ambiguous_unit")
             return None
         names = [k for k, v in self.metric_names.items() if v]
         close = difflib.get_close_matches(forms[0], names, 1, 0.75)
@@ -178,7 +206,7 @@ class RowBuilder:
         hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
         listed = len(res.problems)
         res.error(line, h.name(col), Text(
-            f"Onbekende metriek '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
+            f"Onbekende reeks '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
             f"om een eigen reeks te maken.{hint.nl}",
             f"Unknown metric '{name}'. Use an id or name from list-metrics, or give a unit to create "
             f"your own series.{hint.en}"), "unknown_metric", self.where(line, col))

@@ -135,6 +135,7 @@ class Source:
     published: str  # "2023-07-13", "2022-04", "2023" or "" when undated
     primary: bool = False  # published by the organisation that counts
     user: bool = False
+    date_note: Text = EMPTY  # why `published` is empty or doubtful ("ongedateerd, 2023")
 
     @property
     def date_key(self) -> str:
@@ -165,6 +166,7 @@ class Observation:
     note: Text = EMPTY
     user: bool = False
     import_id: int | None = None
+    off_definition: bool = False  # counts something other than the metric's definition (the note says what)
 
 
 @dataclass(frozen=True)
@@ -208,13 +210,15 @@ class Change(NamedTuple):
 def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
     """The rule that picks the shown value among disagreeing sources.
 
-    Own input first; then exact over rounded; then the organisation that counts over press;
+    Own input first; then a value that counts what the metric defines over one that counts
+    something else; then exact over rounded; then the organisation that counts over press;
     then the latest publication. Stated in the README and the explanation panel.
     """
     src = sources.get(obs.source)
     return (
         obs.user,
         obs.import_id or 0,
+        not obs.off_definition,
         not obs.approximate,
         bool(src and src.primary),
         src.date_key if src else "",
@@ -434,10 +438,11 @@ class Dataset:
         return [m.id for m in self.metrics.values() if m.part_of == whole]
 
     def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = ()) -> Dataset:
-        """A new dataset with user input laid over this one (bundled values become alternatives)."""
+                          sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
+        """A new dataset with user input laid over this one (bundled values become alternatives);
+        `units` are those the user's new metrics brought."""
         return Dataset(
-            units=self.units,
+            units={**self.units, **{u.id: u for u in units}},
             categories=self.categories,
             metrics={**self.metrics, **{m.id: m for m in metrics}},
             sources={**self.sources, **{s.id: s for s in sources}},
@@ -449,11 +454,12 @@ class Dataset:
         )
 
     def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
-                      sources: Iterable[Source] = ()) -> Dataset:
+                      sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
         """This dataset with values that are read per metric when asked for, laid over it."""
         if self.deferred is not None:
             raise ValueError("a dataset takes one set of deferred values")
-        return Dataset(self.units, self.categories, {**self.metrics, **{m.id: m for m in metrics}},
+        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
+                       {**self.metrics, **{m.id: m for m in metrics}},
                        {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
                        self.events, self.themes, self.data_date, deferred)
 

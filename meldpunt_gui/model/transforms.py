@@ -14,7 +14,7 @@ from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
 from meldpunt_gui.model.view import ViewState, panels, selected_periods, year_range
 
 INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
-CHANGE_UNIT = Unit("change", "change", Text("% verandering t.o.v. eerdere periode",
+CHANGE_UNIT = Unit("change", "change", Text("% verandering ten opzichte van eerdere periode",
                                             "% change on the earlier period"), 1)
 POINTS_UNIT = Unit("points", "rate", Text("verandering in procentpunten",
                                           "change in percentage points"), 1)
@@ -110,7 +110,7 @@ def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
         out.append(PanelData(CHANGE_UNIT, pct_lines))
     if pt_lines:
         out.append(PanelData(POINTS_UNIT, pt_lines))
-    notes = [Text("Verandering t.o.v. het jaar ervoor (bij halfjaren: hetzelfde halfjaar een jaar "
+    notes = [Text("Verandering ten opzichte van het jaar ervoor (bij halfjaren: hetzelfde halfjaar een jaar "
                   "eerder); leeg waar een van beide waarden ontbreekt.",
                   "Change on the year before (for half-years: the same half a year earlier); "
                   "empty where either value is missing.")]
@@ -161,7 +161,7 @@ def _parts(ds: Dataset, state: ViewState, periods: list[Period], shares: bool) -
         out.panels.append(PanelData(unit, lines, stacked=True,
                                     whole=None if shares else _raw(ds, whole, periods)))
     if not wholes:
-        out.notes.append(Text("Geen van de gekozen metrieken is in delen uitgesplitst; kies "
+        out.notes.append(Text("Geen van de gekozen reeksen is in delen uitgesplitst; kies "
                               "bijvoorbeeld Meldingen totaal.",
                               "None of the chosen metrics is split into parts; choose for example "
                               "Total reports."))

@@ -126,11 +126,11 @@ def parse_metric_list(ds: Dataset, text: str) -> tuple[str, ...]:
     unknown = [i for i in ids if i not in ds.metrics]
     if unknown:
         raise SelectionError(
-            f"Onbekende metriek: {', '.join(unknown)}. Zie 'meldpunt list-metrics'.",
+            f"Onbekende reeks: {', '.join(unknown)}. Zie 'meldpunt list-metrics'.",
             f"Unknown metric: {', '.join(unknown)}. See 'meldpunt list-metrics'.",
         )
     if not ids:
-        raise SelectionError("Geen metriek opgegeven.", "No metric given.")
+        raise SelectionError("Geen reeks opgegeven.", "No metric given.")
     return ids
 
 

@@ -42,17 +42,28 @@ L = {
     "events": Text("Gebeurtenissen", "Events"),
     "rule": Text(
         "Geven bronnen verschillende waarden, dan toont de grafiek eigen invoer eerst, dan een "
+        "waarde die telt wat de reeks beschrijft boven een die iets anders telt, dan een "
         "exacte waarde boven een afgeronde, dan de organisatie die telt boven de pers, dan de "
         "nieuwste publicatie. De andere waarden staan in de tooltip, de tabel en de export.",
-        "Where sources disagree the chart shows own input first, then an exact value before a "
+        "Where sources disagree the chart shows own input first, then a value that counts what "
+        "the series defines before one that counts something else, then an exact value before a "
         "rounded one, then the counting organisation before the press, then the latest "
         "publication. The other values are in the tooltip, the table and the export."),
-    "nothing": Text("Kies links een of meer metrieken.", "Pick one or more metrics on the left."),
+    "nothing": Text("Kies links een of meer reeksen.", "Pick one or more series on the left."),
+    "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
 }
 
 
 def t(key: str, lang: str) -> str:
     return L[key].get(lang)
+
+
+def source_date(src: Source, lang: str) -> str:
+    """The date of a source as a reader sees it: '13-07-2023', or for an undated page what is
+    known about its date ('ongedateerd, 2023') - said once, never as a second 'ongedateerd'."""
+    if src.published:
+        return format_date(src.published, lang)
+    return src.date_note.get(lang) or format_date("", lang)
 
 
 def source_short(src: Source | None, lang: str) -> str:
@@ -62,7 +73,7 @@ def source_short(src: Source | None, lang: str) -> str:
     if src.user:
         return f"{t('own', lang)}: {src.publisher}" + (f", {format_date(src.published, lang)}"
                                                        if src.published else "")
-    return f"{src.publisher}, {format_date(src.published, lang)}"
+    return f"{src.publisher}, {source_date(src, lang)}"
 
 
 def status_words(obs: Observation, lang: str) -> str:
@@ -93,8 +104,9 @@ def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[s
     if alts:
         lines.append(f"{t('others', lang)}:")
         for alt in alts:
+            off = f"; {t('off_definition', lang)}" if alt.off_definition else ""
             lines.append(f"  {format_value(alt.value, ds.unit_of(metric), lang, alt.approximate)}"
-                         f" ({source_short(ds.source_of(alt), lang)})")
+                         f" ({source_short(ds.source_of(alt), lang)}{off})")
     return lines
 
 
@@ -133,7 +145,7 @@ def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
 
 def _link(src: Source, lang: str) -> str:
     label = escape(f"{src.publisher}, {src.title}" if src.title else src.publisher)
-    date = escape(format_date(src.published, lang))
+    date = escape(source_date(src, lang))
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
 
 

@@ -112,7 +112,7 @@ def format_points(points: float, lang: str = "nl") -> str:
 def format_change(change: Change, unit: Unit, lang: str = "nl") -> str:
     """The change line of a tooltip, in points for percentages and in % otherwise."""
     base = format_period(change.base_period, lang)
-    versus = "vs" if lang == "en" else "t.o.v."
+    versus = "vs" if lang == "en" else "ten opzichte van"
     if unit.kind == "percent" and change.points is not None:
         return f"{format_points(change.points, lang)} {versus} {base}"
     if change.pct is None:

@@ -15,7 +15,7 @@ from meldpunt_gui.text.formatting import format_change, format_number, format_pe
 from meldpunt_gui.text.plain import shorten
 
 H = {
-    "metric": Text("Metriek", "Metric"),
+    "metric": Text("Reeks", "Series"),
     "unit": Text("Eenheid", "Unit"),
     "change": Text("verandering", "change"),
     "sources": Text("Bronnen", "Sources"),
@@ -109,7 +109,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
             if i > 0 or ds_has_base(ds, state, p):
                 change = ds.change(mid, p)
                 text = format_change(change, unit, lang) if change else ""
-                row.append(Cell(text.split(" t.o.v. ")[0].split(" vs ")[0]))
+                row.append(Cell(text.split(" ten opzichte van ")[0].split(" vs ")[0]))
         row.append(Cell(", ".join(approx_periods)))
         row.append(_text_cell("; ".join(sources)))
         table.rows.append(row)

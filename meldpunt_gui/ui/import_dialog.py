@@ -220,10 +220,12 @@ class ImportDialog(QDialog):
         self._fill_rows(result)
         self._fill_problems(result)
         counts = result.counts()
-        text = self.tr("%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.")
-        for i, n in enumerate((counts["new"], counts["changed"], counts["unchanged"],
-                               result.error_count, result.warning_count), start=1):
+        text = self.tr("%1 new, %2 changed, %3 unchanged")
+        for i, n in enumerate((counts["new"], counts["changed"], counts["unchanged"]), start=1):
             text = text.replace(f"%{i}", str(n))
+        # plurals through Qt's %n: "1 fout", "2 fouten"
+        text += "; " + self.tr("%n error(s)", "", result.error_count) + ", " \
+            + self.tr("%n warning(s)", "", result.warning_count) + "."
         if result.has_errors:
             text += " " + self.tr("Nothing can be imported while an error stands.")
             self.tabs.setCurrentIndex(1)

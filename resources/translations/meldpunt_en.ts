@@ -239,11 +239,27 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</source>
-        <translation>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</translation>
+        <source>%1 new, %2 changed, %3 unchanged</source>
+        <translation>%1 new, %2 changed, %3 unchanged</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Nothing can be imported while an error stands.</source>
         <translation>Nothing can be imported while an error stands.</translation>
     </message>

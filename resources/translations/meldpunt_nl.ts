@@ -16,7 +16,7 @@
     <message>
         <location line="+0"/>
         <source>2x (sharp on HiDPI screens and in print)</source>
-        <translation>2x (scherp op HiDPI-schermen en in print)</translation>
+        <translation>2x (scherp op HiDPI-schermen en op papier)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -134,7 +134,7 @@
     <message>
         <location line="+9"/>
         <source>Stop reading</source>
-        <translation>Stoppen met lezen</translation>
+        <translation>Inlezen stoppen</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -145,7 +145,7 @@
     <message>
         <location line="-4"/>
         <source>Metric</source>
-        <translation>Metriek</translation>
+        <translation>Reeks</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -210,12 +210,12 @@
     <message>
         <location line="+34"/>
         <source>Reading…</source>
-        <translation>Bezig met lezen…</translation>
+        <translation>Bezig met inlezen…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Reading stopped.</source>
-        <translation>Lezen gestopt.</translation>
+        <translation>Inlezen gestopt.</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -239,11 +239,27 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 new, %2 changed, %3 unchanged; %4 errors, %5 warnings.</source>
-        <translation>%1 nieuw, %2 gewijzigd, %3 ongewijzigd; %4 fouten, %5 waarschuwingen.</translation>
+        <source>%1 new, %2 changed, %3 unchanged</source>
+        <translation>%1 nieuw, %2 gewijzigd, %3 ongewijzigd</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n fout</numerusform>
+            <numerusform>%n fouten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n waarschuwing</numerusform>
+            <numerusform>%n waarschuwingen</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Nothing can be imported while an error stands.</source>
         <translation>Er kan niets worden geïmporteerd zolang er een fout is.</translation>
     </message>
@@ -288,22 +304,22 @@
     <message>
         <location line="+4"/>
         <source>Imports</source>
-        <translation>Imports</translation>
+        <translation>Importgeschiedenis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo selected import</source>
-        <translation>Gekozen import &amp;ongedaan maken</translation>
+        <translation>Gekozen invoer &amp;ongedaan maken</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Undo import</source>
-        <translation>Import ongedaan maken</translation>
+        <translation>Invoer ongedaan maken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove every value of import %1?</source>
-        <translation>Alle waarden van import %1 verwijderen?</translation>
+        <translation>Alle waarden van invoer %1 verwijderen?</translation>
     </message>
 </context>
 <context>
@@ -322,7 +338,7 @@
     <message>
         <location line="+280"/>
         <source>Metrics</source>
-        <translation>Metrieken</translation>
+        <translation>Reeksen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -467,7 +483,7 @@
     <message>
         <location line="+1"/>
         <source>Follow the &amp;system</source>
-        <translation>Volg het &amp;systeem</translation>
+        <translation>&amp;Systeem volgen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -522,7 +538,7 @@
     <message>
         <location line="+1"/>
         <source>Change on the earlier period</source>
-        <translation>Verandering t.o.v. eerdere periode</translation>
+        <translation>Verandering ten opzichte van eerdere periode</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -649,22 +665,22 @@ Gegevens tot en met: %2</translation>
     <message>
         <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+45"/>
         <source>Search metrics…</source>
-        <translation>Metrieken zoeken…</translation>
+        <translation>Reeksen zoeken…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search metrics</source>
-        <translation>Metrieken zoeken</translation>
+        <translation>Reeksen zoeken</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metrics</source>
-        <translation>Metrieken</translation>
+        <translation>Reeksen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Own metrics</source>
-        <translation>Eigen metrieken</translation>
+        <translation>Eigen reeksen</translation>
     </message>
     <message>
         <location line="+14"/>

@@ -99,8 +99,8 @@ CSV_CASES = {
         message=("No header row found. Expected columns such as metric, period, value (long) or "
                  "metric, 2023, 2024 (wide). Column headings such as '2.023' look like years with a "
                  "thousands separator; write 2023.",
-                 "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
-                 "metriek, 2023, 2024 (breed). Kolomkoppen als '2.023' lijken jaartallen met een "
+                 "Geen kopregel gevonden. Verwacht kolommen als reeks, periode, waarde (lang) of "
+                 "reeks, 2023, 2024 (breed). Kolomkoppen als '2.023' lijken jaartallen met een "
                  "punt; schrijf 2023.")),
     "year_with_point_wide_mixed.csv": dict(
         rows={("hotline_reports", "2024"): 430000},
@@ -117,8 +117,8 @@ CSV_CASES = {
         problems=[(1, "", "error", "no_header")],
         message=("No header row found. Expected columns such as metric, period, value (long) or "
                  "metric, 2023, 2024 (wide). The file seems to use '|' as separator; use ';', ',' or tab.",
-                 "Geen kopregel gevonden. Verwacht kolommen als metriek, periode, waarde (lang) of "
-                 "metriek, 2023, 2024 (breed). Het bestand lijkt '|' als scheidingsteken te gebruiken; "
+                 "Geen kopregel gevonden. Verwacht kolommen als reeks, periode, waarde (lang) of "
+                 "reeks, 2023, 2024 (breed). Het bestand lijkt '|' als scheidingsteken te gebruiken; "
                  "gebruik ';', ',' of tab.")),
 }
 

@@ -179,6 +179,13 @@ _cell = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl
                 min_size=1, max_size=20).filter(lambda t: t.strip() == t and t)
 
 
+def _also_utf8(data: bytes) -> bool:
+    try:
+        return data.decode("utf-8") != data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+
+
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -192,6 +199,9 @@ def test_events_quoting_and_encodings(tmp_path_factory, titles, stray, encoding,
     out, whatever the separator and whichever encoding an import accepts."""
     if encoding == "cp1252":
         titles = [t.encode("cp1252", "replace").decode("cp1252") for t in titles]
+        # a Windows-1252 line that is also valid UTF-8 ("Â¡" is the bytes of "¡") is read as
+        # UTF-8 by the import's per-line rule: the evidence cannot tell them apart
+        titles = [t for t in titles if not _also_utf8(t.encode("cp1252"))] or ["café"]
     lines, good, bad_lines = ["date;title_nl;title_en".replace(";", sep)], [], []
     for i, title in enumerate(titles):
         if i in stray:

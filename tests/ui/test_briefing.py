@@ -54,8 +54,10 @@ def test_every_part_is_on_the_page_in_order(qtbot, bundled):
     story = next(s for s in stories if s.id == "fall-2022")
     content = briefing_content(ds, story.state(), "nl", story)
     text = flat(read(briefing_pdf(ds, story.state(), "nl", story=story)).pages[0].extract_text())
-    parts = [content.title, content.story_text[:60], "Kerncijfers", "144.058 meldingen",
-             "65% minder dan in 2021 (413.262)", "andere bronnen: ca. 145.000 (Offlimits, 13-07-2023)",
+    lead = content.figures[0][0]
+    assert (lead.value, lead.change) == ("ca. 145.000 meldingen", "65% minder dan in 2021 (413.262)")
+    parts = [content.title, content.story_text[:60], "Kerncijfers", lead.value, lead.change,
+             "andere bronnen: 144.058 (EOKM",
              "Verhaal: De daling van 2021 naar 2022", "Grijs vlak: 2022.", "Waarom",
              content.why[0].text[:50], "Bronnen", "[1] ", content.sources[0].url[:30],
              "Gegevens tot en met", "pagina 1 van 1"]

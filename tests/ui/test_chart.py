@@ -41,6 +41,28 @@ def test_panels_per_unit_and_linked_years(make_window, qtbot):
     assert w.chart.legend_labels(1) == ["Aandeel NL"]
 
 
+def test_a_new_unit_from_an_import_gets_its_own_panel(qtbot, tiny_ds, settings, tmp_path):
+    from meldpunt_gui.data.store import UserStore
+    from meldpunt_gui.imports.reader import read_import_data
+    from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.main_window import MainWindow
+
+    data = (b"metriek;periode;waarde;eenheid;eenheid nl;eenheid en\n"
+            b"Verwijderbevelen;2023;3;bevelen;verwijderbevelen;removal orders\n")
+    with UserStore.open(tmp_path / "data") as store:
+        res = read_import_data(data, "bevelen.csv", tiny_ds)
+        assert not res.has_errors
+        store.apply(res)
+        ds = store.overlay(tiny_ds)
+    for lang, label in (("nl", "verwijderbevelen"), ("en", "removal orders")):
+        w = MainWindow(ds, settings, lang, state=ViewState(metrics=("reports_total", "verwijderbevelen")))
+        qtbot.addWidget(w)
+        w.chart.ensure_loaded()
+        assert len(w.chart.plots) == 2
+        assert [s.unit for s in w.chart.series] == ["reports", "bevelen"]
+        assert w.chart.plots[1].getAxis("left").labelText == label
+
+
 def test_ticks_are_whole_years_and_dutch_numbers(make_window):
     w = make_window(("reports_total", "share_nl"))
     years = w.chart.tick_strings(0, "bottom")

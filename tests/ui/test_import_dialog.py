@@ -53,7 +53,7 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     assert w.model.resolved.table.to_tsv("nl") == before  # undo restores the view exactly
 
 
-def test_errors_block_the_import(qtbot, tmp_path):
+def test_errors_block_the_import(qtbot, tmp_path, dutch):
     bundled = load_bundled()
     f = tmp_path / "fout.csv"
     f.write_text("metriek;periode;waarde\nreports_total;2025;-5\n", encoding="utf-8")
@@ -64,6 +64,7 @@ def test_errors_block_the_import(qtbot, tmp_path):
     assert not dialog.import_button.isEnabled()
     assert dialog.problems.rowCount() >= 1
     assert dialog.problems.item(0, 0).text() == "2"  # the line of the bad value
+    assert "1 fout, 0 waarschuwingen." in dialog.summary.text()  # a plural through %n, not "1 fouten"
 
 
 def test_wait_until_read_returns_with_the_preview_filled(qtbot, tmp_path):
