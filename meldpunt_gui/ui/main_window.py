@@ -120,7 +120,7 @@ class MainWindow(WindowActions, QMainWindow):
         from meldpunt_gui.ui.explanation import ExplanationPanel
         from meldpunt_gui.ui.metric_picker import MetricPicker
         from meldpunt_gui.ui.period_picker import PeriodPicker
-        from meldpunt_gui.ui.table_view import TableView
+        from meldpunt_gui.ui.table_pane import TablePane
 
         self.metric_picker = MetricPicker(self)
         self.period_picker = PeriodPicker(self)
@@ -181,10 +181,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         chart_lay.addWidget(self.summary)
         chart_lay.addWidget(self.sources)
-        self.table = TableView(self)
+        self.table_pane = TablePane(self.settings, self)
+        self.table = self.table_pane.table
         self.tabs = QTabWidget(self)
         self.tabs.addTab(chart_page, "")
-        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.table_pane, "")
         self.explanation = ExplanationPanel(self)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -204,7 +205,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
         assert self.model is not None
-        for widget in (self.chart, self.table, self.explanation):  # each follows the model
+        for widget in (self.chart, self.table_pane, self.explanation):  # each follows the model
             widget.bind(self.model)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.base_year.valueChanged.connect(self._mode_changed)
@@ -374,6 +375,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.notes.setAccessibleName(self.tr("Notes on this view"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
+        self.table_pane.retranslate()
 
     # ----- language
     def set_language(self, lang: str) -> None:
