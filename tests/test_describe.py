@@ -117,3 +117,17 @@ def test_a_manifold_rise_is_said_as_a_factor_not_as_a_huge_percentage():
     assert "49.509%" not in nl
     [en] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "en")
     assert "(496 times as many)" in en
+
+
+def test_readout_names_every_series_of_the_period(tiny_ds):
+    from meldpunt_gui.text.describe import readout_lines
+
+    lines = readout_lines(tiny_ds, ("reports_total", "share_nl", "cloud_urls"), Period(2021), "nl")
+    assert lines[0] == "2021"
+    assert lines[1] == ("Meldingen totaal: 413.262 meldingen · +35% t.o.v. 2020 · "
+                        "Bron: NU.nl, apr 2022")
+    assert lines[2] == "  Andere bronnen: ca. 414.000 (Offlimits, 13-07-2023)"
+    assert lines[3].startswith("Aandeel NL")
+    assert any(line.startswith("Cloud-URL's: ") for line in lines[3:])
+    english = readout_lines(tiny_ds, ("reports_total",), Period(2022), "en")
+    assert english[1].startswith("Total reports: approx. 145,000 reports · -65% vs 2021")

@@ -1,4 +1,4 @@
-"""The chart: one panel per unit, linked on the time axis, with hover details.
+"""The chart: one panel per unit, linked on the time axis, with a readout that stays.
 
 pyqtgraph is imported on first use (after the window has painted), so start-up is not held up by
 it. The series drawn are kept as plain data (`ChartView.series`) so tests and the accessible text
@@ -16,14 +16,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QWidget
 
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.transforms import ChartData
 from meldpunt_gui.model.view import ViewState
-from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.ui.chart.palette import THEMES, series_style
 
 if TYPE_CHECKING:
@@ -132,7 +130,6 @@ class ChartView(QWidget):
         self._panels: list[_Panel] = []
         self.hover_text = ""
         self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
-        self.point_cursor: tuple[int, int] | None = None  # (series, point) the keyboard is on
         self._strip = None
         self._strip_key: tuple | None = None
         self._strip_args: tuple | None = None
@@ -158,7 +155,9 @@ class ChartView(QWidget):
         self._pg = pg
         self._glw = pg.GraphicsLayoutWidget(self)
         self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        from meldpunt_gui.ui.chart.readout import Readout
+
+        self.readout = Readout(self._glw, self._readout_changed, self._period_points)
         self._glw.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._glw.installEventFilter(self)
         self._glw.setAccessibleName(self.tr("Chart: use the arrow keys to read the values"))
@@ -209,7 +208,6 @@ class ChartView(QWidget):
             return  # nothing the chart shows has changed (a theme or zoom call repeating)
         self._view, self._theme = view, theme
         self.series = series_of(view.chart)
-        self.point_cursor = None
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
@@ -256,6 +254,7 @@ class ChartView(QWidget):
             self._set_x_range(plot, first, last)
         self.plots = [p.plot for p in self._panels]
         self.legends = [p.legend for p in self._panels]
+        self.readout.attach(self.plots, view, self._theme)
 
     def resizeEvent(self, event) -> None:
         """Badge lanes depend on the width in pixels: lay them out again for the new width."""
@@ -632,6 +631,7 @@ class ChartView(QWidget):
             if badge.sceneBoundingRect().adjusted(-3, -3, 3, 3).contains(pos):
                 self.event_clicked.emit(event_ids)
                 return
+        self.readout.click(pos)
 
     def badge_scene_pos(self, event_id: str) -> QPointF | None:
         for eids, badge in self._badges:
@@ -665,63 +665,34 @@ class ChartView(QWidget):
         return None
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        hit = self.nearest_point(scene_pos)
-        if hit is None:
-            if self.hover_text:
-                self.hover_text = ""
-                QToolTip.hideText()
-            return
-        s, i = hit
-        text = tooltip_text(self._ds, s.metric, s.periods[i], self._lang)
-        if text != self.hover_text:
-            self.hover_text = text
-            QToolTip.showText(QCursor.pos(), text, self)
+        """What the rate-limited pointer signal does, callable directly (tests, soak)."""
+        self.readout.follow(scene_pos)
+
+    def _period_points(self, period: Period) -> list[QPointF]:
+        return [pos for s in self.series if s.panel == 0 and period in s.periods
+                and not math.isnan(s.y[s.periods.index(period)])
+                and (pos := self._scene_pos(s, s.periods.index(period))) is not None]
+
+    def _readout_changed(self, text: str) -> None:
+        self.hover_text = text
+        if text:
             self.hovered.emit(text)
 
-    # ----- keyboard: arrow keys step through the points and announce each one
+    # ----- keyboard: left/right move the readout, Esc unpins it
     def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if obj is self._glw and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1),
-                    Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0),
-                    Qt.Key.Key_Home: (0, -10**6), Qt.Key.Key_End: (0, 10**6)}.get(event.key())
-            if step is not None and self.series:
-                self.step_cursor(*step)
+        if obj is self._glw and event.type() == QEvent.Type.Leave:
+            self.readout.left()
+        if obj is self._glw and event.type() == QEvent.Type.KeyPress and self.series:
+            key = event.key()
+            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1,
+                    Qt.Key.Key_Home: -10**6, Qt.Key.Key_End: 10**6}.get(key)
+            if step is not None:
+                self.readout.step(step)
+                return True
+            if key == Qt.Key.Key_Escape and self.readout.pinned:
+                self.readout.unpin()
                 return True
         return super().eventFilter(obj, event)
-
-    def step_cursor(self, d_series: int, d_point: int) -> str:
-        """Move to the next/previous point with a value (or series) and announce it in the
-        words of the tooltip."""
-        if self.point_cursor is None:
-            si, pi = 0, -1 if d_point >= 0 else len(self.series[0].y)
-            d_series = 0
-        else:
-            si, pi = self.point_cursor
-        si = max(0, min(len(self.series) - 1, si + d_series))
-        s = self.series[si]
-        valid = [i for i, y in enumerate(s.y) if not math.isnan(y)]
-        if not valid:
-            return ""
-        if d_point == 0:
-            pi = min(valid, key=lambda i: abs(i - pi))
-        elif d_point > 0:
-            later = [i for i in valid if i > pi]
-            pi = later[min(d_point, len(later)) - 1] if later else valid[-1]
-        else:
-            earlier = [i for i in valid if i < pi]
-            pi = earlier[max(-len(earlier), d_point)] if earlier else valid[0]
-        self.point_cursor = (si, pi)
-        text = tooltip_text(self._ds, s.metric, s.periods[pi], self._lang)
-        self.hover_text = text
-        self._glw.setAccessibleDescription(text)
-        pos = self.point_scene_pos(s.metric, s.periods[pi])
-        if pos is not None:
-            view_pos = self._glw.mapFromScene(pos)
-            QToolTip.showText(self._glw.mapToGlobal(view_pos), text, self._glw)
-        self.hovered.emit(text)
-        return text
 
     # ----- for tests and the accessible description
     def tick_strings(self, panel: int, axis: str = "left") -> list[str]:
