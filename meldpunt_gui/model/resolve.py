@@ -84,6 +84,14 @@ class ResolvedView:
         return explanation_html(self.ds, self.state, self.lang)
 
     @cached_property
+    def without_half_years(self) -> tuple[str, ...]:
+        """In a half-year view: the selected series that have no half-year figures at all
+        (they draw nothing; the window says why and offers years)."""
+        if self.state.granularity != "half":
+            return ()
+        return tuple(m for m in self.metrics if "half" not in self.ds.granularities(m))
+
+    @cached_property
     def periods_with_values(self) -> tuple[Period, ...]:
         """Periods in range that hold at least one shown value (table rows, export rows)."""
         return tuple(p for p in self.periods

@@ -46,7 +46,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.zoom = float(settings.value("zoom", 1.0))
         except (TypeError, ValueError):
             self.zoom = 1.0
-        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -104,6 +104,9 @@ class MainWindow(WindowActions, QMainWindow):
             self._apply_zoom(self.zoom)
         self._build()
         self._build_menus()
+        from meldpunt_gui.ui.pane_keys import PaneKeys
+
+        self.pane_keys = PaneKeys(self)
         self.retranslate()
         self.model.changed.connect(self._render)
         self.refresh()
@@ -158,7 +161,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setStyleSheet("QLabel { border-left: 3px solid #D55E00; padding-left: 6px; }")
+        from meldpunt_gui.ui.theme import note_style
+
+        self.notes.setStyleSheet(note_style(self.theme))
         self.story_text = QLabel(self)
         self.story_text.setWordWrap(True)
         self.story_text.setTextFormat(Qt.TextFormat.PlainText)
@@ -172,6 +177,10 @@ class MainWindow(WindowActions, QMainWindow):
         chart_lay.addWidget(self.story_text)
         chart_lay.addLayout(controls)
         chart_lay.addWidget(self.notes)
+        from meldpunt_gui.ui.empty_hint import HalfYearHint
+
+        self.half_year_hint = HalfYearHint(self)
+        chart_lay.addWidget(self.half_year_hint)
         chart_lay.addWidget(self.chart, 1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -205,7 +214,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
         assert self.model is not None
-        for widget in (self.chart, self.table_pane, self.explanation):  # each follows the model
+        for widget in (self.chart, self.table_pane, self.explanation,
+                       self.half_year_hint):  # each follows the model
             widget.bind(self.model)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.base_year.valueChanged.connect(self._mode_changed)
@@ -321,7 +331,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.toolbar.addAction(self.act_copy_table)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         if self.ds is None:
             return
         self.metric_box.setTitle(self.tr("Metrics"))
@@ -382,6 +392,8 @@ class MainWindow(WindowActions, QMainWindow):
         """Called after the application swapped its translators: redraw every text."""
         self.lang = lang
         (self.act_en if lang == "en" else self.act_nl).setChecked(True)
+        if self.model is not None and lang != self.model.lang:
+            self.metric_picker.search.clear()  # words in the other language would find nothing
         self.retranslate()
         if self.model is not None:
             self.model.set_language(lang)
@@ -419,6 +431,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.settings.setValue("theme", choice)
         if self.model is None:
             return  # populate() draws in this theme
+        self.notes.setStyleSheet(themes.note_style(self.theme))
         self.theme_actions[choice].setChecked(True)
         self.model.set_theme(self.theme)
 

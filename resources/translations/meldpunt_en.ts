@@ -42,23 +42,28 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+119"/>
         <location line="+92"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+202"/>
+        <source>This series has no half-year figures</source>
+        <translation>This series has no half-year figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -69,6 +74,24 @@
         <location filename="../../meldpunt_gui/ui/explanation.py" line="+29"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>HalfYearHint</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
+        <source>This series has no half-year figures: %1</source>
+        <translation>This series has no half-year figures: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These series have no half-year figures: %1</source>
+        <translation>These series have no half-year figures: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show &amp;years</source>
+        <translation>Show &amp;years</translation>
     </message>
 </context>
 <context>
@@ -310,17 +333,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+274"/>
-        <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
-        <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
+        <location line="+285"/>
+        <source>Year figures of the Dutch CSAM hotline</source>
+        <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-273"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+276"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -608,7 +631,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+171"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+175"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -706,9 +729,47 @@ Data up to: %2</translation>
     </message>
 </context>
 <context>
+    <name>TablePane</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/table_pane.py" line="+45"/>
+        <source>Export &amp;table…</source>
+        <translation>Export &amp;table…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the table as shown to CSV or Excel</source>
+        <translation>Write the table as shown to CSV or Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key to the marks in the table</source>
+        <translation>Key to the marks in the table</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export table</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+74"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+100"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

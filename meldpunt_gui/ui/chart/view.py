@@ -239,7 +239,9 @@ class ChartView(QWidget):
             style_index += len(pdata.lines)
             self._set_y_range(panel, pdata.unit, ys, pdata.log)
             self._place_event_lines(panel)
-            self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
+            no_half = bool(pdata.lines) and all(line.metric in view.without_half_years
+                                                 for line in pdata.lines)
+            self._show_note(panel, not ys and not pdata.stacked, first, last, theme, no_half)
         self._style_key = style_key
         self._strip_args = (events, first, last, theme)
         self._events_strip(events, first, last, theme)
@@ -351,7 +353,8 @@ class ChartView(QWidget):
                 panel.regions.append(region)
             panel.keys["regions"] = key
 
-    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme) -> None:
+    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme,
+                   no_half: bool = False) -> None:
         if panel.note is None and not empty:
             return
         if panel.note is None:
@@ -359,7 +362,9 @@ class ChartView(QWidget):
             panel.plot.addItem(panel.note)
         panel.note.setVisible(empty)
         if empty:
-            panel.note.setText(self.tr("No values in the selected years"), color=theme.foreground)
+            text = (self.tr("This series has no half-year figures") if no_half
+                    else self.tr("No values in the selected years"))
+            panel.note.setText(text, color=theme.foreground)
             lo, hi = panel.plot.getViewBox().viewRange()[1]
             panel.note.setPos((first + last) / 2, (lo + hi) / 2)
 
