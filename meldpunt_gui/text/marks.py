@@ -56,6 +56,6 @@ def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, 
     for status in MARKED_STATUSES:
         if status in present:
             out.append(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}")
-    if alternatives:
+    if alternatives and not chart:  # the chart names other sources in its readout
         out.append(KEY["alternatives"].get(lang))
     return out

@@ -182,6 +182,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.half_year_hint = HalfYearHint(self)
         chart_lay.addWidget(self.half_year_hint)
         chart_lay.addWidget(self.chart, 1)
+        self.chart_key = QLabel(self)  # the marks in view: hollow = rounded, the status signs
+        self.chart_key.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_key.setWordWrap(True)
+        chart_lay.addWidget(self.chart_key)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -383,6 +387,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.mode.setAccessibleName(self.tr("Show as"))
         self.base_year.setAccessibleName(self.tr("Base year"))
         self.notes.setAccessibleName(self.tr("Notes on this view"))
+        self.chart_key.setAccessibleName(self.tr("Key to the marks in the chart"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
         self.table_pane.retranslate()
@@ -487,6 +492,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.period_picker.set_state(self.model.ds.year_span(), view.first_year, view.last_year,
                                      view.state.excluded_years, view.state.granularity)
         self.sources.setText(view.sources_line)
+        self.chart_key.setText("   ".join(view.chart_key))
+        self.chart_key.setVisible(bool(view.chart_key))
         summary = "\n".join(view.summary)
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)

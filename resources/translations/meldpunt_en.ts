@@ -42,8 +42,8 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+119"/>
-        <location line="+92"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+120"/>
+        <location line="+94"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>This series has no half-year figures</source>
         <translation>This series has no half-year figures</translation>
     </message>
@@ -333,17 +333,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+285"/>
+        <location line="+289"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+280"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -563,6 +563,11 @@
         <translation>Notes on this view</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Key to the marks in the chart</source>
+        <translation>Key to the marks in the chart</translation>
+    </message>
+    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
         <source>Export data</source>
         <translation>Export data</translation>
@@ -631,7 +636,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+175"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+177"/>
         <source>About</source>
         <translation>About</translation>
     </message>

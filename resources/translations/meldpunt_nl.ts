@@ -42,8 +42,8 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+119"/>
-        <location line="+92"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+120"/>
+        <location line="+94"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+203"/>
         <source>This series has no half-year figures</source>
         <translation>Deze reeks heeft geen halfjaarcijfers</translation>
     </message>
@@ -333,17 +333,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+285"/>
+        <location line="+289"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Jaarcijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-273"/>
+        <location line="-277"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+280"/>
         <source>Metrics</source>
         <translation>Metrieken</translation>
     </message>
@@ -563,6 +563,11 @@
         <translation>Opmerkingen bij deze weergave</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Key to the marks in the chart</source>
+        <translation>Uitleg van de tekens in de grafiek</translation>
+    </message>
+    <message>
         <location filename="../../meldpunt_gui/ui/window_actions.py" line="+25"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
@@ -631,7 +636,7 @@
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+175"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+177"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>

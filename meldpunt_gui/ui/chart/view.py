@@ -85,6 +85,7 @@ class _Panel:
     regions: list = field(default_factory=list)
     note: object = None
     grid: object = None
+    status_marks: object = None  # the status signs beside the markers
     keys: dict = field(default_factory=dict)  # what was applied last, to skip repeats
 
 
@@ -137,6 +138,8 @@ class ChartView(QWidget):
         self._badge_pool: list = []  # badge items in the strip, shown or hidden, see _place_events
         self._style_key: tuple | None = None
         self._marker_cache: dict = {}
+        self._glyphs: dict = {}  # status -> its sign as a marker symbol
+        self.status_points: dict = {}  # (metric, period) -> status, as drawn
         self.setAccessibleName(self.tr("Chart"))
         # pyqtgraph (with numpy) takes a few hundred milliseconds to import: load it once the
         # window has shown its first frame, not before
@@ -228,6 +231,7 @@ class ChartView(QWidget):
         first, last = view.first_year, view.last_year
         events = list(view.events)
         self._ensure_panels(len(view.chart.panels))
+        self.status_points = {}
         style_index = 0
         for index, (panel, pdata) in enumerate(zip(self._panels, view.chart.panels)):
             self._style_panel(panel, pdata.unit, pdata.log, theme, style_key)
@@ -491,8 +495,37 @@ class ChartView(QWidget):
                               symbol=np.concatenate([none, *symbols]),
                               pen=np.concatenate([none, *pens]), brush=np.concatenate([none, *brushes]))
         panel.markers.setVisible(True)
+        self._draw_status_marks(panel, shown, pdata.log, theme)
         panel.legend.set_entries(entries, self.font(), theme.foreground)
         return ys_all
+
+    def _draw_status_marks(self, panel: _Panel, shown: list[SeriesData], log: bool,
+                           theme) -> None:
+        """Forecast, partial-year, secondary and draft values get their sign beside the
+        marker (the same sign as in the table and the key under the chart)."""
+        from meldpunt_gui.text.marks import STATUS_MARKS
+        from meldpunt_gui.ui.chart.markers import glyph_symbol
+
+        xs, ys, symbols = [], [], []
+        for data in shown:
+            for period, x, y in zip(data.periods, data.x, data.y):
+                obs = self._ds.shown(data.metric, period)
+                if obs is None or obs.status not in STATUS_MARKS or math.isnan(y):
+                    continue
+                xs.append(x)
+                ys.append(math.log10(y) if log and y > 0 else y)
+                if obs.status not in self._glyphs:
+                    self._glyphs[obs.status] = glyph_symbol(STATUS_MARKS[obs.status])
+                symbols.append(self._glyphs[obs.status])
+                self.status_points[(data.metric, period)] = obs.status
+        if panel.status_marks is None:
+            panel.status_marks = self._pg.ScatterPlotItem(size=SYMBOL_PX * 2.6, pxMode=True)
+            panel.status_marks.setZValue(5)
+            panel.plot.addItem(panel.status_marks)
+        panel.status_marks.setData(x=xs, y=ys, symbol=symbols,
+                                   pen=self._pg.mkPen(theme.foreground, width=0.5),
+                                   brush=self._pg.mkBrush(theme.foreground))
+        panel.status_marks.setVisible(bool(xs))
 
     def _clear_stack(self, panel: _Panel) -> None:
         for item in panel.stack_items:
@@ -507,7 +540,7 @@ class ChartView(QWidget):
         from meldpunt_gui.ui.chart.legend import LegendEntry
 
         self._clear_stack(panel)
-        for item in [*panel.lines, panel.markers]:
+        for item in [*panel.lines, panel.markers, panel.status_marks]:
             if item is not None:
                 item.setVisible(False)
         periods = pdata.lines[0].periods if pdata.lines else []
