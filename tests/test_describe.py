@@ -48,24 +48,52 @@ def test_source_line(tiny_ds):
     assert line == "Bron: NU.nl (2022); Offlimits (2023)"
 
 
-def test_table_cells_and_clipboard(tiny_ds):
+def test_table_has_periods_as_rows_and_series_as_columns(tiny_ds):
     table = build_table(tiny_ds, ViewState(metrics=("reports_total", "share_nl")), "nl")
-    assert table.headers[:4] == ["Reeks", "Eenheid", "2019", "2020"]
-    assert "verandering 2020" in table.headers
-    row = table.rows[0]
-    assert row[0].text == "Meldingen totaal"
-    idx = table.headers.index("2021")
-    assert row[idx].text == "413.262 *"  # * = other sources give other values
-    assert row[idx].alternatives == 1
-    assert row[table.headers.index("2022")].text == "ca. 145.000"
-    assert row[table.headers.index("verandering 2022")].text == "-65%"
-    share = table.rows[1]
-    assert share[table.headers.index("verandering 2022")].text == "-26 procentpunt"
+    assert [c.kind for c in table.columns] == ["period", "series", "series"]
+    assert [c.metric for c in table.columns[1:]] == ["reports_total", "share_nl"]
+    assert [r[0].text for r in table.rows][:2] == ["2019", "2020"]
+    assert "2023" not in [r[0].text for r in table.rows]  # no row for a year without a value
+    total, share = table.column_of("reports_total"), table.column_of("share_nl")
+    row21, row22 = table.rows[table.row_of(Period(2021))], table.rows[table.row_of(Period(2022))]
+    assert row21[total].text == "413.262 *"  # * = other sources give other values
+    assert row21[total].alternatives == 1
+    assert row22[total].text == "ca. 145.000"
+    assert row22[total].change == "-65%"  # the figure alone: the row names the period
+    assert row22[share].change == "-26 procentpunt"
+    assert "ca. = afgerond" in table.key and any(k.startswith("*") for k in table.key)
+    assert "Offlimits" in table.tooltip(table.row_of(Period(2022)), total)  # made when asked
     tsv = table.to_tsv("nl").splitlines()
-    assert tsv[0].split("\t")[:3] == ["Reeks", "Eenheid", "2019"]
-    cells = tsv[1].split("\t")
-    assert cells[table.headers.index("2021")] == "413262"
-    assert "2023" not in table.headers  # no column for a year without any value
+    assert tsv[0].split("\t")[:3] == ["Periode", "Meldingen totaal (meldingen)",
+                                      "verandering Meldingen totaal"]
+    cells = tsv[table.row_of(Period(2021)) + 1].split("\t")
+    assert cells[:2] == ["2021", "413262"]
+
+
+def test_table_marks_each_status(tiny_ds):
+    from dataclasses import replace
+
+    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.text.marks import STATUS_MARKS
+
+    obs = [replace(o, status="forecast") if o.metric == "reports_total" and o.period == Period(2024)
+           else o for o in tiny_ds.observations]
+    ds = Dataset(tiny_ds.units, tiny_ds.categories, tiny_ds.metrics, tiny_ds.sources, obs,
+                 tiny_ds.events, tiny_ds.themes, tiny_ds.data_date)
+    table = build_table(ds, ViewState(metrics=("reports_total",)), "nl")
+    cell = table.rows[table.row_of(Period(2024))][1]
+    assert cell.status == "forecast" and cell.text.endswith(STATUS_MARKS["forecast"])
+    assert f"{STATUS_MARKS['forecast']} verwachting" in table.key
+
+
+def test_format_change_can_give_the_figure_alone(tiny_ds):
+    from meldpunt_gui.text.formatting import format_change
+
+    change = tiny_ds.change("reports_total", Period(2022))
+    unit = tiny_ds.unit_of("reports_total")
+    assert format_change(change, unit, "nl") == "-65% ten opzichte van 2021"
+    assert format_change(change, unit, "nl", base=False) == "-65%"
+    assert format_change(change, unit, "en", base=False) == "-65%"
 
 
 def test_summary_sentences_from_data(tiny_ds):
@@ -89,3 +117,17 @@ def test_a_manifold_rise_is_said_as_a_factor_not_as_a_huge_percentage():
     assert "49.509%" not in nl
     [en] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "en")
     assert "(496 times as many)" in en
+
+
+def test_readout_names_every_series_of_the_period(tiny_ds):
+    from meldpunt_gui.text.describe import readout_lines
+
+    lines = readout_lines(tiny_ds, ("reports_total", "share_nl", "cloud_urls"), Period(2021), "nl")
+    assert lines[0] == "2021"
+    assert lines[1] == ("Meldingen totaal: 413.262 meldingen · +35% ten opzichte van 2020 · "
+                        "Bron: NU.nl, apr 2022")
+    assert lines[2] == "  Andere bronnen: ca. 414.000 (Offlimits, 13-07-2023)"
+    assert lines[3].startswith("Aandeel NL")
+    assert any(line.startswith("Cloud-URL's: ") for line in lines[3:])
+    english = readout_lines(tiny_ds, ("reports_total",), Period(2022), "en")
+    assert english[1].startswith("Total reports: approx. 145,000 reports · -65% vs 2021")

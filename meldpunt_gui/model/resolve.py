@@ -19,6 +19,7 @@ from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
 from meldpunt_gui.text.describe import explanation_html, shown_sources, source_line, summary_sentences
 from meldpunt_gui.text.formatting import format_year_range
+from meldpunt_gui.text.marks import key_entries
 from meldpunt_gui.text.tabular import Table, build_table
 
 if TYPE_CHECKING:
@@ -82,6 +83,29 @@ class ResolvedView:
     def explanation(self) -> str:
         """The explanation pane's HTML; every text from a file in it is escaped."""
         return explanation_html(self.ds, self.state, self.lang)
+
+    @cached_property
+    def chart_key(self) -> tuple[str, ...]:
+        """The key to the marks drawn ('open symbool = afgerond', '→ verwachting', ...): only
+        the marks some value in view carries."""
+        statuses: set[str] = set()
+        approx = alts = False
+        for period in self.periods:
+            for mid in self.metrics:
+                values = self.ds.values_at(mid, period)
+                if values:
+                    statuses.add(values[0].status)
+                    approx = approx or values[0].approximate
+                    alts = alts or len(values) > 1
+        return tuple(key_entries(statuses, approx, alts, self.lang, chart=True))
+
+    @cached_property
+    def without_half_years(self) -> tuple[str, ...]:
+        """In a half-year view: the selected series that have no half-year figures at all
+        (they draw nothing; the window says why and offers years)."""
+        if self.state.granularity != "half":
+            return ()
+        return tuple(m for m in self.metrics if "half" not in self.ds.granularities(m))
 
     @cached_property
     def periods_with_values(self) -> tuple[Period, ...]:

@@ -114,6 +114,33 @@ def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return "\n".join(tooltip_lines(ds, metric, period, lang))
 
 
+def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str) -> list[str]:
+    """The chart's readout for one period: per selected series (of every panel) its value with
+    ca. and status, its change, its source, and what other sources give."""
+    lines = [format_period(period, lang)]
+    for mid in metrics:
+        if mid not in ds.metrics:
+            continue
+        label = ds.metrics[mid].label.get(lang)
+        obs = ds.shown(mid, period)
+        if obs is None:
+            lines.append(f"{label}: {t('no_value', lang)}")
+            continue
+        status = status_words(obs, lang)
+        parts = [value_text(ds, obs, lang) + (f" ({status})" if status else "")]
+        change = ds.change(mid, period)
+        if change is not None and (text := format_change(change, ds.unit_of(mid), lang)):
+            parts.append(text)
+        parts.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
+        lines.append(f"{label}: " + " · ".join(parts))
+        alts = ds.alternatives(mid, period)
+        if alts:
+            others = "; ".join(f"{format_value(a.value, ds.unit_of(mid), lang, a.approximate)} "
+                               f"({source_short(ds.source_of(a), lang)})" for a in alts)
+            lines.append(f"  {t('others', lang)}: {others}")
+    return lines
+
+
 def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True) -> list[Source]:
     """Sources of every value in view (with or without the alternatives), in first-use order."""
     seen: dict[str, Source] = {}

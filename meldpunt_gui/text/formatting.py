@@ -109,15 +109,21 @@ def format_points(points: float, lang: str = "nl") -> str:
     return f"{text} {word}"
 
 
-def format_change(change: Change, unit: Unit, lang: str = "nl") -> str:
-    """The change line of a tooltip, in points for percentages and in % otherwise."""
-    base = format_period(change.base_period, lang)
-    versus = "vs" if lang == "en" else "ten opzichte van"
+def format_change(change: Change, unit: Unit, lang: str = "nl", base: bool = True) -> str:
+    """The change line of a tooltip, in points for percentages and in % otherwise.
+
+    `base=False` gives the figure alone ('-65%'), for a table cell that names its period already.
+    """
     if unit.kind == "percent" and change.points is not None:
-        return f"{format_points(change.points, lang)} {versus} {base}"
-    if change.pct is None:
+        figure = format_points(change.points, lang)
+    elif change.pct is None:
         return ""
-    return f"{format_pct_change(change.pct, lang)} {versus} {base}"
+    else:
+        figure = format_pct_change(change.pct, lang)
+    if not base:
+        return figure
+    versus = "vs" if lang == "en" else "ten opzichte van"
+    return f"{figure} {versus} {format_period(change.base_period, lang)}"
 
 
 def format_date(iso: str, lang: str = "nl") -> str:

@@ -1,122 +1,170 @@
-"""The Table tab as data: metrics as rows, periods as columns, with change columns.
+"""The Table tab as data: periods as rows, one column per series, the change under each value.
 
-Built from the Dataset so the window, the clipboard and the briefing show the same cells; the
-clipboard gets plain numbers (no grouping, the language's decimal sign) so Excel reads numbers.
+Built from the Dataset so the window, the clipboard and the table export show the same cells.
+Columns are typed (a column knows whether it holds periods or a series, and which), so nothing
+finds a column by its header text. A cell holds its value text with its marks (ca., status,
+other sources) and the change against the comparable earlier period as a figure of its own;
+its tooltip is worked out only when asked for. The clipboard gets plain numbers (no grouping,
+the language's decimal sign) so Excel reads numbers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
+from typing import Literal
 
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.view import ViewState, periods_with_values
-from meldpunt_gui.text.describe import source_short, tooltip_text
+from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.text.formatting import format_change, format_number, format_period, format_value
-from meldpunt_gui.text.plain import shorten
+from meldpunt_gui.text.marks import cell_marks, key_entries
 
 H = {
-    "metric": Text("Reeks", "Series"),
-    "unit": Text("Eenheid", "Unit"),
+    "period": Text("Periode", "Period"),
     "change": Text("verandering", "change"),
-    "sources": Text("Bronnen", "Sources"),
-    "approx": Text("Afgerond (ca.)", "Rounded (approx.)"),
 }
 
+ColumnKind = Literal["period", "series"]
 
-@dataclass
-class Cell:
-    text: str = ""
-    value: float | None = None
-    approximate: bool = False
-    alternatives: int = 0
-    tooltip: str = ""
-    own: bool = False
-    full: str = ""  # the whole text where `text` is shortened for the screen (copied in full)
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the periods, or one series (its metric id, label and unit label)."""
+
+    kind: ColumnKind
+    label: str
+    metric: str = ""
+    unit: str = ""
 
     @property
-    def copied(self) -> str:
-        return self.full or self.text
+    def header(self) -> str:
+        """The header as shown: the label, the unit on a line of its own."""
+        return f"{self.label}\n({self.unit})" if self.unit else self.label
 
 
-def _text_cell(text: str) -> Cell:
-    """A cell of words from a file: shortened on screen, whole in the tooltip and the copy."""
-    short = shorten(text)
-    return Cell(short, full=text, tooltip=text if short != text else "")
+@dataclass(frozen=True)
+class Cell:
+    """One cell as shown. `text` is the value with its marks; `change` the change figure alone."""
+
+    text: str = ""
+    change: str = ""
+    value: float | None = None
+    approximate: bool = False
+    status: str = ""
+    alternatives: int = 0
+    own: bool = False
+    metric: str = ""
+    period: Period | None = None
 
 
 @dataclass
 class Table:
-    headers: list[str]
+    columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
+    key: list[str] = field(default_factory=list)  # the marks in view, explained
+    lang: str = "nl"
+    ds: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def headers(self) -> list[str]:
+        """Header texts on one line each (for the clipboard and exports)."""
+        return [c.header.replace("\n", " ") for c in self.columns]
+
+    def column_of(self, metric: str) -> int:
+        """The column index of a series (-1 when it is not in the table)."""
+        return next((i for i, c in enumerate(self.columns) if c.kind == "series"
+                     and c.metric == metric), -1)
+
+    def row_of(self, period: Period) -> int:
+        return self.periods.index(period) if period in self.periods else -1
+
+    def tooltip(self, row: int, column: int) -> str:
+        """The full story of one cell (value, change, source, other sources), made on demand."""
+        cell = self.rows[row][column]
+        if self.ds is None or not cell.metric or cell.period is None:
+            return ""
+        return tooltip_text(self.ds, cell.metric, cell.period, self.lang)
 
     def to_tsv(self, lang: str) -> str:
-        """Tab-separated text that pastes into Excel as numbers."""
-        lines = ["\t".join(self.headers)]
+        """Tab-separated text that pastes into Excel as numbers; a change column per series."""
+        lines = ["\t".join(self._flat_headers())]
         for row in self.rows:
             cells = []
-            for cell in row:
+            for col, cell in zip(self.columns, row):
                 if cell.value is not None:
                     cells.append(format_number(cell.value, lang, group=False))
                 else:
-                    cells.append(cell.copied.replace("\t", " ").replace("\n", " "))
+                    cells.append(_plain(cell.text))
+                if col.kind == "series":
+                    cells.append(_plain(cell.change))
             lines.append("\t".join(cells))
         return "\r\n".join(lines) + "\r\n"
 
+    def shown_rows(self) -> list[list[str]]:
+        """The table as the reader sees it: headers, then per period each value with its marks
+        and its change; what the table export writes."""
+        out = [self._flat_headers()]
+        for row in self.rows:
+            cells = []
+            for col, cell in zip(self.columns, row):
+                cells.append(cell.text)
+                if col.kind == "series":
+                    cells.append(cell.change)
+            out.append(cells)
+        return out
+
+    def _flat_headers(self) -> list[str]:
+        out = []
+        for col, header in zip(self.columns, self.headers):
+            out.append(header)
+            if col.kind == "series":
+                out.append(f"{H['change'].get(self.lang)} {col.label}")
+        return out
+
     def to_html(self) -> str:
-        """The table as shown (ca. marks included), for pasting into a document."""
-        head = "".join(f"<th>{_html_escape(h)}</th>" for h in self.headers)
-        rows = "".join("<tr>" + "".join(f"<td>{_html_escape(c.copied)}</td>" for c in row) + "</tr>"
-                       for row in self.rows)
-        return f"<table border='1' cellspacing='0'><tr>{head}</tr>{rows}</table>"
+        """The table as shown (marks and changes included), for pasting into a document."""
+        head, *body = self.shown_rows()
+        rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                       for row in body)
+        key = "".join(f"<p>{escape(k)}</p>" for k in self.key)
+        return ("<table border='1' cellspacing='0'><tr>"
+                + "".join(f"<th>{escape(h)}</th>" for h in head) + f"</tr>{rows}</table>{key}")
 
 
-def _html_escape(text: str) -> str:
-    from html import escape
-
-    return escape(text)
+def _plain(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ")
 
 
 def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
+    """Periods with a value as rows, the selected series as columns."""
     periods = periods_with_values(ds, state)
-    headers = [H["metric"].get(lang), H["unit"].get(lang)]
-    for i, p in enumerate(periods):
-        headers.append(format_period(p, lang))
-        if i > 0 or ds_has_base(ds, state, p):
-            headers.append(f"{H['change'].get(lang)} {format_period(p, lang)}")
-    headers += [H["approx"].get(lang), H["sources"].get(lang)]
-    table = Table(headers, metrics=[m for m in state.metrics if m in ds.metrics], periods=periods)
-    for mid in table.metrics:
-        metric, unit = ds.metrics[mid], ds.unit_of(mid)
-        row = [_text_cell(metric.label.get(lang)), _text_cell(unit.label.get(lang))]
-        approx_periods, sources = [], []
-        for i, p in enumerate(periods):
-            obs = ds.shown(mid, p)
-            alts = ds.alternatives(mid, p)
+    metrics = [m for m in dict.fromkeys(state.metrics) if m in ds.metrics]
+    columns = [Column("period", H["period"].get(lang))]
+    columns += [Column("series", ds.metrics[m].label.get(lang), m, ds.unit_of(m).label.get(lang))
+                for m in metrics]
+    table = Table(columns, metrics=metrics, periods=periods, lang=lang, ds=ds)
+    statuses: set[str] = set()
+    approx = alts_seen = False
+    for period in periods:
+        row = [Cell(format_period(period, lang), period=period)]
+        for mid in metrics:
+            obs = ds.shown(mid, period)
             if obs is None:
-                row.append(Cell(""))
-            else:
-                mark = " *" if alts else ""
-                row.append(Cell(format_value(obs.value, unit, lang, obs.approximate) + mark,
-                                obs.value, obs.approximate, len(alts),
-                                tooltip_text(ds, mid, p, lang), obs.user))
-                if obs.approximate:
-                    approx_periods.append(format_period(p, lang))
-                src = source_short(ds.source_of(obs), lang)
-                if src not in sources:
-                    sources.append(src)
-            if i > 0 or ds_has_base(ds, state, p):
-                change = ds.change(mid, p)
-                text = format_change(change, unit, lang) if change else ""
-                row.append(Cell(text.split(" ten opzichte van ")[0].split(" vs ")[0]))
-        row.append(Cell(", ".join(approx_periods)))
-        row.append(_text_cell("; ".join(sources)))
+                row.append(Cell(metric=mid, period=period))
+                continue
+            unit = ds.unit_of(mid)
+            alts = len(ds.alternatives(mid, period))
+            change = ds.change(mid, period)
+            row.append(Cell(
+                format_value(obs.value, unit, lang, obs.approximate) + cell_marks(obs, alts),
+                format_change(change, unit, lang, base=False) if change else "",
+                obs.value, obs.approximate, obs.status, alts, obs.user, mid, period))
+            statuses.add(obs.status)
+            approx = approx or obs.approximate
+            alts_seen = alts_seen or bool(alts)
         table.rows.append(row)
+    table.key = key_entries(statuses, approx, alts_seen, lang)
     return table
-
-
-def ds_has_base(ds: Dataset, state: ViewState, period: Period) -> bool:
-    """A first column still gets a change column when the year before it has data (out of range)."""
-    base = period.comparable_before()
-    return any(ds.shown(m, base) is not None for m in state.metrics if m in ds.metrics)

@@ -10,6 +10,26 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from meldpunt_gui.files.resources import resource_root
 
 
+class QtGaps(QTranslator):
+    """The few strings of Qt's own dialogs that its Dutch catalogue (qtbase_nl, as shipped with
+    PySide6) lacks: Qt 6 gave them a mnemonic, the catalogue still has the old text, so the
+    file dialog said "Look in:" and "Files of type:" in a Dutch window."""
+
+    GAPS = {
+        ("QFileDialog", "&Look in:"): "&Zoeken in:",
+        ("QFileDialog", "Files of &type:"): "Bestanden van &type:",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None reaches Qt as a null string: not ours, the next catalogue answers (an empty
+        # string would be taken as the translation of everything)
+        return self.GAPS.get((context, source))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Translators:
     def __init__(self, app: QCoreApplication):
         self.app = app
@@ -37,4 +57,8 @@ class Translators:
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self.app.installTranslator(qt)
             self._installed.append(qt)
+        if lang == "nl":
+            gaps = QtGaps(self.app)
+            self.app.installTranslator(gaps)  # asked first: installed last
+            self._installed.append(gaps)
         return ok

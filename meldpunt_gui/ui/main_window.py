@@ -50,7 +50,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.zoom = float(settings.value("zoom", 1.0))
         except (TypeError, ValueError):
             self.zoom = 1.0
-        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
@@ -112,11 +112,15 @@ class MainWindow(WindowActions, QMainWindow):
         from meldpunt_gui.ui.notice_bar import install_notice_bar
 
         self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
+        from meldpunt_gui.ui.pane_keys import PaneKeys
+
+        self.pane_keys = PaneKeys(self)
         self.retranslate()
         self.model.changed.connect(self._render)
         self.refresh()
         if message:
             self.statusBar().showMessage(message)
+        self.metric_picker.search.setFocus()  # typing a series' name is the first thing to do
         self.populated.emit()
 
     # ----- construction
@@ -128,7 +132,7 @@ class MainWindow(WindowActions, QMainWindow):
         from meldpunt_gui.ui.explanation import ExplanationPanel
         from meldpunt_gui.ui.metric_picker import MetricPicker
         from meldpunt_gui.ui.period_picker import PeriodPicker
-        from meldpunt_gui.ui.table_view import TableView
+        from meldpunt_gui.ui.table_pane import TablePane
 
         self.metric_picker = MetricPicker(self)
         self.period_picker = PeriodPicker(self)
@@ -166,7 +170,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setStyleSheet("QLabel { border-left: 3px solid #D55E00; padding-left: 6px; }")
+        from meldpunt_gui.ui.theme import note_style
+
+        self.notes.setStyleSheet(note_style(self.theme))
         self.story_text = QLabel(self)
         self.story_text.setWordWrap(True)
         self.story_text.setTextFormat(Qt.TextFormat.PlainText)
@@ -180,7 +186,15 @@ class MainWindow(WindowActions, QMainWindow):
         chart_lay.addWidget(self.story_text)
         chart_lay.addLayout(controls)
         chart_lay.addWidget(self.notes)
+        from meldpunt_gui.ui.empty_hint import HalfYearHint
+
+        self.half_year_hint = HalfYearHint(self)
+        chart_lay.addWidget(self.half_year_hint)
         chart_lay.addWidget(self.chart, 1)
+        self.chart_key = QLabel(self)  # the marks in view: hollow = rounded, the status signs
+        self.chart_key.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_key.setWordWrap(True)
+        chart_lay.addWidget(self.chart_key)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -189,10 +203,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         chart_lay.addWidget(self.summary)
         chart_lay.addWidget(self.sources)
-        self.table = TableView(self)
+        self.table_pane = TablePane(self.settings, self)
+        self.table = self.table_pane.table
         self.tabs = QTabWidget(self)
         self.tabs.addTab(chart_page, "")
-        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(self.table_pane, "")
         self.explanation = ExplanationPanel(self)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -212,7 +227,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
         assert self.model is not None
-        for widget in (self.chart, self.table, self.explanation):  # each follows the model
+        for widget in (self.chart, self.table_pane, self.explanation,
+                       self.half_year_hint):  # each follows the model
             widget.bind(self.model)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.base_year.valueChanged.connect(self._mode_changed)
@@ -339,7 +355,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.toolbar.addAction(self.act_copy_table)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Meldpunt viewer — figures of the Dutch CSAM hotline"))
+        self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         if self.ds is None:
             return
         self.metric_box.setTitle(self.tr("Metrics"))
@@ -394,15 +410,19 @@ class MainWindow(WindowActions, QMainWindow):
         self.mode.setAccessibleName(self.tr("Show as"))
         self.base_year.setAccessibleName(self.tr("Base year"))
         self.notes.setAccessibleName(self.tr("Notes on this view"))
+        self.chart_key.setAccessibleName(self.tr("Key to the marks in the chart"))
         self.metric_picker.retranslate()
         self.period_picker.retranslate()
         self.notice_bar.set_language(self.lang)
+        self.table_pane.retranslate()
 
     # ----- language
     def set_language(self, lang: str) -> None:
         """Called after the application swapped its translators: redraw every text."""
         self.lang = lang
         (self.act_en if lang == "en" else self.act_nl).setChecked(True)
+        if self.model is not None and lang != self.model.lang:
+            self.metric_picker.search.clear()  # words in the other language would find nothing
         self.retranslate()
         if self.model is not None:
             self.model.set_language(lang)
@@ -440,6 +460,8 @@ class MainWindow(WindowActions, QMainWindow):
             self.settings.setValue("theme", choice)
         if self.model is None:
             return  # populate() draws in this theme
+        self.notes.setStyleSheet(themes.note_style(self.theme))
+        self.notice_bar.restyle()  # a widget with a style sheet keeps the palette it was polished with
         self.theme_actions[choice].setChecked(True)
         self.model.set_theme(self.theme)
 
@@ -499,6 +521,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.period_picker.set_state(self.model.ds.year_span(), view.first_year, view.last_year,
                                      view.state.excluded_years, view.state.granularity)
         self.sources.setText(shorten(view.sources_line, LONG))
+        self.chart_key.setText("   ".join(view.chart_key))
+        self.chart_key.setVisible(bool(view.chart_key))
         summary = "\n".join(view.summary)
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)

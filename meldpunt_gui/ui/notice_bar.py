@@ -34,7 +34,7 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("notice-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#notice-bar { border-left: 4px solid #E69F00; }")
+        self.restyle()
         self.items = list(items)
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
@@ -71,6 +71,11 @@ class NoticeBar(QFrame):
         self.close_button.setToolTip(self.tr("Close this message"))
         self.close_button.setAccessibleName(self.tr("Close this message"))
         self.setAccessibleName(self.tr("Messages about your data folder"))
+
+    def restyle(self) -> None:
+        """Polish again with the application's current palette (after a theme switch)."""
+        self.setStyleSheet("")
+        self.setStyleSheet("#notice-bar { border-left: 4px solid #E69F00; }")
 
     def dismiss(self) -> None:
         self.hide()

@@ -1,23 +1,31 @@
-"""The Table tab: the same selection as the chart, as rows and columns, copyable to Excel."""
+"""The Table tab: periods as rows, one column per series, the change as a small second line.
+
+The model hands out what `text.tabular.Table` holds (nothing is worked out here); a cell's
+tooltip and accessible text are made only when Qt asks for them. Status and ca. marks are in
+the cell text; each status also gets a cell tint of its own (see `table_delegate`).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from meldpunt_gui.model.resolve import ResolvedView
+from meldpunt_gui.text.tabular import Table
+from meldpunt_gui.ui.table_delegate import CHANGE_ROLE, STATUS_ROLE, ChangeDelegate
 
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 from meldpunt_gui.text.plain import tooltip_html
-from meldpunt_gui.text.tabular import Table
+
+Index = QModelIndex | QPersistentModelIndex
 
 
 class TableModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = Table([])
 
@@ -26,48 +34,67 @@ class TableModel(QAbstractTableModel):
         self.table = table
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.table.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.table.headers)
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.table.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         cell = self.table.rows[index.row()][index.column()]
+        series = self.table.columns[index.column()].kind == "series"
         if role == Qt.ItemDataRole.DisplayRole:
             return cell.text
+        if role == CHANGE_ROLE:
+            return cell.change
+        if role == STATUS_ROLE:
+            return cell.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_html(cell.tooltip) if cell.tooltip else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            tip = self.table.tooltip(index.row(), index.column())
+            return tooltip_html(tip) if tip else None  # file text stays text
+        if role == Qt.ItemDataRole.TextAlignmentRole and series:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.FontRole and (cell.approximate or cell.own):
             font = QFont()
             font.setItalic(cell.approximate)
             font.setBold(cell.own)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return cell.tooltip.replace("\n", ", ") if cell.tooltip else cell.text
+            tip = self.table.tooltip(index.row(), index.column())
+            return tip.replace("\n", ", ") if tip else cell.text
         return None
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.table.headers[section] if section < len(self.table.headers) else None
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.table.columns):
+            return None
+        column = self.table.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.header.replace("\n", " ")
         return None
 
 
 class TableView(QTableView):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model_ = TableModel(self)
         self.setModel(self.model_)
+        self.setItemDelegate(ChangeDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        # the series share the width: ten years of four series fit without scrolling sideways
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.lang = "nl"
         self._view: ResolvedView | None = None
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
@@ -90,6 +117,37 @@ class TableView(QTableView):
             self._view = view
             self.lang = view.lang
             self.model_.set_table(view.table)
+            header = self.horizontalHeader()
+            if self.model_.columnCount():
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+            self._fit_header()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_header()
+
+    def _fit_header(self) -> None:
+        """As tall as the longest series name needs once wrapped at its column's width (Qt
+        sizes a header by its unwrapped text, and would cut a long name off)."""
+        header = self.horizontalHeader()
+        metrics = header.fontMetrics()
+        flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        height = metrics.height() * 2
+        for section in range(self.model_.columnCount()):
+            text = str(self.model_.headerData(section, Qt.Orientation.Horizontal) or "")
+            width = max(header.sectionSize(section) - 12, 20)
+            height = max(height, metrics.boundingRect(QRect(0, 0, width, 10_000), flags,
+                                                      text).height())
+        header.setFixedHeight(height + 10)
+
+    def select_point(self, metric: str, period: object) -> bool:
+        """Select the cell of one series and period (from the chart's readout)."""
+        table = self.model_.table
+        row, col = table.row_of(period), table.column_of(metric)  # type: ignore[arg-type]
+        if row < 0 or col < 0:
+            return False
+        self.setCurrentIndex(self.model_.index(row, col))
+        return True
 
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an

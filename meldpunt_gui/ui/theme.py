@@ -1,11 +1,22 @@
-"""Light by default; dark when chosen or when the system is dark (Qt's colour scheme)."""
+"""Light by default; dark when chosen or when the system is dark (Qt's colour scheme).
+
+Fusion with our palette, so light and dark look the same on every platform, through a thin
+proxy style that gives unticked check boxes a border in the theme's text colour (Fusion draws
+it a shade darker than the window, which vanishes on a dark one). A switch re-polishes every
+widget, so none keeps the colours of the theme before (a style sheet pins a widget's palette
+at polish time).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 CHOICES = ("light", "dark", "system")
+# Check box borders: at least 4.5:1 against the field they are drawn on, in both themes.
+BORDER = {"light": "#5A5A5A", "dark": "#B4B4B4"}
+NOTE_ACCENT = {"light": "#B34700", "dark": "#FF9F5C"}
 
 
 def effective(choice: str) -> str:
@@ -38,7 +49,44 @@ def dark_palette() -> QPalette:
     return pal
 
 
+class ThemeStyle(QProxyStyle):
+    """Fusion, with check box indicators that keep a visible border in either theme."""
+
+    def __init__(self, theme: str) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.theme = theme
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                       QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck):
+            painter.save()
+            painter.setPen(QColor(BORDER[self.theme]))
+            painter.setBrush(QColor(0, 0, 0, 0))
+            rect = QRect(option.rect).adjusted(0, 0, -1, -1)
+            painter.drawRect(rect)
+            painter.restore()
+
+
+_style: ThemeStyle | None = None  # kept: the application does not own a Python-made style
+
+
 def apply(app: QApplication, theme: str) -> None:
-    """Fusion with our palette, so light and dark look the same on every platform."""
-    app.setStyle("Fusion")
-    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    """Fusion with our palette; every widget re-polished for it."""
+    global _style
+    _style = ThemeStyle(theme)
+    app.setStyle(_style)
+    app.setPalette(dark_palette() if theme == "dark" else _style.standardPalette())
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+            widget.update()
+
+
+def note_style(theme: str) -> str:
+    """The unit warning above the chart: an accent bar, text in the palette's own colour."""
+    return f"QLabel {{ border-left: 3px solid {NOTE_ACCENT.get(theme, NOTE_ACCENT['light'])}; " \
+           "padding-left: 6px; }"

@@ -43,22 +43,27 @@
     <name>ChartView</name>
     <message>
         <location filename="../../meldpunt_gui/ui/chart/view.py" line="+122"/>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+203"/>
+        <source>This series has no half-year figures</source>
+        <translation>This series has no half-year figures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>No values in the selected years</source>
         <translation>No values in the selected years</translation>
     </message>
@@ -69,6 +74,24 @@
         <location filename="../../meldpunt_gui/ui/explanation.py" line="+29"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>HalfYearHint</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
+        <source>This series has no half-year figures: %1</source>
+        <translation>This series has no half-year figures: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These series have no half-year figures: %1</source>
+        <translation>These series have no half-year figures: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show &amp;years</source>
+        <translation>Show &amp;years</translation>
     </message>
 </context>
 <context>
@@ -326,17 +349,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
-        <location line="+289"/>
-        <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
-        <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
+        <location line="+304"/>
+        <source>Year figures of the Dutch CSAM hotline</source>
+        <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-292"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+295"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -571,7 +594,12 @@
         <translation>Notes on this view</translation>
     </message>
     <message>
-        <location line="+199"/>
+        <location line="+1"/>
+        <source>Key to the marks in the chart</source>
+        <translation>Key to the marks in the chart</translation>
+    </message>
+    <message>
+        <location line="+205"/>
         <source>Portable mode: data and settings are kept in %1.</source>
         <translation>Portable mode: data and settings are kept in %1.</translation>
     </message>
@@ -863,9 +891,47 @@ Data up to: %2</translation>
     </message>
 </context>
 <context>
+    <name>TablePane</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/table_pane.py" line="+45"/>
+        <source>Export &amp;table…</source>
+        <translation>Export &amp;table…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the table as shown to CSV or Excel</source>
+        <translation>Write the table as shown to CSV or Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key to the marks in the table</source>
+        <translation>Key to the marks in the table</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export table</source>
+        <translation>Export table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv);;Excel (*.xlsx)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export failed</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
+    </message>
+</context>
+<context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+75"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+103"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

@@ -330,11 +330,13 @@ def test_no_file_text_is_drawn_as_markup_anywhere_in_the_window(qtbot, tmp_path_
         pos = w.chart.point_scene_pos(metric, next(s.periods[-1] for s in w.chart.series if s.metric == metric))
         _move_mouse(w.chart._glw.viewport(), w.chart._glw.mapFromScene(pos))
         qtbot.waitUntil(lambda: "Zqlabel" in w.chart.hover_text)
-        assert tips.shown, "the chart showed no tooltip"
+        readout = w.chart.readout.label  # the crosshair's readout, drawn in the chart
+        assert readout.textFormat() == Qt.TextFormat.PlainText and "Zqlabel" in readout.text()
         # a clicked event puts its text on top of the explanation
         badge = next(ids for ids, _ in w.chart._badges if any("user-" in i for i in ids))
         w.show_event(badge)
         found = [*surfaces(w), *chart_surfaces(w.chart),
+                 ("readout", readout.text(), readout.textFormat()),
                  *(("QToolTip.showText", t, Qt.TextFormat.AutoText) for t in tips.shown)]
         seen = check(found, f.items())
         # every field reached the window somewhere (else the test would prove nothing)
@@ -421,11 +423,9 @@ window.chart.ensure_loaded()
 for _ in range(5):
     app.processEvents()
 tips = []
-for s in window.chart.series:  # the chart's hover/keyboard readout, every point
-    for _ in s.periods:
-        window.chart.step_cursor(0, 1)
-        app.processEvents()
-    window.chart.step_cursor(1, 0)
+for _ in window.chart.series[0].periods:  # the chart's readout, every period (all series)
+    window.chart.readout.step(1)
+    app.processEvents()
 for _, badge in window.chart._badges:
     tips.append(badge.toolTip())
 model = window.table.model()

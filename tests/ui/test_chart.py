@@ -5,7 +5,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from meldpunt_gui.model.domain import Period
-from meldpunt_gui.text.describe import tooltip_text
 
 
 def move_mouse(widget, pos: QPoint) -> None:
@@ -81,16 +80,21 @@ def test_english_ticks(make_window):
     assert any("," in v for v in w.chart.tick_strings(0, "left"))
 
 
-def test_hover_shows_the_tooltip_text(make_window, qtbot, tiny_ds):
+def test_hover_shows_the_readout_for_the_period(make_window, qtbot, tiny_ds):
+    from meldpunt_gui.text.describe import readout_lines
+
     w = make_window(("reports_total",))
     qtbot.waitUntil(lambda: w.chart.plots[0].getViewBox().width() > 100)
     scene_pos = w.chart.point_scene_pos("reports_total", Period(2021))
     view = w.chart._glw
     pos = view.mapFromScene(scene_pos)
     move_mouse(view.viewport(), QPoint(pos.x() + 2, pos.y() + 1))
-    qtbot.waitUntil(lambda: w.chart.hover_text != "")
-    assert w.chart.hover_text == tooltip_text(tiny_ds, "reports_total", Period(2021), "nl")
+    qtbot.waitUntil(lambda: w.chart.hover_text != "")  # through the rate-limited proxy
+    assert w.chart.hover_text == "\n".join(readout_lines(tiny_ds, ("reports_total",),
+                                                          Period(2021), "nl"))
     assert "Andere bronnen" in w.chart.hover_text
+    assert w.chart.readout.label.isVisible()
+    assert w.chart.readout.label.text() == w.chart.hover_text
 
 
 def test_half_year_view(make_window):
@@ -127,24 +131,6 @@ def test_event_lanes_never_overlap():
             if lane == lane2:
                 assert abs(x2 - x) >= 0.5
     assert lanes[0] == 0 and lanes[-1] == 0
-
-
-def test_arrow_keys_read_the_points_in_tooltip_words(make_window, qtbot, tiny_ds):
-    w = make_window(("reports_total", "cloud_urls"))
-    view = w.chart._glw
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    assert w.chart.hover_text == tooltip_text(tiny_ds, "reports_total", Period(2019), "nl")
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    qtbot.keyClick(view, Qt.Key.Key_Right)
-    qtbot.keyClick(view, Qt.Key.Key_Right)  # 2023 has no value: skipped
-    assert w.chart.hover_text.startswith("Meldingen totaal — 2024")
-    qtbot.keyClick(view, Qt.Key.Key_Down)  # next series, nearest point with a value
-    assert w.chart.hover_text.startswith("Cloud-URL's — 2022")
-    qtbot.keyClick(view, Qt.Key.Key_Home)
-    assert w.chart.hover_text.startswith("Cloud-URL's — 2021")
-    assert view.accessibleDescription() == w.chart.hover_text
 
 
 def test_parts_view_draws_stacked_bars_and_the_whole(qtbot, tmp_path):

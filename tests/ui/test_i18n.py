@@ -24,7 +24,8 @@ def catalogue() -> set[str]:
 
 def ui_strings(w) -> set[str]:
     """Every string the window itself (not the data) puts on screen or gives a screen reader."""
-    data_labels = {w.title, w.story_text, w.notes, w.summary, w.sources}
+    data_labels = {w.title, w.story_text, w.notes, w.summary, w.sources,
+                   w.chart_key, w.table_pane.key}  # keys: the core's Text pairs (text.marks)
     out = set()
     story_titles = {a.text() for a in w.story_menu.actions()}  # titles come from story files
     for act in w.findChildren(QAction):

@@ -39,7 +39,7 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     assert "eigen invoer" in tooltip_text(w.ds, "reports_total", Period(2025), "nl")
     assert "Eigen invoer in beeld: Meldingen totaal 2025" in w.explanation.toPlainText()
     table = w.model.resolved.table
-    assert table.rows[0][table.headers.index("2025")].own
+    assert table.rows[table.row_of(Period(2025))][table.column_of("reports_total")].own
     from meldpunt_gui.exports.data_export import export_rows
     [row] = [r for r in export_rows(w.ds, ["reports_total"], [Period(2025)], "nl")]
     assert row.status == "eigen invoer" and row.value == 120000

@@ -14,7 +14,7 @@ def test_checking_a_metric_updates_chart_table_and_explanation(make_window):
     assert len(w.chart.plots) == 2  # reports and URLs never share an axis
     assert "table" not in vars(w.model.resolved)  # the hidden Table tab is not built
     w.tabs.setCurrentIndex(1)
-    assert w.table.model_.rowCount() == 2
+    assert w.table.model_.columnCount() == 3  # the periods and one column per series
     assert "URL's naar cloud." in w.explanation.toPlainText()
     assert w.title.text() == "Meldingen totaal, Cloud-URL's, 2019 t/m 2024"
     w.metric_picker.set_checked("reports_total", False)
@@ -57,14 +57,59 @@ def test_table_and_clipboard(make_window):
     w = make_window(("reports_total",))
     w.tabs.setCurrentIndex(1)
     model = w.table.model_
-    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
-    col = headers.index("2022")
-    assert model.data(model.index(0, col)) == "ca. 145.000"
-    assert "Offlimits" in model.data(model.index(0, col), Qt.ItemDataRole.ToolTipRole)
+    table = model.table
+    row, col = table.row_of(Period(2022)), table.column_of("reports_total")
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Meldingen totaal\n(meldingen)"
+    assert model.data(model.index(row, 0)) == "2022"
+    assert model.data(model.index(row, col)) == "ca. 145.000"
+    from meldpunt_gui.ui.table_delegate import CHANGE_ROLE
+    assert model.data(model.index(row, col), CHANGE_ROLE) == "-65%"
+    assert "Offlimits" in model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
+    assert w.table_pane.key.text().startswith("ca. = afgerond")
     text = w.table.copy_to_clipboard()
     assert QGuiApplication.clipboard().text() == text
     assert "<td>ca. 145.000</td>" in QGuiApplication.clipboard().mimeData().html()
-    assert "\t145000\t" in text
+    assert "\t145000\t-65%" in text
+
+
+def test_ten_years_of_four_series_fit_without_sideways_scrolling(qtbot, settings):
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.view import ViewState
+
+    metrics = ("reports_total", "reports_national", "reports_international", "cloud_urls")
+    w = MainWindow(load_bundled(), settings, "nl", state=ViewState(
+        metrics=metrics, first_year=2012, last_year=2024, tab="table"))  # ten years with values
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.table.model_.rowCount() == 10 and w.table.model_.columnCount() == 5
+    assert w.table.horizontalScrollBar().maximum() == 0
+    header = w.table.horizontalHeader()
+    for col in range(1, 5):  # every value is shown whole, none cut to "…"
+        width = header.sectionSize(col)
+        for row in range(10):
+            index = w.table.model_.index(row, col)
+            hint = w.table.itemDelegate().sizeHint(_option(w.table), index)
+            assert hint.width() <= width, (row, col)
+
+
+def _option(view):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    return option
+
+
+def test_export_table_writes_what_is_shown(make_window, tmp_path):
+    w = make_window(("reports_total", "share_nl"))
+    w.tabs.setCurrentIndex(1)
+    out = tmp_path / "tabel.csv"
+    assert w.table_pane.export_dialog(str(out))
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert rows[:len(w.table.model_.table.rows) + 1] == w.table.model_.table.shown_rows()
 
 
 def test_last_view_comes_back(qtbot, tiny_ds, tmp_path):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.Qt import QtGui
 
 
 def object_array(items: list) -> np.ndarray:
@@ -46,3 +47,20 @@ class Markers(pg.ScatterPlotItem):
         if kargs.get("update", True):
             self.updateSpots(data)
         return True
+
+
+def glyph_symbol(char: str) -> QtGui.QPainterPath:
+    """A status sign as a marker symbol: the character's outline, in the top-right corner of
+    pyqtgraph's unit box, so it sits beside the data point instead of on it."""
+    path = QtGui.QPainterPath()
+    font = QtGui.QFont()
+    font.setPointSizeF(20)
+    font.setBold(True)
+    path.addText(0, 0, font, char)
+    box = path.boundingRect()
+    scale = 0.42 / max(box.width(), box.height(), 1e-6)
+    transform = QtGui.QTransform()
+    transform.translate(0.29, -0.29)
+    transform.scale(scale, scale)
+    transform.translate(-box.center().x(), -box.center().y())
+    return transform.map(path)

@@ -1,4 +1,4 @@
-"""The chart: one panel per unit, linked on the time axis, with hover details.
+"""The chart: one panel per unit, linked on the time axis, with a readout that stays.
 
 pyqtgraph is imported on first use (after the window has painted), so start-up is not held up by
 it. The series drawn are kept as plain data (`ChartView.series`) so tests and the accessible text
@@ -16,14 +16,12 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QToolTip, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedLayout, QWidget
 
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.transforms import ChartData
 from meldpunt_gui.model.view import ViewState
-from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.chart.palette import THEMES, series_style
 
@@ -88,6 +86,7 @@ class _Panel:
     regions: list = field(default_factory=list)
     note: object = None
     grid: object = None
+    status_marks: object = None  # the status signs beside the markers
     keys: dict = field(default_factory=dict)  # what was applied last, to skip repeats
 
 
@@ -133,7 +132,6 @@ class ChartView(QWidget):
         self._panels: list[_Panel] = []
         self.hover_text = ""
         self.events: list[tuple[str, float, int]] = []  # (event id, x, lane) as drawn
-        self.point_cursor: tuple[int, int] | None = None  # (series, point) the keyboard is on
         self._strip = None
         self._strip_key: tuple | None = None
         self._strip_args: tuple | None = None
@@ -141,6 +139,8 @@ class ChartView(QWidget):
         self._badge_pool: list = []  # badge items in the strip, shown or hidden, see _place_events
         self._style_key: tuple | None = None
         self._marker_cache: dict = {}
+        self._glyphs: dict = {}  # status -> its sign as a marker symbol
+        self.status_points: dict = {}  # (metric, period) -> status, as drawn
         self.setAccessibleName(self.tr("Chart"))
         # pyqtgraph (with numpy) takes a few hundred milliseconds to import: load it once the
         # window has shown its first frame, not before
@@ -159,7 +159,9 @@ class ChartView(QWidget):
         self._pg = pg
         self._glw = pg.GraphicsLayoutWidget(self)
         self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._glw.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        from meldpunt_gui.ui.chart.readout import Readout
+
+        self.readout = Readout(self._glw, self._readout_changed, self._period_points)
         self._glw.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._glw.installEventFilter(self)
         self._glw.setAccessibleName(self.tr("Chart: use the arrow keys to read the values"))
@@ -210,7 +212,6 @@ class ChartView(QWidget):
             return  # nothing the chart shows has changed (a theme or zoom call repeating)
         self._view, self._theme = view, theme
         self.series = series_of(view.chart)
-        self.point_cursor = None
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
@@ -231,6 +232,7 @@ class ChartView(QWidget):
         first, last = view.first_year, view.last_year
         events = list(view.events)
         self._ensure_panels(len(view.chart.panels))
+        self.status_points = {}
         style_index = 0
         for index, (panel, pdata) in enumerate(zip(self._panels, view.chart.panels)):
             self._style_panel(panel, pdata.unit, pdata.log, theme, style_key)
@@ -242,7 +244,9 @@ class ChartView(QWidget):
             style_index += len(pdata.lines)
             self._set_y_range(panel, pdata.unit, ys, pdata.log)
             self._place_event_lines(panel)
-            self._show_note(panel, not ys and not pdata.stacked, first, last, theme)
+            no_half = bool(pdata.lines) and all(line.metric in view.without_half_years
+                                                 for line in pdata.lines)
+            self._show_note(panel, not ys and not pdata.stacked, first, last, theme, no_half)
         self._style_key = style_key
         self._strip_args = (events, first, last, theme)
         self._events_strip(events, first, last, theme)
@@ -257,6 +261,7 @@ class ChartView(QWidget):
             self._set_x_range(plot, first, last)
         self.plots = [p.plot for p in self._panels]
         self.legends = [p.legend for p in self._panels]
+        self.readout.attach(self.plots, view, self._theme)
 
     def resizeEvent(self, event) -> None:
         """Badge lanes depend on the width in pixels: lay them out again for the new width."""
@@ -353,7 +358,8 @@ class ChartView(QWidget):
                 panel.regions.append(region)
             panel.keys["regions"] = key
 
-    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme) -> None:
+    def _show_note(self, panel: _Panel, empty: bool, first: int, last: int, theme,
+                   no_half: bool = False) -> None:
         if panel.note is None and not empty:
             return
         if panel.note is None:
@@ -361,7 +367,9 @@ class ChartView(QWidget):
             panel.plot.addItem(panel.note)
         panel.note.setVisible(empty)
         if empty:
-            panel.note.setText(self.tr("No values in the selected years"), color=theme.foreground)
+            text = (self.tr("This series has no half-year figures") if no_half
+                    else self.tr("No values in the selected years"))
+            panel.note.setText(text, color=theme.foreground)
             lo, hi = panel.plot.getViewBox().viewRange()[1]
             panel.note.setPos((first + last) / 2, (lo + hi) / 2)
 
@@ -488,8 +496,37 @@ class ChartView(QWidget):
                               symbol=np.concatenate([none, *symbols]),
                               pen=np.concatenate([none, *pens]), brush=np.concatenate([none, *brushes]))
         panel.markers.setVisible(True)
+        self._draw_status_marks(panel, shown, pdata.log, theme)
         panel.legend.set_entries(entries, self.font(), theme.foreground)
         return ys_all
+
+    def _draw_status_marks(self, panel: _Panel, shown: list[SeriesData], log: bool,
+                           theme) -> None:
+        """Forecast, partial-year, secondary and draft values get their sign beside the
+        marker (the same sign as in the table and the key under the chart)."""
+        from meldpunt_gui.text.marks import STATUS_MARKS
+        from meldpunt_gui.ui.chart.markers import glyph_symbol
+
+        xs, ys, symbols = [], [], []
+        for data in shown:
+            for period, x, y in zip(data.periods, data.x, data.y):
+                obs = self._ds.shown(data.metric, period)
+                if obs is None or obs.status not in STATUS_MARKS or math.isnan(y):
+                    continue
+                xs.append(x)
+                ys.append(math.log10(y) if log and y > 0 else y)
+                if obs.status not in self._glyphs:
+                    self._glyphs[obs.status] = glyph_symbol(STATUS_MARKS[obs.status])
+                symbols.append(self._glyphs[obs.status])
+                self.status_points[(data.metric, period)] = obs.status
+        if panel.status_marks is None:
+            panel.status_marks = self._pg.ScatterPlotItem(size=SYMBOL_PX * 2.6, pxMode=True)
+            panel.status_marks.setZValue(5)
+            panel.plot.addItem(panel.status_marks)
+        panel.status_marks.setData(x=xs, y=ys, symbol=symbols,
+                                   pen=self._pg.mkPen(theme.foreground, width=0.5),
+                                   brush=self._pg.mkBrush(theme.foreground))
+        panel.status_marks.setVisible(bool(xs))
 
     def _clear_stack(self, panel: _Panel) -> None:
         for item in panel.stack_items:
@@ -504,7 +541,7 @@ class ChartView(QWidget):
         from meldpunt_gui.ui.chart.legend import LegendEntry
 
         self._clear_stack(panel)
-        for item in [*panel.lines, panel.markers]:
+        for item in [*panel.lines, panel.markers, panel.status_marks]:
             if item is not None:
                 item.setVisible(False)
         periods = pdata.lines[0].periods if pdata.lines else []
@@ -633,6 +670,7 @@ class ChartView(QWidget):
             if badge.sceneBoundingRect().adjusted(-3, -3, 3, 3).contains(pos):
                 self.event_clicked.emit(event_ids)
                 return
+        self.readout.click(pos)
 
     def badge_scene_pos(self, event_id: str) -> QPointF | None:
         for eids, badge in self._badges:
@@ -666,63 +704,34 @@ class ChartView(QWidget):
         return None
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        hit = self.nearest_point(scene_pos)
-        if hit is None:
-            if self.hover_text:
-                self.hover_text = ""
-                QToolTip.hideText()
-            return
-        s, i = hit
-        text = tooltip_text(self._ds, s.metric, s.periods[i], self._lang)
-        if text != self.hover_text:
-            self.hover_text = text
-            QToolTip.showText(QCursor.pos(), tooltip_html(text), self)
+        """What the rate-limited pointer signal does, callable directly (tests, soak)."""
+        self.readout.follow(scene_pos)
+
+    def _period_points(self, period: Period) -> list[QPointF]:
+        return [pos for s in self.series if s.panel == 0 and period in s.periods
+                and not math.isnan(s.y[s.periods.index(period)])
+                and (pos := self._scene_pos(s, s.periods.index(period))) is not None]
+
+    def _readout_changed(self, text: str) -> None:
+        self.hover_text = text
+        if text:
             self.hovered.emit(text)
 
-    # ----- keyboard: arrow keys step through the points and announce each one
+    # ----- keyboard: left/right move the readout, Esc unpins it
     def eventFilter(self, obj, event) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if obj is self._glw and event.type() == QEvent.Type.KeyPress:
-            step = {Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Left: (0, -1),
-                    Qt.Key.Key_Down: (1, 0), Qt.Key.Key_Up: (-1, 0),
-                    Qt.Key.Key_Home: (0, -10**6), Qt.Key.Key_End: (0, 10**6)}.get(event.key())
-            if step is not None and self.series:
-                self.step_cursor(*step)
+        if obj is self._glw and event.type() == QEvent.Type.Leave:
+            self.readout.left()
+        if obj is self._glw and event.type() == QEvent.Type.KeyPress and self.series:
+            key = event.key()
+            step = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1,
+                    Qt.Key.Key_Home: -10**6, Qt.Key.Key_End: 10**6}.get(key)
+            if step is not None:
+                self.readout.step(step)
+                return True
+            if key == Qt.Key.Key_Escape and self.readout.pinned:
+                self.readout.unpin()
                 return True
         return super().eventFilter(obj, event)
-
-    def step_cursor(self, d_series: int, d_point: int) -> str:
-        """Move to the next/previous point with a value (or series) and announce it in the
-        words of the tooltip."""
-        if self.point_cursor is None:
-            si, pi = 0, -1 if d_point >= 0 else len(self.series[0].y)
-            d_series = 0
-        else:
-            si, pi = self.point_cursor
-        si = max(0, min(len(self.series) - 1, si + d_series))
-        s = self.series[si]
-        valid = [i for i, y in enumerate(s.y) if not math.isnan(y)]
-        if not valid:
-            return ""
-        if d_point == 0:
-            pi = min(valid, key=lambda i: abs(i - pi))
-        elif d_point > 0:
-            later = [i for i in valid if i > pi]
-            pi = later[min(d_point, len(later)) - 1] if later else valid[-1]
-        else:
-            earlier = [i for i in valid if i < pi]
-            pi = earlier[max(-len(earlier), d_point)] if earlier else valid[0]
-        self.point_cursor = (si, pi)
-        text = tooltip_text(self._ds, s.metric, s.periods[pi], self._lang)
-        self.hover_text = text
-        self._glw.setAccessibleDescription(text)
-        pos = self.point_scene_pos(s.metric, s.periods[pi])
-        if pos is not None:
-            view_pos = self._glw.mapFromScene(pos)
-            QToolTip.showText(self._glw.mapToGlobal(view_pos), tooltip_html(text), self._glw)
-        self.hovered.emit(text)
-        return text
 
     # ----- for tests and the accessible description
     def tick_strings(self, panel: int, axis: str = "left") -> list[str]:

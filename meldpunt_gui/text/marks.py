@@ -1,0 +1,61 @@
+"""The marks a value carries besides its number: ca., its status, other sources.
+
+One mark per status, used by the chart (a glyph beside the point), the table (after the value)
+and the keys under both, so a reader learns one sign once. The status words themselves come
+from `model.vocabulary`; this module only pairs them with a sign.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from meldpunt_gui.model.bilingual import Text
+from meldpunt_gui.model.domain import Observation
+from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
+
+# A sign per status a reader must be told of; each also in common system fonts.
+STATUS_MARKS: dict[str, str] = {
+    "forecast": "→",
+    "partial": "½",
+    "secondary": "↺",
+    "draft": "✎",
+}
+assert set(STATUS_MARKS) == set(MARKED_STATUSES)
+
+ALTERNATIVES_MARK = "*"
+
+KEY = {
+    "approx": Text("ca. = afgerond", "approx. = rounded"),
+    "hollow": Text("open symbool = afgerond", "hollow = rounded"),
+    "alternatives": Text("* = andere bronnen geven een andere waarde",
+                         "* = other sources give another value"),
+    "title": Text("Tekens", "Marks"),
+}
+
+
+def status_mark(obs: Observation) -> str:
+    """The sign of the value's status ('' for a published figure or own input)."""
+    return STATUS_MARKS.get(obs.status, "")
+
+
+def cell_marks(obs: Observation, alternatives: int) -> str:
+    """What follows the value in a table cell: ' →*' for a forecast other sources disagree with."""
+    marks = status_mark(obs) + (ALTERNATIVES_MARK if alternatives else "")
+    return f" {marks}" if marks else ""
+
+
+def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, lang: str,
+                chart: bool = False) -> list[str]:
+    """The key for the marks in view, in a fixed order: rounded, the statuses, other sources.
+
+    `chart` names the hollow marker for rounded values (the table says 'ca.')."""
+    present = set(statuses)
+    out = []
+    if approximate:
+        out.append(KEY["hollow" if chart else "approx"].get(lang))
+    for status in MARKED_STATUSES:
+        if status in present:
+            out.append(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}")
+    if alternatives and not chart:  # the chart names other sources in its readout
+        out.append(KEY["alternatives"].get(lang))
+    return out

@@ -1,0 +1,117 @@
+"""The window is right in every state: both themes both ways, empty views, language, title."""
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel
+
+from meldpunt_gui.ui.chart.palette import contrast
+
+
+def _hex(colour: QColor) -> str:
+    return colour.name()
+
+
+def _label_problems(w) -> list[str]:
+    out = []
+    for label in w.findChildren(QLabel):
+        if not label.isVisibleTo(w) or not label.text().strip():
+            continue
+        pal = label.palette()
+        fg = pal.color(label.foregroundRole())
+        bg = pal.color(label.backgroundRole())
+        window = w.palette().color(QPalette.ColorRole.Window)
+        for back in {_hex(bg), _hex(window)} if not label.autoFillBackground() else {_hex(bg)}:
+            if contrast(_hex(fg), back) < 4.5:
+                out.append(f"{label.text()[:30]!r}: {_hex(fg)} on {back}")
+    return out
+
+
+def _check_contrast(widget, rect, background: QColor) -> float:
+    """The strongest contrast between a check indicator's pixels and its field."""
+    image = widget.grab(rect).toImage()
+    best = 1.0
+    for x in range(image.width()):
+        for y in range(image.height()):
+            best = max(best, contrast(image.pixelColor(x, y).name(), background.name()))
+    return best
+
+
+@pytest.mark.parametrize("order", [("dark", "light"), ("light", "dark", "light", "dark")])
+def test_every_label_note_and_checkbox_is_readable_after_theme_switches(make_window, qtbot, order):
+    w = make_window(("reports_total", "cloud_urls"), mode="log")
+    assert w.notes.isVisible()  # the log scale is explained in the note
+    for theme in order:
+        w.set_theme(theme)
+        QApplication.processEvents()
+        assert _label_problems(w) == [], theme
+        # the unit note in the palette's text colour, not pinned to the theme before
+        fg = w.notes.palette().color(w.notes.foregroundRole())
+        assert fg == QApplication.palette().color(QPalette.ColorRole.WindowText), theme
+        box = QCheckBox("x", w)
+        box.setChecked(False)
+        box.show()
+        indicator = box.style().subElementRect(box.style().SubElement.SE_CheckBoxIndicator,
+                                               _option(box), box)
+        assert _check_contrast(box, indicator, box.palette().color(QPalette.ColorRole.Window)) \
+            >= 4.5, theme
+        box.deleteLater()
+        tree = w.metric_picker.tree
+        index = w.metric_picker.proxy.index(0, 0, w.metric_picker.proxy.index(0, 0))
+        rect = tree.visualRect(index)
+        rect.setWidth(rect.height() + 4)
+        field = tree.palette().color(QPalette.ColorRole.Base)
+        assert _check_contrast(tree.viewport(), rect, field) >= 4.5, theme
+
+
+def _option(box):
+    from PySide6.QtWidgets import QStyleOptionButton
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    return option
+
+
+def test_half_year_view_of_a_year_only_series_says_why_and_offers_years(make_window, qtbot):
+    w = make_window(("reports_total",))
+    qtbot.mouseClick(w.period_picker.half_mode, Qt.MouseButton.LeftButton)
+    assert w.state.granularity == "half"
+    hint = w.half_year_hint
+    assert hint.isVisible()
+    assert hint.label.text() == "This series has no half-year figures: Meldingen totaal"
+    assert w.chart._panels[0].note.toPlainText() == "This series has no half-year figures"
+    qtbot.mouseClick(hint.button, Qt.MouseButton.LeftButton)
+    assert w.state.granularity == "year" and not hint.isVisible()
+
+
+def test_half_year_hint_in_dutch(make_window, dutch):
+    w = make_window(("reports_total",))
+    w.model.update(granularity="half")
+    assert w.half_year_hint.label.text() == \
+        "Deze reeks heeft geen halfjaarcijfers: Meldingen totaal"
+    assert w.half_year_hint.button.text().replace("&", "") == "Toon jaren"
+
+
+def test_a_language_switch_clears_the_search(make_window, dutch):
+    w = make_window(("reports_total",))
+    w.metric_picker.search.setText("meldingen")
+    dutch.switch("en")
+    w.set_language("en")
+    assert w.metric_picker.search.text() == ""
+    assert w.metric_picker.proxy.rowCount() > 0  # the list is not blank
+
+
+def test_qt_dialogs_speak_dutch(qapp, dutch):
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Zoeken in:", "Bestands&naam:", "Bestanden van &type:"} <= texts
+    dialog.deleteLater()
+
+
+def test_the_window_title_names_the_app_once(make_window, dutch):
+    w = make_window(("reports_total",))
+    name = QCoreApplication.translate("", "Meldpunt viewer")
+    # Qt adds the application's display name to the title on Windows and X11
+    full = f"{w.windowTitle()} — {name}"
+    assert full.count("viewer") == 1
+    assert w.windowTitle() == "Jaarcijfers van het Meldpunt Kinderporno"
