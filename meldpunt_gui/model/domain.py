@@ -195,6 +195,19 @@ class Theme:
     sources: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Reason:
+    """A short, attributed and dated sentence that explains a movement in some series over some
+    years ("Waarom"); picked for a selection by metric, years and priority (1 = the first)."""
+
+    id: str
+    text: Text
+    metrics: tuple[str, ...]
+    years: tuple[int, int]  # the years it explains, inclusive
+    priority: int
+    sources: tuple[str, ...]
+
+
 class Change(NamedTuple):
     """A change between two values; `points` for percentages, `ratio` for everything else."""
 
@@ -235,6 +248,7 @@ class Dataset:
     events: list[Event] = field(default_factory=list)
     themes: dict[str, Theme] = field(default_factory=dict)
     data_date: str = ""
+    reasons: tuple[Reason, ...] = ()
 
     def __post_init__(self) -> None:
         # One pass builds both lookups: per metric, period -> its observation (a list, best
@@ -372,4 +386,5 @@ class Dataset:
             events=self.events,
             themes=self.themes,
             data_date=self.data_date,
+            reasons=self.reasons,
         )
