@@ -91,7 +91,7 @@ class ResolvedView:
     @cached_property
     def headlines(self) -> tuple[Headline, ...]:
         """One key figure per selected series with a value in view (the headline strip)."""
-        return tuple(headlines(self.ds, self.state, self.lang))
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart))
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
