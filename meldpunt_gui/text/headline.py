@@ -160,7 +160,9 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
     tail = f", {change}" if change else ""
     if obs.metric in SENTENCES:
         template, what = SENTENCES[obs.metric]
-        return template.get(lang).format(period=format_period(period, lang), value=value,
+        when = (f"het {period.half}e halfjaar van {period.year}" if period.half and lang == "nl"
+                else format_period(period, lang))
+        return template.get(lang).format(period=when, value=value,
                                          what=what.get(lang), change=tail, source=source)
     return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
                                           value=value, change=tail, source=source)
