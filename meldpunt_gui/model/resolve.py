@@ -20,7 +20,7 @@ from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
 from meldpunt_gui.text.describe import shown_sources, source_line, summary_sentences
 from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
-from meldpunt_gui.text.formatting import format_year_range
+from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
 from meldpunt_gui.text.tabular import Table, build_table
 from meldpunt_gui.text.why import WhySentence, why_sentences
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from meldpunt_gui.data.stories import Story
 
 NO_METRIC = Text("Geen reeks gekozen", "No series selected")
+DATA_DATE = Text("Gegevens tot en met {date}", "Data up to and including {date}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -62,6 +63,13 @@ class ResolvedView:
     def notes(self) -> tuple[str, ...]:
         """What the reader must know about this view (units side by side, log scale, index base)."""
         return tuple(n.get(self.lang) for n in self.chart.notes)
+
+    @cached_property
+    def data_date_line(self) -> str:
+        """'Gegevens tot en met 13-07-2023': the newest source date (status bar, every export)."""
+        if not self.ds.data_date:
+            return ""
+        return DATA_DATE.get(self.lang).format(date=format_date(self.ds.data_date, self.lang))
 
     @cached_property
     def sources_line(self) -> str:

@@ -30,6 +30,8 @@ class Cell:
     alternatives: int = 0
     tooltip: str = ""
     own: bool = False
+    metric: str = ""  # the value's series and period, so a cell can be found for a point
+    period: Period | None = None
 
 
 @dataclass
@@ -38,6 +40,14 @@ class Table:
     rows: list[list[Cell]] = field(default_factory=list)
     metrics: list[str] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
+
+    def cell_of(self, metric: str, period: Period) -> tuple[int, int] | None:
+        """(row, column) of the value of `metric` in `period`, or None when it is not shown."""
+        for r, row in enumerate(self.rows):
+            for c, cell in enumerate(row):
+                if cell.metric == metric and cell.period == period:
+                    return r, c
+        return None
 
     def to_tsv(self, lang: str) -> str:
         """Tab-separated text that pastes into Excel as numbers."""
@@ -88,7 +98,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
                 mark = " *" if alts else ""
                 row.append(Cell(format_value(obs.value, unit, lang, obs.approximate) + mark,
                                 obs.value, obs.approximate, len(alts),
-                                tooltip_text(ds, mid, p, lang), obs.user))
+                                tooltip_text(ds, mid, p, lang), obs.user, mid, p))
                 if obs.approximate:
                     approx_periods.append(format_period(p, lang))
                 src = source_short(ds.source_of(obs), lang)

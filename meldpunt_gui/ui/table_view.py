@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.resolve import ResolvedView
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class TableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.lang = "nl"
         self._view: ResolvedView | None = None
+        self._pending: tuple[str, Period] | None = None  # a point to select, see select_point
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.setAccessibleName(self.tr("Table of the values shown"))
@@ -82,6 +84,23 @@ class TableView(QTableView):
         model.changed.connect(follow)
         follow()
 
+    def select_point(self, metric: str, period: Period) -> bool:
+        """Select the cell of one value (a headline figure was clicked); kept for when the
+        table is next shown if its tab is hidden now."""
+        self._pending = (metric, period)
+        return self._select_pending()
+
+    def _select_pending(self) -> bool:
+        if self._pending is None:
+            return False
+        place = self.model_.table.cell_of(*self._pending)
+        if place is None:
+            return False
+        index = self.model_.index(*place)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
     def show_view(self, view: ResolvedView) -> None:
         """Show the view's table; built by the view the first time it is asked for (the table
         is left alone while its tab is hidden)."""
@@ -89,6 +108,7 @@ class TableView(QTableView):
             self._view = view
             self.lang = view.lang
             self.model_.set_table(view.table)
+            self._select_pending()
 
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an

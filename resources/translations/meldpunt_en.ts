@@ -66,9 +66,36 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/explanation.py" line="+29"/>
+        <location filename="../../meldpunt_gui/ui/explanation.py" line="+36"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineStrip</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+102"/>
+        <source>Copy as sentence</source>
+        <translation>Copy as sentence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the key figures on the clipboard as a ready sentence with its source (plain text and for Word)</source>
+        <translation>Put the key figures on the clipboard as a ready sentence with its source (plain text and for Word)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/help_dialog.py" line="+13"/>
+        <location line="+5"/>
+        <source>Help</source>
+        <translation>Help</translation>
     </message>
 </context>
 <context>
@@ -310,17 +337,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+49"/>
-        <location line="+274"/>
+        <location line="+289"/>
         <source>Meldpunt viewer — figures of the Dutch CSAM hotline</source>
         <translation>Meldpunt viewer — figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-262"/>
+        <location line="-277"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+280"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -421,6 +448,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;All events (not only those about these series)</source>
+        <translation>&amp;All events (not only those about these series)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
@@ -456,16 +488,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
@@ -608,7 +641,7 @@
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+171"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+188"/>
         <source>About</source>
         <translation>About</translation>
     </message>
@@ -627,7 +660,7 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+43"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+100"/>
         <source>Search metrics…</source>
         <translation>Search metrics…</translation>
     </message>
@@ -642,14 +675,34 @@ Data up to: %2</translation>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Selected series</source>
+        <translation>Selected series</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Own metrics</source>
         <translation>Own metrics</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
         <source>half-years</source>
         <translation>half-years</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Remove %1 from the chart</source>
+        <translation>Remove %1 from the chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
     </message>
 </context>
 <context>
@@ -708,7 +761,7 @@ Data up to: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+74"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+76"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

@@ -679,6 +679,14 @@ class ChartView(QWidget):
                 return True
         return super().eventFilter(obj, event)
 
+    def select_point(self, metric: str, period: Period) -> str:
+        """Put the point cursor on one value (a headline figure was clicked) and announce it."""
+        for si, s in enumerate(self.series):
+            if s.metric == metric and period in s.periods:
+                self.point_cursor = (si, s.periods.index(period))
+                return self.step_cursor(0, 0)
+        return ""
+
     def step_cursor(self, d_series: int, d_point: int) -> str:
         """Move to the next/previous point with a value (or series) and announce it in the
         words of the tooltip."""
