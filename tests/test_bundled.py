@@ -216,6 +216,11 @@ CELL_BREAKS = [
     ("theme source", "themes.csv", {"id": "cloud_bulk"}, "sources", "nope"),
     ("theme years", "themes.csv", {"id": "cloud_bulk"}, "year_to", "2019"),
     ("empty label", "categories.csv", {"id": "iwf"}, "label_en", ""),
+    ("why metric", "why.csv", {"id": "cloud-bulk-end-2022"}, "metrics", "cloud_urls nope"),
+    ("why source", "why.csv", {"id": "cloud-bulk-end-2022"}, "sources", "nope"),
+    ("why years", "why.csv", {"id": "cloud-bulk-end-2022"}, "year_to", "2019"),
+    ("why priority", "why.csv", {"id": "cloud-bulk-end-2022"}, "priority", "first"),
+    ("html in why", "why.csv", {"id": "cloud-bulk-end-2022"}, "text_nl", "<b>Bulk</b>"),
 ]
 
 
