@@ -72,7 +72,8 @@ class ExplanationPanel(QTextBrowser):
         self._draw()
         self.verticalScrollBar().setValue(bar)
 
-    def loadResource(self, kind, url):
+    def loadResource(self, kind: int, url: QUrl | str) -> None:
+        """Nothing is ever loaded: no remote images, no files."""
         return None
 
     def _open(self, url: QUrl) -> None:

@@ -4,7 +4,7 @@ Kerncijfers and chips, the data date and F1 help, driven through the window."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
