@@ -102,7 +102,8 @@ def make_tiny_ds() -> Dataset:
     themes = {"t1": Theme("t1", Text("Druk op hosters", "Pressure on hosters"),
                           Text("Hosters <b>verhuizen</b>.\n\nTweede alinea.", "Hosters move.\n\nSecond."),
                           (2019, 2023), ("s2",))}
-    events = [Event("e1", "2020-10-08", 2020, Text("Monitor gepubliceerd", "Monitor published"), "s2")]
+    events = [Event("e1", "2020-10-08", 2020, Text("Monitor gepubliceerd", "Monitor published"), "s2",
+                    ("t1",))]
     return Dataset(units, cats, metrics, sources, obs, events, themes, "2023-07-13")
 
 

@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meldpunt_gui.data.stories import Story
-from meldpunt_gui.exports.briefing_content import MAX_WHY, MIN_WHY, briefing_content, first_sentence
+from meldpunt_gui.exports.briefing_content import briefing_content
 from meldpunt_gui.exports.view_context import view_context
 from meldpunt_gui.model.domain import Period, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.headline import headline
+from meldpunt_gui.text.why import MAX_WHY, MIN_WHY, first_sentence
 
 TODAY = dt.date(2025, 5, 1)
 STATE = ViewState(metrics=("reports_total", "share_nl"), first_year=2019, last_year=2022)
@@ -25,12 +26,42 @@ STORY = Story("fall", Text("De daling", "The fall"), Text("Minder meldingen in 2
 def test_headline_sentence_names_value_change_and_source(tiny_ds):
     h = headline(tiny_ds, STATE, "reports_total", "nl")
     assert h is not None and h.period == Period(2022)
-    assert h.sentence == ("Meldingen totaal in 2022: circa 145.000 meldingen, 65% minder dan in 2021 "
-                          "(413.262). Bron: Offlimits, 13-07-2023.")
+    assert h.sentence == ("In 2022 ontving het Meldpunt circa 145.000 meldingen, 65% minder dan in "
+                          "2021 (413.262). Bron: Offlimits, 13-07-2023.")
     assert h.value == "ca. 145.000 meldingen"
+    assert h.approximate and h.status == ""
+    assert (h.source_label, h.source_url) == ("Bron: Offlimits, 13-07-2023", "https://example.org/off")
     en = headline(tiny_ds, STATE, "reports_total", "en")
-    assert en.sentence == ("Total reports in 2022: about 145,000 reports, 65% fewer than in 2021 "
-                           "(413,262). Source: Offlimits, 13 Jul 2023.")
+    assert en.sentence == ("In 2022 the hotline received about 145,000 reports, 65% fewer than in "
+                           "2021 (413,262). Source: Offlimits, 13 Jul 2023.")
+
+
+def test_headline_sentence_is_the_same_for_the_same_view_and_escaped_as_html(tiny_ds):
+    from meldpunt_gui.model.resolve import resolve
+    from meldpunt_gui.text.headline import copy_text
+
+    a, b = resolve(tiny_ds, STATE, "nl"), resolve(tiny_ds, STATE, "nl")
+    assert copy_text(a.headlines) == copy_text(b.headlines)
+    text, html = copy_text(a.headlines)
+    assert text.startswith("In 2022 ontving het Meldpunt circa 145.000 meldingen")
+    assert 'Bron: <a href="https://example.org/off">Offlimits, 13-07-2023</a>.</p>' in html
+
+
+def test_headline_of_a_half_year_compares_the_same_half_a_year_before(tiny_ds):
+    h = headline(tiny_ds, ViewState(metrics=("reports_h1",), granularity="half"), "reports_h1", "nl")
+    assert h.period == Period(2022, 1)
+    assert h.change == "94% minder dan in 1e halfjaar 2021 (ca. 129.000)"
+    assert h.sentence.startswith("In het 1e halfjaar van 2022 ontving het Meldpunt circa 8.100 meldingen")
+
+
+def test_headline_gives_the_figure_of_the_index_and_change_modes(tiny_ds):
+    from meldpunt_gui.model.resolve import resolve
+
+    index = resolve(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl").headlines[0]
+    assert index.mode_figure == "index 35 (2021 = 100)"
+    change = resolve(tiny_ds, STATE.with_(mode="change"), "en").headlines[0]
+    assert change.mode_figure == "-65% on 2021"
+    assert resolve(tiny_ds, STATE, "nl").headlines[0].mode_figure == ""
 
 
 def test_headline_of_a_percentage_is_in_points(tiny_ds):
@@ -69,7 +100,7 @@ def test_why_falls_back_on_events(tiny_ds):
     assert [s.text for s in c.why] == ["Hosters move.", "8 Oct 2020: Monitor published."]
 
 
-def test_bundled_views_have_three_to_five_sourced_why_sentences():
+def test_bundled_views_have_two_to_four_sourced_why_sentences():
     from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.data.stories import load_stories, story_folders
 

@@ -245,6 +245,11 @@ CELL_BREAKS = [
     ("off definition flag", "observations.csv", {"metric": "cloud_urls", "period": "2022"}, "off_definition", "ja"),
     ("off definition without note", "observations.csv", {"metric": "reports_total", "source": "offlimits-jv2022"},
      "note_nl", ""),
+    ("why metric", "why.csv", {"id": "cloud-bulk-end-2022"}, "metrics", "cloud_urls nope"),
+    ("why source", "why.csv", {"id": "cloud-bulk-end-2022"}, "sources", "nope"),
+    ("why years", "why.csv", {"id": "cloud-bulk-end-2022"}, "year_to", "2019"),
+    ("why priority", "why.csv", {"id": "cloud-bulk-end-2022"}, "priority", "first"),
+    ("html in why", "why.csv", {"id": "cloud-bulk-end-2022"}, "text_nl", "<b>Bulk</b>"),
 ]
 
 

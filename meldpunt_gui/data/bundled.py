@@ -30,6 +30,7 @@ from meldpunt_gui.model.domain import (
     Observation,
     Period,
     PeriodError,
+    Reason,
     Source,
     Text,
     Theme,
@@ -317,7 +318,19 @@ def _load(root: Path) -> Dataset:
     events = _unique(_read_csv(root, "events.csv", ("id", "date", "year", "title_nl", "title_en", "source",
                                                     "themes")), event)
 
+    def reason(row: _Row) -> Reason:
+        first = row.integer("year_from", YEAR_MIN, YEAR_MAX)
+        last = row.integer("year_to", YEAR_MIN, YEAR_MAX)
+        if first > last:
+            raise row.fail("year_to", "lies before year_from")
+        return Reason(row.values["id"], row.bilingual("text"),
+                      row.refs("metrics", metrics, "metric", required=True), (first, last),
+                      row.integer("priority", 1, 99), row.refs("sources", sources, "source", required=True))
+
+    reasons = _unique(_read_csv(root, "why.csv", ("id", "metrics", "year_from", "year_to", "priority",
+                                                 "sources", "text_nl", "text_en")), reason)
+
     dates = [s.published for s in sources.values() if s.published]
     return Dataset(units=units, categories=categories, metrics=metrics, sources=sources,
                    observations=observations, events=list(events.values()), themes=themes,
-                   data_date=max(dates) if dates else "")
+                   data_date=max(dates) if dates else "", reasons=tuple(reasons.values()))

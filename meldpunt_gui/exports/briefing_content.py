@@ -1,7 +1,7 @@
 """What the briefing says, in the order it says it, for the PDF drawer and the Word writer.
 
 One page: title with the period, the headline figures with their change, the chart (drawn by the
-caller; its words are here as `chart_text`), three to five "Waarom" sentences with numbered source
+caller; its words are here as `chart_text`), the window's two to four "Waarom" sentences with numbered source
 marks, the numbered sources, the data date and a footer. The extended briefing adds an appendix:
 definitions, background, the full table with the alternatives written out, and the events.
 Free of Qt, so both drawers show the same content and the tests read it without a window.
@@ -10,18 +10,17 @@ Free of Qt, so both drawers show the same content and the tests read it without 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.view_context import ViewContext, view_context
-from meldpunt_gui.model.domain import Dataset, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Source, Text
+from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
 from meldpunt_gui.text.describe import shown_sources, source_short, summary_sentences
 from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
-from meldpunt_gui.text.headline import Headline, headlines
-
-MIN_WHY, MAX_WHY = 3, 5
+from meldpunt_gui.text.headline import Headline
+from meldpunt_gui.text.why import MIN_WHY
 
 H = {
     "figures": Text("Kerncijfers", "Key figures"),
@@ -46,8 +45,6 @@ H = {
     "col_others": Text("Andere bronnen", "Other sources"),
 }
 
-# A sentence ends at . ! or ? followed by a capital: 'ca. 145.000' and 't/m 2022' do not end one.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý'‘\"(])")
 
 
 @dataclass(frozen=True)
@@ -100,12 +97,6 @@ class BriefingContent:
         return H[key].get(lang)
 
 
-def first_sentence(text: str) -> str:
-    """The lead sentence of a paragraph."""
-    text = " ".join(text.split())
-    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
-
-
 class _Marks:
     """Numbers sources in order of first use."""
 
@@ -126,26 +117,19 @@ class _Marks:
         return self._numbers[src.id]
 
 
-def _why(ds: Dataset, state: ViewState, lang: str, marks: _Marks) -> list[Sentence]:
-    """3 to 5 sourced sentences: the lead sentence of each background text for these series and
-    years (texts about these years before the general ones), then the latest events in range."""
-    first, last = year_range(ds, state)
-    themes = ds.themes_for(state.metrics, first, last)
-    themes.sort(key=lambda t: t.years is None)  # stable: first-mention order within each group
-    out: list[Sentence] = []
-    for theme in themes[:MAX_WHY]:
-        text = first_sentence(theme.body.get(lang).split("\n\n")[0])
-        src = next((ds.sources[s] for s in theme.sources if s in ds.sources), None)
-        if text:
-            out.append(Sentence(text, (marks.mark(src),) if src else ()))
-    if len(out) < MIN_WHY and state.show_events:
-        for ev in reversed(ds.events_between(first, last)):
-            if len(out) >= MIN_WHY:
-                break
-            text = H["event_why"].get(lang).format(date=format_date(ev.date, lang),
-                                                   title=ev.title.get(lang).rstrip("."))
-            src = ds.sources.get(ev.source)
-            out.append(Sentence(text, (marks.mark(src),) if src else ()))
+def _why(view: ResolvedView, marks: _Marks) -> list[Sentence]:
+    """The window's 'Waarom' sentences (text/why.py), each with its source numbers; where the
+    data holds fewer than two, the latest events in view fill up."""
+    ds, lang = view.ds, view.lang
+    out = [Sentence(w.text, tuple(marks.mark(ds.sources[s]) for s in w.sources))
+           for w in view.why]
+    for ev in reversed(view.events):
+        if len(out) >= MIN_WHY:
+            break
+        text = H["event_why"].get(lang).format(date=format_date(ev.date, lang),
+                                               title=ev.title.get(lang).rstrip("."))
+        src = ds.sources.get(ev.source)
+        out.append(Sentence(text, (marks.mark(src),) if src else ()))
     return out
 
 
@@ -171,7 +155,8 @@ def _table(ds: Dataset, state: ViewState, lang: str) -> TableData:
     return TableData(headers, tuple(rows))
 
 
-def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks) -> list[Section]:
+def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks,
+              events: tuple[Event, ...]) -> list[Section]:
     first, last = year_range(ds, state)
     metrics = [ds.metrics[m] for m in dict.fromkeys(state.metrics) if m in ds.metrics]
     defs = []
@@ -190,7 +175,6 @@ def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks) -> list[S
         if nums:
             paras.append(f"{H['sources'].get(lang)}: " + ", ".join(f"[{n}]" for n in nums))
         out.append(Section(theme.title.get(lang), tuple(paras), subtitle=True))
-    events = ds.events_between(first, last) if state.show_events else []
     if events:
         items = []
         for number, ev in enumerate(events, start=1):
@@ -211,12 +195,13 @@ def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | No
     names = [ds.metrics[m].label.get(lang) for m in dict.fromkeys(state.metrics) if m in ds.metrics]
     period = format_year_range(first, last, lang)
     title = f"{story.title.get(lang)}, {period}" if story else f"{', '.join(names)}, {period}"
+    view = resolve(ds, state, lang, story)
     marks = _Marks(ds, lang)
-    figures = [(h, marks.mark(ds.sources.get(h.source_id))) for h in headlines(ds, state, lang)]
-    why = _why(ds, state, lang, marks)
+    figures = [(h, marks.mark(ds.sources.get(h.source_id))) for h in view.headlines]
+    why = _why(view, marks)
     on_page = len(marks.refs)
     context = view_context(ds, state, lang, story)
-    appendix = _appendix(ds, state, lang, marks) if extended else []
+    appendix = _appendix(ds, state, lang, marks, view.events) if extended else []
     if extended:  # the appendix names the source of every value in its table
         for src in shown_sources(ds, state):
             marks.mark(src)

@@ -83,6 +83,7 @@ def _key(data: ChartData, events: bool, lang: str) -> tuple[str, ...]:
 
 
 def data_date_line(ds: Dataset, lang: str) -> str:
+    """The same line as the window's status bar (`ResolvedView.data_date_line`)."""
     return C["data_date"].get(lang).format(date=format_date(ds.data_date, lang)) if ds.data_date else ""
 
 

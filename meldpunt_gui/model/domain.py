@@ -198,6 +198,19 @@ class Theme:
     sources: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Reason:
+    """A short, attributed and dated sentence that explains a movement in some series over some
+    years ("Waarom"); picked for a selection by metric, years and priority (1 = the first)."""
+
+    id: str
+    text: Text
+    metrics: tuple[str, ...]
+    years: tuple[int, int]  # the years it explains, inclusive
+    priority: int
+    sources: tuple[str, ...]
+
+
 class Change(NamedTuple):
     """A change between two values; `points` for percentages, `ratio` for everything else."""
 
@@ -258,6 +271,7 @@ class Dataset:
     themes: dict[str, Theme] = field(default_factory=dict)
     data_date: str = ""
     deferred: DeferredValues | None = field(default=None, repr=False, compare=False)
+    reasons: tuple[Reason, ...] = ()
 
     def __post_init__(self) -> None:
         # Per metric, period -> its observation (a list, best first, only where sources
@@ -451,6 +465,7 @@ class Dataset:
             themes=self.themes,
             data_date=self.data_date,
             deferred=self.deferred,
+            reasons=self.reasons,
         )
 
     def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),

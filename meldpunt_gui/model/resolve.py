@@ -15,17 +15,22 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from meldpunt_gui.model.domain import Dataset, Event, Period, Source, Text
+from meldpunt_gui.model.events import view_events
 from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
-from meldpunt_gui.text.describe import explanation_html, shown_sources, source_line, summary_sentences
-from meldpunt_gui.text.formatting import format_year_range
+from meldpunt_gui.text.describe import shown_sources, source_line, summary_sentences
+from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
+from meldpunt_gui.text.formatting import format_date, format_year_range
+from meldpunt_gui.text.headline import Headline, headlines
 from meldpunt_gui.text.marks import key_entries
 from meldpunt_gui.text.tabular import Table, build_table
+from meldpunt_gui.text.why import WhySentence, why_sentences
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.stories import Story
 
 NO_METRIC = Text("Geen reeks gekozen", "No series selected")
+DATA_DATE = Text("Gegevens tot en met {date}", "Data up to and including {date}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -44,6 +49,7 @@ class ResolvedView:
     chart: ChartData
     story: Story | None = None
     events: tuple[Event, ...] = field(default=())  # the events drawn (none when switched off)
+    listed_events: tuple[Event, ...] = field(default=())  # the events chosen for this view
     highlight: tuple[Period, ...] = ()  # the periods shaded (the open story's)
 
     # ----- texts, from the data (never parsed back from another display string)
@@ -58,6 +64,13 @@ class ResolvedView:
     def notes(self) -> tuple[str, ...]:
         """What the reader must know about this view (units side by side, log scale, index base)."""
         return tuple(n.get(self.lang) for n in self.chart.notes)
+
+    @cached_property
+    def data_date_line(self) -> str:
+        """'Gegevens tot en met 13-07-2023': the newest source date (status bar, every export)."""
+        if not self.ds.data_date:
+            return ""
+        return DATA_DATE.get(self.lang).format(date=format_date(self.ds.data_date, self.lang))
 
     @cached_property
     def sources_line(self) -> str:
@@ -80,9 +93,25 @@ class ResolvedView:
         return build_table(self.ds, self.state, self.lang)
 
     @cached_property
+    def why(self) -> tuple[WhySentence, ...]:
+        """'Waarom': two to four sourced reasons for these series and years, best first."""
+        return tuple(why_sentences(self.ds, self.metrics, self.first_year, self.last_year, self.lang))
+
+    @cached_property
+    def headlines(self) -> tuple[Headline, ...]:
+        """One key figure per selected series with a value in view (the headline strip)."""
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart))
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """The explanation pane's parts: Waarom, Wat telt mee, background, events, sources."""
+        return tuple(explanation_sections(self.ds, self.state, self.lang, self.listed_events,
+                                          self.why))
+
+    @cached_property
     def explanation(self) -> str:
-        """The explanation pane's HTML; every text from a file in it is escaped."""
-        return explanation_html(self.ds, self.state, self.lang)
+        """The explanation pane's HTML, unfolded; every text from a file in it is escaped."""
+        return sections_html(self.sections, self.lang)
 
     @cached_property
     def chart_key(self) -> tuple[str, ...]:
@@ -120,9 +149,11 @@ def resolve(ds: Dataset, state: ViewState, lang: str, story: Story | None = None
     shaded periods are the story's, or `highlight` for a view without one (an export)."""
     first, last = year_range(ds, state)
     metrics = tuple(m for m in state.metrics if m in ds.metrics)
-    events = tuple(ds.events_between(first, last)) if state.show_events else ()
+    story_periods = tuple(story.highlight) if story is not None else tuple(highlight)
+    listed = tuple(view_events(ds, metrics, first, last, story_periods, state.all_events))
+    events = listed if state.show_events else ()
     return ResolvedView(
         ds=ds, state=state, lang=lang, first_year=first, last_year=last,
         periods=tuple(selected_periods(ds, state)), metrics=metrics,
         panels=tuple(panels(ds, metrics)), chart=chart_data(ds, state), story=story,
-        events=events, highlight=tuple(story.highlight) if story is not None else tuple(highlight))
+        events=events, listed_events=listed, highlight=story_periods)

@@ -35,6 +35,7 @@ class ViewState:
     granularity: Granularity = "year"
     tab: str = "chart"
     show_events: bool = True
+    all_events: bool = False  # every event in range, not only those touching the series
     mode: str = DEFAULT_MODE  # one of vocabulary.MODES
     base_year: int | None = None  # for the index; None = first year in range
     story: str = ""  # the story this view came from, if any

@@ -43,3 +43,9 @@ MARKED_STATUSES = ("secondary", "forecast", "partial", "draft")
 
 def in_year_range(year: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX
+
+
+# The seed's series, first in the picker under "Kerncijfers": what a memo on the hotline's
+# figures asks for before anything else.
+KEY_METRICS = ("reports_total", "reports_national", "reports_international", "reports_h1",
+               "cloud_urls", "share_hosted_nl_pct", "iwf_nl_hosting_share_pct", "police_reports")

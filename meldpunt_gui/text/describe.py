@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from meldpunt_gui.model.domain import Dataset, Observation, Period, Source, Text
-from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
+from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
     format_change,
@@ -21,7 +21,6 @@ from meldpunt_gui.text.formatting import (
     format_points,
     format_value,
     format_value_with_unit,
-    format_year_range,
 )
 from meldpunt_gui.text.plain import shorten
 
@@ -170,7 +169,8 @@ def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
     return f"{t('source', lang)}: " + "; ".join(parts) if parts else ""
 
 
-def _link(src: Source, lang: str) -> str:
+def link_html(src: Source, lang: str) -> str:
+    """A source as a link (opened by the window only on click); every part escaped."""
     label = escape(f"{src.publisher}, {src.title}" if src.title else src.publisher)
     date = escape(source_date(src, lang))
     return f'<a href="{escape(src.url, quote=True)}">{label}</a> ({date})' if src.url else label
@@ -192,66 +192,18 @@ def _one_event_html(ds: Dataset, event_id: str, lang: str) -> str:
     if ev.note.get(lang):
         parts.append(f"<p>{escape(ev.note.get(lang))}</p>")
     if src:
-        parts.append(f"<p style='font-size:small'>{escape(t('source', lang))}: {_link(src, lang)}</p>")
+        parts.append(f"<p style='font-size:small'>{escape(t('source', lang))}: {link_html(src, lang)}</p>")
     parts.append("</div>")
     return "".join(parts)
 
 
-def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool = False) -> str:
-    """Definitions of the selected metrics, the themes for them and the years shown, the events in
-    range, each with its sources as links (opened by the window only on click)."""
-    metrics = [ds.metrics[m] for m in state.metrics if m in ds.metrics]
-    if not metrics:
-        return f"<p>{escape(t('nothing', lang))}</p>"
-    first, last = year_range(ds, state)
-    out = [f"<h3>{escape(t('definitions', lang))} "
-           f"<span style='font-weight:normal'>({escape(format_year_range(first, last, lang))})"
-           f"</span></h3>"]
-    for m in metrics:
-        unit = ds.units[m.unit]
-        out.append(f"<p><b>{escape(m.label.get(lang))}</b> <i>({escape(unit.label.get(lang))})</i>"
-                   f"<br>{escape(m.definition.get(lang))}")
-        if m.note.get(lang):
-            out.append(f"<br><i>{escape(t('note', lang))}:</i> {escape(m.note.get(lang))}")
-        out.append("</p>")
-    themes = ds.themes_for(state.metrics, first, last)
-    if themes:
-        out.append(f"<h3>{escape(t('background', lang))}</h3>")
-        for theme in themes:
-            out.append(f"<h4>{escape(theme.title.get(lang))}</h4>")
-            for para in theme.body.get(lang).split("\n\n"):
-                if para.strip():
-                    out.append(f"<p>{escape(para.strip())}</p>")
-            srcs = [ds.sources[s] for s in theme.sources if s in ds.sources]
-            if srcs:
-                out.append(f"<p style='font-size:small'>{escape(t('sources', lang))}: "
-                           + "; ".join(_link(s, lang) for s in srcs) + "</p>")
-    events = ds.events_between(first, last)
-    if events:
-        # numbered like the markers on the chart's event strip; numbered paragraphs, not <ol>:
-        # Qt lays out list items in quadratic time (20,000 own events took 40 s), paragraphs
-        # in linear time
-        out.append(f"<h3>{escape(t('events', lang))}</h3>")
-        for number, ev in enumerate(events, start=1):
-            src = ds.sources.get(ev.source)
-            tail = f" — {_link(src, lang)}" if src else ""
-            out.append(f"<p style='margin:0 0 0 1em'>{number}. <b>{escape(format_date(ev.date, lang))}</b> "
-                       f"{escape(ev.title.get(lang))}{tail}</p>")
-    own = [o for p in selected_periods(ds, state) for m in state.metrics if m in ds.metrics
-           for o in ds.values_at(m, p)[:1] if o.user]
-    if own:
-        items = ", ".join(f"{ds.metrics[o.metric].label.get(lang)} {format_period(o.period, lang)}"
-                          for o in own)
-        out.append(f"<p><b>{escape(t('own_title', lang))}</b> {escape(items)}. "
-                   f"{escape(t('own_hint', lang))}</p>")
-    srcs = shown_sources(ds, state)
-    if srcs:
-        out.append(f"<h3>{escape(t('sources', lang))}</h3><ol style='font-size:small'>")
-        out.extend(f"<li>{_link(s, lang)}" + (f"<br>{escape(s.url)}" if print_urls else "")
-                   + "</li>" for s in srcs)
-        out.append("</ol>")
-        out.append(f"<p style='font-size:small'><i>{escape(t('rule', lang))}</i></p>")
-    return "\n".join(out)
+def explanation_html(ds: Dataset, state: ViewState, lang: str, print_urls: bool = False,
+                     events: Sequence[Event] | None = None) -> str:
+    """The explanation pane as one page, unfolded: "Waarom", definitions, background, events,
+    numbered sources (see text/explanation.py)."""
+    from meldpunt_gui.text.explanation import explanation_sections, sections_html
+
+    return sections_html(explanation_sections(ds, state, lang, events, print_urls=print_urls), lang)
 
 
 S = {

@@ -7,12 +7,21 @@ Built from the Dataset, never from display strings; free of Qt.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
-from meldpunt_gui.model.view import ViewState, selected_periods
-from meldpunt_gui.text.describe import source_short
-from meldpunt_gui.text.formatting import format_number, format_period, format_points, format_value
+from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.text.describe import source_short, status_words
+from meldpunt_gui.text.formatting import (
+    format_number,
+    format_pct_change,
+    format_period,
+    format_points,
+    format_value,
+)
 
 W = {
     "approx": Text("circa", "about"),
@@ -26,6 +35,21 @@ W = {
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",
                      "{label} in {period}: {value}{change}. Source: {source}."),
     "others": Text("andere bronnen: {alts}", "other sources: {alts}"),
+    "source": Text("Bron: {source}", "Source: {source}"),
+    "index": Text("index {value} ({base} = 100)", "index {value} ({base} = 100)"),
+    "change_mode": Text("{pct} op {base}", "{pct} on {base}"),
+}
+
+# How a sentence names what a series counts, where "<label> in <period>: <value>" would read
+# stiffly; the value brings its unit ("circa 145.000 meldingen").
+RECEIVED = Text("In {period} ontving het Meldpunt {value}{what}{change}. Bron: {source}.",
+                "In {period} the hotline received {value}{what}{change}. Source: {source}.")
+SENTENCES: dict[str, tuple[Text, Text]] = {  # metric -> (template, what it counts)
+    "reports_total": (RECEIVED, Text("", "")),
+    "reports_h1": (RECEIVED, Text("", "")),
+    "reports_national": (RECEIVED, Text(" uit Nederland", " from the Netherlands")),
+    "reports_international": (RECEIVED, Text(" uit het buitenland", " from abroad")),
+    "cloud_urls": (RECEIVED, Text(" naar een cloudomgeving", " leading to a cloud environment")),
 }
 
 
@@ -42,6 +66,20 @@ class Headline:
     source_id: str
     alternatives: str  # 'andere bronnen: 144.058 (Offlimits, 2023)' or ''
     sentence: str  # the whole figure as one quotable sentence
+    status: str = ""  # 'verwachting', 'secundaire bron', ... ('' for a published figure)
+    approximate: bool = False
+    source_label: str = ""  # 'Bron: Offlimits, 13-07-2023'
+    source_url: str = ""
+    mode_figure: str = ""  # in the index and change modes: 'index 35 (2021 = 100)', '-65% op 2021'
+
+    @property
+    def sentence_html(self) -> str:
+        """The sentence for Word and Outlook: escaped, the source linked where it has an address."""
+        if not self.source_url or not self.source or self.source not in self.sentence:
+            return f"<p>{escape(self.sentence)}</p>"
+        head, _, tail = self.sentence.rpartition(self.source)
+        link = f'<a href="{escape(self.source_url, quote=True)}">{escape(self.source)}</a>'
+        return f"<p>{escape(head)}{link}{escape(tail)}</p>"
 
 
 def _value_words(ds: Dataset, obs: Observation, lang: str) -> str:
@@ -82,6 +120,11 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return W[key].get(lang).format(pct=pct, base=base, was=was)
 
 
+def copy_text(items: list[Headline] | tuple[Headline, ...]) -> tuple[str, str]:
+    """'Kopieer als zin': the sentences as plain text and as (escaped) HTML."""
+    return " ".join(h.sentence for h in items), "".join(h.sentence_html for h in items)
+
+
 def latest_period(ds: Dataset, state: ViewState, metric: str) -> Period | None:
     """The last period in view that holds a value for the series."""
     periods = selected_periods(ds, state)
@@ -91,8 +134,45 @@ def latest_period(ds: Dataset, state: ViewState, metric: str) -> Period | None:
     return None
 
 
-def headline(ds: Dataset, state: ViewState, metric: str, lang: str) -> Headline | None:
-    """The key figure of one series in view, or None when it has no value in the years shown."""
+def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: str,
+                period: Period, lang: str) -> str:
+    """The figure the chart draws in the index or change mode, in words; '' in other modes."""
+    if chart is None or state.mode not in ("index", "change"):
+        return ""
+    line = next((ln for p in chart.panels for ln in p.lines if ln.metric == metric), None)
+    if line is None or period not in line.periods:
+        return ""
+    value = line.values[line.periods.index(period)]
+    if math.isnan(value):
+        return ""
+    if state.mode == "index":
+        base = state.base_year or year_range(ds, state)[0]
+        return W["index"].get(lang).format(value=format_number(value, lang, 0), base=base)
+    return W["change_mode"].get(lang).format(
+        pct=format_pct_change(value, lang), base=format_period(period.comparable_before(), lang))
+
+
+def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source: str,
+              status: str, lang: str) -> str:
+    label = ds.metrics[obs.metric].label.get(lang)
+    said = status and status.lower() not in label.lower()  # 'Meldingen (verwachting)' says it
+    value = _value_words(ds, obs, lang) + (f" ({status})" if said else "")
+    tail = f", {change}" if change else ""
+    if obs.metric in SENTENCES:
+        template, what = SENTENCES[obs.metric]
+        when = (f"het {period.half}e halfjaar van {period.year}" if period.half and lang == "nl"
+                else format_period(period, lang))
+        return template.get(lang).format(period=when, value=value,
+                                         what=what.get(lang), change=tail, source=source)
+    return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
+                                          value=value, change=tail, source=source)
+
+
+def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
+             chart: ChartData | None = None) -> Headline | None:
+    """The key figure of one series in view, or None when it has no value in the years shown:
+    its latest value, status, change against the comparable earlier period (the same half a
+    year before for a half-year), its source, and with `chart` the mode's own figure."""
     if metric not in ds.metrics:
         return None
     period = latest_period(ds, state, metric)
@@ -104,25 +184,28 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str) -> Headline 
     src = ds.source_of(obs)
     source = source_short(src, lang)
     change = change_words(ds, metric, period, lang)
+    status = status_words(obs, lang)
     label = ds.metrics[metric].label.get(lang)
     alts = "; ".join(f"{format_value(a.value, unit, lang, a.approximate)} "
                      f"({source_short(ds.source_of(a), lang)})"
                      for a in ds.alternatives(metric, period))
-    sentence = W["sentence"].get(lang).format(
-        label=label, period=format_period(period, lang), value=_value_words(ds, obs, lang),
-        change=f", {change}" if change else "", source=source)
-    return Headline(metric, label, period,
-                    format_value(obs.value, unit, lang, obs.approximate)
-                    + ("" if unit.kind in ("percent", "change") else f" {unit.label.get(lang)}"),
-                    change, source, obs.source,
-                    W["others"].get(lang).format(alts=alts) if alts else "", sentence)
+    value = (format_value(obs.value, unit, lang, obs.approximate)
+             + ("" if unit.kind in ("percent", "change") else f" {unit.label.get(lang)}"))
+    return Headline(metric, label, period, value, change, source, obs.source,
+                    W["others"].get(lang).format(alts=alts) if alts else "",
+                    _sentence(ds, obs, period, change, source, status, lang),
+                    status=status, approximate=obs.approximate,
+                    source_label=W["source"].get(lang).format(source=source),
+                    source_url=src.url if src is not None else "",
+                    mode_figure=mode_figure(ds, state, chart, metric, period, lang))
 
 
-def headlines(ds: Dataset, state: ViewState, lang: str) -> list[Headline]:
+def headlines(ds: Dataset, state: ViewState, lang: str,
+              chart: ChartData | None = None) -> list[Headline]:
     """One key figure per selected series that has a value in view, in selection order."""
     out = []
     for metric in dict.fromkeys(state.metrics):
-        item = headline(ds, state, metric, lang)
+        item = headline(ds, state, metric, lang, chart)
         if item is not None:
             out.append(item)
     return out

@@ -54,7 +54,7 @@ class Cell:
     status: str = ""
     alternatives: int = 0
     own: bool = False
-    metric: str = ""
+    metric: str = ""  # the value's series and period, so a cell can be found for a point
     period: Period | None = None
 
 
@@ -87,6 +87,14 @@ class Table:
         if self.ds is None or not cell.metric or cell.period is None:
             return ""
         return tooltip_text(self.ds, cell.metric, cell.period, self.lang)
+
+    def cell_of(self, metric: str, period: Period) -> tuple[int, int] | None:
+        """(row, column) of the value of `metric` in `period`, or None when it is not shown."""
+        for r, row in enumerate(self.rows):
+            for c, cell in enumerate(row):
+                if cell.metric == metric and cell.period == period:
+                    return r, c
+        return None
 
     def to_tsv(self, lang: str) -> str:
         """Tab-separated text that pastes into Excel as numbers; a change column per series."""

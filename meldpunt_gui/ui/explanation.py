@@ -1,7 +1,10 @@
-"""The explanation beside the chart: definitions, background, events and sources.
+"""The explanation beside the chart: "Waarom" first, then definitions, background, events, sources.
 
-Links are followed only when clicked, and then by the desktop's browser; the panel itself never
-loads anything (no remote images, no scripts: all file text is escaped in describe.py).
+Every section title is a fold link; which sections are folded is kept in the settings, so a reader
+who never needs the history keeps it shut. On every change of selection or story the pane starts
+at the top, where the reasons are. Links are followed only when clicked, and then by the
+desktop's browser; the panel itself never loads anything (no remote images, no scripts: all file
+text is escaped in text/explanation.py).
 """
 
 from __future__ import annotations
@@ -9,43 +12,74 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from meldpunt_gui.model.resolve import ResolvedView
+from meldpunt_gui.text.describe import event_html
+from meldpunt_gui.text.explanation import sections_html
 
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
-from meldpunt_gui.text.describe import event_html
+
+FOLDED_KEY = "explanation/folded"
 
 
 class ExplanationPanel(QTextBrowser):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, settings: QSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open)
         self.setAccessibleName(self.tr("Explanation"))
         self.opened: list[str] = []
+        self.folded: set[str] = self._read_folded()
+        self._view: ResolvedView | None = None
+        self._events: tuple[str, ...] = ()
+
+    def _read_folded(self) -> set[str]:
+        raw = self.settings.value(FOLDED_KEY, "") if self.settings is not None else ""
+        items = raw if isinstance(raw, (list, tuple)) else str(raw or "").split(",")
+        return {str(k).strip() for k in items if str(k).strip()}
 
     def bind(self, model: ViewModel) -> None:
-        """Follow the window's view model: every change shows its explanation from the top of
-        what was read before (a clicked event is shown by `show_view` with its ids)."""
+        """Follow the window's view model: every change shows its explanation from the top."""
         model.changed.connect(lambda: self.show_view(model.resolved))
         self.show_view(model.resolved)
 
     def show_view(self, view: ResolvedView, event_ids: Sequence[str] = ()) -> None:
-        """The explanation of the view; a clicked badge's events go on top, scrolled into view."""
-        bar = self.verticalScrollBar().value()
-        head = event_html(view.ds, event_ids, view.lang) if event_ids else ""
-        self.setHtml(head + view.explanation)
-        self.verticalScrollBar().setValue(0 if head else bar)
+        """The explanation of the view, from the top; a clicked badge's events go first."""
+        self._view, self._events = view, tuple(event_ids)
+        self._draw()
+        self.verticalScrollBar().setValue(0)
 
-    def loadResource(self, kind, url):
+    def _draw(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        head = event_html(view.ds, self._events, view.lang) if self._events else ""
+        self.setHtml(head + sections_html(view.sections, view.lang, self.folded, fold_links=True))
+
+    def set_folded(self, key: str, folded: bool) -> None:
+        """Fold or unfold one section ('why', 'definitions', 'theme:<id>', 'events', 'sources');
+        remembered in the settings. The reading position stays where it is."""
+        (self.folded.add if folded else self.folded.discard)(key)
+        if self.settings is not None:
+            self.settings.setValue(FOLDED_KEY, ",".join(sorted(self.folded)))
+        bar = self.verticalScrollBar().value()
+        self._draw()
+        self.verticalScrollBar().setValue(bar)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> None:
+        """Nothing is ever loaded: no remote images, no files."""
         return None
 
     def _open(self, url: QUrl) -> None:
-        if url.scheme() in ("http", "https"):
+        if url.scheme() == "fold":
+            key = url.path()
+            self.set_folded(key, key not in self.folded)
+        elif url.scheme() in ("http", "https"):
             self.opened.append(url.toString())
             QDesktopServices.openUrl(url)

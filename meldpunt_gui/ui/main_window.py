@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from meldpunt_gui.data.file_problems import Reportable
     from meldpunt_gui.data.stories import Story
-    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.model.domain import Dataset, Period
     from meldpunt_gui.model.view import ViewState
     from meldpunt_gui.ui.view_model import ViewModel
 
@@ -130,6 +130,7 @@ class MainWindow(WindowActions, QMainWindow):
 
         from meldpunt_gui.ui.chart.view import ChartView
         from meldpunt_gui.ui.explanation import ExplanationPanel
+        from meldpunt_gui.ui.headline_strip import HeadlineStrip
         from meldpunt_gui.ui.metric_picker import MetricPicker
         from meldpunt_gui.ui.period_picker import PeriodPicker
         from meldpunt_gui.ui.table_pane import TablePane
@@ -183,6 +184,8 @@ class MainWindow(WindowActions, QMainWindow):
         chart_page = QWidget(self)
         chart_lay = QVBoxLayout(chart_page)
         chart_lay.addWidget(self.title)
+        self.headline_strip = HeadlineStrip(self)
+        chart_lay.addWidget(self.headline_strip)
         chart_lay.addWidget(self.story_text)
         chart_lay.addLayout(controls)
         chart_lay.addWidget(self.notes)
@@ -208,7 +211,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(chart_page, "")
         self.tabs.addTab(self.table_pane, "")
-        self.explanation = ExplanationPanel(self)
+        self.explanation = ExplanationPanel(self, self.settings)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(left)
@@ -220,6 +223,9 @@ class MainWindow(WindowActions, QMainWindow):
         split.setSizes([340, 720, 340])
         self.splitter = split
         self.setCentralWidget(split)
+        self.data_date = QLabel(self)
+        self.data_date.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.data_date)
 
         self.metric_picker.changed.connect(self._metrics_changed)
         self.period_picker.changed.connect(self._periods_changed)
@@ -227,9 +233,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.chart.event_clicked.connect(self.show_event)
         assert self.model is not None
-        for widget in (self.chart, self.table_pane, self.explanation,
-                       self.half_year_hint):  # each follows the model
+        for widget in (self.chart, self.table_pane, self.explanation, self.half_year_hint,
+                       self.headline_strip):  # each follows the model
             widget.bind(self.model)
+        self.headline_strip.point_requested.connect(self.select_point)
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self.base_year.valueChanged.connect(self._mode_changed)
 
@@ -298,6 +305,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_events.setChecked(self.state.show_events)
         self.act_events.toggled.connect(self._toggle_events)
         self.view_menu.addAction(self.act_events)
+        self.act_all_events = QAction(self, checkable=True)
+        self.act_all_events.setChecked(self.state.all_events)
+        self.act_all_events.toggled.connect(lambda on: self.model.update(all_events=on))
+        self.view_menu.addAction(self.act_all_events)
         self.theme_menu = self.view_menu.addMenu("")
         self.theme_group = QActionGroup(self)
         self.theme_actions = {}
@@ -331,6 +342,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.data_menu.addAction(self.act_history)
 
         self.help_menu = bar.addMenu("")
+        self.act_help = QAction(self)
+        self.act_help.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.act_help.triggered.connect(self.show_help)
+        self.help_menu.addAction(self.act_help)
         self.act_about = QAction(self)
         self.act_about.triggered.connect(self.show_about)
         self.help_menu.addAction(self.act_about)
@@ -383,6 +398,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.lang_menu.setTitle(self.tr("&Language"))
         self.act_copy_table.setText(self.tr("&Copy table"))
         self.act_events.setText(self.tr("Show &events on the chart"))
+        self.act_all_events.setText(self.tr("&All events (not only those about these series)"))
         self.theme_menu.setTitle(self.tr("&Theme"))
         self.act_zoom_in.setText(self.tr("&Larger text"))
         self.act_zoom_out.setText(self.tr("&Smaller text"))
@@ -392,6 +408,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.theme_actions["system"].setText(self.tr("Follow the &system"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About"))
+        self.act_help.setText(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.title.setAccessibleName(self.tr("Chart title"))
         self.sources.setAccessibleName(self.tr("Sources of the values shown"))
@@ -415,6 +432,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.period_picker.retranslate()
         self.notice_bar.set_language(self.lang)
         self.table_pane.retranslate()
+        self.headline_strip.retranslate()
 
     # ----- language
     def set_language(self, lang: str) -> None:
@@ -498,6 +516,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.act_events.blockSignals(True)
         self.act_events.setChecked(state.show_events)
         self.act_events.blockSignals(False)
+        self.act_all_events.blockSignals(True)
+        self.act_all_events.setChecked(state.all_events)
+        self.act_all_events.blockSignals(False)
 
     def _render(self) -> None:
         """The window's own labels for the resolved view (the chart, the table and the
@@ -523,6 +544,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.sources.setText(shorten(view.sources_line, LONG))
         self.chart_key.setText("   ".join(view.chart_key))
         self.chart_key.setVisible(bool(view.chart_key))
+        self.data_date.setText(view.data_date_line)
         summary = "\n".join(view.summary)
         self.summary.setText(summary)
         self.chart.setAccessibleDescription(summary)
@@ -564,6 +586,11 @@ class MainWindow(WindowActions, QMainWindow):
         assert self.model is not None
         self.model.update(show_events=on)
 
+    def select_point(self, metric: str, period: Period) -> None:
+        """A headline figure was clicked: that value in the chart and in the table."""
+        self.table.select_point(metric, period)
+        self.chart.select_point(metric, period)
+
     def show_event(self, event_ids: tuple[str, ...]) -> None:
         assert self.model is not None
         self.explanation.show_view(self.model.resolved, event_ids)
@@ -600,6 +627,13 @@ class MainWindow(WindowActions, QMainWindow):
             act = self.story_menu.addAction(shorten(story.title.get(self.lang)).replace("&", "&&"))
             act.setToolTip(tooltip_html(story.text.get(self.lang)))
             act.triggered.connect(lambda _=False, sid=story.id: self.open_story(sid))
+
+    def show_help(self) -> None:
+        """F1: the offline help page in the window's language."""
+        from meldpunt_gui.ui.help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self.lang, self)
+        self.help_dialog.show()
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox

@@ -1,16 +1,56 @@
-"""Metric picker: grouped by category, searchable, checkable, each entry showing its unit."""
+"""Metric picker: "Kerncijfers" first, then by category; searchable, checkable, each entry with
+its unit; the selected series as removable chips above the list; long labels wrap.
+
+A key series appears twice (under Kerncijfers and under its organisation); both items are one
+series, so ticking either ticks both.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.model.domain import Dataset, Metric
+from meldpunt_gui.model.vocabulary import KEY_METRICS
 from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.ui.flow_layout import FlowLayout
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # plain words searched: label, id, unit, definition
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped label at the tree's width (QTreeView's own size hint
+    measures one unwrapped line, so a long label was cut to 'Meldingen uit het buitenland ...')."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        check = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 12
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - check
+        box = opt.fontMetrics.boundingRect(QRect(0, 0, max(width, 60), 100000),
+                                           int(Qt.TextFlag.TextWordWrap), opt.text)
+        base = super().sizeHint(option, index)
+        return QSize(base.width(), max(base.height(), box.height() + 4))
 
 
 class MetricPicker(QWidget):
@@ -20,6 +60,9 @@ class MetricPicker(QWidget):
         super().__init__(parent)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
+        self.chip_box = QWidget(self)
+        self.chip_layout = FlowLayout(self.chip_box)
+        self.chips: dict[str, QToolButton] = {}
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -29,22 +72,37 @@ class MetricPicker(QWidget):
         self.tree = QTreeView(self)
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)  # wrapped labels take two lines
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the one column is as wide as the view, so the delegate wraps a label to that width
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.chip_box)  # before the search field: Tab goes from it to the list
         lay.addWidget(self.search)
-        lay.addWidget(self.tree)
+        lay.addWidget(self.tree, 1)
         self.search.textChanged.connect(self._filter)
         self.model.itemChanged.connect(self._on_item_changed)
         self._order: list[str] = []
-        self._items: dict[str, QStandardItem] = {}
+        self._items: dict[str, list[QStandardItem]] = {}
+        self._labels: dict[str, str] = {}
         self._updating = False
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A new width wraps the labels anew."""
+        super().resizeEvent(event)
+        self.tree.scheduleDelayedItemsLayout()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search metrics…"))
         self.search.setAccessibleName(self.tr("Search metrics"))
         self.tree.setAccessibleName(self.tr("Metrics"))
+        self.chip_box.setAccessibleName(self.tr("Selected series"))
 
     def populate(self, ds: Dataset, lang: str, selected: tuple[str, ...]) -> None:
         """(Re)build the tree in the given language, keeping the selection."""
@@ -54,50 +112,64 @@ class MetricPicker(QWidget):
         self._order = [m for m in selected if m in ds.metrics]
         cats = sorted(ds.categories.values(), key=lambda c: c.order)
         known = {c.id for c in cats}
-        groups = [(c.id, c.label.get(lang)) for c in cats]
-        if any(m.category not in known for m in ds.metrics.values()):
-            groups.append(("", self.tr("Own metrics")))
-        for cat_id, cat_label in groups:
-            metrics = [m for m in ds.metrics.values()
-                       if m.category == cat_id or (not cat_id and m.category not in known)]
+        cat_labels = {c.id: c.label.get(lang) for c in cats}
+        key = [ds.metrics[m] for m in KEY_METRICS if m in ds.metrics]
+        groups: list[tuple[str, list[Metric]]] = []
+        if key:
+            groups.append((self.tr("Key figures"), key))  # in the seed's order, not sorted
+        for c in cats:
+            groups.append((c.label.get(lang), sorted(ds.metrics_in(c.id),
+                                                     key=lambda m: m.label.get(lang).lower())))
+        own = [m for m in ds.metrics.values() if m.category not in known]
+        if own:
+            groups.append((self.tr("Own metrics"), sorted(own, key=lambda m: m.label.get(lang).lower())))
+        for label, metrics in groups:
             if not metrics:
                 continue
-            parent = QStandardItem(shorten(cat_label))
+            parent = QStandardItem(shorten(label))
             parent.setEditable(False)
             parent.setSelectable(False)
-            parent.setToolTip(tooltip_html(cat_label))
-            parent.setData(cat_label, SEARCH_ROLE)
-            for m in sorted(metrics, key=lambda m: m.label.get(lang).lower()):
-                unit = ds.units[m.unit].label.get(lang)
-                kinds = ds.granularities(m.id)
-                half = self.tr("half-years") if kinds == {"half"} else ""
-                text = f"{shorten(m.label.get(lang))}  ({shorten(unit)}{', ' + half if half else ''})"
-                item = QStandardItem(text)
-                item.setEditable(False)
-                item.setCheckable(True)
-                item.setCheckState(Qt.CheckState.Checked if m.id in self._order
-                                   else Qt.CheckState.Unchecked)
-                item.setData(m.id, METRIC_ROLE)
-                # what the tooltip says is also what the search looks through
-                words = f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n{m.definition.get(lang)}"
-                item.setToolTip(tooltip_html(words))
-                item.setData(words, SEARCH_ROLE)
-                parent.appendRow(item)
-                self._items[m.id] = item
+            parent.setToolTip(tooltip_html(label))
+            parent.setData(label, SEARCH_ROLE)
+            for m in metrics:
+                parent.appendRow(self._item(ds, m, lang, cat_labels.get(m.category, label)))
             self.model.appendRow(parent)
+        self._labels = {m.id: m.label.get(lang) for m in ds.metrics.values()}
         self.tree.expandAll()
         self._updating = False
+        self._show_chips()
+
+    def _item(self, ds: Dataset, m: Metric, lang: str, cat_label: str) -> QStandardItem:
+        unit = ds.units[m.unit].label.get(lang)
+        kinds = ds.granularities(m.id)
+        half = self.tr("half-years") if kinds == {"half"} else ""
+        item = QStandardItem(f"{shorten(m.label.get(lang))}  ({shorten(unit)}{', ' + half if half else ''})")
+        item.setEditable(False)
+        item.setCheckable(True)
+        item.setCheckState(Qt.CheckState.Checked if m.id in self._order else Qt.CheckState.Unchecked)
+        item.setData(m.id, METRIC_ROLE)
+        # what the tooltip says is also what the search looks through
+        words = f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n{m.definition.get(lang)}"
+        item.setToolTip(tooltip_html(words))
+        item.setData(words, SEARCH_ROLE)
+        self._items.setdefault(m.id, []).append(item)
+        return item
 
     def selected(self) -> tuple[str, ...]:
         return tuple(self._order)
 
     def set_checked(self, metric: str, checked: bool) -> None:
-        item = self._items.get(metric)
-        if item is not None:
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        items = self._items.get(metric)
+        if items:
+            items[0].setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def item_for(self, metric: str) -> QStandardItem | None:
-        return self._items.get(metric)
+        """The series' item under its organisation (a key series also sits under Kerncijfers)."""
+        items = self._items.get(metric)
+        return items[-1] if items else None
+
+    def items_for(self, metric: str) -> list[QStandardItem]:
+        return list(self._items.get(metric, ()))
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
@@ -110,8 +182,33 @@ class MetricPicker(QWidget):
         if not mid:
             return
         on = item.checkState() == Qt.CheckState.Checked
+        self._updating = True  # the series' other item follows without a second signal
+        for twin in self._items.get(mid, ()):
+            if twin is not item:
+                twin.setCheckState(item.checkState())
+        self._updating = False
         if on and mid not in self._order:
             self._order.append(mid)
         elif not on and mid in self._order:
             self._order.remove(mid)
+        self._show_chips()
         self.changed.emit(tuple(self._order))
+
+    # ----- chips: the selection at a glance, each removable
+    def _show_chips(self) -> None:
+        for chip in self.chips.values():
+            self.chip_layout.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = {}
+        for mid in self._order:
+            label = self._labels.get(mid, mid)
+            chip = QToolButton(self.chip_box)
+            chip.setText(f"{shorten(label)} ✕".replace("&", "&&"))  # a "&" is no shortcut here
+            chip.setAutoRaise(False)
+            chip.setToolTip(tooltip_html(self.tr("Remove %1 from the chart").replace("%1", label)))
+            chip.setAccessibleName(self.tr("Remove %1").replace("%1", label))
+            chip.clicked.connect(lambda _=False, m=mid: self.set_checked(m, False))
+            self.chip_layout.addWidget(chip)
+            self.chips[mid] = chip
+        self.chip_box.setVisible(bool(self._order))
+        self.chip_box.updateGeometry()

@@ -52,6 +52,7 @@ def load_state(settings: QSettings) -> ViewState:
             granularity="half" if gran == "half" else "year",
             tab=str(settings.value("view/tab", "chart")),
             show_events=str(settings.value("view/events", "true")).lower() != "false",
+            all_events=str(settings.value("view/all_events", "false")).lower() == "true",
             mode=mode if mode in MODES else DEFAULT_MODE,
             base_year=base[0] if base else None,
             story=str(settings.value("view/story", "") or ""),
@@ -70,6 +71,7 @@ def save_state(settings: QSettings, state: ViewState, lang: str) -> None:
     settings.setValue("view/granularity", state.granularity)
     settings.setValue("view/tab", state.tab)
     settings.setValue("view/events", "true" if state.show_events else "false")
+    settings.setValue("view/all_events", "true" if state.all_events else "false")
     settings.setValue("view/mode", state.mode)
     settings.setValue("view/base_year", "" if state.base_year is None else state.base_year)
     settings.setValue("view/story", state.story)

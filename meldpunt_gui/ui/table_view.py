@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.text.tabular import Table
 from meldpunt_gui.ui.table_delegate import CHANGE_ROLE, STATUS_ROLE, ChangeDelegate
@@ -97,6 +98,7 @@ class TableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         self.lang = "nl"
         self._view: ResolvedView | None = None
+        self._pending: tuple[str, Period] | None = None  # a point to select, see select_point
         QShortcut(QKeySequence.StandardKey.Copy, self, self.copy_to_clipboard,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.setAccessibleName(self.tr("Table of the values shown"))
@@ -110,6 +112,25 @@ class TableView(QTableView):
         model.changed.connect(follow)
         follow()
 
+    def select_point(self, metric: str, period: Period) -> bool:
+        """Select the cell of one value (a headline figure was clicked); kept for when the
+        table is next shown if its tab is hidden now."""
+        self._pending = (metric, period)
+        return self._select_pending()
+
+    def _select_pending(self) -> bool:
+        if self._pending is None:
+            return False
+        metric, period = self._pending
+        table = self.model_.table
+        row, col = table.row_of(period), table.column_of(metric)
+        if row < 0 or col < 0:
+            return False
+        index = self.model_.index(row, col)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        return True
+
     def show_view(self, view: ResolvedView) -> None:
         """Show the view's table; built by the view the first time it is asked for (the table
         is left alone while its tab is hidden)."""
@@ -121,6 +142,7 @@ class TableView(QTableView):
             if self.model_.columnCount():
                 header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
             self._fit_header()
+            self._select_pending()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -140,14 +162,6 @@ class TableView(QTableView):
                                                       text).height())
         header.setFixedHeight(height + 10)
 
-    def select_point(self, metric: str, period: object) -> bool:
-        """Select the cell of one series and period (from the chart's readout)."""
-        table = self.model_.table
-        row, col = table.row_of(period), table.column_of(metric)  # type: ignore[arg-type]
-        if row < 0 or col < 0:
-            return False
-        self.setCurrentIndex(self.model_.index(row, col))
-        return True
 
     def copy_to_clipboard(self) -> str:
         """The whole table as tab-separated text (Excel reads the numbers as numbers) and as an

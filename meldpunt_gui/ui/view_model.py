@@ -82,7 +82,7 @@ class ViewModel(QObject):
         story = self.story(story_id)
         if story is None:
             return False
-        self.set_state(story.state().with_(tab="chart"))
+        self.set_state(story.state().with_(tab="chart", all_events=self._state.all_events))
         return True
 
     def set_dataset(self, ds: Dataset) -> None:

@@ -42,7 +42,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+122"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
         <location line="+94"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
@@ -71,7 +71,7 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/explanation.py" line="+29"/>
+        <location filename="../../meldpunt_gui/ui/explanation.py" line="+36"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
@@ -92,6 +92,33 @@
         <location line="+2"/>
         <source>Show &amp;years</source>
         <translation>Show &amp;years</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlineStrip</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+102"/>
+        <source>Copy as sentence</source>
+        <translation>Copy as sentence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put the key figures on the clipboard as a ready sentence with its source (plain text and for Word)</source>
+        <translation>Put the key figures on the clipboard as a ready sentence with its source (plain text and for Word)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location filename="../../meldpunt_gui/ui/help_dialog.py" line="+13"/>
+        <location line="+5"/>
+        <source>Help</source>
+        <translation>Help</translation>
     </message>
 </context>
 <context>
@@ -349,17 +376,17 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
-        <location line="+304"/>
+        <location line="+320"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-308"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+311"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -475,6 +502,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;All events (not only those about these series)</source>
+        <translation>&amp;All events (not only those about these series)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
@@ -510,16 +542,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
@@ -599,7 +632,7 @@
         <translation>Key to the marks in the chart</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+223"/>
         <source>Portable mode: data and settings are kept in %1.</source>
         <translation>Portable mode: data and settings are kept in %1.</translation>
     </message>
@@ -691,7 +724,7 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+45"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+102"/>
         <source>Search metrics…</source>
         <translation>Search metrics…</translation>
     </message>
@@ -706,14 +739,34 @@ Data up to: %2</translation>
         <translation>Metrics</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>Selected series</source>
+        <translation>Selected series</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Key figures</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Own metrics</source>
         <translation>Own metrics</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>half-years</source>
         <translation>half-years</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Remove %1 from the chart</source>
+        <translation>Remove %1 from the chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1</source>
+        <translation>Remove %1</translation>
     </message>
 </context>
 <context>
@@ -931,7 +984,7 @@ Data up to: %2</translation>
 <context>
     <name>TableView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_view.py" line="+103"/>
+        <location filename="../../meldpunt_gui/ui/table_view.py" line="+104"/>
         <source>Table of the values shown</source>
         <translation>Table of the values shown</translation>
     </message>

@@ -235,11 +235,15 @@ def bundled_chart(qtbot, width: int):
 def test_event_badges_are_laid_out_again_for_a_new_width(qtbot):
     from meldpunt_gui.model.view import ViewState
     chart, ds = bundled_chart(qtbot, 420)
-    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
-    narrow = max(lane for _, _, lane in chart.events) + 1
+    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024,
+                                 all_events=True), "nl")
+    narrow_lanes = max(lane for _, _, lane in chart.events) + 1
+    narrow_badges = len(chart._badges)
     chart.resize(1600, 500)
     wide = max(lane for _, _, lane in chart.events) + 1
-    assert wide < narrow
+    # never more than two lanes: a narrow strip takes several years into one badge instead
+    assert narrow_lanes <= 2 and wide <= 2
+    assert narrow_badges < len(chart._badges) == len({e.year for e in ds.events_between(2010, 2024)})
     assert chart._strip.maximumHeight() == 20 * wide + 6  # the strip shrinks with its lanes
 
 

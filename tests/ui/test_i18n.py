@@ -24,8 +24,11 @@ def catalogue() -> set[str]:
 
 def ui_strings(w) -> set[str]:
     """Every string the window itself (not the data) puts on screen or gives a screen reader."""
-    data_labels = {w.title, w.story_text, w.notes, w.summary, w.sources,
+    data_labels = {w.title, w.story_text, w.notes, w.summary, w.sources, w.data_date,
                    w.chart_key, w.table_pane.key}  # keys: the core's Text pairs (text.marks)
+    for tile in w.headline_strip.tiles:  # key figures: words from the data (text/headline.py)
+        data_labels |= {tile, *tile.findChildren(QWidget)}
+    data_labels |= set(w.metric_picker.chips.values())  # chips carry the series' own labels
     out = set()
     story_titles = {a.text() for a in w.story_menu.actions()}  # titles come from story files
     for act in w.findChildren(QAction):
@@ -36,7 +39,8 @@ def ui_strings(w) -> set[str]:
     for box in w.findChildren(QGroupBox):
         out.add(box.title())
     for button in w.findChildren(QAbstractButton):
-        if not isinstance(button.parent(), QTabBar):  # Qt's own scroll arrows (qtbase catalogue)
+        # Qt's own scroll arrows are in the qtbase catalogue
+        if not isinstance(button.parent(), QTabBar) and button not in data_labels:
             out.add(button.text())
     for label in w.findChildren(QLabel):
         if label not in data_labels:
@@ -44,7 +48,7 @@ def ui_strings(w) -> set[str]:
     for edit in w.findChildren(QLineEdit):
         out.add(edit.placeholderText())
     for widget in w.findChildren(QWidget):
-        if not isinstance(widget.parent(), QTabBar):
+        if not isinstance(widget.parent(), QTabBar) and widget not in data_labels:
             out.add(widget.accessibleName())
     for i in range(w.tabs.count()):
         out.add(w.tabs.tabText(i))

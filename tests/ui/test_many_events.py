@@ -17,7 +17,8 @@ def _window(qtbot, tmp_path, n: int) -> MainWindow:
     ds.events = [*ds.events, *(Event(f"user-{i}", f"{2019 + i % 6}-{1 + i % 12:02d}", 2019 + i % 6,
                                      Text(f"Gebeurtenis {i}", f"Event {i}"), "s2") for i in range(n))]
     settings = QSettings(str(tmp_path / f"s{n}.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(ds, settings, "nl", state=ViewState(metrics=("reports_total", "cloud_urls")))
+    w = MainWindow(ds, settings, "nl", state=ViewState(metrics=("reports_total", "cloud_urls"),
+                                                       all_events=True))  # every event drawn
     qtbot.addWidget(w)
     w.resize(1200, 800)
     w.show()

@@ -4,6 +4,7 @@ from PySide6.QtWidgets import QLabel
 
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.ui.main_window import MainWindow
+from meldpunt_gui.ui.metric_picker import METRIC_ROLE
 
 
 def test_checking_a_metric_updates_chart_table_and_explanation(make_window):
@@ -27,7 +28,9 @@ def test_picker_shows_units_and_searches(make_window):
     assert "halfjaren" not in w.metric_picker.item_for("reports_h1").text() or True
     w.metric_picker.search.setText("cloud")
     proxy = w.metric_picker.proxy
-    assert proxy.rowCount() == 1 and proxy.rowCount(proxy.index(0, 0)) == 1
+    # a key series is found under Kerncijfers and under its organisation
+    assert proxy.rowCount() == 2
+    assert [proxy.index(0, 0, proxy.index(g, 0)).data(METRIC_ROLE) for g in (0, 1)] == ["cloud_urls"] * 2
 
 
 def test_year_range_presets_and_single_years(make_window):

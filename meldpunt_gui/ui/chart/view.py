@@ -623,41 +623,29 @@ class ChartView(QWidget):
 
     def _place_events(self, events, theme, px: int) -> None:
         pg = self._pg
-        from meldpunt_gui.model.view import event_lanes
+        from meldpunt_gui.model.events import badge_layout
 
-        groups: list[tuple[list[int], list]] = []
-        for number, ev in enumerate(events, start=1):
-            if groups and groups[-1][1][0].year == ev.year:
-                groups[-1][0].append(number)
-                groups[-1][1].append(ev)
-            else:
-                groups.append(([number], [ev]))
-        labels = [str(n[0]) if len(n) == 1 else f"{n[0]}–{n[-1]}" for n, _ in groups]
-        xs = [sum(e.x for e in evs) / len(evs) for _, evs in groups]
-        first, last = self._strip.getViewBox().viewRange()[0]
-        widest = max(BADGE_PX, max(8 * len(t) + 10 for t in labels))
-        # badges near an edge are moved inwards (never cut off); lanes are laid out on the
-        # moved positions so that moving cannot make two badges overlap
-        half = widest / 2 * (last - first) / px
-        xs = [min(max(x, first + half), last - half) for x in xs]
-        lanes = event_lanes(xs, widest * (last - first) / px)
-        n = max(lanes) + 1
+        first, last = self._view.first_year, self._view.last_year
+        badges = badge_layout(events, first, last, px,
+                              lambda text: max(BADGE_PX, 8 * len(text) + 10))
+        n = max(b.lane for b in badges) + 1
         self._badges, self.events = [], []
         pool, fill = self._badge_pool, pg.mkBrush(theme.foreground)
-        for k, ((numbers, evs), label, x, lane) in enumerate(zip(groups, labels, xs, lanes)):
+        for k, item in enumerate(badges):
             if k == len(pool):  # badges are kept and relabelled: making one costs 0.1 ms
                 pool.append(pg.TextItem("", anchor=(0.5, 0.5)))
                 self._strip.addItem(pool[k])
             badge = pool[k]
             badge.fill = fill
-            badge.setText(label, color=theme.background)
-            badge.setPos(x, n - 1 - lane)
+            badge.setText(item.label, color=theme.background)
+            badge.setPos(item.x, n - 1 - item.lane)
+            evs = [events[num - 1] for num in item.numbers]
             badge.setToolTip(tooltip_html("\n".join(f"{num}. {e.title.get(self._lang)}"
-                                                     for num, e in zip(numbers, evs))))
+                                                     for num, e in zip(item.numbers, evs))))
             badge.setVisible(True)
             self._badges.append((tuple(e.id for e in evs), badge))
-            self.events.extend((e.id, e.x, lane) for e in evs)
-        for badge in pool[len(groups):]:
+            self.events.extend((e.id, e.x, item.lane) for e in evs)
+        for badge in pool[len(badges):]:
             badge.setVisible(False)
         self._strip.setYRange(-0.6, n - 0.4, padding=0)
         height = 20 * n + 6
@@ -732,6 +720,14 @@ class ChartView(QWidget):
                 self.readout.unpin()
                 return True
         return super().eventFilter(obj, event)
+
+    def select_point(self, metric: str, period: Period) -> str:
+        """Pin the readout on one value's period (a headline figure was clicked); its text."""
+        if self._glw is None or not any(s.metric == metric and period in s.periods
+                                        for s in self.series):
+            return ""
+        self.readout.show(period, pin=True)
+        return self.hover_text
 
     # ----- for tests and the accessible description
     def tick_strings(self, panel: int, axis: str = "left") -> list[str]:

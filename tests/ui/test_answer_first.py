@@ -1,0 +1,190 @@
+"""The answer first: headline strip, Waarom on top, events about the selection, the picker's
+Kerncijfers and chips, the data date and F1 help, driven through the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.model.vocabulary import KEY_METRICS
+from meldpunt_gui.ui.main_window import MainWindow
+from meldpunt_gui.ui.metric_picker import METRIC_ROLE
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from meldpunt_gui.data.bundled import load_bundled
+    return load_bundled()
+
+
+@pytest.fixture
+def real_window(qtbot, bundled, settings, dutch):
+    def make(state: ViewState, lang: str = "nl") -> MainWindow:
+        w = MainWindow(bundled, settings, lang, state=state)
+        qtbot.addWidget(w)
+        w.resize(1400, 860)
+        w.show()
+        w.chart.ensure_loaded()
+        qtbot.waitExposed(w)
+        return w
+    return make
+
+
+def test_memo_task_figure_change_source_and_main_factor_without_scrolling(real_window, bundled):
+    w = real_window(ViewState(metrics=("reports_total",), first_year=2021, last_year=2022))
+    [tile] = w.headline_strip.tiles
+    shown = bundled.shown("reports_total", Period(2022))
+    h = w.model.resolved.headlines[0]
+    assert tile.item.period == Period(2022) and tile.figure.text() == h.value
+    assert h.value.replace(".", "").split()[-2].endswith(str(int(shown.value)))
+    assert tile.change.text() == h.change and "minder dan in 2021 (413.262)" in h.change
+    src = bundled.source_of(shown)
+    assert src.publisher in tile.source.text() and src.url in tile.source.text()
+    # Waarom is the first thing in the pane, the main factor its first sentence, in view
+    text = w.explanation.toPlainText()
+    assert text.startswith("▾ Waarom\nOfflimits noemde in juli 2023 de toegenomen druk op hosters "
+                           "de voornaamste factor")
+    assert text.index("Waarom") < text.index("Wat telt mee") < text.index("Achtergrond")
+    assert w.explanation.verticalScrollBar().value() == 0
+    doc = w.explanation.document()
+    block = doc.find("voornaamste factor").block()
+    rect = doc.documentLayout().blockBoundingRect(block)
+    assert rect.bottom() < w.explanation.viewport().height()
+
+
+def test_clicking_a_figure_selects_that_point_in_chart_and_table(real_window, qtbot):
+    w = real_window(ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022))
+    tile = w.headline_strip.tiles[1]
+    qtbot.mouseClick(tile.figure, Qt.MouseButton.LeftButton)
+    readout = w.chart.readout  # the crosshair readout is pinned on that figure's period
+    assert (readout.period, readout.pinned) == (Period(2022), True)
+    assert "URL's naar cloudomgeving" in w.chart.hover_text and "4.600" in w.chart.hover_text
+    w.tabs.setCurrentIndex(1)  # the table is built when shown and then selects the value
+    cell = w.table.model_.table.rows[w.table.currentIndex().row()][w.table.currentIndex().column()]
+    assert (cell.metric, cell.period) == ("cloud_urls", Period(2022))
+
+
+def test_copy_as_sentence_puts_text_and_escaped_html_on_the_clipboard(real_window, qtbot):
+    w = real_window(ViewState(metrics=("cloud_urls",), first_year=2021, last_year=2022))
+    qtbot.mouseClick(w.headline_strip.copy_button, Qt.MouseButton.LeftButton)
+    data = QGuiApplication.clipboard().mimeData()
+    assert data.text() == ("In 2022 ontving het Meldpunt 4.600 URL's naar een cloudomgeving, 97% minder "
+                           "dan in 2021 (160.000). Bron: Offlimits, 13-07-2023.")
+    assert "URL&#x27;s" in data.html() and '<a href="https://offlimits.nl/' in data.html()
+
+
+def test_source_link_opens_only_on_a_click(real_window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("meldpunt_gui.ui.headline_strip.QDesktopServices.openUrl",
+                        lambda url: opened.append(url.toString()))
+    w = real_window(ViewState(metrics=("cloud_urls",), first_year=2021, last_year=2022))
+    assert opened == []
+    tile = w.headline_strip.tiles[0]
+    tile.source.linkActivated.emit(tile.item.source_url)
+    tile.source.linkActivated.emit("javascript:alert(1)")
+    assert opened == [tile.item.source_url]
+
+
+def test_headline_shows_the_mode_figure(real_window):
+    w = real_window(ViewState(metrics=("reports_total",), first_year=2021, last_year=2022,
+                              mode="index", base_year=2021))
+    tile = w.headline_strip.tiles[0]
+    assert tile.mode.text().startswith("index ") and tile.mode.text().endswith("(2021 = 100)")
+    assert not tile.mode.isHidden()
+
+
+def test_sections_fold_are_remembered_and_the_pane_returns_to_the_top(real_window, qtbot, settings,
+                                                                       bundled):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    assert "Alle meldingen die het Meldpunt" in w.explanation.toPlainText()
+    w.explanation.anchorClicked.emit(QUrl("fold:definitions"))
+    assert "Alle meldingen die het Meldpunt" not in w.explanation.toPlainText()
+    assert "▸ Wat telt mee" in w.explanation.toPlainText()
+    again = MainWindow(bundled, settings, "nl", state=ViewState(metrics=("reports_total",)))
+    qtbot.addWidget(again)
+    assert "Alle meldingen die het Meldpunt" not in again.explanation.toPlainText()
+    bar = w.explanation.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    w.metric_picker.set_checked("cloud_urls", True)
+    assert bar.value() == 0
+    bar.setValue(bar.maximum())
+    w.open_story("fall-2022")
+    assert bar.value() == 0
+
+
+def test_default_events_are_those_about_the_series_and_all_events_is_remembered(real_window, settings):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    view = w.model.resolved
+    every = w.ds.events_between(view.first_year, view.last_year)
+    assert 0 < len(view.events) < len(every)
+    assert [e[0] for e in w.chart.events] == [e.id for e in view.events]
+    assert max(lane for _, _, lane in w.chart.events) < 2
+    items = w.explanation.toPlainText().split("Gebeurtenissen", 1)[1]
+    assert all(e.title.get("nl") in items for e in view.events)
+    w.act_all_events.trigger()
+    assert len(w.model.resolved.events) == len(every) == len(w.chart.events)
+    w.close()
+    assert settings.value("view/all_events") == "true"
+
+
+def test_picker_has_kerncijfers_first_and_chips_that_remove_a_series(real_window, qtbot):
+    w = real_window(ViewState(metrics=("reports_total", "cloud_urls")))
+    picker = w.metric_picker
+    group = picker.model.item(0)
+    assert group.text() == "Kerncijfers"
+    assert [group.child(r).data(METRIC_ROLE) for r in range(group.rowCount())] == list(KEY_METRICS)
+    assert list(picker.chips) == ["reports_total", "cloud_urls"]
+    assert picker.chips["cloud_urls"].text() == "URL's naar cloudomgeving ✕"
+    qtbot.mouseClick(picker.chips["cloud_urls"], Qt.MouseButton.LeftButton)
+    assert w.state.metrics == ("reports_total",)
+    assert all(i.checkState() == Qt.CheckState.Unchecked for i in picker.items_for("cloud_urls"))
+    picker.items_for("police_reports")[0].setCheckState(Qt.CheckState.Checked)  # under Kerncijfers
+    assert picker.item_for("police_reports").checkState() == Qt.CheckState.Checked  # its twin
+    assert w.state.metrics == ("reports_total", "police_reports")
+
+
+def test_long_labels_wrap_instead_of_being_cut(real_window, qtbot):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    w.splitter.setSizes([230, 800, 370])
+    qtbot.waitUntil(lambda: w.metric_picker.tree.viewport().width() < 240)
+    tree, picker = w.metric_picker.tree, w.metric_picker
+    index = picker.proxy.mapFromSource(picker.item_for("reports_international").index())
+    QApplication.processEvents()
+    tree.doItemsLayout()
+    assert tree.visualRect(index).height() >= 2 * tree.fontMetrics().height()
+    assert tree.textElideMode() == Qt.TextElideMode.ElideNone
+
+
+def test_status_bar_names_the_data_date(real_window, bundled):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    from meldpunt_gui.text.formatting import format_date
+    assert w.data_date.text() == f"Gegevens tot en met {format_date(bundled.data_date, 'nl')}"
+    assert w.data_date.text() in w.model.resolved.data_date_line
+
+
+@pytest.mark.parametrize("lang, heading", [("nl", "Wat de tekens betekenen"), ("en", "What the marks mean")])
+def test_f1_opens_the_offline_help_from_the_start(qtbot, bundled, settings, lang, heading):
+    w = MainWindow(bundled, settings, lang, state=ViewState())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    QTest.keyClick(w, Qt.Key.Key_F1)
+    dialog = w.help_dialog
+    assert dialog.isVisible()
+    assert heading in dialog.browser.toPlainText()
+    assert "<" not in dialog.browser.toPlainText()
+    dialog.close()
+
+
+def test_help_page_is_escaped():
+    from meldpunt_gui.text.help_page import help_html
+    html = help_html("# T\n\n- <script>x</script>\n\nA <b>b</b>")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<h2>T</h2>" in html
