@@ -259,14 +259,14 @@ def test_any_note_survives_xlsx_round_trip(note: str) -> None:
 
 
 @pytest.mark.parametrize("lang, names, header", [
-    ("nl", ["Gegevens", "Bronnen", "Definities"], HEADER_NL),
-    ("en", ["Data", "Sources", "Definitions"], HEADER_EN),
+    ("nl", ["Gegevens", "Bronnen", "Definities", "Over deze export"], HEADER_NL),
+    ("en", ["Data", "Sources", "Definitions", "About this export"], HEADER_EN),
 ])
 def test_xlsx_round_trip(ds: Dataset, lang: str, names: list[str], header: list[str]) -> None:
     rows = export_rows(ds, ALL, YEARS, lang)
     book = read_xlsx(to_xlsx_bytes(rows, ds, ALL + ["empty"], lang))
     assert list(book) == names
-    data, sources, definitions = (book[n] for n in names)
+    data, sources, definitions, _about = (book[n] for n in names)
     assert data[0] == header
     assert len(data) == len(rows) + 1
     for row, cells in zip(rows, data[1:]):
@@ -454,3 +454,11 @@ def test_workbook_has_a_frozen_bold_header_and_a_title(ds):
     assert 'state="frozen"' in sheet and 'ySplit="1"' in sheet
     assert "<b/>" in styles
     assert "Meldpunt viewer: data with sources" in core
+
+
+def test_workbook_says_up_to_when_the_data_go(ds):
+    ds.data_date = "2025-05-14"
+    rows = export_rows(ds, ALL, YEARS, "nl")
+    about = read_xlsx(to_xlsx_bytes(rows, ds, ALL, "nl"))["Over deze export"]
+    assert about[1] == ["Gegevens tot en met", "14-05-2025"]
+    assert about[2] == ["De bron van elke waarde", "Bronnen"]

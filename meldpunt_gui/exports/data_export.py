@@ -73,6 +73,11 @@ _SHOWN = (Text("getoond", "shown"), Text("alternatief", "alternative"))
 
 TITLE = Text("Meldpunt-viewer: gegevens met bronnen", "Meldpunt viewer: data with sources")
 SHEET_DATA = Text("Gegevens", "Data")
+SHEET_ABOUT = Text("Over deze export", "About this export")
+ABOUT_HEADER = (Text("wat", "what"), Text("waarde", "value"))
+ABOUT_DATE = Text("Gegevens tot en met", "Data up to")
+ABOUT_SOURCES = Text("De bron van elke waarde", "The source of every value")
+ABOUT_MADE = Text("Gemaakt met", "Made with")
 SHEET_SOURCES = Text("Bronnen", "Sources")
 SHEET_DEFINITIONS = Text("Definities", "Definitions")
 SOURCE_HEADER = (Text("uitgever", "publisher"), Text("titel", "title"),
@@ -217,7 +222,20 @@ def to_xlsx_bytes(rows: Sequence[ExportRow], dataset: Dataset, metric_ids: Seque
     definitions = Sheet(SHEET_DEFINITIONS.get(lang), [h.get(lang) for h in DEFINITION_HEADER],
                         _definition_rows(dataset, metric_ids, lang),
                         widths=(28, 40, 20, 20, 80, 50), wrap=frozenset({1, 4, 5}))
-    return build_xlsx([data, sources, definitions], title=TITLE.get(lang))
+    about = Sheet(SHEET_ABOUT.get(lang), [h.get(lang) for h in ABOUT_HEADER],
+                  _about_rows(dataset, lang), widths=(30, 60))
+    return build_xlsx([data, sources, definitions, about], title=TITLE.get(lang))
+
+
+def _about_rows(dataset: Dataset, lang: str) -> list[list[str]]:
+    """What a reader of the workbook must know beside the values: up to when the data go, and
+    where each value's source is. (CSV rows carry each value's own source date instead.)"""
+    from meldpunt_gui import __version__
+    from meldpunt_gui.text.formatting import format_date
+
+    return [[ABOUT_DATE.get(lang), format_date(dataset.data_date, lang) if dataset.data_date else ""],
+            [ABOUT_SOURCES.get(lang), SHEET_SOURCES.get(lang)],
+            [ABOUT_MADE.get(lang), f"Meldpunt-viewer {__version__}"]]
 
 
 def export_data(path: str | os.PathLike[str], fmt: str, dataset: Dataset,
