@@ -27,6 +27,7 @@ from meldpunt_gui.ui.chart.palette import THEMES
 
 RATE_LIMIT = 60  # readout updates per second while the pointer moves
 MARGIN = 8
+MIN_WIDTH = 240  # px: below this a wrapped readout gets too tall to read
 
 
 class Readout(QObject):
@@ -152,7 +153,7 @@ class Readout(QObject):
         if text != self.text or not self.label.isVisible():
             self.text = text
             self.label.setText(text)
-            self.label.adjustSize()
+            self._fit()
             self._announce()
             self._on_change(text)
         self._place(period)
@@ -171,6 +172,20 @@ class Readout(QObject):
         if self.text:
             self.text = ""
             self._on_change("")
+
+    def _fit(self) -> None:
+        """As wide as its longest line, but never wider than most of the top panel: a long
+        line (a source's name, several alternatives) wraps instead of running out of the chart."""
+        self.label.setWordWrap(False)
+        natural = self.label.sizeHint().width()
+        limit = natural
+        if self._plots:
+            rect = self._glw.mapFromScene(self._plots[0].getViewBox().sceneBoundingRect()).boundingRect()
+            limit = max(MIN_WIDTH, int(rect.width() * 0.7))
+        width = min(natural, limit)
+        self.label.setWordWrap(width < natural)
+        self.label.resize(width, self.label.heightForWidth(width) if width < natural
+                          else self.label.sizeHint().height())
 
     def _place(self, period: Period) -> None:
         """Inside the top panel, beside the crosshair on its roomier side; where it is too
