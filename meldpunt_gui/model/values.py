@@ -1,25 +1,18 @@
-"""The data model: metrics, periods, observations, sources, events, themes.
+"""The small value types of the data model: periods, units, categories, sources, metrics,
+observations, events, themes, reasons and changes, and the rule that picks the shown value.
 
-Everything here is plain Python so that loading, importing, exporting and the
-command line work (and are tested) without Qt.
+Everything here is plain Python so that loading, importing, exporting and the command line work
+(and are tested) without Qt. The dataset that holds them is in domain.py.
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
-from typing import Literal, NamedTuple, Protocol
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, final
 
-from meldpunt_gui.data.gcpause import collector_paused
-
-# The bilingual text and the vocabulary are re-exported: the domain is where callers look first.
 from meldpunt_gui.model.bilingual import EMPTY, Text
-from meldpunt_gui.model.bilingual import LANGS as LANGS
-from meldpunt_gui.model.bilingual import Lang as Lang
-from meldpunt_gui.model.vocabulary import MAX_MAGNITUDE as MAX_MAGNITUDE
-from meldpunt_gui.model.vocabulary import STATUSES as STATUSES
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN, Granularity
 
 
@@ -155,6 +148,7 @@ class Metric:
     part_of: str = ""  # the metric this one is a part of (national + international = total)
 
 
+@final  # a cell of the dataset's index is an Observation or a list of them, told apart by type()
 @dataclass(frozen=True, slots=True)  # hundreds of thousands in an import: keep them small
 class Observation:
     metric: str
@@ -236,250 +230,3 @@ def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
         bool(src and src.primary),
         src.date_key if src else "",
     )
-
-
-def _period_order(p: Period) -> tuple[int, int]:
-    """Period's own ordering as a plain key: sorting by it avoids the dataclass comparison."""
-    return (p.year, p.half)
-
-
-class DeferredValues(Protocol):
-    """Values kept out of a dataset until their metric is asked for (the user store): a large
-    store then costs what is shown, not everything stored."""
-
-    def load(self, metrics: Collection[str]) -> list[Observation]:
-        """The deferred observations of these metrics, in the order they were stored."""
-
-    def years(self) -> tuple[int, int] | None:
-        """First and last year among all deferred values, without loading them."""
-
-    def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
-        """Per metric, 'year' and/or 'half' where it has deferred values, without loading them."""
-
-
-_Cells = dict[str, dict["Period", "Observation | list[Observation]"]]
-
-
-@dataclass
-class Dataset:
-    units: dict[str, Unit]
-    categories: dict[str, Category]
-    metrics: dict[str, Metric]
-    sources: dict[str, Source]
-    observations: list[Observation]  # all of them: reading it loads what is deferred
-    events: list[Event] = field(default_factory=list)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    data_date: str = ""
-    deferred: DeferredValues | None = field(default=None, repr=False, compare=False)
-    reasons: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        # Per metric, period -> its observation (a list, best first, only where sources
-        # disagree: no key tuples and no one-item lists), and per metric its periods in time
-        # order. Every question the window asks per metric (which periods, which granularities,
-        # which years) is then a dict lookup, so its cost does not grow with the whole dataset;
-        # deferred values join a metric's lookups the first time that metric is asked for.
-        self._cells: _Cells = {}
-        self._periods: dict[str, list[Period]] = {}
-        self._pending: set[str] = set(self.metrics) if self.deferred is not None else set()
-        self._loading = threading.Lock()  # the import preview reads from a worker thread
-        self._loaded: list[Observation] = []  # deferred values read so far
-        self._kinds: dict[str, set[str]] | None = None  # granularities of what is deferred
-        self._index(self._observations)
-        self._year_span: tuple[int, int] | None = None  # on first use: a store's span is a query
-
-    def _index(self, observations: list[Observation]) -> None:
-        """Add observations to the lookups (after those already there, as one list would)."""
-        cells, touched = self._cells, set()
-        with collector_paused():
-            metric, per = None, {}
-            for obs in observations:
-                if obs.metric != metric:  # files list a metric's values together: look it up once
-                    metric = obs.metric
-                    touched.add(metric)
-                    per = cells.get(metric)
-                    if per is None:
-                        per = cells[metric] = {}
-                size = len(per)
-                cur = per.setdefault(obs.period, obs)  # one hash of the period, not two
-                if len(per) == size:  # the cell was there already
-                    if type(cur) is list:
-                        cur.append(obs)
-                    else:
-                        per[obs.period] = [cur, obs]
-            for metric in touched:
-                for group in cells[metric].values():
-                    if type(group) is list:
-                        group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
-                self._periods[metric] = sorted(cells[metric], key=_period_order)
-
-    def _cells_of(self, metric: str) -> dict[Period, Observation | list[Observation]]:
-        if metric in self._pending:
-            self._load((metric,))
-        return self._cells.get(metric, {})
-
-    def _load(self, metrics: Collection[str]) -> None:
-        assert self.deferred is not None
-        with self._loading, collector_paused():  # many new objects, no cycles among them
-            wanted = [m for m in metrics if m in self._pending]
-            if not wanted:
-                return
-            extra = self.deferred.load(wanted)
-            self._loaded.extend(extra)
-            self._index(extra)
-            self._pending.difference_update(wanted)
-
-    def load(self, metrics: Collection[str]) -> None:
-        """Read the deferred values of these metrics at once (one query instead of one each)."""
-        if self._pending.intersection(metrics):
-            self._load(metrics)
-
-    def all_observations(self) -> list[Observation]:
-        """Every observation, deferred ones read now (what `observations` gives)."""
-        if self.deferred is None:
-            return self._observations
-        if self._pending:
-            self._load(set(self._pending))
-        return [*self._observations, *self._loaded]
-
-    def _keep_observations(self, observations: list[Observation]) -> None:
-        self._observations = observations
-
-    # ----- single values
-    def values_at(self, metric: str, period: Period) -> list[Observation]:
-        """All observations for one cell, the shown one first."""
-        cell = self._cells_of(metric).get(period)
-        return [] if cell is None else list(cell) if type(cell) is list else [cell]
-
-    def shown(self, metric: str, period: Period) -> Observation | None:
-        cell = self._cells_of(metric).get(period)
-        return cell[0] if type(cell) is list else cell
-
-    def shown_in(self, metric: str, periods: Iterable[Period]) -> list[Observation | None]:
-        """`shown` for each period in turn: one metric lookup for a whole series."""
-        per = self._cells_of(metric)
-        cells = [per.get(p) for p in periods]
-        return [c[0] if type(c) is list else c for c in cells]
-
-    def alternatives(self, metric: str, period: Period) -> list[Observation]:
-        cell = self._cells_of(metric).get(period)
-        return cell[1:] if type(cell) is list else []
-
-    # ----- series
-    def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
-        """The periods holding a value for `metric`, in time order (a new list each call)."""
-        if metric in self._pending:
-            self._load((metric,))
-        ps = self._periods.get(metric, ())
-        return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
-
-    def period_kind(self, metric: str) -> PeriodKind:
-        """The kind of periods a bundled series holds, from its bundled values (README, data).
-
-        Own input does not widen it, so one stray import cannot turn a first-half series into
-        a mixed one; a series of the user's own is "any".
-        """
-        bundled: list[Period] = []
-        for period, cell in self._cells.get(metric, {}).items():
-            group = cell if isinstance(cell, list) else [cell]
-            if any(not o.user for o in group):
-                bundled.append(period)
-        return period_kind(bundled)
-
-    def granularities(self, metric: str) -> set[str]:
-        kinds: set[str] = {p.granularity for p in self._periods.get(metric, ())}
-        if metric in self._pending:  # the picker asks this of every series: one query for all
-            with self._loading:
-                if self._kinds is None:
-                    assert self.deferred is not None
-                    self._kinds = self.deferred.granularities(sorted(self._pending))
-            kinds |= self._kinds.get(metric, set())
-        return kinds
-
-    def year_span(self) -> tuple[int, int]:
-        if self._year_span is None:
-            years = [ps[0].year for ps in self._periods.values()] + \
-                [ps[-1].year for ps in self._periods.values()]
-            years += (self.deferred.years() if self.deferred is not None else None) or ()
-            self._year_span = (min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN)
-        return self._year_span
-
-    def series(self, metric: str, periods: Iterable[Period]) -> list[tuple[Period, Observation | None]]:
-        periods = list(periods)
-        return list(zip(periods, self.shown_in(metric, periods)))
-
-    def change(self, metric: str, period: Period) -> Change | None:
-        """Change against the comparable earlier period (never the previous half)."""
-        cur = self.shown(metric, period)
-        base_p = period.comparable_before()
-        base = self.shown(metric, base_p)
-        if cur is None or base is None:
-            return None
-        unit = self.unit_of(metric)
-        pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-        points = cur.value - base.value if unit.kind == "percent" else None
-        return Change(base_p, base, pct, points)
-
-    # ----- lookups
-    def unit_of(self, metric: str) -> Unit:
-        return self.units[self.metrics[metric].unit]
-
-    def source_of(self, obs: Observation) -> Source | None:
-        return self.sources.get(obs.source)
-
-    def metrics_in(self, category: str) -> list[Metric]:
-        return [m for m in self.metrics.values() if m.category == category]
-
-    def events_between(self, first: int, last: int) -> list[Event]:
-        return sorted((e for e in self.events if first <= e.year <= last), key=lambda e: e.x)
-
-    def themes_for(self, metric_ids: Iterable[str], first: int, last: int) -> list[Theme]:
-        """Themes tied to the metrics whose years overlap the range, in first-mention order."""
-        out: list[Theme] = []
-        for mid in metric_ids:
-            metric = self.metrics.get(mid)
-            for tid in metric.themes if metric else ():
-                theme = self.themes.get(tid)
-                if theme is None or theme in out:
-                    continue
-                if theme.years and (theme.years[1] < first or theme.years[0] > last):
-                    continue
-                out.append(theme)
-        return out
-
-    def parts_of(self, whole: str) -> list[str]:
-        """The metrics that add up to `whole`, in file order."""
-        return [m.id for m in self.metrics.values() if m.part_of == whole]
-
-    def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """A new dataset with user input laid over this one (bundled values become alternatives);
-        `units` are those the user's new metrics brought."""
-        return Dataset(
-            units={**self.units, **{u.id: u for u in units}},
-            categories=self.categories,
-            metrics={**self.metrics, **{m.id: m for m in metrics}},
-            sources={**self.sources, **{s.id: s for s in sources}},
-            observations=[*self._observations, *extra],
-            events=self.events,
-            themes=self.themes,
-            data_date=self.data_date,
-            deferred=self.deferred,
-            reasons=self.reasons,
-        )
-
-    def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
-                      sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """This dataset with values that are read per metric when asked for, laid over it."""
-        if self.deferred is not None:
-            raise ValueError("a dataset takes one set of deferred values")
-        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
-                       {**self.metrics, **{m.id: m for m in metrics}},
-                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred)
-
-
-# Reading `observations` gives every value, deferred ones too, so no caller can miss some; the
-# dataclass stores what it is given through the setter.
-Dataset.observations = property(  # type: ignore[assignment]
-    Dataset.all_observations, Dataset._keep_observations)
