@@ -169,7 +169,7 @@ class Dataset:
         """`shown` for each period in turn: one metric lookup for a whole series."""
         per = self._cells_of(metric)
         cells = [per.get(p) for p in periods]
-        return [c if type(c) is Observation or c is None else c[0] for c in cells]
+        return [c if c is None or type(c) is Observation else c[0] for c in cells]
 
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
         cell = self._cells_of(metric).get(period)
