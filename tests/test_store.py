@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.data.store import SCHEMA_VERSION, STORE_NAME, StoreError, UserStore
+from meldpunt_gui.data.store import STORE_NAME, UserStore
+from meldpunt_gui.data.store_errors import StoreError
+from meldpunt_gui.data.store_schema import SCHEMA_VERSION
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.model.domain import Period
 
@@ -292,9 +294,9 @@ def test_two_processes_writing_at_once(tmp_path):
 
 
 def test_a_store_held_by_another_window_gives_a_busy_message(tmp_path, ds, monkeypatch):
-    from meldpunt_gui.data import store as store_module
+    from meldpunt_gui.data import store_schema
 
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 100)
+    monkeypatch.setattr(store_schema, "BUSY_TIMEOUT_MS", 100)
     folder = tmp_path / "data"
     with UserStore.open(folder) as s:
         other = sqlite3.connect(s.path, isolation_level=None)

@@ -1,9 +1,12 @@
 """The bundled stories against the real data: selections resolve and show the seed's numbers."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from meldpunt_gui.data.bundled import load_bundled
-from meldpunt_gui.data.stories import StoryError, load_stories, parse_story, story_folders
+from meldpunt_gui.data.stories import StoryError, load_stories, parse_story, parse_story_bytes, story_folders
+from meldpunt_gui.data.story_file import toml_string
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.view import selected_periods
 
@@ -62,3 +65,23 @@ def test_staff_can_add_a_story_and_mistakes_are_named(ds, tmp_path):
     with pytest.raises(StoryError):
         (folder / "broken.toml").write_text("metrics = [", encoding="utf-8")
         parse_story(folder / "broken.toml", ds)
+
+
+_STORY = ('metrics = ["reports_total"]\nyears = [2015, 2024]\nperiods = {periods}\n'
+          '[title]\nnl = "x"\nen = "x"\n[text]\nnl = "x"\nen = "x"\n')
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.sampled_from(["year", "half", "Year", "half ", "h1"]),
+                 st.integers(), st.booleans(), st.lists(st.sampled_from(["year", "half"]), max_size=2)))
+def test_only_year_or_half_is_a_story_granularity(ds, value):
+    toml = toml_string(value) if isinstance(value, str) else (
+        str(value).lower() if isinstance(value, bool) else
+        "[" + ", ".join(toml_string(v) for v in value) + "]" if isinstance(value, list) else str(value))
+    data = _STORY.format(periods=toml).encode("utf-8")
+    if value in ("year", "half"):
+        assert parse_story_bytes(data, "s.toml", ds).state().granularity == value
+    else:
+        with pytest.raises(StoryError) as info:
+            parse_story_bytes(data, "s.toml", ds)
+        assert (info.value.file, info.value.field, info.value.line) == ("s.toml", "periods", 3)

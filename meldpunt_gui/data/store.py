@@ -15,121 +15,31 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from meldpunt_gui.data.gcpause import collector_paused
-from meldpunt_gui.data.store_values import METRIC_INDEX, StoreValues
-from meldpunt_gui.files.aside import set_aside
-from meldpunt_gui.files.bounded import ReadRefused, check_regular
+from meldpunt_gui.data.store_errors import (
+    Damaged,
+    Newer,
+    StoreError,
+    newer_text,
+    not_a_file,
+    read_only_file_text,
+    read_only_folder_text,
+    store_error,
+)
+from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
+from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text, Unit
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
 
 STORE_NAME = "meldpunt.sqlite"
-SCHEMA_VERSION = 2  # 2: units that new metrics bring (added to a version 1 store in place)
-BUSY_TIMEOUT_MS = 10_000
 USER_CATEGORY = Category("user", Text("Eigen reeksen", "Own series"), 10_000)
 
-_SCHEMA = """
-CREATE TABLE imports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
-    time TEXT NOT NULL, added INTEGER NOT NULL, changed INTEGER NOT NULL);
-CREATE TABLE sources (
-    id TEXT PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id), publisher TEXT NOT NULL,
-    title TEXT NOT NULL, url TEXT NOT NULL, published TEXT NOT NULL);
-CREATE TABLE metrics (
-    import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, category TEXT NOT NULL,
-    unit TEXT NOT NULL, label_nl TEXT NOT NULL, label_en TEXT NOT NULL, definition_nl TEXT NOT NULL,
-    definition_en TEXT NOT NULL, PRIMARY KEY (import_id, id));
-CREATE TABLE observations (
-    id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id), metric TEXT NOT NULL,
-    year INTEGER NOT NULL, half INTEGER NOT NULL, value REAL NOT NULL, approximate INTEGER NOT NULL,
-    source TEXT NOT NULL, note TEXT NOT NULL);
-CREATE INDEX observations_import ON observations(import_id);
-CREATE INDEX observations_metric ON observations(metric, half);
-CREATE INDEX sources_import ON sources(import_id);
-"""
-_SCHEMA_UNITS = """
-CREATE TABLE units (
-    import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
-    label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
-"""
-_TABLES = {
-    "imports": {"id", "file_name", "sha256", "time", "added", "changed"},
-    "sources": {"id", "import_id", "publisher", "title", "url", "published"},
-    "metrics": {"import_id", "id", "category", "unit", "label_nl", "label_en", "definition_nl",
-                "definition_en"},
-    "observations": {"id", "import_id", "metric", "year", "half", "value", "approximate", "source",
-                     "note"},
-}
-_UNIT_COLUMNS = {"import_id", "id", "kind", "label_nl", "label_en", "decimals"}
 _RECORD = "id, file_name, sha256, time, added, changed"
-_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
-
-
-class StoreError(Exception):
-    """A store operation that cannot be done; `message` says why in both languages."""
-
-    def __init__(self, message: Text, code: str = "") -> None:
-        super().__init__(message.en)
-        self.message = message
-        self.code = code
-
-
-class _Damaged(Exception):
-    def __init__(self, reason: Text) -> None:
-        super().__init__(reason.en)
-        self.reason = reason
-
-
-class _Newer(Exception):
-    """The store was written by a newer version of the viewer: keep it, open it read-only."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(f"schema version {version}")
-        self.version = version
-
-
-def _not_a_file(path: Path) -> Text | None:
-    """Why the store's path cannot be a store (a folder, a named pipe, a device), or None."""
-    try:
-        check_regular(path, 1 << 62)
-    except ReadRefused as refused:
-        if refused.kind in ("missing", "no_permission", "unreadable"):
-            return None  # a new store, or one SQLite will explain below
-        what = refused.text
-        return Text(f"{what.nl} Uw eigen gegevens ({path}) kunnen daarom niet worden gebruikt; de "
-                    "viewer toont alleen de meegeleverde cijfers en kan nu niets importeren. Het is "
-                    "niet aangeraakt.",
-                    f"{what.en} Your own data ({path}) cannot be used; the viewer shows the bundled "
-                    "figures only and cannot import now. It was left untouched.")
-    return None
-
-
-def _read_only_file_text(path: Path) -> Text:
-    return Text(f"Het bestand met uw eigen gegevens ({path}) is alleen-lezen. Uw cijfers worden "
-                "getoond, maar er kan niets worden geïmporteerd of ongedaan gemaakt; maak het "
-                "bestand schrijfbaar om dat weer te kunnen.",
-                f"The file with your own data ({path}) is read-only. Your figures are shown, but "
-                "nothing can be imported or undone; make the file writable to do that again.")
-
-
-def _read_only_folder_text(path: Path) -> Text:
-    return Text(f"De map {path.parent} is alleen-lezen, dus {path.name} kan niet worden bijgewerkt. "
-                "Uw cijfers worden getoond, maar er kan niets worden geïmporteerd of ongedaan "
-                "gemaakt.",
-                f"The folder {path.parent} is read-only, so {path.name} cannot be updated. Your "
-                "figures are shown, but nothing can be imported or undone.")
-
-
-def _newer_text(path: Path, version: int) -> Text:
-    return Text(f"Uw eigen gegevens ({path}) zijn opgeslagen door een nieuwere versie van de viewer "
-                f"(opslagversie {version}, deze versie kent {SCHEMA_VERSION}). Het bestand is "
-                "ongewijzigd gelaten en alleen-lezen geopend; werk de viewer bij om te importeren.",
-                f"Your own data ({path}) was saved by a newer version of the viewer (store version "
-                f"{version}, this version knows {SCHEMA_VERSION}). The file was left unchanged and "
-                "opened read-only; update the viewer to import.")
 
 
 @dataclass(frozen=True)
@@ -146,13 +56,6 @@ class ImportRecord:
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "file": self.file_name, "sha256": self.sha256, "time": self.time,
                 "added": self.added, "changed": self.changed}
-
-
-def _is_damage(exc: sqlite3.DatabaseError) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is not None:
-        return (code & 0xFF) in _DAMAGED_CODES
-    return type(exc) is sqlite3.DatabaseError
 
 
 class UserStore:
@@ -180,31 +83,31 @@ class UserStore:
                                   f"The data folder {folder} cannot be created: {reason}."),
                              "no_folder") from None
         path = folder / STORE_NAME
-        refused = _not_a_file(path)
+        refused = not_a_file(path)
         if refused is not None:  # a folder or a named pipe of that name: left where it is
             return cls._memory_refusing(path, refused)
         if path.exists() and not os.access(path, os.W_OK):
-            return cls._kept_read_only(path, _read_only_file_text(path))
+            return cls._kept_read_only(path, read_only_file_text(path))
         if path.exists() and not os.access(folder, os.W_OK):
-            return cls._kept_read_only(path, _read_only_folder_text(path))
+            return cls._kept_read_only(path, read_only_folder_text(path))
         try:
-            return cls(path, _connect_checked(path), None)
-        except _Newer as newer:
-            return cls._kept_read_only(path, _newer_text(path, newer.version))
+            return cls(path, connect_checked(path), None)
+        except Newer as newer:
+            return cls._kept_read_only(path, newer_text(path, newer.version, SCHEMA_VERSION))
         except StoreError as exc:
             if exc.code == "unopenable" and not os.access(folder, os.W_OK):
                 return cls.read_only(folder)
             raise
-        except _Damaged as damaged:
-            aside = _move_aside(path)
+        except Damaged as damaged:
+            aside = move_aside(path)
             message = Text(
                 f"De eigen gegevens in {path.name} waren beschadigd ({damaged.reason.nl}). Het bestand is "
                 f"bewaard als {aside.name}; de viewer begint met alleen de meegeleverde cijfers.",
                 f"Your own data in {path.name} was damaged ({damaged.reason.en}). The file was kept as "
                 f"{aside.name}; the viewer starts with the bundled figures only.")
             try:
-                return cls(path, _connect_checked(path), message)
-            except _Damaged as again:  # pragma: no cover - a fresh file cannot be damaged
+                return cls(path, connect_checked(path), message)
+            except Damaged as again:  # pragma: no cover - a fresh file cannot be damaged
                 raise StoreError(again.reason, "damaged") from None
 
     @classmethod
@@ -212,7 +115,7 @@ class UserStore:
         """An empty store in memory when the data folder cannot be written (a locked-down
         profile, a read-only drive): the viewer starts on the bundled data and says so."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        _check_schema(conn)
+        check_schema(conn)
         store = cls(folder / STORE_NAME, conn, message or Text(
             f"De map voor eigen gegevens ({folder}) is alleen-lezen; de viewer toont alleen de "
             "meegeleverde cijfers en kan nu niets importeren.",
@@ -229,7 +132,7 @@ class UserStore:
                                    isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            for table, columns in _TABLES.items():
+            for table, columns in TABLES.items():
                 found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
                 if not columns <= found:  # a newer layout we cannot read: show none of it
                     conn.close()
@@ -354,7 +257,7 @@ class UserStore:
         return out
 
     # ----- transactions
-    def _write(self) -> _Transaction:
+    def _write(self) -> _Writing:
         if not self.writable and self.refusal is not None:
             raise StoreError(Text(f"Er is niets gewijzigd. {self.refusal.nl}",
                                   f"Nothing was changed. {self.refusal.en}"), "read_only")
@@ -363,31 +266,23 @@ class UserStore:
                                   "is alleen-lezen. Er is niets gewijzigd.",
                                   f"{self.path.name} cannot be updated: the folder {self.path.parent} is "
                                   "read-only. Nothing was changed."), "read_only")
-        return _Transaction(self, immediate=True)
+        return _Writing(self)
 
-    def _read(self) -> _Transaction:
-        return _Transaction(self, immediate=False)
+    def _read(self) -> _Reading:
+        return _Reading(self)
 
 
 class _Transaction:
-    """`with store._write() as cur`: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+    """The store's lock for one `with`, and on leaving it COMMIT (writes) or ROLLBACK on any
+    error; an SQLite error inside becomes a StoreError that says what happened."""
 
-    def __init__(self, store: UserStore, immediate: bool) -> None:
-        self.store, self.immediate = store, immediate
+    immediate = False
 
-    def __enter__(self):
-        self.store._lock.acquire()
-        conn = self.store._conn
-        if not self.immediate:
-            return conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            self.store._lock.release()
-            raise _store_error(exc, self.store.path) from None
-        return conn.cursor()
+    def __init__(self, store: UserStore) -> None:
+        self.store = store
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         conn, path = self.store._conn, self.store.path
         try:
             if self.immediate and exc_type is None:
@@ -396,13 +291,37 @@ class _Transaction:
                     return
                 except sqlite3.Error as commit_exc:
                     _rollback(conn)
-                    raise _store_error(commit_exc, path) from None
+                    raise store_error(commit_exc, path) from None
             if exc_type is not None:
                 _rollback(conn)
             if isinstance(exc, sqlite3.Error):  # reads too: a locked or broken file is a message
-                raise _store_error(exc, path) from None
+                raise store_error(exc, path) from None
         finally:
             self.store._lock.release()
+
+
+class _Reading(_Transaction):
+    """`with store._read() as conn`: the connection, under the store's lock."""
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.store._lock.acquire()
+        return self.store._conn
+
+
+class _Writing(_Transaction):
+    """`with store._write() as cur`: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any error."""
+
+    immediate = True
+
+    def __enter__(self) -> sqlite3.Cursor:
+        self.store._lock.acquire()
+        conn = self.store._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            self.store._lock.release()
+            raise store_error(exc, self.store.path) from None
+        return conn.cursor()
 
 
 def _rollback(conn: sqlite3.Connection) -> None:
@@ -412,158 +331,3 @@ def _rollback(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
     except sqlite3.Error:
         pass
-
-
-_SQLITE_READONLY, _SQLITE_FULL = 8, 13
-
-
-def _store_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    text = str(exc).lower()
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
-        return StoreError(Text(f"{path.name} is bezet door een ander venster; probeer het zo opnieuw.",
-                               f"{path.name} is busy in another window; try again in a moment."), "busy")
-    if code == _SQLITE_FULL or "disk is full" in text:
-        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de schijf is vol. Er is niets "
-                               "gewijzigd; maak ruimte vrij en probeer het opnieuw.",
-                               f"{path.name} cannot be updated: the disk is full. Nothing was changed; "
-                               "free some space and try again."), "disk_full")
-    if code == _SQLITE_READONLY or "readonly" in text:
-        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de map {path.parent} is "
-                               "alleen-lezen. Er is niets gewijzigd.",
-                               f"{path.name} cannot be updated: the folder {path.parent} is read-only. "
-                               "Nothing was changed."), "read_only")
-    why = _sqlite_reason(exc)
-    return StoreError(Text(f"{path} kan niet worden bijgewerkt: {why.nl}. Er is niets gewijzigd.",
-                           f"{path} cannot be updated: {why.en}. Nothing was changed."), "sqlite")
-
-
-_SQLITE_REASONS = (
-    ("unable to open", Text("het bestand kan niet worden geopend (is het een map, of mag de map "
-                            "niet worden beschreven?)",
-                            "the file cannot be opened (is it a folder, or may the folder not be "
-                            "written?)")),
-    ("disk i/o error", Text("de schijf gaf een lees- of schrijffout",
-                            "the drive reported a read or write error")),
-    ("readonly", Text("het bestand is alleen-lezen", "the file is read-only")),
-    ("malformed", Text("het bestand is beschadigd", "the file is damaged")),
-    ("not a database", Text("het is geen SQLite-bestand", "it is not an SQLite file")),
-)
-
-
-def _sqlite_reason(exc: sqlite3.Error) -> Text:
-    """SQLite's English error in our own words, in both languages."""
-    text = str(exc).lower()
-    for key, reason in _SQLITE_REASONS:
-        if key in text:
-            return reason
-    return Text(f"onverwachte fout van SQLite ({exc})", f"unexpected SQLite error ({exc})")
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                           check_same_thread=False)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA temp_store = MEMORY")  # nothing written outside the data folder
-        conn.execute("PRAGMA journal_mode = DELETE")  # a rollback journal also works on network drives
-        conn.execute("PRAGMA synchronous = FULL")
-    except BaseException:
-        conn.close()  # let go of the file so it can be moved aside
-        raise
-    return conn
-
-
-def _connect_checked(path: Path) -> sqlite3.Connection:
-    """A connection to a valid store at `path`, creating the schema in a new or empty file."""
-    try:
-        conn = _connect(path)
-    except sqlite3.DatabaseError as exc:
-        if _is_damage(exc):
-            raise _Damaged(Text("geen SQLite-bestand", "not an SQLite file")) from None
-        why = _sqlite_reason(exc)
-        raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
-                              f"{path} cannot be opened: {why.en}."), "unopenable") from None
-    try:
-        _check_schema(conn)
-    except (_Damaged, _Newer):
-        conn.close()
-        raise
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        if _is_damage(exc):
-            raise _Damaged(Text("geen geldig SQLite-bestand", "not a valid SQLite file")) from None
-        why = _sqlite_reason(exc)
-        raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
-                              f"{path} cannot be opened: {why.en}."), "unopenable") from None
-    return conn
-
-
-FULL_CHECK_BYTES = 8 << 20
-
-
-def _quick_check(conn: sqlite3.Connection) -> bool:
-    """SQLite's quick_check of the whole file, or of its small tables only when the file is
-    large: a full check of a million values takes a third of a second at every start. The
-    values table of a large store is checked by SQLite page by page as it is read."""
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    size = pages * conn.execute("PRAGMA page_size").fetchone()[0]
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if size <= FULL_CHECK_BYTES or not {"imports", "metrics", "sources"} <= names:
-        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    return all(conn.execute(f"PRAGMA quick_check({table})").fetchone()[0] == "ok"
-               for table in ("imports", "metrics", "sources"))
-
-
-def _check_schema(conn: sqlite3.Connection) -> None:
-    conn.execute("BEGIN IMMEDIATE")  # two windows opening a new store at once create it once
-    try:
-        if not _quick_check(conn):
-            raise _Damaged(Text("de inhoud is beschadigd", "its contents are corrupt"))
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        tables.discard("sqlite_sequence")
-        if version == 0 and not tables:
-            for statement in (_SCHEMA + _SCHEMA_UNITS).split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        elif version > SCHEMA_VERSION:
-            raise _Newer(version)
-        elif version not in (1, SCHEMA_VERSION):
-            raise _Damaged(Text("geen gegevensbestand van deze viewer",
-                                "not a data file of this viewer"))
-        else:
-            for table, columns in _TABLES.items():
-                found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
-                if not columns <= found:
-                    raise _Damaged(Text(f"tabel {table} is onvolledig", f"table {table} is incomplete"))
-            if version == 1:  # a store from before units could be imported: add their table
-                conn.execute(_SCHEMA_UNITS)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            found = {r[1] for r in conn.execute("PRAGMA table_info(units)")}
-            if not _UNIT_COLUMNS <= found:
-                raise _Damaged(Text("tabel units is onvolledig", "table units is incomplete"))
-            conn.execute(METRIC_INDEX)  # stores made before values were read per metric
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged store (and its journal) to meldpunt.sqlite.damaged-YYYYMMDD-HHMMSS."""
-    try:
-        aside = set_aside(path)
-        for suffix in ("-journal", "-wal", "-shm"):
-            companion = path.with_name(path.name + suffix)
-            if companion.exists():
-                os.replace(companion, aside.with_name(aside.name + suffix))
-    except OSError as exc:
-        reason = exc.strerror or exc
-        raise StoreError(Text(f"{path} is beschadigd en kan niet opzij worden gezet: {reason}.",
-                              f"{path} is damaged and cannot be moved aside: {reason}."),
-                         "damaged") from None
-    return aside
-

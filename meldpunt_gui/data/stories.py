@@ -8,16 +8,20 @@ against the dataset and names file and field on a mistake.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import tomllib
 
 from meldpunt_gui.data.file_problems import FileProblem
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
-from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN
+from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN, Granularity, is_granularity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, as the package it came from
+    import tomli as tomllib
 
 
 class StoryError(ValueError):
@@ -42,7 +46,7 @@ class Story:
     metrics: tuple[str, ...]
     first_year: int
     last_year: int
-    granularity: str = "year"
+    granularity: Granularity = "year"
     mode: str = "absolute"
     base_year: int | None = None
     highlight: tuple[Period, ...] = ()
@@ -159,7 +163,7 @@ def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
         raise doc.fail("years", "geef [eerste, laatste], bijvoorbeeld [2015, 2024]",
                        "give [first, last], e.g. [2015, 2024]")
     gran = doc.get("periods", "year")
-    if not isinstance(gran, str) or gran not in ("year", "half"):
+    if not is_granularity(gran):
         raise doc.fail("periods", "'year' of 'half'", "'year' or 'half'")
     mode = doc.get("mode", "absolute")
     if not isinstance(mode, str) or mode not in MODES:

@@ -69,7 +69,7 @@ def chart_data(ds: Dataset, state: ViewState) -> ChartData:
 
 def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     first, _ = year_range(ds, state)
-    base_year = state.base_year if getattr(state, "base_year", None) else first
+    base_year = state.base_year if state.base_year else first
     lines, notes = [], []
     for mid in state.metrics:
         if mid not in ds.metrics:
@@ -92,7 +92,8 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
 
 def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     """% change for counts, percentage points for percentages: two panels, never mixed."""
-    pct_lines, pt_lines = [], []
+    pct_lines: list[Line] = []
+    pt_lines: list[Line] = []
     for mid in state.metrics:
         if mid not in ds.metrics:
             continue

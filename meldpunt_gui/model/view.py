@@ -8,6 +8,7 @@ are tested without a window.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from meldpunt_gui.model.domain import Dataset, Granularity, Period
 from meldpunt_gui.model.vocabulary import DEFAULT_MODE, in_year_range
@@ -40,7 +41,7 @@ class ViewState:
     base_year: int | None = None  # for the index; None = first year in range
     story: str = ""  # the story this view came from, if any
 
-    def with_(self, **changes) -> ViewState:
+    def with_(self, **changes: Any) -> ViewState:  # field values of mixed types, as replace() takes
         return replace(self, **changes)
 
 

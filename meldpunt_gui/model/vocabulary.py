@@ -8,7 +8,7 @@ tooltip, table and export.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard
 
 from meldpunt_gui.model.bilingual import Text
 
@@ -21,6 +21,11 @@ MAX_MAGNITUDE = 1e15
 
 Granularity = Literal["year", "half"]
 GRANULARITIES: tuple[Granularity, ...] = ("year", "half")
+
+
+def is_granularity(value: object) -> TypeGuard[Granularity]:
+    """Whether a value read from a file names a granularity (and may be used as one)."""
+    return isinstance(value, str) and value in GRANULARITIES
 
 # How the chart shows the values; "parts" and "shares" stack the parts of a whole.
 MODES = ("absolute", "index", "change", "log", "parts", "shares")

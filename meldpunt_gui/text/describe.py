@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
+from meldpunt_gui.model.domain import Change, Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
@@ -267,12 +267,14 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
         lp, lo = pts[-1]
         parts.append(S["latest"].get(lang).format(
             value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
-        changes = [(p, ds.change(mid, p)) for p, _ in pts]
-        changes = [(p, c) for p, c in changes if c is not None and
-                   (c.points if unit.kind == "percent" else c.pct) is not None]
-        if changes:
-            key = (lambda pc: abs(pc[1].points)) if unit.kind == "percent" else (lambda pc: abs(pc[1].pct))
-            _, big = max(changes, key=key)
+        sized: list[tuple[float, Change]] = []  # (size, change): points for percentages, else %
+        for p, _ in pts:
+            c = ds.change(mid, p)
+            size = None if c is None else c.points if unit.kind == "percent" else c.pct
+            if c is not None and size is not None:
+                sized.append((abs(size), c))
+        if sized:
+            _, big = max(sized, key=lambda sc: sc[0])
             parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
         n_approx = sum(1 for _, o in pts if o.approximate)
         if n_approx:

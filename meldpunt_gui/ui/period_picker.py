@@ -140,6 +140,6 @@ class PeriodPicker(QWidget):
         self._fill_years(self.first.value(), self.last.value(), excluded)
         self._emit()
 
-    def _emit(self, *_args) -> None:
+    def _emit(self, *_args: object) -> None:
         if not self._quiet:
             self.changed.emit()

@@ -25,7 +25,8 @@ import pytest
 
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui import cli
-from meldpunt_gui.data.store import STORE_NAME, StoreError, UserStore
+from meldpunt_gui.data.store import STORE_NAME, UserStore
+from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.exports.data_export import export_data
 from meldpunt_gui.files import safewrite
 from meldpunt_gui.files.safewrite import SaveError, write_atomic

@@ -125,3 +125,16 @@ def test_chart_export_from_the_window_asks_size_and_remembers(make_window, monke
     assert settings.value("export/folder") == str(tmp_path)
     assert settings.value("export/chart") == ".png"
     assert int(settings.value("export/width")) == 800
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("1024", 1024), (640, 640), ("abc", 1200), ("1e3", 1200), (["800", "600"], 1200), ("99999", 8000)])
+def test_chart_export_sizes_from_a_damaged_settings_file_fall_back(qtbot, settings, stored, shown):
+    """A settings file edited by hand or by another version: a size that is not a whole number
+    gives the default, one out of range is held to the range; the dialog always opens."""
+    from meldpunt_gui.ui.export.options import ChartExportOptions
+    settings.setValue("export/width", stored)
+    settings.sync()
+    dialog = ChartExportOptions(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.width_box.value() == shown and dialog.height_box.value() == 700

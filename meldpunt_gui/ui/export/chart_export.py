@@ -11,6 +11,7 @@ Exported text is shaped without ligatures, so 'Offlimits' copied out of a PDF is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPoint, QRect, QSize, QSizeF, Qt
@@ -147,7 +148,8 @@ def render_png(ds: Dataset, state: ViewState, lang: str, width: int, height: int
     return image
 
 
-def pdf_bytes(title: str, layout: QPageLayout, paint, resolution: int | None = None) -> bytes:
+def pdf_bytes(title: str, layout: QPageLayout, paint: Callable[[QPdfWriter], object],
+              resolution: int | None = None) -> bytes:
     """Run `paint(writer)` against a QPdfWriter on an in-memory buffer and return the PDF."""
     data = QByteArray()
     buf = QBuffer(data)
@@ -161,14 +163,14 @@ def pdf_bytes(title: str, layout: QPageLayout, paint, resolution: int | None = N
     paint(writer)
     del writer  # finishes the file
     buf.close()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def png_bytes(image: QImage) -> bytes:
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    return bytes(buf.data())
+    image.save(buf, "PNG")  # type: ignore[call-overload]  # the stub says bytes; PySide6 6.11 takes only str
+    return bytes(buf.data().data())
 
 
 def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int,
@@ -190,7 +192,7 @@ def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int
     painter.end()
     buf.close()
     fig.deleteLater()
-    return bytes(data)
+    return bytes(data.data())
 
 
 def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int,

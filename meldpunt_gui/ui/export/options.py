@@ -17,8 +17,11 @@ class ChartExportOptions(QDialog):
             box.setSingleStep(50)
             box.setGroupSeparatorShown(False)
             box.setSuffix(" px")
+            stored = settings.value(f"export/{key}", default)
             try:
-                box.setValue(int(settings.value(f"export/{key}", default)))
+                if not isinstance(stored, (str, bytes, int, float)):
+                    raise TypeError(stored)
+                box.setValue(int(stored))
             except (TypeError, ValueError):
                 box.setValue(default)
         self.scale = QComboBox(self)

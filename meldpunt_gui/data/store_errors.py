@@ -1,0 +1,122 @@
+"""Why the user store cannot be used, in both languages: the error its operations raise, the
+states a file may be found in (damaged, written by a newer viewer) and SQLite's English errors in
+our own words. Kept apart from opening and writing so every message is in one place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from meldpunt_gui.files.bounded import ReadRefused, check_regular
+from meldpunt_gui.model.domain import Text
+
+
+class StoreError(Exception):
+    """A store operation that cannot be done; `message` says why in both languages."""
+
+    def __init__(self, message: Text, code: str = "") -> None:
+        super().__init__(message.en)
+        self.message = message
+        self.code = code
+
+
+class Damaged(Exception):
+    def __init__(self, reason: Text) -> None:
+        super().__init__(reason.en)
+        self.reason = reason
+
+
+class Newer(Exception):
+    """The store was written by a newer version of the viewer: keep it, open it read-only."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"schema version {version}")
+        self.version = version
+
+
+def not_a_file(path: Path) -> Text | None:
+    """Why the store's path cannot be a store (a folder, a named pipe, a device), or None."""
+    try:
+        check_regular(path, 1 << 62)
+    except ReadRefused as refused:
+        if refused.kind in ("missing", "no_permission", "unreadable"):
+            return None  # a new store, or one SQLite will explain below
+        what = refused.text
+        return Text(f"{what.nl} Uw eigen gegevens ({path}) kunnen daarom niet worden gebruikt; de "
+                    "viewer toont alleen de meegeleverde cijfers en kan nu niets importeren. Het is "
+                    "niet aangeraakt.",
+                    f"{what.en} Your own data ({path}) cannot be used; the viewer shows the bundled "
+                    "figures only and cannot import now. It was left untouched.")
+    return None
+
+
+def read_only_file_text(path: Path) -> Text:
+    return Text(f"Het bestand met uw eigen gegevens ({path}) is alleen-lezen. Uw cijfers worden "
+                "getoond, maar er kan niets worden geïmporteerd of ongedaan gemaakt; maak het "
+                "bestand schrijfbaar om dat weer te kunnen.",
+                f"The file with your own data ({path}) is read-only. Your figures are shown, but "
+                "nothing can be imported or undone; make the file writable to do that again.")
+
+
+def read_only_folder_text(path: Path) -> Text:
+    return Text(f"De map {path.parent} is alleen-lezen, dus {path.name} kan niet worden bijgewerkt. "
+                "Uw cijfers worden getoond, maar er kan niets worden geïmporteerd of ongedaan "
+                "gemaakt.",
+                f"The folder {path.parent} is read-only, so {path.name} cannot be updated. Your "
+                "figures are shown, but nothing can be imported or undone.")
+
+
+def newer_text(path: Path, version: int, known: int) -> Text:
+    return Text(f"Uw eigen gegevens ({path}) zijn opgeslagen door een nieuwere versie van de viewer "
+                f"(opslagversie {version}, deze versie kent {known}). Het bestand is "
+                "ongewijzigd gelaten en alleen-lezen geopend; werk de viewer bij om te importeren.",
+                f"Your own data ({path}) was saved by a newer version of the viewer (store version "
+                f"{version}, this version knows {known}). The file was left unchanged and "
+                "opened read-only; update the viewer to import.")
+
+
+_SQLITE_READONLY, _SQLITE_FULL = 8, 13
+
+
+def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return StoreError(Text(f"{path.name} is bezet door een ander venster; probeer het zo opnieuw.",
+                               f"{path.name} is busy in another window; try again in a moment."), "busy")
+    if code == _SQLITE_FULL or "disk is full" in text:
+        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de schijf is vol. Er is niets "
+                               "gewijzigd; maak ruimte vrij en probeer het opnieuw.",
+                               f"{path.name} cannot be updated: the disk is full. Nothing was changed; "
+                               "free some space and try again."), "disk_full")
+    if code == _SQLITE_READONLY or "readonly" in text:
+        return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de map {path.parent} is "
+                               "alleen-lezen. Er is niets gewijzigd.",
+                               f"{path.name} cannot be updated: the folder {path.parent} is read-only. "
+                               "Nothing was changed."), "read_only")
+    why = sqlite_reason(exc)
+    return StoreError(Text(f"{path} kan niet worden bijgewerkt: {why.nl}. Er is niets gewijzigd.",
+                           f"{path} cannot be updated: {why.en}. Nothing was changed."), "sqlite")
+
+
+_SQLITE_REASONS = (
+    ("unable to open", Text("het bestand kan niet worden geopend (is het een map, of mag de map "
+                            "niet worden beschreven?)",
+                            "the file cannot be opened (is it a folder, or may the folder not be "
+                            "written?)")),
+    ("disk i/o error", Text("de schijf gaf een lees- of schrijffout",
+                            "the drive reported a read or write error")),
+    ("readonly", Text("het bestand is alleen-lezen", "the file is read-only")),
+    ("malformed", Text("het bestand is beschadigd", "the file is damaged")),
+    ("not a database", Text("het is geen SQLite-bestand", "it is not an SQLite file")),
+)
+
+
+def sqlite_reason(exc: sqlite3.Error) -> Text:
+    """SQLite's English error in our own words, in both languages."""
+    text = str(exc).lower()
+    for key, reason in _SQLITE_REASONS:
+        if key in text:
+            return reason
+    return Text(f"onverwachte fout van SQLite ({exc})", f"unexpected SQLite error ({exc})")
