@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 CONTEXT = "MainWindow"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802  # the name lupdate reads
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     """Mark `text` for the catalogue of `context` without translating it yet (Qt's own
     QT_TRANSLATE_NOOP is typed as returning object)."""
     return text
