@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.explanation import ExplanationPanel
     from meldpunt_gui.ui.headline_strip import HeadlineStrip
     from meldpunt_gui.ui.help_dialog import HelpDialog
+    from meldpunt_gui.ui.i18n import Translators
     from meldpunt_gui.ui.metric_picker import MetricPicker
     from meldpunt_gui.ui.notice_bar import NoticeBar
     from meldpunt_gui.ui.pane_keys import PaneKeys
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
     notice_bar: NoticeBar
     pane_keys: PaneKeys
     help_dialog: HelpDialog
+    translators: Translators  # set by app.build_window, kept alive with the window
 
     def __init__(self, ds: Dataset | None, settings: QSettings, lang: str = "nl",
                  state: ViewState | None = None, data_dir: Path | None = None,
