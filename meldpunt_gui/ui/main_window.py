@@ -19,12 +19,12 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QWidget
 
+from meldpunt_gui.ui.window_parts import WindowParts
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QComboBox, QGroupBox, QMenu, QSpinBox, QSplitter, QTabWidget, QToolBar
 
     from meldpunt_gui.data.file_problems import Reportable
     from meldpunt_gui.data.store import UserStore
@@ -32,57 +32,12 @@ if TYPE_CHECKING:
     from meldpunt_gui.imports.model import ImportResult
     from meldpunt_gui.model.domain import Dataset, Period
     from meldpunt_gui.model.view import ViewState
-    from meldpunt_gui.ui.chart.view import ChartView
-    from meldpunt_gui.ui.empty_hint import HalfYearHint
-    from meldpunt_gui.ui.explanation import ExplanationPanel
-    from meldpunt_gui.ui.headline_strip import HeadlineStrip
-    from meldpunt_gui.ui.help_dialog import HelpDialog
-    from meldpunt_gui.ui.i18n import Translators
-    from meldpunt_gui.ui.metric_picker import MetricPicker
-    from meldpunt_gui.ui.notice_bar import NoticeBar
-    from meldpunt_gui.ui.pane_keys import PaneKeys
-    from meldpunt_gui.ui.period_picker import PeriodPicker
-    from meldpunt_gui.ui.table_pane import TablePane
-    from meldpunt_gui.ui.table_view import TableView
     from meldpunt_gui.ui.view_model import ViewModel
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowParts, QMainWindow):
     language_requested = Signal(str)
     populated = Signal()
-
-    # built by window_layout.build_central()
-    metric_picker: MetricPicker
-    period_picker: PeriodPicker
-    metric_box: QGroupBox
-    period_box: QGroupBox
-    title: QLabel
-    headline_strip: HeadlineStrip
-    story_text: QLabel
-    mode_label: QLabel
-    mode: QComboBox
-    base_label: QLabel
-    base_year: QSpinBox
-    notes: QLabel
-    half_year_hint: HalfYearHint
-    chart: ChartView
-    chart_key: QLabel
-    summary: QLabel
-    sources: QLabel
-    table_pane: TablePane
-    table: TableView
-    tabs: QTabWidget
-    explanation: ExplanationPanel
-    splitter: QSplitter
-    data_date: QLabel
-    # built by action_table.build_actions(); each action is also `act_<id>`
-    actions_by_id: dict[str, QAction]
-    menus: dict[str, QMenu]
-    toolbar: QToolBar
-    notice_bar: NoticeBar
-    pane_keys: PaneKeys
-    help_dialog: HelpDialog
-    translators: Translators  # set by app.build_window, kept alive with the window
 
     def __init__(self, ds: Dataset | None, settings: QSettings, lang: str = "nl",
                  state: ViewState | None = None, data_dir: Path | None = None,
