@@ -5,15 +5,19 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from meldpunt_gui.data.store import UserStore
-    from meldpunt_gui.model.domain import Text
+    from meldpunt_gui.model.domain import Dataset, Text
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.i18n import Translators
+    from meldpunt_gui.ui.main_window import MainWindow
 
     # What open_settings found, for load_data to tell with the store's news: a message, or the
     # error that kept the data folder from being made (its wording depends on how the store fares).
@@ -76,7 +80,7 @@ def _memory_settings() -> QSettings:
     return settings
 
 
-def load_data(data_dir: Path, settings_note: SettingsNote = None):
+def load_data(data_dir: Path, settings_note: SettingsNote = None) -> tuple[Dataset, UserStore, str, str]:
     """(bundled dataset, user store, message nl, message en); a damaged store is set aside by
     the store itself, a damaged or unsavable settings file by open_settings (its
     `settings_note`), and both are reported through this one message."""
@@ -98,22 +102,24 @@ def _startup_message(folder: Path, store: UserStore, note: SettingsNote) -> Text
     from meldpunt_gui.files.settings_file import no_folder_message
     from meldpunt_gui.model.domain import Text
 
-    parts = [getattr(store, "message", None)]
+    parts: list[Text | None] = [getattr(store, "message", None)]
     if isinstance(note, OSError):
         read_only = not getattr(store, "writable", True)
         text = no_folder_message(folder, note, store_read_only=read_only)
         parts = [text] if read_only else [*parts, text]
     elif note is not None:
         parts.append(note)
-    parts = [p for p in parts if p]
-    if not parts:
+    found = [p for p in parts if p]
+    if not found:
         return None
-    return Text(" ".join(p.nl for p in parts), " ".join(p.en for p in parts))
+    return Text(" ".join(p.nl for p in found), " ".join(p.en for p in found))
 
 
 def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is not None:
+        app = cast(QApplication, existing)  # the viewer only ever makes a QApplication
+    else:
         QCoreApplication.setOrganizationName(ORG)
         QCoreApplication.setApplicationName(APP)
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -131,7 +137,8 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def build_window(data_dir: Path, lang: str | None, state: ViewState | None = None,
-                 argv: list[str] | None = None, progressive: bool = False):
+                 argv: list[str] | None = None,
+                 progressive: bool = False) -> tuple[QApplication, MainWindow, Translators]:
     """Create (or reuse) the application and return (app, window, translators).
 
     With `progressive`, the window comes back as a frame (saved size, theme, a loading line)
@@ -151,7 +158,7 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     window = MainWindow(None, settings, lang, state=state, data_dir=data_dir)
     window.theme = themes.effective(window.theme_choice)
     themes.apply(app, window.theme)
-    window._translators = translators  # keep alive with the window
+    window.translators = translators  # keep alive with the window
 
     def switch(code: str) -> None:
         translators.switch(code)
@@ -183,12 +190,12 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
 class _AfterFirstPaint(QObject):
     """Runs a callback once, right after the watched window has painted its first frame."""
 
-    def __init__(self, window, callback):
+    def __init__(self, window: QObject, callback: Callable[[], None]) -> None:
         super().__init__(window)
         self._callback = callback
         window.installEventFilter(self)
 
-    def eventFilter(self, obj, event) -> bool:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             QTimer.singleShot(0, self._callback)
@@ -222,7 +229,7 @@ def screenshot(out: Path, data_dir: Path, lang: str | None, state: ViewState,
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buf, "PNG")
-    write_atomic(out, bytes(buf.data()))
+    write_atomic(out, bytes(buf.data().data()))
     told = [item.format(window.lang) for item in window.notice_bar.items]
     window.close()
     window.deleteLater()

@@ -17,11 +17,11 @@ if TYPE_CHECKING:  # the view module is imported when a state is read, not at st
 SETTINGS_VERSION = 1
 
 
-def _ints(value) -> list[int]:
+def _ints(value: object) -> list[int]:
     if value in (None, ""):
         return []
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
-    out = []
+    out: list[int] = []
     for item in items:
         try:
             out.append(int(str(item).strip()))
@@ -34,7 +34,7 @@ def load_state(settings: QSettings) -> ViewState:
     from meldpunt_gui.model.view import ViewState
 
     try:
-        if int(settings.value("version", 0) or 0) != SETTINGS_VERSION:
+        if int(str(settings.value("version", 0) or 0)) != SETTINGS_VERSION:
             return ViewState()
         raw = settings.value("view/metrics", "")
         metrics = raw if isinstance(raw, (list, tuple)) else str(raw or "").split(",")

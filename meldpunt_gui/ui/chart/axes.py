@@ -6,8 +6,10 @@ Imported only after pyqtgraph has loaded (see chart.py), never at window start-u
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 
 from meldpunt_gui.model.domain import Unit
 from meldpunt_gui.text.formatting import format_number, format_year, tick_decimals
@@ -26,29 +28,29 @@ def year_ticks(first: float, last: float, pixels: float, min_px: float = 42.0) -
 class YearAxis(pg.AxisItem):
     """Never 2019.5, never 2.019."""
 
-    def tickValues(self, minVal, maxVal, size):
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         step, years = year_ticks(minVal, maxVal, size)
         return [(float(step), [float(y) for y in years])]
 
-    def tickStrings(self, values, scale, spacing):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [format_year(int(round(v))) for v in values]
 
 
 class ValueAxis(pg.AxisItem):
     """Grouped numbers in the chosen language; whole ticks for counts; '%' for percentages."""
 
-    def __init__(self, unit: Unit | None, lang: str, **kwargs):
+    def __init__(self, unit: Unit | None, lang: str, **kwargs: Any) -> None:
         """`unit` may be given later (the chart reuses its axes when the unit changes)."""
         super().__init__("left", **kwargs)
         self.unit = unit
         self.lang = lang
         self.enableAutoSIPrefix(False)
 
-    def tickValues(self, minVal, maxVal, size):
-        levels = super().tickValues(minVal, maxVal, size)
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
+        levels: list[tuple[float, list[float]]] = super().tickValues(minVal, maxVal, size)
         if self.unit is None or self.unit.kind != "count" or self.logMode:
             return levels
-        out = []
+        out: list[tuple[float, list[float]]] = []
         for spacing, values in levels:
             if spacing < 1:
                 continue
@@ -57,12 +59,13 @@ class ValueAxis(pg.AxisItem):
             out = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return out
 
-    def boundingRect(self):
+    def boundingRect(self) -> QRectF:
         """With a grid, pyqtgraph drops a label that pokes past the axis end (the 0 at the
         bottom); leave room for half a line of text at both ends."""
-        return super().boundingRect().adjusted(0, -10, 0, 10)
+        rect: QRectF = super().boundingRect().adjusted(0, -10, 0, 10)
+        return rect
 
-    def tickStrings(self, values, scale, spacing):
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         kind = self.unit.kind if self.unit is not None else ""
         suffix = "%" if kind in ("percent", "change") else ""
         if self.logMode:  # pyqtgraph hands over exponents on a log axis

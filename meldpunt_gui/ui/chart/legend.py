@@ -11,12 +11,20 @@ Imported only after pyqtgraph has loaded (see chart.py).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneResizeEvent,
+    QGraphicsWidget,
+    QSizePolicy,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 SAMPLE_W = 28.0  # line sample width, pixels
 GAP = 6.0  # between sample and label
@@ -48,7 +56,7 @@ def columns_for(label_widths: list[float], width: float) -> int:
 
 
 class Legend(QGraphicsWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.entries: tuple[LegendEntry, ...] = ()
         self._font = QFont()
@@ -60,12 +68,12 @@ class Legend(QGraphicsWidget):
     def labels(self) -> list[str]:
         return [e.label for e in self.entries]
 
-    def set_entries(self, entries: list[LegendEntry], font: QFont, text_colour: str) -> None:
-        entries = tuple(entries)
+    def set_entries(self, entries: Sequence[LegendEntry], font: QFont, text_colour: str) -> None:
+        shown = tuple(entries)
         colour = QColor(text_colour)
-        if entries == self.entries and font == self._font and colour == self._text:
+        if shown == self.entries and font == self._font and colour == self._text:
             return
-        self.entries, self._font, self._text = entries, QFont(font), colour
+        self.entries, self._font, self._text = shown, QFont(font), colour
         self._fit(self.size().width())
         self.update()
 
@@ -86,19 +94,20 @@ class Legend(QGraphicsWidget):
             self.setMaximumHeight(height)
             self.updateGeometry()
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QGraphicsSceneResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.newSize().width():
             self._fit(event.newSize().width())
 
-    def sizeHint(self, which, constraint=QSizeF()):
+    def sizeHint(self, which: Qt.SizeHint, constraint: QSizeF | QSize = QSizeF()) -> QSizeF:
         hint = super().sizeHint(which, constraint)
         if which == Qt.SizeHint.MinimumSize:
             return QSizeF(0, hint.height())
         return hint
 
     # ----- painting
-    def paint(self, painter: QPainter, option, widget=None) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
         if not self.entries:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

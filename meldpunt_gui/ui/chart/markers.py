@@ -10,6 +10,8 @@ Imported only after pyqtgraph has loaded (see chart.py).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.Qt import QtGui
@@ -26,20 +28,20 @@ def object_array(items: list) -> np.ndarray:
 class Markers(pg.ScatterPlotItem):
     """ScatterPlotItem whose setPen/setBrush take an object array of QPen/QBrush per point."""
 
-    def setPen(self, *args, **kargs):
+    def setPen(self, *args: Any, **kargs: Any) -> None:
         if not self._store("pen", args, kargs):
             super().setPen(*args, **kargs)
 
-    def setBrush(self, *args, **kargs):
+    def setBrush(self, *args: Any, **kargs: Any) -> None:
         if not self._store("brush", args, kargs):
             super().setBrush(*args, **kargs)
 
-    def _store(self, field: str, args: tuple, kargs: dict) -> bool:
+    def _store(self, field: str, args: tuple[Any, ...], kargs: dict[str, Any]) -> bool:
         """Store a per-point object array as pyqtgraph's own setter would; False otherwise."""
         if not (len(args) == 1 and isinstance(args[0], np.ndarray) and args[0].dtype == object
                 and kargs.get("mask") is None):
             return False
-        data = kargs.get("dataSet", self.data)
+        data: Any = kargs.get("dataSet", self.data)
         if len(args[0]) != len(data):
             raise ValueError(f"{len(args[0])} {field}s for {len(data)} points")
         data[field] = args[0]

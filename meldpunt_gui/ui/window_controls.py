@@ -1,0 +1,126 @@
+"""The main window's own controls and labels: model to widgets (sync, render, texts) and the
+control handlers that ask the view model for a change.
+
+The pickers and the mode controls keep no state of their own; the chart, the table and the
+explanation follow the model themselves. Strings keep the MainWindow translation context.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from meldpunt_gui.model.vocabulary import MODES, TABS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from meldpunt_gui.ui.main_window import MainWindow
+
+
+def retranslate_panes(window: MainWindow) -> None:
+    """Every text of the window's own widgets in the current language."""
+    window.metric_box.setTitle(QCoreApplication.translate("MainWindow", "Metrics"))
+    window.period_box.setTitle(QCoreApplication.translate("MainWindow", "Period"))
+    window.tabs.setTabText(0, QCoreApplication.translate("MainWindow", "&Chart"))
+    window.tabs.setTabText(1, QCoreApplication.translate("MainWindow", "&Table"))
+    window.title.setAccessibleName(QCoreApplication.translate("MainWindow", "Chart title"))
+    window.sources.setAccessibleName(QCoreApplication.translate("MainWindow", "Sources of the values shown"))
+    window.summary.setAccessibleName(QCoreApplication.translate("MainWindow", "Chart in words"))
+    window.mode_label.setText(QCoreApplication.translate("MainWindow", "&Show as:"))
+    window.base_label.setText(QCoreApplication.translate("MainWindow", "Base &year:"))
+    current = window.mode.currentIndex()
+    window.mode.blockSignals(True)
+    window.mode.clear()
+    window.mode.addItems([
+        QCoreApplication.translate("MainWindow", "Values"),
+        QCoreApplication.translate("MainWindow", "Index (base year = 100)"),
+        QCoreApplication.translate("MainWindow", "Change on the earlier period"),
+        QCoreApplication.translate("MainWindow", "Log scale"),
+        QCoreApplication.translate("MainWindow", "Parts of the whole (stacked)"),
+        QCoreApplication.translate("MainWindow", "Parts as shares of the whole")])
+    window.mode.setCurrentIndex(max(current, 0))
+    window.mode.blockSignals(False)
+    window.mode.setAccessibleName(QCoreApplication.translate("MainWindow", "Show as"))
+    window.base_year.setAccessibleName(QCoreApplication.translate("MainWindow", "Base year"))
+    window.notes.setAccessibleName(QCoreApplication.translate("MainWindow", "Notes on this view"))
+    window.chart_key.setAccessibleName(QCoreApplication.translate("MainWindow", "Key to the marks in the chart"))
+
+
+def sync_controls(window: MainWindow) -> None:
+    """The pickers, tabs, mode controls and checkable actions show the model's state."""
+    model = window.model_or_fail()
+    view = model.resolved
+    state = view.state
+    window.metric_picker.populate(model.ds, model.lang, state.metrics)
+    window.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
+                                   state.excluded_years, state.granularity)
+    window.tabs.blockSignals(True)
+    window.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
+    window.tabs.blockSignals(False)
+    window.mode.blockSignals(True)
+    window.base_year.blockSignals(True)
+    window.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
+    window.base_year.setValue(state.base_year or view.first_year)
+    window.mode.blockSignals(False)
+    window.base_year.blockSignals(False)
+    for name, on in (("events", state.show_events), ("all_events", state.all_events)):
+        act = window.actions_by_id[name]
+        act.blockSignals(True)
+        act.setChecked(on)
+        act.blockSignals(False)
+
+
+def render(window: MainWindow) -> None:
+    """The window's own labels for the resolved view; none works the selection out again."""
+    if window.model is None:
+        return
+    from meldpunt_gui.text.plain import LONG, shorten, tooltip_html
+
+    view = window.model.resolved
+    window.title.setText(shorten(view.title, LONG))  # the full names stay in the tooltip
+    window.title.setToolTip(tooltip_html(view.title) if view.metrics else "")
+    story = view.story
+    lang = view.lang
+    window.story_text.setText(shorten(f"{story.title.get(lang)}: {story.text.get(lang)}", LONG)
+                              if story else "")
+    window.story_text.setVisible(story is not None)
+    window.notes.setText("\n".join(view.notes))
+    window.notes.setVisible(bool(view.notes))
+    window.base_label.setVisible(view.state.mode == "index")
+    window.base_year.setVisible(view.state.mode == "index")
+    window.period_picker.set_state(window.model.ds.year_span(), view.first_year, view.last_year,
+                                   view.state.excluded_years, view.state.granularity)
+    window.sources.setText(shorten(view.sources_line, LONG))
+    window.chart_key.setText("   ".join(view.chart_key))
+    window.chart_key.setVisible(bool(view.chart_key))
+    window.data_date.setText(view.data_date_line)
+    summary = "\n".join(view.summary)
+    window.summary.setText(summary)
+    window.chart.setAccessibleDescription(summary)
+
+
+# ----- widgets -> model
+def metrics_changed(window: MainWindow, metrics: Sequence[str]) -> None:
+    window.model_or_fail().select_metrics(metrics)
+
+
+def periods_changed(window: MainWindow) -> None:
+    first, last, excluded, gran = window.period_picker.state()
+    window.model_or_fail().update(first_year=first, last_year=last, excluded_years=excluded,
+                                  granularity=gran, story="")
+
+
+def all_years(window: MainWindow) -> None:
+    window.model_or_fail().update(first_year=None, last_year=None, excluded_years=frozenset())
+
+
+def mode_changed(window: MainWindow) -> None:
+    mode = MODES[max(window.mode.currentIndex(), 0)]
+    base = window.base_year.value() if mode == "index" else None
+    window.model_or_fail().update(mode=mode, base_year=base)
+
+
+def tab_changed(window: MainWindow, index: int) -> None:
+    window.model_or_fail().update(tab=TABS[index] if 0 <= index < len(TABS) else "chart")
