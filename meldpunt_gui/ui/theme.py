@@ -78,8 +78,11 @@ def apply(app: QApplication, theme: str) -> None:
     _style = ThemeStyle(theme)
     app.setStyle(_style)
     app.setPalette(dark_palette() if theme == "dark" else _style.standardPalette())
+    from shiboken6 import isValid
+
     for widget in app.allWidgets():
-        if widget.styleSheet():
+        # a window of an earlier view may be half destroyed (deleteLater) while we walk
+        if isValid(widget) and widget.styleSheet():
             style = widget.style()
             style.unpolish(widget)
             style.polish(widget)
