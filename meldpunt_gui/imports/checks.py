@@ -7,6 +7,7 @@ would otherwise spend most of its time formatting messages nobody will read.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from operator import itemgetter
 
 from meldpunt_gui.imports.model import ImportResult, ImportRow
@@ -83,7 +84,7 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
             last_mid, kind, decimals = mid, unit.kind, unit.decimals
             series_kind = period_kinds[mid]
         if series_kind != "any" and not fits_kind(period, series_kind):
-            res.error(row.line, period_column or str(period), lambda r=row, k=series_kind: _wrong_kind(r, k),
+            res.error(row.line, period_column or str(period), partial(lambda r, k: _wrong_kind(r, k), row, series_kind),
                       "period_kind", row.cell)
             continue
         number = period.year * 4 + period.half
@@ -91,38 +92,38 @@ def check_rows(rows: Iterable[ImportRow], res: ImportResult, ds: Dataset,
         if first is not row:
             column = value_column or str(period)
             if first.value != row.value:
-                res.error(row.line, column, lambda r=row, f=first: Text(
+                res.error(row.line, column, partial(lambda r, f: Text(
                     f"{r.metric} {r.period} staat twee keer in het bestand met verschillende waarden "
                     f"({fmt(f.value, style)} {at(f).nl}, {fmt(r.value, style)} hier).",
                     f"{r.metric} {r.period} appears twice in the file with different values "
-                    f"({fmt(f.value, style)} {at(f).en}, {fmt(r.value, style)} here)."),
+                    f"({fmt(f.value, style)} {at(f).en}, {fmt(r.value, style)} here)."), row, first),
                     "conflict", row.cell)
             else:
-                res.warning(row.line, column, lambda r=row, f=first: Text(
+                res.warning(row.line, column, partial(lambda r, f: Text(
                     f"{r.metric} {r.period} staat ook {at(f).nl}; een keer gebruikt.",
-                    f"{r.metric} {r.period} also appears {at(f).en}; used once."), "repeated", row.cell)
+                    f"{r.metric} {r.period} also appears {at(f).en}; used once."), row, first), "repeated", row.cell)
             continue
         v = row.value
         if not (kind == "count" and v >= 0 and (decimals or v.is_integer())):  # else nothing to say
             column = value_column or str(period)
             if v < 0 and kind in NON_NEGATIVE_KINDS:
                 del seen[number]
-                res.error(row.line, column, lambda v=v, u=unit: Text(
+                res.error(row.line, column, partial(lambda v, u: Text(
                     f"{fmt(v, style)} is negatief; {u.label.nl} kunnen niet negatief zijn.",
-                    f"{fmt(v, style)} is negative; {u.label.en} cannot be negative."), "negative", row.cell)
+                    f"{fmt(v, style)} is negative; {u.label.en} cannot be negative."), v, unit), "negative", row.cell)
                 continue
             if kind == "percent" and not 0 <= v <= 100:
                 del seen[number]
-                res.error(row.line, column, lambda v=v: Text(
+                res.error(row.line, column, partial(lambda v: Text(
                     f"{fmt(v, style)}% ligt niet tussen 0 en 100%.",
-                    f"{fmt(v, style)}% is not between 0 and 100%."), "percent_range", row.cell)
+                    f"{fmt(v, style)}% is not between 0 and 100%."), v), "percent_range", row.cell)
                 continue
             if kind == "count" and decimals == 0 and not v.is_integer():
-                res.warning(row.line, column, lambda v=v, u=unit: Text(
+                res.warning(row.line, column, partial(lambda v, u: Text(
                     f"{fmt(v, style)} is geen heel getal, maar {u.label.nl} worden geteld; "
                     "klopt de getalnotatie?",
                     f"{fmt(v, style)} is not a whole number, but {u.label.en} are counted; "
-                    "is the number style right?"), "fraction", row.cell)
+                    "is the number style right?"), v, unit), "fraction", row.cell)
             if kind == "change":  # a change is not compared with the one before
                 keep(row)
                 continue
@@ -151,19 +152,21 @@ def _report_changes(events: list[Change], res: ImportResult, style: str,
     for _pos, what, row, base, more in events:
         column = value_column or str(row.period)
         if what == 0:
-            res.warning(row.line, column, lambda r=row, s=row.old_value, a=row.old_approximate: Text(
+            res.warning(row.line, column, partial(lambda r, s, a: Text(
                 f"Vervangt de nu getoonde waarde van {r.metric} {r.period}: "
                 f"{fmt(s, style, a)} -> {fmt(r.value, style, r.approximate)}.",
                 f"Replaces the value now shown for {r.metric} {r.period}: "
                 f"{fmt(s, style, a)} -> {fmt(r.value, style, r.approximate)}."),
+                row, row.old_value, row.old_approximate),
                 "replaces", row.cell)
         else:
             prev_period = Period(row.period.year - 1, row.period.half)
-            res.warning(row.line, column, lambda r=row, b=base, p=prev_period, more=more: Text(
+            res.warning(row.line, column, partial(lambda r, b, p, more: Text(
                 f"{fmt(r.value, style)} is {'meer dan tien keer' if more else 'minder dan een tiende van'} "
                 f"de waarde van {p} ({fmt(b, style)}); klopt de getalnotatie of de eenheid?",
                 f"{fmt(r.value, style)} is {'more than ten times' if more else 'less than a tenth of'} "
                 f"the value for {p} ({fmt(b, style)}); are the number style and unit right?"),
+                row, base, prev_period, more),
                 "jump", row.cell)
 
 

@@ -75,19 +75,22 @@ def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[
     """The table in `data`, or None after recording why the file is unusable."""
     name = res.file
     if not data or data.isspace():
-        return res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
+        res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
+        return None
     if data.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in data:  # Excel 2007+ with a password: an OLE box around the xlsx
-            return res.fail(Text(
+            res.fail(Text(
                 f"{name} is met een wachtwoord beveiligd en kan niet gelezen worden; sla het in Excel "
                 "op zonder wachtwoord (.xlsx) of als CSV.",
                 f"{name} is protected with a password and cannot be read; save it from Excel without "
                 "a password (.xlsx) or as CSV."), "encrypted")
-        return res.fail(Text(
+            return None
+        res.fail(Text(
             f"{name} is een oud Excel-bestand (.xls) of een werkmap met wachtwoord; sla het op als "
             ".xlsx zonder wachtwoord of als CSV.",
             f"{name} is an old Excel file (.xls) or a password-protected workbook; save it as .xlsx "
             "without a password or as CSV."), "xls")
+        return None
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return read_workbook(data, res, sheet, misnamed=suffix not in (".xlsx", ".xlsm"))
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
@@ -204,16 +207,19 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except Exception:  # BadZipFile, NotImplementedError for odd zip versions, ...
-        return res.fail(damaged, "bad_zip")
+        res.fail(damaged, "bad_zip")
+        return None
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
             res.kind = "ods"
-            return res.fail(Text(
+            res.fail(Text(
                 f"{name} is een OpenDocument-rekenblad (.ods); sla het op als .xlsx of CSV.",
                 f"{name} is an OpenDocument spreadsheet (.ods); save it as .xlsx or CSV."), "ods")
-        return res.fail(Text(f"{name} is een zip-bestand maar geen Excel-werkmap.",
+            return None
+        res.fail(Text(f"{name} is een zip-bestand maar geen Excel-werkmap.",
                              f"{name} is a zip file but not an Excel workbook."), "not_workbook")
+        return None
     if misnamed:
         res.warning(None, "", Text(f"{name} is een Excel-werkmap; gelezen als .xlsx.",
                                    f"{name} is an Excel workbook; read as .xlsx."), "named_csv")
@@ -225,7 +231,8 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
             or any(i.file_size > (1 << 20) and i.file_size > MAX_ZIP_RATIO * max(i.compress_size, 1)
                    for i in infos)
             or (total > (8 << 20) and total > MAX_ZIP_RATIO * max(packed, 1))):
-        return res.fail(bomb, "zip_bomb")
+        res.fail(bomb, "zip_bomb")
+        return None
     sheets_xml: dict[str, bytes] = {}
     dtd = False
     try:  # inflate everything once, trusting no declared size (zipfile stops at it and checks CRC)
@@ -245,42 +252,48 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
                 break
         paths = {} if dtd else _sheet_paths(zf)
     except Exception:  # BadZipFile, zlib.error, EOFError, NotImplementedError (odd compression), ...
-        return res.fail(damaged, "bad_zip")
+        res.fail(damaged, "bad_zip")
+        return None
     if dtd:
-        return res.fail(Text(
+        res.fail(Text(
             f"{name} bevat XML-definities (DOCTYPE/ENTITY) die Excel nooit schrijft en is uit "
             "voorzorg geweigerd; open het in Excel en sla het opnieuw op als .xlsx.",
             f"{name} contains XML definitions (DOCTYPE/ENTITY) that Excel never writes and was "
             "refused as a precaution; open it in Excel and save it again as .xlsx."), "xml_entities")
+        return None
     try:
         from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         res.sheets = list(wb.sheet_names)
         if not res.sheets:
-            return res.fail(Text(f"{name} bevat geen werkbladen.", f"{name} contains no sheets."),
+            res.fail(Text(f"{name} bevat geen werkbladen.", f"{name} contains no sheets."),
                             "empty")
+            return None
         if sheet is None:
             meta = wb.sheets_metadata
             visible = [m.name for m in meta
                        if m.typ == SheetTypeEnum.WorkSheet and m.visible == SheetVisibleEnum.Visible]
             sheet = visible[0] if visible else res.sheets[0]
         elif sheet not in res.sheets:
-            return res.fail(Text(
+            res.fail(Text(
                 f"Werkblad '{sheet}' staat niet in {name}; er zijn: {', '.join(res.sheets)}.",
                 f"Sheet '{sheet}' is not in {name}; it has: {', '.join(res.sheets)}."), "no_sheet")
+            return None
         res.sheet = sheet
         xml_path = paths.get(sheet)
         candidates = [sheets_xml[xml_path]] if xml_path in sheets_xml else list(sheets_xml.values())
         if any(_cells_bound(x) > MAX_SHEET_CELLS for x in candidates):
-            return res.fail(Text(f"Werkblad '{sheet}' in {name} is te groot om te lezen.",
+            res.fail(Text(f"Werkblad '{sheet}' in {name} is te groot om te lezen.",
                                  f"Sheet '{sheet}' in {name} is too large to read."), "sheet_too_big")
+            return None
         rows = wb.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
         wb.close()
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # calamine raises its own errors and, on broken XML, Rust panics
-        return res.fail(damaged, "bad_workbook")
+        res.fail(damaged, "bad_workbook")
+        return None
     flags = _cell_flags(sheets_xml[xml_path]) if xml_path in sheets_xml else {}
     if xml_path in sheets_xml and any(n.startswith("xl/externalLinks/") for n in names):
         for key in _external_cells(sheets_xml[xml_path]):

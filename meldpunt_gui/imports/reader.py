@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from pathlib import Path
+from typing import cast
 
 from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
@@ -37,7 +38,7 @@ from meldpunt_gui.imports.model import (
     Severity,
 )
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
-from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Head, RowBuilder
+from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Extras, Head, RowBuilder
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Text, foreign_digits
 
 __all__ = [
@@ -285,8 +286,8 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     unit_text = text(cells[b.unit_col]) if b.unit_col is not None else ""
     label = text(cells[b.label_col]) if b.label_col is not None else ""
     nl_col, en_col = b.unit_label_cols
-    unit_labels = (text(cells[nl_col]) if nl_col is not None else "",  # type: ignore[arg-type]
-                   text(cells[en_col]) if en_col is not None else "")  # type: ignore[arg-type]
+    unit_labels = (text(cells[nl_col]) if nl_col is not None else "",
+                   text(cells[en_col]) if en_col is not None else "")
     hit = b.metric_cache.get((name, unit_text, label))
     if hit is None:
         hit = b.metric(name, unit_text, label, line, unit_labels)
@@ -301,7 +302,7 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     return hit[0], hit[1], approx, b.extras(cells, line) if b.has_extras else NO_EXTRAS
 
 
-NO_EXTRAS: tuple[str, ...] = ()  # the file has no source, url, published or note column
+NO_EXTRAS: Extras = ()  # the file has no source, url, published or note column
 HEAD_ROLES = ("unit", "unit_label_nl", "unit_label_en", "label", "approximate", "shown", "source", "url",
               "published", "note")
 KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
@@ -362,12 +363,12 @@ def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
         raw = cells[vi]
         if xlsx:
             add(line, vi, head, period, raw, False)
-        elif raw.isdigit() and raw.isascii() and len(raw) <= 15:  # type: ignore[union-attr]
-            extras = head[3]  # a call without *extras is the quicker one
-            append(ImportRow(line, "", head[0], period, float(raw), head[2], *extras) if extras
-                   else ImportRow(line, "", head[0], period, float(raw), head[2]))
+        elif (cell := cast(str, raw)).isdigit() and cell.isascii() and len(cell) <= 15:
+            extras = head[3]  # a call without *extras is the quicker one (a CSV cell is text)
+            append(ImportRow(line, "", head[0], period, float(cell), head[2], *extras) if extras
+                   else ImportRow(line, "", head[0], period, float(cell), head[2]))
         else:
-            add_text(line, vi, head, period, raw.strip(), False)  # type: ignore[union-attr]
+            add_text(line, vi, head, period, cell.strip(), False)
 
 
 def _wide(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,

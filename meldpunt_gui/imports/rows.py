@@ -7,7 +7,8 @@ together (`decide_style`) and only then are the undecided rows given their value
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from meldpunt_gui.imports.files import col_letters
 from meldpunt_gui.imports.header import (
@@ -34,7 +35,11 @@ PERCENT_WORDS = ("%", "procent", "percent", "percentage")
 USER_CATEGORY = "user"
 MISSING = object()
 # metric id, unit, approximate, extras: (publisher, url, published, note), or () without such columns
-Head = tuple[str, Unit, bool, tuple[str, ...]]
+Extras = tuple[()] | tuple[str, str, str, str]
+Head = tuple[str, Unit, bool, Extras]
+# A cell as a file hands it over (text from a CSV, text, a number or nothing from a workbook)
+# made into stripped text.
+CellText = Callable[[Any], str]
 
 
 def lookup_tables(ds: Dataset) -> tuple[dict[str, str | None], dict[str, str | None]]:
@@ -77,7 +82,7 @@ class RowBuilder:
     def __init__(self, res: ImportResult, ds: Dataset, header: Header, flags: dict, kind: str) -> None:
         self.res, self.ds, self.h, self.flags = res, ds, header, flags
         self.xlsx = kind == "xlsx"
-        self.text = cell_text if self.xlsx else str.strip
+        self.text: CellText = cell_text if self.xlsx else str.strip
         self.metric_names, self.unit_names = lookup_tables(ds)
         self.metric_cache: dict[tuple[str, str, str], tuple[str, Unit] | None] = {}
         self.unknown: dict[str, list[int]] = {}  # unknown metric name -> [problem index, rows]
@@ -301,6 +306,7 @@ class RowBuilder:
                 f"'{text}' is a percentage, but {mid} counts '{unit.label.en}'."), "percent_sign", cell)
             return
         value = en if nl is None else nl
+        assert value is not None  # readings() gives at least one reading or raises
         row = ImportRow(line, cell, mid, period, value, approx or qualified, *extras) if extras \
             else ImportRow(line, cell, mid, period, value, approx or qualified)  # quicker without *
         if nl != en:  # the value waits for the file's style

@@ -6,9 +6,12 @@ written until the user confirms, and not at all while an error stands.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +35,9 @@ from meldpunt_gui.text.formatting import format_number, format_period
 from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.messages import ask
 from meldpunt_gui.ui.workers import Job, workers
+
+if TYPE_CHECKING:
+    from meldpunt_gui.data.store import UserStore
 
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
 DELIMITERS = ("", ";", ",", "\t")
@@ -126,7 +132,7 @@ class ImportDialog(QDialog):
             opts["sheet"] = self.sheet.currentText()
         return opts
 
-    def reload(self, *_args) -> None:
+    def reload(self, *_args: object) -> None:
         self._stop()
         self.import_result = None  # a result of other options must not pass for this read
         self.import_button.setEnabled(False)
@@ -135,7 +141,7 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Reading…"))
         path, ds, options = self.path, self.ds, self.options()
 
-        def read(progress):
+        def read(progress: Callable[[float], bool]) -> ImportResult:
             from meldpunt_gui.imports.reader import read_import
 
             return read_import(path, ds, progress=progress, **options)
@@ -169,7 +175,7 @@ class ImportDialog(QDialog):
         self._drop_read()
         super().done(code)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._drop_read()  # close() of a dialog never shown does not pass through done()
         super().closeEvent(event)
 
@@ -273,7 +279,7 @@ class ImportHistoryDialog(QDialog):
 
     changed = Signal()
 
-    def __init__(self, store, lang: str, parent: QWidget | None = None):
+    def __init__(self, store: UserStore, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.lang = store, lang
         self.setWindowTitle(self.tr("Import history"))
