@@ -29,6 +29,7 @@ from meldpunt_gui.text.why import WhySentence, why_sentences
 if TYPE_CHECKING:
     from meldpunt_gui.data.stories import Story
 
+LEAD_FIGURES = 4  # key figures in the headline strip; the rest are in the chart and the table
 NO_METRIC = Text("Geen reeks gekozen", "No series selected")
 DATA_DATE = Text("Gegevens tot en met {date}", "Data up to and including {date}")
 
@@ -96,6 +97,14 @@ class ResolvedView:
     def why(self) -> tuple[WhySentence, ...]:
         """'Waarom': two to four sourced reasons for these series and years, best first."""
         return tuple(why_sentences(self.ds, self.metrics, self.first_year, self.last_year, self.lang))
+
+    @cached_property
+    def lead_headlines(self) -> tuple[Headline, ...]:
+        """The key figures the headline strip shows: those of the first few series only, so a
+        view of forty series does not work out forty figures on every change."""
+        if "headlines" in self.__dict__:
+            return self.headlines[:LEAD_FIGURES]
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart, limit=LEAD_FIGURES))
 
     @cached_property
     def headlines(self) -> tuple[Headline, ...]:

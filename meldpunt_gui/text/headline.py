@@ -201,10 +201,13 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
 
 
 def headlines(ds: Dataset, state: ViewState, lang: str,
-              chart: ChartData | None = None) -> list[Headline]:
-    """One key figure per selected series that has a value in view, in selection order."""
-    out = []
+              chart: ChartData | None = None, limit: int | None = None) -> list[Headline]:
+    """One key figure per selected series that has a value in view, in selection order; the
+    first `limit` of them when given (the strip shows a few, the copied sentence all)."""
+    out: list[Headline] = []
     for metric in dict.fromkeys(state.metrics):
+        if limit is not None and len(out) >= limit:
+            break
         item = headline(ds, state, metric, lang, chart)
         if item is not None:
             out.append(item)

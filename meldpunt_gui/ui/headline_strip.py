@@ -26,7 +26,7 @@ from meldpunt_gui.text.plain import shorten, tooltip_html
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 
-MAX_TILES = 4  # more series than this: the first four, the rest are in the chart and table
+# at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table
 
 
 def _plain(parent: QWidget, text: str = "", small: bool = False) -> QLabel:
@@ -113,19 +113,23 @@ class HeadlineStrip(QWidget):
     def show_view(self, view: ResolvedView) -> None:
         if view is self._view:
             return
+        same = self._view is not None and self._view.lang == view.lang
         self._view = view
+        items = view.lead_headlines
+        if same and [t.item for t in self.tiles] == list(items):
+            return  # the same figures (another series added further down): keep the tiles
         for tile in self.tiles:
             self._row.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        for item in view.headlines[:MAX_TILES]:
+        for item in items:
             tile = HeadlineTile(item, view.lang, self)
             tile.figure.clicked.connect(lambda _=False, h=item: self._clicked(h))
             tile.source.linkActivated.connect(self._open)
             self._row.addWidget(tile, 1)
             self.tiles.append(tile)
-        self.copy_button.setEnabled(bool(view.headlines))
-        self.setVisible(bool(view.headlines))
+        self.copy_button.setEnabled(bool(items))
+        self.setVisible(bool(items))
 
     def _clicked(self, item: Headline) -> None:
         self.point_requested.emit(item.metric, item.period)
