@@ -16,8 +16,7 @@ from meldpunt_gui.model.domain import Period
 
 
 def _shared_data() -> Path:
-    """../shared/data beside the checkout: /work/shared from /work/main, and also from a worktree
-    one level deeper (/work/wt/<name>)."""
+    """The research data's shared/data folder beside the checkout (or beside a folder above it)."""
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "shared" / "data" / "figures.csv").is_file():
