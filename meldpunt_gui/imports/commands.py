@@ -164,13 +164,8 @@ def cmd_import(path: PathLike, dataset: Dataset, store_dir: PathLike, lang: str,
                 _say(out, Text("Niets te importeren: alle waarden worden al zo getoond.",
                                "Nothing to import: every value is already shown like this."), lang)
                 return 0
-            if not yes:
-                answered = _confirm(ask, lang, err)
-                if answered is not True:
-                    if answered is False:
-                        _say(out, Text("Niets geïmporteerd.", "Nothing imported."), lang)
-                        return 0
-                    return 2 if answered is None else 130
+            if not yes and (refused := _refused(ask, lang, out, err)) is not None:
+                return refused
             record = store.apply(res, path)
         _say(out, Text(
             f"Import {record.id} opgeslagen: {record.added} nieuw, {record.changed} gewijzigd. "
@@ -183,6 +178,18 @@ def cmd_import(path: PathLike, dataset: Dataset, store_dir: PathLike, lang: str,
         return 2
     except Exception as exc:
         return _internal(exc, path, lang, err)
+
+
+def _refused(ask: Callable[[str], str], lang: str, out: TextIO, err: TextIO) -> int | None:
+    """Ask before importing: None when the answer is yes, else the exit code (0 for no, 2 when
+    nobody can answer, 130 on Ctrl+C), having said why."""
+    answered = _confirm(ask, lang, err)
+    if answered is True:
+        return None
+    if answered is False:
+        _say(out, Text("Niets geïmporteerd.", "Nothing imported."), lang)
+        return 0
+    return 2 if answered is None else 130
 
 
 def _confirm(ask: Callable[[str], str], lang: str, err: TextIO) -> bool | None | int:

@@ -14,7 +14,7 @@ from typing import TextIO
 from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.exports.pack import PackExportError, export_pack
 from meldpunt_gui.files.safewrite import SaveError
-from meldpunt_gui.imports.commands import _change_lines, _confirm, _counts_line, _report, _say, describe
+from meldpunt_gui.imports.commands import _change_lines, _counts_line, _refused, _report, _say, describe
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.pack import Pack, PackError, preview_pack, read_pack
 from meldpunt_gui.imports.pack_apply import Extras, apply_pack, plan_extras
@@ -88,13 +88,8 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
                 _say(out, Text("Niets te importeren: alles uit het pakket is er al.",
                                "Nothing to import: everything in the pack is here already."), lang)
                 return 0
-            if not yes:
-                answered = _confirm(ask, lang, err)
-                if answered is not True:
-                    if answered is False:
-                        _say(out, Text("Niets geïmporteerd.", "Nothing imported."), lang)
-                        return 0
-                    return 2 if answered is None else 130
+            if not yes and (refused := _refused(ask, lang, out, err)) is not None:
+                return refused
             done = apply_pack(pack, res, extras, store, folder)
     except StoreError as exc:
         _say(err, exc.message, lang)
