@@ -1,6 +1,6 @@
 """Bad input, one fixture per case, each with the exact problems it must produce.
 
-The cases of the import issue live in tests/test_importers.py; this file adds the ones of the
+The cases of the import issue live in tests/imports/test_importers.py; this file adds the ones of the
 reliability issue (line endings, quoting, ragged rows, duplicate headers, odd thousands
 separators and minus signs, years with a point, disguised, old, encrypted and booby-trapped
 workbooks) and the few import-issue cases that file does not reach (huge files, zips with too

@@ -21,7 +21,7 @@ def _shared_data() -> Path:
     for parent in here.parents:
         if (parent / "shared" / "data" / "figures.csv").is_file():
             return parent / "shared" / "data"
-    return here.parents[2] / "shared" / "data"
+    return here.parents[3] / "shared" / "data"
 
 
 SHARED = _shared_data()

@@ -12,7 +12,7 @@ from fixtures.sample_dataset import small_dataset
 from meldpunt_gui.data.store import STORE_NAME, UserStore
 from meldpunt_gui.imports.commands import cmd_check, cmd_import, cmd_imports
 
-FIX = Path(__file__).parent / "fixtures" / "import"
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 @pytest.fixture

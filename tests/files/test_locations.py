@@ -15,7 +15,7 @@ from meldpunt_gui.cli import main
 from meldpunt_gui.files import locations
 from meldpunt_gui.files.locations import data_location
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_standard_folder_is_qt_app_data_location():

@@ -283,7 +283,7 @@ def test_two_processes_writing_at_once(tmp_path):
         "        data = f'metriek;periode;waarde\\nhotline_reports;2040;{i + 1}\\n'.encode()\n"
         "        s.apply(read_import_data(data, f'p{i}.csv', ds))\n"
     )
-    tests_dir = str(Path(__file__).parent)
+    tests_dir = str(Path(__file__).resolve().parents[1])
     procs = [subprocess.Popen([sys.executable, "-c", code, str(folder), tests_dir], stderr=subprocess.PIPE)
              for _ in range(3)]
     for p in procs:

@@ -17,7 +17,7 @@ from meldpunt_gui.imports.reader import read_import, read_import_data
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.text.formatting import format_number
 
-FIX = Path(__file__).parent / "fixtures" / "import"
+FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
 @pytest.fixture(scope="module")
