@@ -237,6 +237,10 @@ class ChartView(QWidget):
         strip = [self._strip] if self._event_strip is not None and self._event_strip.shown else []
         for plot in [p.plot for p in panels.items] + strip:
             set_x_range(plot, first, last)
+        for plot in [p.plot for p in panels.items] + strip:
+            # pyqtgraph applies a new range to its items' transform only when the scene is
+            # about to paint; done there, it marks them dirty again and the view paints twice
+            plot.getViewBox().updateMatrix()
         self.plots = [p.plot for p in panels.items]
         self.legends = [p.legend for p in panels.items]
         self.readout.attach(self.plots, view, self._theme)
