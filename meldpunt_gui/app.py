@@ -142,8 +142,9 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     """Create (or reuse) the application and return (app, window, translators).
 
     With `progressive`, the window comes back as a frame (saved size, theme, a loading line)
-    and fills itself with the data and the full interface once it has painted: on screen
-    within about a bare Qt window's start-up time instead of after everything is built.
+    and fills itself with the data, the full interface and the chart once it has painted (one
+    step, painted once): on screen within about a bare Qt window's start-up time instead of
+    after everything is built.
     """
     app = application(argv)
     from meldpunt_gui.ui import theme as themes
@@ -180,8 +181,18 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
             lambda *_: window.set_theme(window.theme_choice)
             if window.theme_choice == "system" else None)
 
+    def fill_with_chart() -> None:
+        fill()
+        # the frame has been seen: draw the chart before the filled window's first paint, so
+        # the window appears once, complete, instead of once more with the chart still loading;
+        # laid out first (what the next turn of the event loop would do before it paints), so
+        # the chart is drawn once, for its real size
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)  # Qt's deferred show()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        window.chart.ensure_loaded()
+
     if progressive:
-        _AfterFirstPaint(window, fill)
+        _AfterFirstPaint(window, fill_with_chart)
     else:
         fill()
     return app, window, translators

@@ -45,7 +45,7 @@ class EventStrip:
         if key == self.key:
             return
         if self.plot is None:
-            self.plot = self.glw.addPlot(row=0, col=0)
+            self.plot = self.glw.addPlot(row=0, col=0, enableMenu=False)  # no context menu built
             self._setup(self.plot)
         elif self.key is None:
             self.glw.addItem(self.plot, row=0, col=0)
@@ -58,7 +58,6 @@ class EventStrip:
 
     @staticmethod
     def _setup(strip: Any) -> None:
-        strip.setMenuEnabled(False)
         strip.hideButtons()
         strip.setMouseEnabled(x=False, y=False)
         strip.getViewBox().disableAutoRange()

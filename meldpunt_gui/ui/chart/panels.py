@@ -81,11 +81,11 @@ class Panels:
             glw.removeItem(panel.plot)
         while len(self.items) < n:
             row = len(self.items) + 1
-            plot = glw.addPlot(row=2 * row, col=0, axisItems={
+            # no context menu: not built at all (pyqtgraph makes one per view unless told)
+            plot = glw.addPlot(row=2 * row, col=0, enableMenu=False, axisItems={
                 "bottom": YearAxis("bottom"), "left": ValueAxis(None, lang)})
             legend = Legend()
             glw.addItem(legend, row=2 * row - 1, col=0)
-            plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
             plot.getViewBox().disableAutoRange()  # ranges are set from the data, once
