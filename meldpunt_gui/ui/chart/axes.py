@@ -28,6 +28,10 @@ def year_ticks(first: float, last: float, pixels: float, min_px: float = 42.0) -
 class YearAxis(pg.AxisItem):
     """Never 2019.5, never 2.019."""
 
+    def __init__(self, orientation: str, **kwargs: Any) -> None:
+        super().__init__(orientation, **kwargs)
+        self.enableAutoSIPrefix(False)  # or every new range typesets the (empty) label again
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         step, years = year_ticks(minVal, maxVal, size)
         return [(float(step), [float(y) for y in years])]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF
 from meldpunt_gui.model.domain import Event
 from meldpunt_gui.text.plain import tooltip_html
 from meldpunt_gui.ui.chart.palette import Theme
-from meldpunt_gui.ui.chart.panels import AXIS_WIDTH, set_x_range
+from meldpunt_gui.ui.chart.panels import AXIS_WIDTH, quiet_hidden_axes, set_x_range
 
 BADGE_PX = 24
 
@@ -62,6 +62,8 @@ class EventStrip:
         strip.setMouseEnabled(x=False, y=False)
         strip.getViewBox().disableAutoRange()
         strip.hideAxis("bottom")
+        strip.getAxis("bottom").enableAutoSIPrefix(False)
+        quiet_hidden_axes(strip)
         left = strip.getAxis("left")
         left.setWidth(AXIS_WIDTH)
         left.setStyle(showValues=False, tickLength=0)
