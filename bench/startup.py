@@ -4,7 +4,7 @@ Compares, in fresh processes started alternately (a, b, c, a, b, c, ...):
   a  a bare PySide6 QMainWindow with a label (the floor for "a window on screen"),
   b  a bare PySide6 + pyqtgraph window with one PlotWidget curve (the floor for "a chart"),
   c  the real viewer, started as the `meldpunt-gui` command starts it: cli.main() with a data
-     folder, which shows the window frame, fills it once painted, then loads the chart.
+     folder, which shows the window frame, then fills it and draws its chart once painted.
 Targets: first paint c/a <= 1.15; chart painted c/b <= 1.10.
 
 Clock. The parent reads time.monotonic() just before it spawns the child and hands it over in
