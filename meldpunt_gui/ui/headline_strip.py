@@ -41,19 +41,19 @@ def _plain(parent: QWidget, text: str = "", small: bool = False) -> QLabel:
 
 
 class HeadlineTile(QFrame):
-    """One series' key figure."""
+    """One series' key figure. The strip keeps its tiles and gives them new figures
+    (`show_item`): making and laying out new labels on every change cost more than the rest
+    of the strip together."""
 
-    def __init__(self, item: Headline, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.item = item
+        self.item: Headline | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.setSpacing(1)
-        status = f" · {item.status}" if item.status else ""
-        self.name = _plain(self, f"{item.label}, {format_period(item.period, lang)}{status}",
-                           small=True)
-        self.figure = QPushButton(item.value, self)
+        self.name = _plain(self, small=True)
+        self.figure = QPushButton(self)
         self.figure.setFlat(True)
         self.figure.setCursor(Qt.CursorShape.PointingHandCursor)
         font = self.figure.font()
@@ -61,21 +61,34 @@ class HeadlineTile(QFrame):
         font.setBold(True)
         self.figure.setFont(font)
         self.figure.setStyleSheet("QPushButton { text-align: left; padding: 0px; }")
-        self.figure.setAccessibleName(item.sentence)
-        self.change = _plain(self, item.change, small=True)
-        self.mode = _plain(self, item.mode_figure, small=True)
+        self.change = _plain(self, small=True)
+        self.mode = _plain(self, small=True)
         self.source = QLabel(self)
         self.source.setTextFormat(Qt.TextFormat.RichText)  # built here, every part escaped
         self.source.setWordWrap(True)
         self.source.setOpenExternalLinks(False)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label = escape(shorten(item.source_label))
-        self.source.setText(f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
-                            if item.source_url else label)
-        self.source.setToolTip(tooltip_html(item.alternatives) if item.alternatives else "")
         for widget in (self.name, self.figure, self.change, self.mode, self.source):
             lay.addWidget(widget)
+
+    def show_item(self, item: Headline, lang: str) -> None:
+        """Show another figure in place; only the texts that differ are set again."""
+        self.item = item
+        status = f" · {item.status}" if item.status else ""
+        label = escape(shorten(item.source_label))
+        source = (f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
+                  if item.source_url else label)
+        for widget, text in ((self.name, f"{item.label}, {format_period(item.period, lang)}{status}"),
+                             (self.figure, item.value), (self.change, item.change),
+                             (self.mode, item.mode_figure), (self.source, source)):
+            if widget.text() != text:
+                widget.setText(text)
+        if self.figure.accessibleName() != item.sentence:
+            self.figure.setAccessibleName(item.sentence)
+        tip = tooltip_html(item.alternatives) if item.alternatives else ""
+        if self.source.toolTip() != tip:
+            self.source.setToolTip(tip)
         self.change.setVisible(bool(item.change))
         self.mode.setVisible(bool(item.mode_figure))
 
@@ -87,7 +100,8 @@ class HeadlineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view: ResolvedView | None = None
-        self.tiles: list[HeadlineTile] = []
+        self._pool: list[HeadlineTile] = []  # made once, shown as needed (at most LEAD_FIGURES)
+        self.tiles: list[HeadlineTile] = []  # the tiles in use, in selection order
         self.opened: list[str] = []  # addresses opened by a click (tests read this)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
@@ -110,34 +124,36 @@ class HeadlineStrip(QWidget):
         model.changed.connect(lambda: self.show_view(model.resolved))
         self.show_view(model.resolved)
 
+    def _tile(self, index: int) -> HeadlineTile:
+        while len(self._pool) <= index:
+            tile = HeadlineTile(self)
+            tile.figure.clicked.connect(lambda _=False, t=tile: self._clicked(t.item))
+            tile.source.linkActivated.connect(self._open)
+            self._row.addWidget(tile, 1)
+            self._pool.append(tile)
+        return self._pool[index]
+
     def show_view(self, view: ResolvedView) -> None:
         if view is self._view:
             return
-        same = self._view is not None and self._view.lang == view.lang
         self._view = view
         items = view.lead_headlines
-        if same and [t.item for t in self.tiles] == list(items):
-            return  # the same figures (another series added further down): keep the tiles
-        for tile in self.tiles:
-            self._row.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = []
-        for item in items:
-            tile = HeadlineTile(item, view.lang, self)
-            tile.figure.clicked.connect(lambda _=False, h=item: self._clicked(h))
-            tile.source.linkActivated.connect(self._open)
-            self._row.addWidget(tile, 1)
-            self.tiles.append(tile)
+        self.tiles = [self._tile(i) for i in range(len(items))]
+        for tile, item in zip(self.tiles, items):
+            tile.show_item(item, view.lang)
+        for tile in self._pool:
+            tile.setVisible(tile in self.tiles)
         self.copy_button.setEnabled(bool(items))
         self.setVisible(bool(items))
 
-    def _clicked(self, item: Headline) -> None:
-        self.point_requested.emit(item.metric, item.period)
+    def _clicked(self, item: Headline | None) -> None:
+        if item is not None:
+            self.point_requested.emit(item.metric, item.period)
 
     def select(self, metric: str) -> Period | None:
         """Click the figure of one series (keyboard users and tests); its period, if shown."""
         for tile in self.tiles:
-            if tile.item.metric == metric:
+            if tile.item is not None and tile.item.metric == metric:
                 tile.figure.click()
                 return tile.item.period
         return None
