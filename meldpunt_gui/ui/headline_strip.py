@@ -14,8 +14,16 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.resolve import ResolvedView
@@ -111,6 +119,10 @@ class HeadlineStrip(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self._row, 1)
         lay.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        # the strip takes the width it is given and shows the figures that fit in it: wider
+        # figures must not widen the centre (which squeezed the explanation to a sliver and
+        # moved every pane of the window on each change)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -141,10 +153,29 @@ class HeadlineStrip(QWidget):
         self.tiles = [self._tile(i) for i in range(len(items))]
         for tile, item in zip(self.tiles, items):
             tile.show_item(item, view.lang)
-        for tile in self._pool:
-            tile.setVisible(tile in self.tiles)
+        self._fit()
         self.copy_button.setEnabled(bool(items))
         self.setVisible(bool(items))
+
+    def shown_tiles(self) -> list[HeadlineTile]:
+        """The tiles on screen: the first figures that fit the strip's width (at least one)."""
+        return [t for t in self.tiles if not t.isHidden()]
+
+    def _fit(self) -> None:
+        spacing = max(self._row.spacing(), 0)
+        room = self.width() - self.copy_button.sizeHint().width() - spacing
+        used = 0
+        for i, tile in enumerate(self._pool):
+            need = tile.minimumSizeHint().width() + (spacing if i else 0)
+            fits = tile in self.tiles and (i == 0 or used + need <= room)
+            used += need
+            if tile.isHidden() == fits:
+                tile.setVisible(fits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def _clicked(self, item: Headline | None) -> None:
         if item is not None:

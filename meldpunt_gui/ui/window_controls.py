@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from meldpunt_gui.model.vocabulary import MODES, TABS
 
@@ -97,8 +97,13 @@ def render(window: MainWindow) -> None:
     window.chart_key.setVisible(bool(view.chart_key))
     window.data_date.setText(view.data_date_line)
     summary = "\n".join(view.summary)
-    window.summary.setText(summary)
-    window.chart.setAccessibleDescription(summary)
+    window.summary.set_text(summary)
+    if window.chart.accessibleDescription() != summary:
+        window.chart.setAccessibleDescription(summary)
+    # lay the window out now: a chart's scene, once it has taken in its changes, has Qt paint
+    # the whole window at once (QGraphicsView sends the pending update request), and with the
+    # layout still pending that paint showed the old layout, then laid out and painted again
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 # ----- widgets -> model
