@@ -76,17 +76,17 @@ class ResolvedView:
     @cached_property
     def sources_line(self) -> str:
         """'Bron: Offlimits (2023); NU.nl (2022)': the publishers of the values drawn."""
-        return source_line(self.ds, self.state, self.lang)
+        return source_line(self.ds, self.state, self.lang, self.periods)
 
     @cached_property
     def summary(self) -> tuple[str, ...]:
         """The chart in words, one sentence per series (also what screen readers get)."""
-        return tuple(summary_sentences(self.ds, self.state, self.lang))
+        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods))
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """Every source of a value in view, alternatives included, in first-use order."""
-        return tuple(shown_sources(self.ds, self.state))
+        return tuple(shown_sources(self.ds, self.state, periods=self.periods))
 
     # ----- parts that only a visible tab or an export needs
     @cached_property
@@ -104,18 +104,19 @@ class ResolvedView:
         view of forty series does not work out forty figures on every change."""
         if "headlines" in self.__dict__:
             return self.headlines[:LEAD_FIGURES]
-        return tuple(headlines(self.ds, self.state, self.lang, self.chart, limit=LEAD_FIGURES))
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart, limit=LEAD_FIGURES,
+                               periods=self.periods))
 
     @cached_property
     def headlines(self) -> tuple[Headline, ...]:
         """One key figure per selected series with a value in view (the headline strip)."""
-        return tuple(headlines(self.ds, self.state, self.lang, self.chart))
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart, periods=self.periods))
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
         """The explanation pane's parts: Waarom, Wat telt mee, background, events, sources."""
         return tuple(explanation_sections(self.ds, self.state, self.lang, self.listed_events,
-                                          self.why))
+                                          self.why, view=self))
 
     @cached_property
     def explanation(self) -> str:
