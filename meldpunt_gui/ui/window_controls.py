@@ -19,6 +19,33 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.main_window import MainWindow
 
 
+def retranslate(window: MainWindow) -> None:
+    """Every text of a populated window in the current language: actions, menus, panes."""
+    from meldpunt_gui.ui import action_table, window_help
+
+    action_table.retranslate_actions(window)
+    window_help.fill_story_menu(window)
+    retranslate_panes(window)
+    window.metric_picker.retranslate()
+    window.period_picker.retranslate()
+    window.notice_bar.set_language(window.lang)
+    window.table_pane.retranslate()
+    window.headline_strip.retranslate()
+
+
+def set_language(window: MainWindow, lang: str) -> None:
+    """After the application swapped its translators: every text again, the view in `lang`."""
+    window.lang = lang
+    if window.model is not None:
+        window.actions_by_id["en" if lang == "en" else "nl"].setChecked(True)
+        if lang != window.model.lang:
+            window.metric_picker.search.clear()  # words in the other language would find nothing
+    window.retranslate()
+    if window.model is not None:
+        window.model.set_language(lang)
+        sync_controls(window)
+
+
 def retranslate_panes(window: MainWindow) -> None:
     """Every text of the window's own widgets in the current language."""
     window.metric_box.setTitle(QCoreApplication.translate("MainWindow", "Metrics"))
