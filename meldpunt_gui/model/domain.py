@@ -175,6 +175,12 @@ class Dataset:
         cells = [per.get(p) for p in periods]
         return [c if c is None or type(c) is Observation else c[0] for c in cells]
 
+    def values_in(self, metric: str, periods: Iterable[Period]) -> list[list[Observation]]:
+        """`values_at` for each period in turn: one metric lookup for a whole series."""
+        per = self._cells_of(metric)
+        cells = [per.get(p) for p in periods]
+        return [[] if c is None else [c] if type(c) is Observation else list(c) for c in cells]
+
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
         cell = self._cells_of(metric).get(period)
         return cell[1:] if type(cell) is list else []

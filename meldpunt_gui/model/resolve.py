@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from meldpunt_gui.model.domain import Dataset, Event, Period, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.events import view_events
 from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
-from meldpunt_gui.text.describe import shown_sources, source_line, summary_sentences
+from meldpunt_gui.text.describe import source_line, sources_in, summary_sentences
 from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
 from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
@@ -76,7 +76,7 @@ class ResolvedView:
     @cached_property
     def sources_line(self) -> str:
         """'Bron: Offlimits (2023); NU.nl (2022)': the publishers of the values drawn."""
-        return source_line(self.ds, self.state, self.lang, self.periods)
+        return source_line(self.ds, self.state, self.lang, sources_in(self.ds, self.cells, False))
 
     @cached_property
     def summary(self) -> tuple[str, ...]:
@@ -86,7 +86,13 @@ class ResolvedView:
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """Every source of a value in view, alternatives included, in first-use order."""
-        return tuple(shown_sources(self.ds, self.state, periods=self.periods))
+        return tuple(sources_in(self.ds, self.cells))
+
+    @cached_property
+    def cells(self) -> tuple[tuple[list[Observation], ...], ...]:
+        """Per selected metric its values in each period (shown one first): looked up once for
+        the sources, the key to the marks and the explanation."""
+        return tuple(tuple(self.ds.values_in(m, self.periods)) for m in self.metrics)
 
     # ----- parts that only a visible tab or an export needs
     @cached_property
@@ -129,9 +135,8 @@ class ResolvedView:
         the marks some value in view carries."""
         statuses: set[str] = set()
         approx = alts = False
-        for period in self.periods:
-            for mid in self.metrics:
-                values = self.ds.values_at(mid, period)
+        for column in self.cells:
+            for values in column:
                 if values:
                     statuses.add(values[0].status)
                     approx = approx or values[0].approximate

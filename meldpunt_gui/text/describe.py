@@ -146,11 +146,18 @@ def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True,
     `periods`: the view's periods where the caller has them already."""
     if periods is None:
         periods = selected_periods(ds, state)
-    metrics = [m for m in state.metrics if m in ds.metrics]
+    cells = [ds.values_in(m, periods) for m in state.metrics if m in ds.metrics]
+    return sources_in(ds, cells, alternatives)
+
+
+def sources_in(ds: Dataset, cells: Sequence[Sequence[Sequence[Observation]]],
+               alternatives: bool = True) -> list[Source]:
+    """The sources of `cells` (per metric, its values per period) in first-use order: period by
+    period, and within a period metric by metric."""
     seen: dict[str, Source] = {}
-    for period in periods:
-        for mid in metrics:
-            values = ds.values_at(mid, period)
+    for i in range(len(cells[0]) if cells else 0):
+        for column in cells:
+            values = column[i]
             for obs in values if alternatives else values[:1]:
                 if obs.source not in seen and (src := ds.source_of(obs)) is not None:
                     seen[src.id] = src
@@ -158,11 +165,12 @@ def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True,
 
 
 def source_line(ds: Dataset, state: ViewState, lang: str,
-                periods: Sequence[Period] | None = None) -> str:
-    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn, each publisher
-    named once (the alternatives' sources are in the explanation and the export)."""
+                drawn: Sequence[Source] | None = None) -> str:
+    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn (`drawn`, where the
+    caller has them), each publisher named once (the alternatives' sources are in the
+    explanation and the export)."""
     names: dict[str, list[str]] = {}
-    for src in shown_sources(ds, state, alternatives=False, periods=periods):
+    for src in shown_sources(ds, state, alternatives=False) if drawn is None else drawn:
         year = src.published[:4]
         years = names.setdefault(src.publisher, [])
         if year and year not in years:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Protocol
 
-from meldpunt_gui.model.domain import Dataset, Event, Period, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
 from meldpunt_gui.text.describe import link_html, shown_sources, t
 from meldpunt_gui.text.formatting import format_date, format_period, format_year_range
@@ -38,6 +38,8 @@ class ViewParts(Protocol):
     def periods(self) -> Sequence[Period]: ...
     @property
     def sources(self) -> Sequence[Source]: ...
+    @property
+    def cells(self) -> Sequence[Sequence[Sequence[Observation]]]: ...
 
 
 @dataclass(frozen=True)
@@ -126,8 +128,10 @@ def explanation_sections(ds: Dataset, state: ViewState, lang: str, events: Seque
                          f"<b>{escape(format_date(ev.date, lang))}</b> "
                          f"{escape(ev.title.get(lang))}{tail}</p>")
         out.append(Section("events", t("events", lang), "".join(items)))
-    own = [o for p in periods for m in state.metrics if m in ds.metrics
-           for o in ds.values_at(m, p)[:1] if o.user]
+    cells = view.cells if view is not None else [ds.values_in(m, periods) for m in state.metrics
+                                                 if m in ds.metrics]
+    own = [column[i][0] for i in range(len(periods)) for column in cells
+           if column[i] and column[i][0].user]
     if own:
         items_text = ", ".join(f"{ds.metrics[o.metric].label.get(lang)} {format_period(o.period, lang)}"
                                for o in own)

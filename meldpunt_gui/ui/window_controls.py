@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
     from meldpunt_gui.ui.main_window import MainWindow
 
+LAYOUT_LEVELS = 8  # tile, strip, page, stack, tabs, splitter, window: each one pass
+
 
 def retranslate(window: MainWindow) -> None:
     """Every text of a populated window in the current language: actions, menus, panes."""
@@ -129,8 +131,11 @@ def render(window: MainWindow) -> None:
         window.chart.setAccessibleDescription(summary)
     # lay the window out now: a chart's scene, once it has taken in its changes, has Qt paint
     # the whole window at once (QGraphicsView sends the pending update request), and with the
-    # layout still pending that paint showed the old layout, then laid out and painted again
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    # layout still pending that paint showed the old layout, then laid out and painted again.
+    # Each pass lays out one level and asks the level above (Qt leaves requests posted during
+    # a pass to the next), so a few passes reach the window
+    for _ in range(LAYOUT_LEVELS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 # ----- widgets -> model

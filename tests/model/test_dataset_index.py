@@ -37,6 +37,7 @@ def test_index_agrees_with_a_scan(tiny_ds, obs):
         assert ds.granularities(metric) == {p.granularity for p in scanned(ds, metric, None)}
         every = sorted({o.period for o in obs} | {Period(2000)})
         assert ds.shown_in(metric, every) == [ds.shown(metric, p) for p in every]
+        assert ds.values_in(metric, every) == [ds.values_at(metric, p) for p in every]
         for p in every:
             cell = [o for o in obs if o.metric == metric and o.period == p]
             assert sorted(map(id, ds.values_at(metric, p))) == sorted(map(id, cell))

@@ -133,6 +133,15 @@ def test_readout_names_every_series_of_the_period(tiny_ds):
     assert english[1].startswith("Total reports: approx. 145,000 reports · -65% vs 2021")
 
 
+def chart_key_by_hand(ds, view):
+    from meldpunt_gui.text.marks import key_entries
+
+    firsts = [ds.values_at(m, p) for p in view.periods for m in view.metrics]
+    firsts = [v for v in firsts if v]
+    return tuple(key_entries({v[0].status for v in firsts}, any(v[0].approximate for v in firsts),
+                             any(len(v) > 1 for v in firsts), view.lang, chart=True))
+
+
 def test_the_resolved_view_says_what_the_texts_work_out_on_their_own(tiny_ds):
     """The resolved view hands its periods, years and sources to the texts, so one change works
     them out once; what they say must be what they say when they work it all out themselves."""
@@ -150,6 +159,9 @@ def test_the_resolved_view_says_what_the_texts_work_out_on_their_own(tiny_ds):
             assert list(view.summary) == summary_sentences(tiny_ds, state, lang)
             assert view.sources_line == source_line(tiny_ds, state, lang)
             assert list(view.sources) == shown_sources(tiny_ds, state)
+            drawn = shown_sources(tiny_ds, state, alternatives=False)
+            assert chart_key_by_hand(tiny_ds, view) == view.chart_key
+            assert drawn and set(drawn) <= set(view.sources)
             assert list(view.sections) == explanation_sections(
                 tiny_ds, state, lang, view.listed_events, view.why)
             assert list(view.headlines) == headlines(tiny_ds, state, lang, view.chart)
