@@ -147,3 +147,27 @@ def test_the_strip_shows_the_figures_that_fit_and_copies_them_all(window):
     w.resize(2400, 860)
     settle()
     assert len(strip.shown_tiles()) > len(shown)
+
+
+def test_a_new_theme_sets_the_explanation_again_for_its_link_colours(window, monkeypatch):
+    from PySide6.QtGui import QPalette
+
+    w = window(ViewState(metrics=("reports_total",)))
+    pages = []
+    real_html = w.explanation.setHtml
+    monkeypatch.setattr(w.explanation, "setHtml", lambda html: (pages.append(html), real_html(html)))
+    try:
+        w.set_theme("dark")
+        settle()
+        assert pages and pages[-1] == w.explanation.html  # the same page, set again
+        link = w.explanation.palette().color(QPalette.ColorRole.Link)
+        block = w.explanation.document().find("Waarom").block()
+        colours = {f.format.foreground().color().name() for f in block.layout().formats()} | {
+            block.charFormat().foreground().color().name()}
+        it = block.begin()
+        while not it.atEnd():  # the fold link in the title
+            colours.add(it.fragment().charFormat().foreground().color().name())
+            it += 1
+        assert link.name() in colours
+    finally:
+        w.set_theme("light")
