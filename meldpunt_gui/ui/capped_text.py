@@ -54,14 +54,16 @@ class CappedText(QPlainTextEdit):
     def _fit(self) -> None:
         if not self._text:
             height = 0
-        elif self._text.count("\n") + 1 >= self._lines:  # each sentence takes a line at least
-            height = self.cap()
-        else:  # a few sentences: measure their wrapped lines (lays out only these)
+        else:
+            # lay out the sentences in view now (and no more): the view counts a sentence it has
+            # not laid out as one line, and would otherwise find out while painting, set its
+            # scroll bar again and paint a second time
+            cap = self.cap()
             need, block = 0.0, self.document().firstBlock()
-            while block.isValid():
+            while block.isValid() and need < cap:
                 need += self.blockBoundingRect(block).height()
                 block = block.next()
-            height = min(round(need), self.cap())
+            height = min(round(need), cap)
         if height:
             height += 1  # QPlainTextEdit counts a line as in view only above its last pixel row
         if self.minimumHeight() != height or self.maximumHeight() != height:
