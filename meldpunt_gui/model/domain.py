@@ -68,6 +68,15 @@ _Cell = Observation | list[Observation]  # one value, or where sources disagree 
 _Cells = dict[str, dict[Period, _Cell]]
 
 
+def _change(cur: Observation | None, base_p: Period, base: Observation | None,
+            points: bool) -> Change | None:
+    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
+    if cur is None or base is None:
+        return None
+    pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
+    return Change(base_p, base, pct, cur.value - base.value if points else None)
+
+
 @dataclass
 class Dataset:
     units: dict[str, Unit]
@@ -240,23 +249,21 @@ class Dataset:
 
     def change(self, metric: str, period: Period) -> Change | None:
         """Change against the comparable earlier period (never the previous half)."""
-        return self.changes(metric, (period,))[0]
+        base_p = period.comparable_before()
+        return _change(self.shown(metric, period), base_p, self.shown(metric, base_p),
+                       self.unit_of(metric).kind == "percent")
 
     def changes(self, metric: str, periods: Iterable[Period]) -> list[Change | None]:
-        """`change` for each period in turn: one metric lookup for a whole series."""
-        per = self._cells_of(metric)
+        """`change` for each period in turn, for a whole series at once: its cells looked up by
+        (year, half), so no earlier period is made and hashed for each value."""
+        by = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
+              for q, c in self._cells_of(metric).items()}
         points = self.unit_of(metric).kind == "percent"
         out: list[Change | None] = []
         for period in periods:
-            cur, base_p = per.get(period), period.comparable_before()
-            base = per.get(base_p)
-            if cur is None or base is None:
-                out.append(None)
-                continue
-            cur = cur if type(cur) is Observation else cur[0]
-            base = base if type(base) is Observation else base[0]
-            pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-            out.append(Change(base_p, base, pct, cur.value - base.value if points else None))
+            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
+            out.append(None if cur is None or base is None
+                       else _change(cur[1], base[0], base[1], points))
         return out
 
     # ----- lookups
