@@ -171,3 +171,20 @@ def test_a_new_theme_sets_the_explanation_again_for_its_link_colours(window, mon
         assert link.name() in colours
     finally:
         w.set_theme("light")
+
+
+def test_the_years_list_stays_where_the_reader_scrolled_it_when_the_years_stay(window):
+    w = window(ViewState(metrics=("reports_total",)))
+    years = w.period_picker.years
+    first_item = years.item(0)
+    bar = years.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    w.model.select_metrics(("reports_total", "reports_national"))  # the same years, 1996-2024
+    settle()
+    assert years.item(0) is first_item and bar.value() == bar.maximum() > 0
+    assert [years.item(i).text() for i in (0, years.count() - 1)] == ["1996", "2024"]
+    w.model.select_metrics(("cloud_urls",))  # other years: the list follows
+    settle()
+    assert [years.item(i).text() for i in range(years.count())] == ["2021", "2022"]
+    assert all(years.item(i).checkState() == Qt.CheckState.Checked for i in range(years.count()))
