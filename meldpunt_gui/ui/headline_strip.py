@@ -13,8 +13,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,14 +37,10 @@ if TYPE_CHECKING:
 # at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table
 
 
-def _plain(parent: QWidget, text: str = "", small: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+def _plain(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # file text is data, never markup
     label.setWordWrap(True)
-    if small:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        label.setFont(font)
     return label
 
 
@@ -60,17 +56,14 @@ class HeadlineTile(QFrame):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.setSpacing(1)
-        self.name = _plain(self, small=True)
+        self.name = _plain(self)
         self.figure = QPushButton(self)
         self.figure.setFlat(True)
         self.figure.setCursor(Qt.CursorShape.PointingHandCursor)
-        font = self.figure.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.figure.setFont(font)
         self.figure.setStyleSheet("QPushButton { text-align: left; padding: 0px; }")
-        self.change = _plain(self, small=True)
-        self.mode = _plain(self, small=True)
+        self.change = _plain(self)
+        self.mode = _plain(self)
+        self._set_fonts()
         self.source = QLabel(self)
         self.source.setTextFormat(Qt.TextFormat.RichText)  # built here, every part escaped
         self.source.setWordWrap(True)
@@ -79,6 +72,24 @@ class HeadlineTile(QFrame):
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         for widget in (self.name, self.figure, self.change, self.mode, self.source):
             lay.addWidget(widget)
+
+    def _set_fonts(self) -> None:
+        """The figure large and bold, the lines around it a little smaller, both relative to
+        the tile's font: a kept tile follows a new text size (View > zoom) as a new one did."""
+        base = self.font()
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        for label in (self.name, self.change, self.mode):
+            label.setFont(small)
+        large = QFont(base)
+        large.setPointSizeF(base.pointSizeF() * 1.6)
+        large.setBold(True)
+        self.figure.setFont(large)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._set_fonts()
 
     def show_item(self, item: Headline, lang: str) -> None:
         """Show another figure in place; only the texts that differ are set again."""
@@ -176,6 +187,13 @@ class HeadlineStrip(QWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        """After a relayout (a larger text size, a longer figure): the figures that fit now."""
+        done = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return done
 
     def _clicked(self, item: Headline | None) -> None:
         if item is not None:

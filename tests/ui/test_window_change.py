@@ -188,3 +188,26 @@ def test_the_years_list_stays_where_the_reader_scrolled_it_when_the_years_stay(w
     settle()
     assert [years.item(i).text() for i in range(years.count())] == ["2021", "2022"]
     assert all(years.item(i).checkState() == Qt.CheckState.Checked for i in range(years.count()))
+
+
+def test_a_larger_text_size_enlarges_the_kept_tiles_and_drops_what_no_longer_fits(window):
+    w = window(ViewState(metrics=("reports_total", "reports_national", "cloud_urls")), (2400, 860))
+    settle()
+    strip = w.headline_strip
+    tile = strip.tiles[0]
+    assert len(strip.shown_tiles()) == 3
+    size = tile.figure.font().pointSizeF()
+    assert size == pytest.approx(tile.font().pointSizeF() * 1.6)
+    try:
+        w.set_zoom(2.0)  # View > larger text: the application's font, as a user sets it
+        settle()
+        assert strip.tiles[0] is tile  # the same tile, in the new size
+        assert tile.figure.font().pointSizeF() == pytest.approx(tile.font().pointSizeF() * 1.6)
+        assert tile.figure.font().pointSizeF() > 1.5 * size and tile.figure.font().bold()
+        assert tile.name.font().pointSizeF() == pytest.approx(tile.font().pointSizeF() * 0.9)
+        shown = strip.shown_tiles()
+        assert 1 <= len(shown) < 3
+        for shown_tile in shown:  # none squeezed below what its figure now needs
+            assert shown_tile.width() >= shown_tile.minimumSizeHint().width()
+    finally:
+        w.set_zoom(1.0)
