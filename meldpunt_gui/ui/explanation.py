@@ -37,7 +37,7 @@ class ExplanationPanel(QTextBrowser):
         # always there: a new text first empties the document, and a scroll bar that went and
         # came back would lay out and paint the pane three times per change
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.html = ""  # the page shown: set again only when it differs
+        self.page_html = ""  # the page shown: set again only when it differs
         self.opened: list[str] = []
         self.folded: set[str] = self._read_folded()
         self._view: ResolvedView | None = None
@@ -65,8 +65,8 @@ class ExplanationPanel(QTextBrowser):
             return
         head = event_html(view.ds, self._events, view.lang) if self._events else ""
         html = head + sections_html(view.sections, view.lang, self.folded, fold_links=True)
-        if html != self.html:  # another year or series often leaves the pane's text as it was
-            self.html = html
+        if html != self.page_html:  # another year or series often leaves the pane's text as it was
+            self.page_html = html
             self.setHtml(html)
 
     def set_folded(self, key: str, folded: bool) -> None:
@@ -82,8 +82,8 @@ class ExplanationPanel(QTextBrowser):
     def changeEvent(self, event: QEvent) -> None:
         """A new theme: the link colours are taken when the page is set, so set it again."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.html:
-            self.html = ""
+        if event.type() == QEvent.Type.PaletteChange and self.page_html:
+            self.page_html = ""
             self._draw()
 
     def loadResource(self, kind: int, url: QUrl | str) -> None:

@@ -159,7 +159,7 @@ def test_a_new_theme_sets_the_explanation_again_for_its_link_colours(window, mon
     try:
         w.set_theme("dark")
         settle()
-        assert pages and pages[-1] == w.explanation.html  # the same page, set again
+        assert pages and pages[-1] == w.explanation.page_html  # the same page, set again
         link = w.explanation.palette().color(QPalette.ColorRole.Link)
         block = w.explanation.document().find("Waarom").block()
         colours = {f.format.foreground().color().name() for f in block.layout().formats()} | {
