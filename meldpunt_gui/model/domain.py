@@ -68,6 +68,15 @@ _Cell = Observation | list[Observation]  # one value, or where sources disagree 
 _Cells = dict[str, dict[Period, _Cell]]
 
 
+def _change(cur: Observation | None, base_p: Period, base: Observation | None,
+            points: bool) -> Change | None:
+    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
+    if cur is None or base is None:
+        return None
+    pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
+    return Change(base_p, base, pct, cur.value - base.value if points else None)
+
+
 @dataclass
 class Dataset:
     units: dict[str, Unit]
@@ -93,6 +102,9 @@ class Dataset:
         self._loading = threading.Lock()  # the import preview reads from a worker thread
         self._loaded: list[Observation] = []  # deferred values read so far
         self._kinds: dict[str, set[str]] | None = None  # granularities of what is deferred
+        # metric -> granularity -> first and last year with a value: every change of selection
+        # asks it of each selected series several times (the year range on the axis)
+        self._ends: dict[str, dict[str | None, tuple[int, int] | None]] = {}
         self._index(self._observations)
         self._year_span: tuple[int, int] | None = None  # on first use: a store's span is a query
 
@@ -118,6 +130,7 @@ class Dataset:
                     else:
                         cur.append(obs)
             for metric in touched:
+                self._ends.pop(metric, None)
                 for group in cells[metric].values():
                     if type(group) is list:
                         group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
@@ -171,6 +184,12 @@ class Dataset:
         cells = [per.get(p) for p in periods]
         return [c if c is None or type(c) is Observation else c[0] for c in cells]
 
+    def values_in(self, metric: str, periods: Iterable[Period]) -> list[list[Observation]]:
+        """`values_at` for each period in turn: one metric lookup for a whole series."""
+        per = self._cells_of(metric)
+        cells = [per.get(p) for p in periods]
+        return [[] if c is None else [c] if type(c) is Observation else list(c) for c in cells]
+
     def alternatives(self, metric: str, period: Period) -> list[Observation]:
         cell = self._cells_of(metric).get(period)
         return cell[1:] if type(cell) is list else []
@@ -182,6 +201,16 @@ class Dataset:
             self._load((metric,))
         ps = self._periods.get(metric, ())
         return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
+
+    def year_ends(self, metric: str, granularity: Granularity | None = None) -> tuple[int, int] | None:
+        """The first and last year holding a value for `metric` (of that granularity), or None."""
+        known = self._ends.get(metric)
+        if known is not None and granularity in known and metric not in self._pending:
+            return known[granularity]
+        periods = self.periods_with_data(metric, granularity)  # in time order; loads a deferred one
+        ends = (periods[0].year, periods[-1].year) if periods else None
+        self._ends.setdefault(metric, {})[granularity] = ends
+        return ends
 
     def period_kind(self, metric: str) -> PeriodKind:
         """The kind of periods a bundled series holds, from its bundled values (README, data).
@@ -220,15 +249,22 @@ class Dataset:
 
     def change(self, metric: str, period: Period) -> Change | None:
         """Change against the comparable earlier period (never the previous half)."""
-        cur = self.shown(metric, period)
         base_p = period.comparable_before()
-        base = self.shown(metric, base_p)
-        if cur is None or base is None:
-            return None
-        unit = self.unit_of(metric)
-        pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-        points = cur.value - base.value if unit.kind == "percent" else None
-        return Change(base_p, base, pct, points)
+        return _change(self.shown(metric, period), base_p, self.shown(metric, base_p),
+                       self.unit_of(metric).kind == "percent")
+
+    def changes(self, metric: str, periods: Iterable[Period]) -> list[Change | None]:
+        """`change` for each period in turn, for a whole series at once: its cells looked up by
+        (year, half), so no earlier period is made and hashed for each value."""
+        by = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
+              for q, c in self._cells_of(metric).items()}
+        points = self.unit_of(metric).kind == "percent"
+        out: list[Change | None] = []
+        for period in periods:
+            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
+            out.append(None if cur is None or base is None
+                       else _change(cur[1], base[0], base[1], points))
+        return out
 
     # ----- lookups
     def unit_of(self, metric: str) -> Unit:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from meldpunt_gui.model.domain import Dataset, Event, Period, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.events import view_events
 from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
-from meldpunt_gui.text.describe import shown_sources, source_line, summary_sentences
+from meldpunt_gui.text.describe import source_line, sources_in, summary_sentences
 from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
 from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
@@ -76,17 +76,23 @@ class ResolvedView:
     @cached_property
     def sources_line(self) -> str:
         """'Bron: Offlimits (2023); NU.nl (2022)': the publishers of the values drawn."""
-        return source_line(self.ds, self.state, self.lang)
+        return source_line(self.ds, self.state, self.lang, sources_in(self.ds, self.cells, False))
 
     @cached_property
     def summary(self) -> tuple[str, ...]:
         """The chart in words, one sentence per series (also what screen readers get)."""
-        return tuple(summary_sentences(self.ds, self.state, self.lang))
+        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods))
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """Every source of a value in view, alternatives included, in first-use order."""
-        return tuple(shown_sources(self.ds, self.state))
+        return tuple(sources_in(self.ds, self.cells))
+
+    @cached_property
+    def cells(self) -> tuple[tuple[list[Observation], ...], ...]:
+        """Per selected metric its values in each period (shown one first): looked up once for
+        the sources, the key to the marks and the explanation."""
+        return tuple(tuple(self.ds.values_in(m, self.periods)) for m in self.metrics)
 
     # ----- parts that only a visible tab or an export needs
     @cached_property
@@ -104,18 +110,19 @@ class ResolvedView:
         view of forty series does not work out forty figures on every change."""
         if "headlines" in self.__dict__:
             return self.headlines[:LEAD_FIGURES]
-        return tuple(headlines(self.ds, self.state, self.lang, self.chart, limit=LEAD_FIGURES))
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart, limit=LEAD_FIGURES,
+                               periods=self.periods))
 
     @cached_property
     def headlines(self) -> tuple[Headline, ...]:
         """One key figure per selected series with a value in view (the headline strip)."""
-        return tuple(headlines(self.ds, self.state, self.lang, self.chart))
+        return tuple(headlines(self.ds, self.state, self.lang, self.chart, periods=self.periods))
 
     @cached_property
     def sections(self) -> tuple[Section, ...]:
         """The explanation pane's parts: Waarom, Wat telt mee, background, events, sources."""
         return tuple(explanation_sections(self.ds, self.state, self.lang, self.listed_events,
-                                          self.why))
+                                          self.why, view=self))
 
     @cached_property
     def explanation(self) -> str:
@@ -128,9 +135,8 @@ class ResolvedView:
         the marks some value in view carries."""
         statuses: set[str] = set()
         approx = alts = False
-        for period in self.periods:
-            for mid in self.metrics:
-                values = self.ds.values_at(mid, period)
+        for column in self.cells:
+            for values in column:
                 if values:
                     statuses.add(values[0].status)
                     approx = approx or values[0].approximate

@@ -56,9 +56,9 @@ class Panel:
 def data_years(ds: Dataset, metrics: tuple[str, ...], granularity: Granularity) -> tuple[int, int] | None:
     years: list[int] = []
     for m in metrics:
-        periods = ds.periods_with_data(m, granularity) if m in ds.metrics else ()
-        if periods:  # in time order: the ends are enough
-            years += (periods[0].year, periods[-1].year)
+        ends = ds.year_ends(m, granularity) if m in ds.metrics else None
+        if ends is not None:
+            years += ends
     return (min(years), max(years)) if years else None
 
 

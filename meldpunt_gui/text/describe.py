@@ -140,26 +140,37 @@ def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str
     return lines
 
 
-def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True) -> list[Source]:
-    """Sources of every value in view (with or without the alternatives), in first-use order."""
+def shown_sources(ds: Dataset, state: ViewState, alternatives: bool = True,
+                  periods: Sequence[Period] | None = None) -> list[Source]:
+    """Sources of every value in view (with or without the alternatives), in first-use order;
+    `periods`: the view's periods where the caller has them already."""
+    if periods is None:
+        periods = selected_periods(ds, state)
+    cells = [ds.values_in(m, periods) for m in state.metrics if m in ds.metrics]
+    return sources_in(ds, cells, alternatives)
+
+
+def sources_in(ds: Dataset, cells: Sequence[Sequence[Sequence[Observation]]],
+               alternatives: bool = True) -> list[Source]:
+    """The sources of `cells` (per metric, its values per period) in first-use order: period by
+    period, and within a period metric by metric."""
     seen: dict[str, Source] = {}
-    for period in selected_periods(ds, state):
-        for mid in state.metrics:
-            if mid not in ds.metrics:
-                continue
-            values = ds.values_at(mid, period)
+    for i in range(len(cells[0]) if cells else 0):
+        for column in cells:
+            values = column[i]
             for obs in values if alternatives else values[:1]:
-                src = ds.source_of(obs)
-                if src is not None and src.id not in seen:
+                if obs.source not in seen and (src := ds.source_of(obs)) is not None:
                     seen[src.id] = src
     return list(seen.values())
 
 
-def source_line(ds: Dataset, state: ViewState, lang: str) -> str:
-    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn, each publisher
-    named once (the alternatives' sources are in the explanation and the export)."""
+def source_line(ds: Dataset, state: ViewState, lang: str,
+                drawn: Sequence[Source] | None = None) -> str:
+    """'Bron: Offlimits (2023); NU.nl (2022)': the sources of the values drawn (`drawn`, where the
+    caller has them), each publisher named once (the alternatives' sources are in the
+    explanation and the export)."""
     names: dict[str, list[str]] = {}
-    for src in shown_sources(ds, state, alternatives=False):
+    for src in shown_sources(ds, state, alternatives=False) if drawn is None else drawn:
         year = src.published[:4]
         years = names.setdefault(src.publisher, [])
         if year and year not in years:
@@ -221,13 +232,16 @@ S = {
 }
 
 
-def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
+def summary_sentences(ds: Dataset, state: ViewState, lang: str,
+                      periods: Sequence[Period] | None = None) -> list[str]:
     """A text alternative for the chart, from the data: per series what is shown, the range, the
-    highest and the latest value and the largest change; rounded values said as such."""
+    highest and the latest value and the largest change; rounded values said as such.
+    `periods`: the view's periods where the caller has them already."""
     from meldpunt_gui.text.formatting import format_period as fp
 
     out = []
-    periods = selected_periods(ds, state)
+    if periods is None:
+        periods = selected_periods(ds, state)
     for mid in state.metrics:
         if mid not in ds.metrics:
             continue
@@ -268,8 +282,7 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str) -> list[str]:
         parts.append(S["latest"].get(lang).format(
             value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
         sized: list[tuple[float, Change]] = []  # (size, change): points for percentages, else %
-        for p, _ in pts:
-            c = ds.change(mid, p)
+        for c in ds.changes(mid, [p for p, _ in pts]):
             size = None if c is None else c.points if unit.kind == "percent" else c.pct
             if c is not None and size is not None:
                 sized.append((abs(size), c))

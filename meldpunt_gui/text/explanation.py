@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol
 
-from meldpunt_gui.model.domain import Dataset, Event, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
 from meldpunt_gui.text.describe import link_html, shown_sources, t
 from meldpunt_gui.text.formatting import format_date, format_period, format_year_range
@@ -24,6 +25,21 @@ E = {
     "fold": Text("Inklappen", "Fold"),
     "unfold": Text("Uitklappen", "Unfold"),
 }
+
+
+class ViewParts(Protocol):
+    """What explanation_sections reuses of a resolved view (model/resolve.py)."""
+
+    @property
+    def first_year(self) -> int: ...
+    @property
+    def last_year(self) -> int: ...
+    @property
+    def periods(self) -> Sequence[Period]: ...
+    @property
+    def sources(self) -> Sequence[Source]: ...
+    @property
+    def cells(self) -> Sequence[Sequence[Sequence[Observation]]]: ...
 
 
 @dataclass(frozen=True)
@@ -40,10 +56,12 @@ class Section:
         return bool(self.title)
 
 
-def numbered_sources(ds: Dataset, state: ViewState, why: Sequence[WhySentence]) -> list[Source]:
-    """The pane's numbered source list: the sources of every value in view, then those of the
-    reasons that are not among them (so every "[n]" points into this one list)."""
-    out = {s.id: s for s in shown_sources(ds, state)}
+def numbered_sources(ds: Dataset, state: ViewState, why: Sequence[WhySentence],
+                     shown: Sequence[Source] | None = None) -> list[Source]:
+    """The pane's numbered source list: the sources of every value in view (`shown`, where the
+    caller has them), then those of the reasons that are not among them (so every "[n]" points
+    into this one list)."""
+    out = {s.id: s for s in (shown_sources(ds, state) if shown is None else shown)}
     for sentence in why:
         for sid in sentence.sources:
             if sid not in out and sid in ds.sources:
@@ -62,18 +80,20 @@ def _why_html(why: Sequence[WhySentence], numbers: dict[str, int]) -> str:
 
 def explanation_sections(ds: Dataset, state: ViewState, lang: str, events: Sequence[Event] | None = None,
                          why: Sequence[WhySentence] | None = None,
-                         print_urls: bool = False) -> list[Section]:
+                         print_urls: bool = False, view: ViewParts | None = None) -> list[Section]:
     """The pane's sections for a view. `events` are the events the view lists (numbered as the
-    chart's badges; all in range when None), `why` its reasons (picked here when None)."""
+    chart's badges; all in range when None), `why` its reasons (picked here when None); `view`
+    the years, periods and sources the resolved view has worked out already."""
     metrics = [ds.metrics[m] for m in state.metrics if m in ds.metrics]
     if not metrics:
         return [Section("nothing", "", f"<p>{escape(t('nothing', lang))}</p>")]
-    first, last = year_range(ds, state)
+    first, last = (view.first_year, view.last_year) if view is not None else year_range(ds, state)
+    periods = view.periods if view is not None else selected_periods(ds, state)
     if why is None:
         why = why_sentences(ds, state.metrics, first, last, lang)
     if events is None:
         events = ds.events_between(first, last)
-    sources = numbered_sources(ds, state, why)
+    sources = numbered_sources(ds, state, why, view.sources if view is not None else None)
     numbers = {s.id: i for i, s in enumerate(sources, start=1)}
     out: list[Section] = []
     if why:
@@ -108,8 +128,10 @@ def explanation_sections(ds: Dataset, state: ViewState, lang: str, events: Seque
                          f"<b>{escape(format_date(ev.date, lang))}</b> "
                          f"{escape(ev.title.get(lang))}{tail}</p>")
         out.append(Section("events", t("events", lang), "".join(items)))
-    own = [o for p in selected_periods(ds, state) for m in state.metrics if m in ds.metrics
-           for o in ds.values_at(m, p)[:1] if o.user]
+    cells = view.cells if view is not None else [ds.values_in(m, periods) for m in state.metrics
+                                                 if m in ds.metrics]
+    own = [column[i][0] for i in range(len(periods)) for column in cells
+           if column[i] and column[i][0].user]
     if own:
         items_text = ", ".join(f"{ds.metrics[o.metric].label.get(lang)} {format_period(o.period, lang)}"
                                for o in own)

@@ -8,6 +8,7 @@ Built from the Dataset, never from display strings; free of Qt.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -125,9 +126,11 @@ def copy_text(items: list[Headline] | tuple[Headline, ...]) -> tuple[str, str]:
     return " ".join(h.sentence for h in items), "".join(h.sentence_html for h in items)
 
 
-def latest_period(ds: Dataset, state: ViewState, metric: str) -> Period | None:
-    """The last period in view that holds a value for the series."""
-    periods = selected_periods(ds, state)
+def latest_period(ds: Dataset, state: ViewState, metric: str,
+                  periods: Sequence[Period] | None = None) -> Period | None:
+    """The last period in view (`periods`, where the caller has them) holding a value."""
+    if periods is None:
+        periods = selected_periods(ds, state)
     for period, obs in reversed(ds.series(metric, periods)):
         if obs is not None:
             return period
@@ -169,13 +172,14 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
 
 
 def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
-             chart: ChartData | None = None) -> Headline | None:
+             chart: ChartData | None = None,
+             periods: Sequence[Period] | None = None) -> Headline | None:
     """The key figure of one series in view, or None when it has no value in the years shown:
     its latest value, status, change against the comparable earlier period (the same half a
     year before for a half-year), its source, and with `chart` the mode's own figure."""
     if metric not in ds.metrics:
         return None
-    period = latest_period(ds, state, metric)
+    period = latest_period(ds, state, metric, periods)
     if period is None:
         return None
     obs = ds.shown(metric, period)
@@ -201,14 +205,17 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
 
 
 def headlines(ds: Dataset, state: ViewState, lang: str,
-              chart: ChartData | None = None, limit: int | None = None) -> list[Headline]:
+              chart: ChartData | None = None, limit: int | None = None,
+              periods: Sequence[Period] | None = None) -> list[Headline]:
     """One key figure per selected series that has a value in view, in selection order; the
     first `limit` of them when given (the strip shows a few, the copied sentence all)."""
+    if periods is None:
+        periods = selected_periods(ds, state)
     out: list[Headline] = []
     for metric in dict.fromkeys(state.metrics):
         if limit is not None and len(out) >= limit:
             break
-        item = headline(ds, state, metric, lang, chart)
+        item = headline(ds, state, metric, lang, chart, periods)
         if item is not None:
             out.append(item)
     return out

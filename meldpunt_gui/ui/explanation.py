@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -34,6 +34,10 @@ class ExplanationPanel(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open)
         self.setAccessibleName(self.tr("Explanation"))
+        # always there: a new text first empties the document, and a scroll bar that went and
+        # came back would lay out and paint the pane three times per change
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.page_html = ""  # the page shown: set again only when it differs
         self.opened: list[str] = []
         self.folded: set[str] = self._read_folded()
         self._view: ResolvedView | None = None
@@ -60,7 +64,10 @@ class ExplanationPanel(QTextBrowser):
         if view is None:
             return
         head = event_html(view.ds, self._events, view.lang) if self._events else ""
-        self.setHtml(head + sections_html(view.sections, view.lang, self.folded, fold_links=True))
+        html = head + sections_html(view.sections, view.lang, self.folded, fold_links=True)
+        if html != self.page_html:  # another year or series often leaves the pane's text as it was
+            self.page_html = html
+            self.setHtml(html)
 
     def set_folded(self, key: str, folded: bool) -> None:
         """Fold or unfold one section ('why', 'definitions', 'theme:<id>', 'events', 'sources');
@@ -71,6 +78,13 @@ class ExplanationPanel(QTextBrowser):
         bar = self.verticalScrollBar().value()
         self._draw()
         self.verticalScrollBar().setValue(bar)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new theme: the link colours are taken when the page is set, so set it again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.page_html:
+            self.page_html = ""
+            self._draw()
 
     def loadResource(self, kind: int, url: QUrl | str) -> None:
         """Nothing is ever loaded: no remote images, no files."""

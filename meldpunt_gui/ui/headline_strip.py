@@ -13,9 +13,17 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.resolve import ResolvedView
@@ -29,53 +37,77 @@ if TYPE_CHECKING:
 # at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table
 
 
-def _plain(parent: QWidget, text: str = "", small: bool = False) -> QLabel:
-    label = QLabel(text, parent)
+def _plain(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # file text is data, never markup
     label.setWordWrap(True)
-    if small:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        label.setFont(font)
     return label
 
 
 class HeadlineTile(QFrame):
-    """One series' key figure."""
+    """One series' key figure. The strip keeps its tiles and gives them new figures
+    (`show_item`): making and laying out new labels on every change cost more than the rest
+    of the strip together."""
 
-    def __init__(self, item: Headline, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.item = item
+        self.item: Headline | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.setSpacing(1)
-        status = f" · {item.status}" if item.status else ""
-        self.name = _plain(self, f"{item.label}, {format_period(item.period, lang)}{status}",
-                           small=True)
-        self.figure = QPushButton(item.value, self)
+        self.name = _plain(self)
+        self.figure = QPushButton(self)
         self.figure.setFlat(True)
         self.figure.setCursor(Qt.CursorShape.PointingHandCursor)
-        font = self.figure.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.figure.setFont(font)
         self.figure.setStyleSheet("QPushButton { text-align: left; padding: 0px; }")
-        self.figure.setAccessibleName(item.sentence)
-        self.change = _plain(self, item.change, small=True)
-        self.mode = _plain(self, item.mode_figure, small=True)
+        self.change = _plain(self)
+        self.mode = _plain(self)
+        self._set_fonts()
         self.source = QLabel(self)
         self.source.setTextFormat(Qt.TextFormat.RichText)  # built here, every part escaped
         self.source.setWordWrap(True)
         self.source.setOpenExternalLinks(False)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label = escape(shorten(item.source_label))
-        self.source.setText(f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
-                            if item.source_url else label)
-        self.source.setToolTip(tooltip_html(item.alternatives) if item.alternatives else "")
         for widget in (self.name, self.figure, self.change, self.mode, self.source):
             lay.addWidget(widget)
+
+    def _set_fonts(self) -> None:
+        """The figure large and bold, the lines around it a little smaller, both relative to
+        the tile's font: a kept tile follows a new text size (View > zoom) as a new one did."""
+        base = self.font()
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        for label in (self.name, self.change, self.mode):
+            label.setFont(small)
+        large = QFont(base)
+        large.setPointSizeF(base.pointSizeF() * 1.6)
+        large.setBold(True)
+        self.figure.setFont(large)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._set_fonts()
+
+    def show_item(self, item: Headline, lang: str) -> None:
+        """Show another figure in place; only the texts that differ are set again."""
+        self.item = item
+        status = f" · {item.status}" if item.status else ""
+        label = escape(shorten(item.source_label))
+        source = (f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
+                  if item.source_url else label)
+        for widget, text in ((self.name, f"{item.label}, {format_period(item.period, lang)}{status}"),
+                             (self.figure, item.value), (self.change, item.change),
+                             (self.mode, item.mode_figure), (self.source, source)):
+            if widget.text() != text:
+                widget.setText(text)
+        if self.figure.accessibleName() != item.sentence:
+            self.figure.setAccessibleName(item.sentence)
+        tip = tooltip_html(item.alternatives) if item.alternatives else ""
+        if self.source.toolTip() != tip:
+            self.source.setToolTip(tip)
         self.change.setVisible(bool(item.change))
         self.mode.setVisible(bool(item.mode_figure))
 
@@ -87,7 +119,8 @@ class HeadlineStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._view: ResolvedView | None = None
-        self.tiles: list[HeadlineTile] = []
+        self._pool: list[HeadlineTile] = []  # made once, shown as needed (at most LEAD_FIGURES)
+        self.tiles: list[HeadlineTile] = []  # the tiles in use, in selection order
         self.opened: list[str] = []  # addresses opened by a click (tests read this)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +130,10 @@ class HeadlineStrip(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self._row, 1)
         lay.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        # the strip takes the width it is given and shows the figures that fit in it: wider
+        # figures must not widen the centre (which squeezed the explanation to a sliver and
+        # moved every pane of the window on each change)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -110,34 +147,62 @@ class HeadlineStrip(QWidget):
         model.changed.connect(lambda: self.show_view(model.resolved))
         self.show_view(model.resolved)
 
+    def _tile(self, index: int) -> HeadlineTile:
+        while len(self._pool) <= index:
+            tile = HeadlineTile(self)
+            tile.figure.clicked.connect(lambda _=False, t=tile: self._clicked(t.item))
+            tile.source.linkActivated.connect(self._open)
+            self._row.addWidget(tile, 1)
+            self._pool.append(tile)
+        return self._pool[index]
+
     def show_view(self, view: ResolvedView) -> None:
         if view is self._view:
             return
-        same = self._view is not None and self._view.lang == view.lang
         self._view = view
         items = view.lead_headlines
-        if same and [t.item for t in self.tiles] == list(items):
-            return  # the same figures (another series added further down): keep the tiles
-        for tile in self.tiles:
-            self._row.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = []
-        for item in items:
-            tile = HeadlineTile(item, view.lang, self)
-            tile.figure.clicked.connect(lambda _=False, h=item: self._clicked(h))
-            tile.source.linkActivated.connect(self._open)
-            self._row.addWidget(tile, 1)
-            self.tiles.append(tile)
+        self.tiles = [self._tile(i) for i in range(len(items))]
+        for tile, item in zip(self.tiles, items):
+            tile.show_item(item, view.lang)
+        self._fit()
         self.copy_button.setEnabled(bool(items))
         self.setVisible(bool(items))
 
-    def _clicked(self, item: Headline) -> None:
-        self.point_requested.emit(item.metric, item.period)
+    def shown_tiles(self) -> list[HeadlineTile]:
+        """The tiles on screen: the first figures that fit the strip's width (at least one)."""
+        return [t for t in self.tiles if not t.isHidden()]
+
+    def _fit(self) -> None:
+        spacing = max(self._row.spacing(), 0)
+        room = self.width() - self.copy_button.sizeHint().width() - spacing
+        used = 0
+        for i, tile in enumerate(self._pool):
+            need = tile.minimumSizeHint().width() + (spacing if i else 0)
+            fits = tile in self.tiles and (i == 0 or used + need <= room)
+            used += need
+            if tile.isHidden() == fits:
+                tile.setVisible(fits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        """After a relayout (a larger text size, a longer figure): the figures that fit now."""
+        done = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()
+        return done
+
+    def _clicked(self, item: Headline | None) -> None:
+        if item is not None:
+            self.point_requested.emit(item.metric, item.period)
 
     def select(self, metric: str) -> Period | None:
         """Click the figure of one series (keyboard users and tests); its period, if shown."""
         for tile in self.tiles:
-            if tile.item.metric == metric:
+            if tile.item is not None and tile.item.metric == metric:
                 tile.figure.click()
                 return tile.item.period
         return None

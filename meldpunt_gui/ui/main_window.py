@@ -5,9 +5,9 @@ with the saved size and a loading line, painted within about a bare Qt window's 
 `populate()` then imports the rest of the interface, builds it and shows the figures. This
 module therefore imports only what that frame needs; the rest is imported where it is used.
 
-The window only lays out and wires: the panes are built in window_layout, the menus and toolbar
-from the table in action_table, its labels are filled in window_controls, file work lives in
-window_actions, stories/help/about in window_help, text size and theme in window_appearance.
+The window only lays out and wires: panes in window_layout, menus and toolbar from action_table,
+labels, texts and the language switch in window_controls, file work in window_actions, stories,
+help and about in window_help, text size and theme in window_appearance, the saved view in settings.
 """
 
 from __future__ import annotations
@@ -147,19 +147,11 @@ class MainWindow(WindowParts, QMainWindow):
         self.populated.emit()
 
     def retranslate(self) -> None:
-        from meldpunt_gui.ui import action_table, window_controls, window_help
-
         self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
-        if self.ds is None:
-            return
-        action_table.retranslate_actions(self)
-        window_help.fill_story_menu(self)
-        window_controls.retranslate_panes(self)
-        self.metric_picker.retranslate()
-        self.period_picker.retranslate()
-        self.notice_bar.set_language(self.lang)
-        self.table_pane.retranslate()
-        self.headline_strip.retranslate()
+        if self.ds is not None:
+            from meldpunt_gui.ui.window_controls import retranslate
+
+            retranslate(self)
 
     def request_language(self, lang: str) -> None:
         """The language menu: the application swaps its translators, then calls set_language."""
@@ -167,15 +159,9 @@ class MainWindow(WindowParts, QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Called after the application swapped its translators: redraw every text."""
-        self.lang = lang
-        if self.model is not None:
-            self.actions_by_id["en" if lang == "en" else "nl"].setChecked(True)
-            if lang != self.model.lang:
-                self.metric_picker.search.clear()  # words in the other language would find nothing
-        self.retranslate()
-        if self.model is not None:
-            self.model.set_language(lang)
-            self.sync_controls()
+        from meldpunt_gui.ui.window_controls import set_language
+
+        set_language(self, lang)
 
     def set_zoom(self, factor: float) -> None:
         from meldpunt_gui.ui.window_appearance import set_zoom
@@ -212,10 +198,9 @@ class MainWindow(WindowParts, QMainWindow):
             self._save_timer.start()
 
     def _save(self) -> None:
-        from meldpunt_gui.ui.settings import save_state
+        from meldpunt_gui.ui.settings import save_view
 
-        if self.persist and self.model is not None:
-            save_state(self.settings, self.model.state, self.lang)
+        save_view(self)
 
     def set_state(self, state: ViewState) -> None:
         self.model_or_fail().set_state(state)
@@ -245,11 +230,6 @@ class MainWindow(WindowParts, QMainWindow):
 
         reload_user_data(self)
 
-    def export_chart_dialog(self) -> None:
-        from meldpunt_gui.ui.window_actions import export_chart_dialog
-
-        export_chart_dialog(self)
-
     def story_by_id(self, story_id: str) -> Story | None:
         return self.model.story(story_id) if self.model is not None else None
 
@@ -264,9 +244,7 @@ class MainWindow(WindowParts, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.persist:
-            self.settings.setValue("window/geometry", self.saveGeometry())
-            if self.model is not None:
-                self._save_timer.stop()
-            self._save()
-            self.settings.sync()
+            from meldpunt_gui.ui.settings import save_on_close
+
+            save_on_close(self)
         super().closeEvent(event)

@@ -123,13 +123,19 @@ class PeriodPicker(QWidget):
         self._emit()
 
     def _fill_years(self, first: int, last: int, excluded: frozenset[int]) -> None:
+        """The years of the range, ticked unless excluded; left as they are (and where the
+        reader scrolled them) when they show that already, as after most changes of series."""
+        wanted = [(year, year not in excluded) for year in range(min(first, last), max(first, last) + 1)]
+        shown = [(int(item.text()), item.checkState() == Qt.CheckState.Checked)
+                 for item in map(self.years.item, range(self.years.count()))]
+        if shown == wanted:
+            return
         self.years.blockSignals(True)
         self.years.clear()
-        for year in range(min(first, last), max(first, last) + 1):
+        for year, ticked in wanted:
             item = QListWidgetItem(str(year))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked if year in excluded
-                               else Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.years.addItem(item)
         self.years.blockSignals(False)
 

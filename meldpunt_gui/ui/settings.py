@@ -13,6 +13,7 @@ from meldpunt_gui.model.vocabulary import DEFAULT_MODE, MODES
 
 if TYPE_CHECKING:  # the view module is imported when a state is read, not at start-up
     from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.main_window import MainWindow
 
 SETTINGS_VERSION = 1
 
@@ -80,3 +81,19 @@ def save_state(settings: QSettings, state: ViewState, lang: str) -> None:
 def saved_language(settings: QSettings) -> str | None:
     lang = settings.value("language")
     return str(lang) if lang in ("nl", "en") else None
+
+
+def save_view(window: MainWindow) -> None:
+    """The window's current view, unless it must not overwrite the last one (offscreen renders)."""
+    if window.persist and window.model is not None:
+        save_state(window.settings, window.model.state, window.lang)
+
+
+def save_on_close(window: MainWindow) -> None:
+    """The window is closing: its geometry and view, written now rather than when the pause
+    after the last change is over."""
+    window.settings.setValue("window/geometry", window.saveGeometry())
+    if window.model is not None:
+        window._save_timer.stop()
+    save_view(window)
+    window.settings.sync()

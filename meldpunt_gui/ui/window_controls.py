@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from meldpunt_gui.model.vocabulary import MODES, TABS
 
@@ -17,6 +17,35 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from meldpunt_gui.ui.main_window import MainWindow
+
+LAYOUT_LEVELS = 8  # tile, strip, page, stack, tabs, splitter, window: each one pass
+
+
+def retranslate(window: MainWindow) -> None:
+    """Every text of a populated window in the current language: actions, menus, panes."""
+    from meldpunt_gui.ui import action_table, window_help
+
+    action_table.retranslate_actions(window)
+    window_help.fill_story_menu(window)
+    retranslate_panes(window)
+    window.metric_picker.retranslate()
+    window.period_picker.retranslate()
+    window.notice_bar.set_language(window.lang)
+    window.table_pane.retranslate()
+    window.headline_strip.retranslate()
+
+
+def set_language(window: MainWindow, lang: str) -> None:
+    """After the application swapped its translators: every text again, the view in `lang`."""
+    window.lang = lang
+    if window.model is not None:
+        window.actions_by_id["en" if lang == "en" else "nl"].setChecked(True)
+        if lang != window.model.lang:
+            window.metric_picker.search.clear()  # words in the other language would find nothing
+    window.retranslate()
+    if window.model is not None:
+        window.model.set_language(lang)
+        sync_controls(window)
 
 
 def retranslate_panes(window: MainWindow) -> None:
@@ -97,8 +126,16 @@ def render(window: MainWindow) -> None:
     window.chart_key.setVisible(bool(view.chart_key))
     window.data_date.setText(view.data_date_line)
     summary = "\n".join(view.summary)
-    window.summary.setText(summary)
-    window.chart.setAccessibleDescription(summary)
+    window.summary.set_text(summary)
+    if window.chart.accessibleDescription() != summary:
+        window.chart.setAccessibleDescription(summary)
+    # lay the window out now: a chart's scene, once it has taken in its changes, has Qt paint
+    # the whole window at once (QGraphicsView sends the pending update request), and with the
+    # layout still pending that paint showed the old layout, then laid out and painted again.
+    # Each pass lays out one level and asks the level above (Qt leaves requests posted during
+    # a pass to the next), so a few passes reach the window
+    for _ in range(LAYOUT_LEVELS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 # ----- widgets -> model

@@ -27,6 +27,8 @@ from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
 if TYPE_CHECKING:
     from meldpunt_gui.ui.main_window import MainWindow
 
+SUMMARY_LINES = 5  # the chart in words shows this many lines, then scrolls
+
 
 def _text_label(window: MainWindow, wrap: bool = True) -> QLabel:
     """A label for text from the data: always plain text, never markup."""
@@ -73,6 +75,7 @@ def _build_mode_controls(window: MainWindow) -> QHBoxLayout:
 
 
 def _build_chart_page(window: MainWindow) -> QWidget:
+    from meldpunt_gui.ui.capped_text import CappedText
     from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.empty_hint import HalfYearHint
     from meldpunt_gui.ui.headline_strip import HeadlineStrip
@@ -102,10 +105,7 @@ def _build_chart_page(window: MainWindow) -> QWidget:
     lay.addWidget(window.chart, 1)
     window.chart_key = _text_label(window)  # the marks in view: hollow = rounded, the status signs
     lay.addWidget(window.chart_key)
-    window.summary = _text_label(window)
-    window.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    window.summary.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    window.summary = CappedText(SUMMARY_LINES, window)  # a few lines: the chart keeps its room
     lay.addWidget(window.summary)
     lay.addWidget(window.sources)
     return page

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QMenu, QSpinBox, QSplitter, QTabWidget, QToolBar
 
+    from meldpunt_gui.ui.capped_text import CappedText
     from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.empty_hint import HalfYearHint
     from meldpunt_gui.ui.explanation import ExplanationPanel
@@ -43,7 +44,7 @@ class WindowParts:
     half_year_hint: HalfYearHint
     chart: ChartView
     chart_key: QLabel
-    summary: QLabel
+    summary: CappedText  # the chart in words: at most a few lines, then it scrolls
     sources: QLabel
     table_pane: TablePane
     table: TableView

@@ -37,6 +37,7 @@ def test_index_agrees_with_a_scan(tiny_ds, obs):
         assert ds.granularities(metric) == {p.granularity for p in scanned(ds, metric, None)}
         every = sorted({o.period for o in obs} | {Period(2000)})
         assert ds.shown_in(metric, every) == [ds.shown(metric, p) for p in every]
+        assert ds.values_in(metric, every) == [ds.values_at(metric, p) for p in every]
         for p in every:
             cell = [o for o in obs if o.metric == metric and o.period == p]
             assert sorted(map(id, ds.values_at(metric, p))) == sorted(map(id, cell))
@@ -44,6 +45,20 @@ def test_index_agrees_with_a_scan(tiny_ds, obs):
         for granularity in ("year", "half"):
             years = [p.year for p in scanned(ds, metric, granularity)]
             assert data_years(ds, (metric,), granularity) == ((min(years), max(years)) if years else None)
+        for granularity in (None, "year", "half"):
+            years = [p.year for p in scanned(ds, metric, granularity)]
+            for _ in range(2):  # the second answer is the kept one
+                assert ds.year_ends(metric, granularity) == ((years[0], years[-1]) if years else None)
+        if metric in ds.metrics:
+            assert ds.changes(metric, every) == [ds.change(metric, p) for p in every]
+            for p in every:  # the change against the comparable earlier period, by hand
+                cur, base = ds.shown(metric, p), ds.shown(metric, p.comparable_before())
+                got = ds.change(metric, p)
+                assert (got is None) == (cur is None or base is None)
+                if got is not None and cur is not None and base is not None:
+                    assert got.base is base and got.base_period == p.comparable_before()
+                    assert got.pct == (None if base.value == 0
+                                       else (cur.value - base.value) / abs(base.value) * 100.0)
     years = [o.period.year for o in obs]
     assert ds.year_span() == ((min(years), max(years)) if years else (YEAR_MIN, YEAR_MIN))
 

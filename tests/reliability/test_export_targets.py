@@ -301,6 +301,6 @@ def test_the_windows_chart_export_writes_the_format_its_name_says(qtbot, tmp_pat
     qtbot.addWidget(w)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(folder / name), ""))
     monkeypatch.setattr(ChartExportOptions, "exec", lambda self: int(QDialog.DialogCode.Accepted))
-    w.export_chart_dialog()
+    w.actions_by_id["export_chart"].trigger()  # the menu entry and its Ctrl+Shift+E
     assert [p.name for p in folder.iterdir()] == [written]
     assert (folder / written).read_bytes().startswith(head)

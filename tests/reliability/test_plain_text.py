@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMessageBox,
+    QPlainTextEdit,
     QTextEdit,
     QToolTip,
     QWidget,
@@ -177,6 +178,8 @@ def surfaces(root: QWidget) -> Iterator[tuple[str, str, Qt.TextFormat]]:
             yield f"{name} text", _mnemonic(w.text()), Qt.TextFormat.PlainText
         if isinstance(w, QTextEdit):
             yield f"{name} html", w.toHtml(), Qt.TextFormat.RichText
+        if isinstance(w, QPlainTextEdit):
+            yield f"{name} text", w.toPlainText(), Qt.TextFormat.PlainText
         if isinstance(w, QAbstractItemView):
             yield from _model_texts(w)
     for action in root.findChildren(QAction):

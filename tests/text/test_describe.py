@@ -131,3 +131,40 @@ def test_readout_names_every_series_of_the_period(tiny_ds):
     assert any(line.startswith("Cloud-URL's: ") for line in lines[3:])
     english = readout_lines(tiny_ds, ("reports_total",), Period(2022), "en")
     assert english[1].startswith("Total reports: approx. 145,000 reports · -65% vs 2021")
+
+
+def chart_key_by_hand(ds, view):
+    from meldpunt_gui.text.marks import key_entries
+
+    firsts = [ds.values_at(m, p) for p in view.periods for m in view.metrics]
+    firsts = [v for v in firsts if v]
+    return tuple(key_entries({v[0].status for v in firsts}, any(v[0].approximate for v in firsts),
+                             any(len(v) > 1 for v in firsts), view.lang, chart=True))
+
+
+def test_the_resolved_view_says_what_the_texts_work_out_on_their_own(tiny_ds):
+    """The resolved view hands its periods, years and sources to the texts, so one change works
+    them out once; what they say must be what they say when they work it all out themselves."""
+    from meldpunt_gui.model.resolve import resolve
+    from meldpunt_gui.text.describe import shown_sources, summary_sentences
+    from meldpunt_gui.text.explanation import explanation_sections
+    from meldpunt_gui.text.headline import headlines
+
+    for state in (ViewState(metrics=("reports_total", "cloud_urls", "share_nl")),
+                  ViewState(metrics=("reports_total",), first_year=2020, last_year=2022,
+                            excluded_years=frozenset({2021})),
+                  ViewState(metrics=("reports_h1", "reports_total"), granularity="half")):
+        for lang in ("nl", "en"):
+            view = resolve(tiny_ds, state, lang)
+            assert list(view.summary) == summary_sentences(tiny_ds, state, lang)
+            assert view.sources_line == source_line(tiny_ds, state, lang)
+            assert list(view.sources) == shown_sources(tiny_ds, state)
+            drawn = shown_sources(tiny_ds, state, alternatives=False)
+            assert chart_key_by_hand(tiny_ds, view) == view.chart_key
+            assert drawn and set(drawn) <= set(view.sources)
+            assert list(view.sections) == explanation_sections(
+                tiny_ds, state, lang, view.listed_events, view.why)
+            assert list(view.headlines) == headlines(tiny_ds, state, lang, view.chart)
+    view = resolve(tiny_ds, ViewState(metrics=("reports_total", "cloud_urls")), "nl")
+    assert view.sources_line == "Bron: NU.nl (2022); Offlimits (2023)"
+    assert view.summary[1].startswith("Cloud-URL's: 2 waarden, 2021 t/m 2022; gedaald van 160.000")

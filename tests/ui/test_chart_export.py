@@ -119,7 +119,7 @@ def test_chart_export_from_the_window_asks_size_and_remembers(make_window, monke
         dialog.scale.setCurrentIndex(1)
         return ChartExportOptions.DialogCode.Accepted
     monkeypatch.setattr(ChartExportOptions, "exec", answer)
-    w.export_chart_dialog()
+    w.actions_by_id["export_chart"].trigger()  # the menu entry and its Ctrl+Shift+E
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 900)
     assert settings.value("export/folder") == str(tmp_path)
