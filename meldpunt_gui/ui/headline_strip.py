@@ -13,7 +13,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,8 @@ from meldpunt_gui.text.plain import shorten, tooltip_html
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 
-# at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table
+# at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table, and a
+# "+n" button after the tiles names the series whose figure is not shown, with their sentences
 
 
 def _plain(parent: QWidget) -> QLabel:
@@ -126,9 +129,16 @@ class HeadlineStrip(QWidget):
         self._row.setContentsMargins(0, 0, 0, 0)
         self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy_sentence)
+        # the figures left out (LEAD_FIGURES, or no room): how many, and on hover or click which
+        self.more = QToolButton(self)
+        self.more.setAutoRaise(True)
+        self.more.clicked.connect(self._show_more)
+        self.more.installEventFilter(self)  # its tooltip is written when asked for
+        self.more.hide()
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(self._row, 1)
+        lay.addWidget(self.more, 0, Qt.AlignmentFlag.AlignTop)
         lay.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         # the strip takes the width it is given and shows the figures that fit in it: wider
         # figures must not widen the centre (which squeezed the explanation to a sliver and
@@ -141,6 +151,8 @@ class HeadlineStrip(QWidget):
         self.copy_button.setToolTip(self.tr("Put the key figures on the clipboard as a ready "
                                             "sentence with its source (plain text and for Word)"))
         self.setAccessibleName(self.tr("Key figures"))
+        if self._view is not None:
+            self._fit()
 
     def bind(self, model: ViewModel) -> None:
         """Follow the window's view model."""
@@ -175,18 +187,52 @@ class HeadlineStrip(QWidget):
     def _fit(self) -> None:
         spacing = max(self._row.spacing(), 0)
         room = self.width() - self.copy_button.sizeHint().width() - spacing
-        used = 0
+        shown = self._fitting(room, spacing)
+        left_out = self._selected() - shown
+        if left_out > 0:  # make room for the "+n" button, then count again
+            self.more.setText(self.tr("+%n more", "", left_out))
+            shown = self._fitting(room - self.more.sizeHint().width() - spacing, spacing)
+            left_out = self._selected() - shown
         for i, tile in enumerate(self._pool):
-            need = tile.minimumSizeHint().width() + (spacing if i else 0)
-            fits = tile in self.tiles and (i == 0 or used + need <= room)
-            used += need
+            fits = i < shown
             if tile.isHidden() == fits:
                 tile.setVisible(fits)
+        if left_out > 0:
+            self.more.setText(self.tr("+%n more", "", left_out))
+            self.more.setAccessibleName(self.tr("%n more series without a key figure here", "", left_out))
+        if self.more.isHidden() == (left_out > 0):
+            self.more.setVisible(left_out > 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit()
+    def _fitting(self, room: int, spacing: int) -> int:
+        """How many of the tiles in use fit in `room` pixels (at least one)."""
+        used = 0
+        for i, tile in enumerate(self.tiles):
+            used += tile.minimumSizeHint().width() + (spacing if i else 0)
+            if i and used > room:
+                return i
+        return len(self.tiles)
+
+    def _selected(self) -> int:
+        return len(self._view.metrics) if self._view is not None else 0
+
+    def hidden_text(self) -> str:
+        """The quotable sentences of the selected series whose figure is not shown as a tile."""
+        if self._view is None:
+            return ""
+        shown = {t.item.metric for t in self.shown_tiles() if t.item is not None}
+        return "\n".join(item.sentence for item in self._view.headlines if item.metric not in shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.more and event.type() == QEvent.Type.ToolTip:
+            self._show_more()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _show_more(self) -> None:
+        text = self.hidden_text()
+        if text:
+            QToolTip.showText(self.more.mapToGlobal(QPoint(0, self.more.height())), tooltip_html(text),
+                              self.more)
 
     def event(self, event: QEvent) -> bool:
         """After a relayout (a larger text size, a longer figure): the figures that fit now."""
@@ -194,6 +240,11 @@ class HeadlineStrip(QWidget):
         if event.type() == QEvent.Type.LayoutRequest:
             self._fit()
         return done
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
 
     def _clicked(self, item: Headline | None) -> None:
         if item is not None:

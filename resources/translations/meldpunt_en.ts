@@ -9,7 +9,7 @@
         <translation>Chart export</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>1x (as on screen)</source>
         <translation>1x (as on screen)</translation>
     </message>
@@ -42,23 +42,23 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
-        <location line="+94"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+71"/>
+        <location line="+117"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-99"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+107"/>
         <source>This series has no half-year figures</source>
         <translation>This series has no half-year figures</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+150"/>
         <source>Copy as sentence</source>
         <translation>Copy as sentence</translation>
     </message>
@@ -110,6 +110,23 @@
         <location line="+2"/>
         <source>Key figures</source>
         <translation>Key figures</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <location line="+8"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n more series without a key figure here</source>
+        <translation>
+            <numerusform>%n more series without a key figure here</numerusform>
+            <numerusform>%n more series without a key figure here</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -124,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+52"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+58"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -375,18 +392,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
-        <location line="+320"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+61"/>
+        <location line="+89"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-77"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
         <source>Metrics</source>
         <translation>Metrics</translation>
     </message>
@@ -406,158 +423,158 @@
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../meldpunt_gui/ui/action_table.py" line="+61"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>&amp;Export data (CSV, Excel)…</source>
         <translation>&amp;Export data (CSV, Excel)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export c&amp;hart (PNG, SVG, PDF)…</source>
         <translation>Export c&amp;hart (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Briefing (PDF or Word)…</source>
         <translation>&amp;Briefing (PDF or Word)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Briefing with appendi&amp;x (definitions, background, full table, events)</source>
         <translation>Briefing with appendi&amp;x (definitions, background, full table, events)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+43"/>
         <source>Copy c&amp;hart as image</source>
         <translation>Copy c&amp;hart as image</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Export &amp;pack…</source>
         <translation>Export &amp;pack…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import pac&amp;k…</source>
         <translation>Import pac&amp;k…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save as story…</source>
         <translation>&amp;Save as story…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-40"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Data</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Stories</source>
         <translation>&amp;Stories</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>&amp;Import figures…</source>
         <translation>&amp;Import figures…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Import &amp;history…</source>
         <translation>Import &amp;history…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+72"/>
         <source>&amp;Copy table</source>
         <translation>&amp;Copy table</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>Show &amp;events on the chart</source>
         <translation>Show &amp;events on the chart</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;All events (not only those about these series)</source>
         <translation>&amp;All events (not only those about these series)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
         <source>&amp;Theme</source>
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+63"/>
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Smaller text</source>
         <translation>&amp;Smaller text</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normal text size</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>&amp;Light</source>
         <translation>&amp;Light</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Dark</source>
         <translation>&amp;Dark</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Follow the &amp;system</source>
         <translation>Follow the &amp;system</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location line="-57"/>
+        <location line="+74"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+69"/>
         <source>Main toolbar</source>
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+1"/>
         <source>Chart title</source>
         <translation>Chart title</translation>
     </message>
@@ -582,12 +599,12 @@
         <translation>Base &amp;year:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Values</source>
         <translation>Values</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Index (base year = 100)</source>
         <translation>Index (base year = 100)</translation>
     </message>
@@ -597,7 +614,7 @@
         <translation>Change on the earlier period</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Log scale</source>
         <translation>Log scale</translation>
     </message>
@@ -632,12 +649,12 @@
         <translation>Key to the marks in the chart</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location filename="../../meldpunt_gui/ui/window_help.py" line="+67"/>
         <source>Portable mode: data and settings are kept in %1.</source>
         <translation>Portable mode: data and settings are kept in %1.</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+31"/>
         <source>Export data</source>
         <translation>Export data</translation>
     </message>
@@ -648,19 +665,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+105"/>
-        <location line="+18"/>
+        <location line="+117"/>
+        <location line="+20"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+75"/>
+        <location line="-47"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-65"/>
         <source>Import figures</source>
         <translation>Import figures</translation>
     </message>
@@ -670,47 +686,47 @@
         <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The figures could not be stored; nothing was changed. Reason: %1</source>
         <translation>The figures could not be stored; nothing was changed. Reason: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Import failed</source>
         <translation>Import failed</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>PDF (*.pdf);;Word document, editable (*.docx)</source>
         <translation>PDF (*.pdf);;Word document, editable (*.docx)</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-72"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>Imported %1: %2 added, %3 changed</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
         <translation>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Chart copied</source>
         <translation>Chart copied</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="-9"/>
+        <location filename="../../meldpunt_gui/ui/window_help.py" line="-11"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Meldpunt viewer %1
 
 Public year figures of the Dutch hotline Meldpunt Kinderporno (Offlimits) and related series, with their sources.

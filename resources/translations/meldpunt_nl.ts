@@ -9,7 +9,7 @@
         <translation>Grafiek exporteren</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>1x (as on screen)</source>
         <translation>1x (zoals op het scherm)</translation>
     </message>
@@ -42,23 +42,23 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+121"/>
-        <location line="+94"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+71"/>
+        <location line="+117"/>
         <source>Loading chart…</source>
         <translation>Grafiek wordt geladen…</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-99"/>
         <source>Chart</source>
         <translation>Grafiek</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+107"/>
         <source>This series has no half-year figures</source>
         <translation>Deze reeks heeft geen halfjaarcijfers</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+150"/>
         <source>Copy as sentence</source>
         <translation>Kopieer als zin</translation>
     </message>
@@ -110,6 +110,23 @@
         <location line="+2"/>
         <source>Key figures</source>
         <translation>Kerncijfers</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+40"/>
+        <location line="+8"/>
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n meer</numerusform>
+            <numerusform>+%n meer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n more series without a key figure here</source>
+        <translation>
+            <numerusform>nog %n reeks zonder kerncijfer hier</numerusform>
+            <numerusform>nog %n reeksen zonder kerncijfer hier</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -124,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+52"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+58"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -375,18 +392,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+53"/>
-        <location line="+320"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+61"/>
+        <location line="+89"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Jaarcijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-77"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+311"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
         <source>Metrics</source>
         <translation>Reeksen</translation>
     </message>
@@ -406,158 +423,158 @@
         <translation>&amp;Tabel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../meldpunt_gui/ui/action_table.py" line="+61"/>
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+24"/>
         <source>&amp;Export data (CSV, Excel)…</source>
         <translation>Gegevens &amp;exporteren (CSV, Excel)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Export c&amp;hart (PNG, SVG, PDF)…</source>
         <translation>&amp;Grafiek exporteren (PNG, SVG, PDF)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Briefing (PDF or Word)…</source>
         <translation>&amp;Briefing (PDF of Word)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Briefing</source>
         <translation>Briefing</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Briefing with appendi&amp;x (definitions, background, full table, events)</source>
         <translation>Briefing met &amp;bijlage (definities, achtergrond, volledige tabel, gebeurtenissen)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+43"/>
         <source>Copy c&amp;hart as image</source>
         <translation>Grafiek &amp;kopiëren als afbeelding</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-34"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Export &amp;pack…</source>
         <translation>&amp;Pakket exporteren…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import pac&amp;k…</source>
         <translation>Pa&amp;kket importeren…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Save as story…</source>
         <translation>&amp;Bewaar als verhaal…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-40"/>
         <source>&amp;View</source>
         <translation>B&amp;eeld</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Data</source>
         <translation>&amp;Gegevens</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>&amp;Stories</source>
         <translation>&amp;Verhalen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>&amp;Import figures…</source>
         <translation>Cijfers &amp;importeren…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Import &amp;history…</source>
         <translation>Import&amp;geschiedenis…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+72"/>
         <source>&amp;Copy table</source>
         <translation>Tabel &amp;kopiëren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-24"/>
         <source>Show &amp;events on the chart</source>
         <translation>&amp;Gebeurtenissen in de grafiek tonen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;All events (not only those about these series)</source>
         <translation>&amp;Alle gebeurtenissen (niet alleen die over deze reeksen)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-50"/>
         <source>&amp;Theme</source>
         <translation>&amp;Thema</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+63"/>
         <source>&amp;Larger text</source>
         <translation>&amp;Grotere tekst</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Smaller text</source>
         <translation>&amp;Kleinere tekst</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale tekstgrootte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>&amp;Light</source>
         <translation>&amp;Licht</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Dark</source>
         <translation>&amp;Donker</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Follow the &amp;system</source>
         <translation>&amp;Systeem volgen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
+        <location line="-57"/>
+        <location line="+74"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="+2"/>
         <source>&amp;About</source>
         <translation>&amp;Over Meldpunt-viewer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+69"/>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+1"/>
         <source>Chart title</source>
         <translation>Titel van de grafiek</translation>
     </message>
@@ -582,12 +599,12 @@
         <translation>Basis&amp;jaar:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Values</source>
         <translation>Waarden</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Index (base year = 100)</source>
         <translation>Index (basisjaar = 100)</translation>
     </message>
@@ -597,7 +614,7 @@
         <translation>Verandering ten opzichte van eerdere periode</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Log scale</source>
         <translation>Logaritmische schaal</translation>
     </message>
@@ -632,12 +649,12 @@
         <translation>Uitleg van de tekens in de grafiek</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location filename="../../meldpunt_gui/ui/window_help.py" line="+67"/>
         <source>Portable mode: data and settings are kept in %1.</source>
         <translation>Draagbare modus: gegevens en instellingen staan in %1.</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+27"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+31"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -648,19 +665,18 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+105"/>
-        <location line="+18"/>
+        <location line="+117"/>
+        <location line="+20"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+75"/>
+        <location line="-47"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-65"/>
         <source>Import figures</source>
         <translation>Cijfers importeren</translation>
     </message>
@@ -670,47 +686,47 @@
         <translation>Cijfers (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The figures could not be stored; nothing was changed. Reason: %1</source>
         <translation>De cijfers konden niet worden opgeslagen; er is niets gewijzigd. Oorzaak: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Import failed</source>
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>PDF (*.pdf);;Word document, editable (*.docx)</source>
         <translation>PDF (*.pdf);;Word-document, bewerkbaar (*.docx)</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-72"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>%1 geïmporteerd: %2 toegevoegd, %3 gewijzigd</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)</source>
         <translation>PNG-afbeelding (*.png);;SVG-tekening (*.svg);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>Chart copied</source>
         <translation>Grafiek gekopieerd</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="-9"/>
+        <location filename="../../meldpunt_gui/ui/window_help.py" line="-11"/>
         <source>About</source>
         <translation>Over Meldpunt-viewer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Meldpunt viewer %1
 
 Public year figures of the Dutch hotline Meldpunt Kinderporno (Offlimits) and related series, with their sources.

@@ -211,3 +211,54 @@ def test_a_larger_text_size_enlarges_the_kept_tiles_and_drops_what_no_longer_fit
             assert shown_tile.width() >= shown_tile.minimumSizeHint().width()
     finally:
         w.set_zoom(1.0)
+
+
+def test_figures_left_out_of_the_strip_are_counted_and_named_on_hover_and_click(window, qtbot):
+    w = window(ViewState(metrics=("reports_total", "iwf_total_urls", "police_reports",
+                                  "inhope_records_suspected", "cloud_urls")))
+    settle()
+    strip = w.headline_strip
+    shown = strip.shown_tiles()
+    left_out = 5 - len(shown)
+    assert 1 <= len(shown) < 5 and not strip.more.isHidden()
+    assert strip.more.text() == f"+{left_out} meer"
+    assert strip.more.accessibleName() == f"nog {left_out} reeksen zonder kerncijfer hier"
+    on_tiles = {t.item.metric for t in shown}
+    expected = [h.sentence for h in w.model.resolved.headlines if h.metric not in on_tiles]
+    assert strip.hidden_text().split("\n") == expected and len(expected) == left_out
+    assert strip.more.geometry().right() < strip.copy_button.geometry().left()  # beside, not over
+    qtbot.mouseClick(strip.more, Qt.MouseButton.LeftButton)
+    from PySide6.QtWidgets import QToolTip
+    assert QToolTip.isVisible() and expected[0][:20] in QToolTip.text()
+    assert "<b>" not in QToolTip.text().replace("<br>", "")  # the sentences stay plain text, escaped
+    QToolTip.hideText()
+    w.model.select_metrics(("reports_total",))  # all figures fit: no "+n"
+    settle()
+    assert strip.more.isHidden() and len(strip.shown_tiles()) == 1
+
+
+def test_the_left_out_count_follows_the_language(qapp, tmp_path):
+    from meldpunt_gui.app import build_window
+
+    app, w, translators = build_window(tmp_path / "d", "nl")
+    try:
+        w.resize(1400, 860)
+        w.show()
+        w.model.select_metrics(("reports_total", "iwf_total_urls", "police_reports",
+                                "inhope_records_suspected", "cloud_urls"))
+        settle()
+        strip = w.headline_strip
+        left_out = 5 - len(strip.shown_tiles())
+        assert left_out >= 1 and strip.more.text() == f"+{left_out} meer"
+        w.language_requested.emit("en")
+        settle()
+        left_out = 5 - len(strip.shown_tiles())
+        assert strip.more.text() == f"+{left_out} more"
+        assert strip.more.accessibleName() == f"{left_out} more series without a key figure here"
+        on_tiles = {t.item.metric for t in strip.shown_tiles()}
+        assert strip.hidden_text().split("\n")[0] == next(
+            h.sentence for h in w.model.resolved.headlines if h.metric not in on_tiles)
+    finally:
+        translators.switch("en")  # as test_i18n leaves the application
+        w.persist = False
+        w.close()
