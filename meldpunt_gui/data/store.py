@@ -13,7 +13,6 @@ import errno
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -32,26 +31,36 @@ from meldpunt_gui.data.store_errors import (
 from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
 from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text, Unit
+from meldpunt_gui.model.values import Frozen
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
 
+_set = object.__setattr__  # Frozen types set their fields once, in __init__
 STORE_NAME = "meldpunt.sqlite"
 USER_CATEGORY = Category("user", Text("Eigen reeksen", "Own series"), 10_000)
 
 _RECORD = "id, file_name, sha256, time, added, changed"
 
 
-@dataclass(frozen=True)
-class ImportRecord:
+class ImportRecord(Frozen):
     """One line of the import log."""
 
+    __slots__ = ("id", "file_name", "sha256", "time", "added", "changed")
     id: int
     file_name: str
     sha256: str
     time: str  # ISO 8601 with the local offset
     added: int
     changed: int
+
+    def __init__(self, id: int, file_name: str, sha256: str, time: str, added: int, changed: int) -> None:
+        _set(self, "id", id)
+        _set(self, "file_name", file_name)
+        _set(self, "sha256", sha256)
+        _set(self, "time", time)
+        _set(self, "added", added)
+        _set(self, "changed", changed)
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "file": self.file_name, "sha256": self.sha256, "time": self.time,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from meldpunt_gui.data.gcpause import collector_paused
@@ -46,7 +45,7 @@ from meldpunt_gui.model.vocabulary import Granularity as Granularity
 
 
 def _period_order(p: Period) -> tuple[int, int]:
-    """Period's own ordering as a plain key: sorting by it avoids the dataclass comparison."""
+    """Period's own ordering as a plain key: sorting by it avoids the rich comparison methods."""
     return (p.year, p.half)
 
 
@@ -68,20 +67,27 @@ _Cell = Observation | list[Observation]  # one value, or where sources disagree 
 _Cells = dict[str, dict[Period, _Cell]]
 
 
-@dataclass
 class Dataset:
-    units: dict[str, Unit]
-    categories: dict[str, Category]
-    metrics: dict[str, Metric]
-    sources: dict[str, Source]
-    observations: list[Observation]  # all of them: reading it loads what is deferred
-    events: list[Event] = field(default_factory=list)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    data_date: str = ""
-    deferred: DeferredValues | None = field(default=None, repr=False, compare=False)
-    reasons: tuple[Reason, ...] = ()
+    """Everything the program shows, with per-metric lookups; written out rather than a
+    dataclass (the command line starts without generating its code), with the same fields,
+    equality and repr."""
 
-    def __post_init__(self) -> None:
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: no hash
+
+    def __init__(self, units: dict[str, Unit], categories: dict[str, Category], metrics: dict[str, Metric],
+                 sources: dict[str, Source], observations: list[Observation], events: list[Event] | None = None,
+                 themes: dict[str, Theme] | None = None, data_date: str = "",
+                 deferred: DeferredValues | None = None, reasons: tuple[Reason, ...] = ()) -> None:
+        self.units = units
+        self.categories = categories
+        self.metrics = metrics
+        self.sources = sources
+        self._observations = observations  # all of them: `observations` loads what is deferred
+        self.events: list[Event] = [] if events is None else events
+        self.themes: dict[str, Theme] = {} if themes is None else themes
+        self.data_date = data_date
+        self.deferred = deferred
+        self.reasons = reasons
         # Per metric, period -> its observation (a list, best first, only where sources
         # disagree: no key tuples and no one-item lists), and per metric its periods in time
         # order. Every question the window asks per metric (which periods, which granularities,
@@ -152,8 +158,29 @@ class Dataset:
             self._load(set(self._pending))
         return [*self._observations, *self._loaded]
 
-    def _keep_observations(self, observations: list[Observation]) -> None:
+    @property
+    def observations(self) -> list[Observation]:
+        """Every value, deferred ones too, so no caller can miss some."""
+        return self.all_observations()
+
+    @observations.setter
+    def observations(self, observations: list[Observation]) -> None:
         self._observations = observations
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.units, self.categories, self.metrics, self.sources, self.observations,
+                self.events, self.themes, self.data_date, self.reasons)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._fields() == other._fields()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        names = ("units", "categories", "metrics", "sources", "observations", "events", "themes",
+                 "data_date", "reasons")
+        inner = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields()))
+        return f"Dataset({inner})"
 
     # ----- single values
     def values_at(self, metric: str, period: Period) -> list[Observation]:
@@ -287,9 +314,3 @@ class Dataset:
                        {**self.metrics, **{m.id: m for m in metrics}},
                        {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
                        self.events, self.themes, self.data_date, deferred)
-
-
-# Reading `observations` gives every value, deferred ones too, so no caller can miss some; the
-# dataclass stores what it is given through the setter.
-Dataset.observations = property(  # type: ignore[assignment]
-    Dataset.all_observations, Dataset._keep_observations)
