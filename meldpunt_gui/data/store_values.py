@@ -71,6 +71,10 @@ class StoreValues:
                     out[metric] = ({"year"} if low == 0 else set()) | ({"half"} if high else set())
         return out
 
+    def query(self, sql: str, params: list[str]) -> list[tuple]:
+        """The rows of one query of the store (its own series are read through this too)."""
+        return self._fetch(sql, params)
+
     def _fetch(self, sql: str, params: list[str]) -> list[tuple]:
         if not self._store_closed():
             with self._store._read() as conn:
@@ -79,7 +83,6 @@ class StoreValues:
             if self._own is None:
                 self._own = _read_only(self._store.path)
             return self._own.execute(sql, params).fetchall()
-
 
     def _store_closed(self) -> bool:
         try:

@@ -8,7 +8,7 @@ Everything here is plain Python so that loading, importing, exporting and the co
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol
 
 from meldpunt_gui.data.gcpause import collector_paused
@@ -74,7 +74,7 @@ class Dataset:
 
     __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: no hash
 
-    def __init__(self, units: dict[str, Unit], categories: dict[str, Category], metrics: dict[str, Metric],
+    def __init__(self, units: dict[str, Unit], categories: dict[str, Category], metrics: Mapping[str, Metric],
                  sources: dict[str, Source], observations: list[Observation], events: list[Event] | None = None,
                  themes: dict[str, Theme] | None = None, data_date: str = "",
                  deferred: DeferredValues | None = None, reasons: tuple[Reason, ...] = ()) -> None:
@@ -95,7 +95,7 @@ class Dataset:
         # deferred values join a metric's lookups the first time that metric is asked for.
         self._cells: _Cells = {}
         self._periods: dict[str, list[Period]] = {}
-        self._pending: set[str] = set(self.metrics) if self.deferred is not None else set()
+        self._done: set[str] = set()  # metrics whose deferred values are read (or that have none)
         self._loading = threading.Lock()  # the import preview reads from a worker thread
         self._loaded: list[Observation] = []  # deferred values read so far
         self._kinds: dict[str, set[str]] | None = None  # granularities of what is deferred
@@ -129,33 +129,43 @@ class Dataset:
                         group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
                 self._periods[metric] = sorted(cells[metric], key=_period_order)
 
+    def _is_pending(self, metric: str) -> bool:
+        """Whether a metric of this dataset still has deferred values to read. (Asking the
+        metrics mapping, not a set of all of them made up front: a store's own series are read
+        only when named, see data/store_metrics.py.)"""
+        return self.deferred is not None and metric not in self._done and metric in self.metrics
+
+    def _pending_metrics(self) -> list[str]:
+        return [m for m in self.metrics if m not in self._done] if self.deferred is not None else []
+
     def _cells_of(self, metric: str) -> dict[Period, _Cell]:
-        if metric in self._pending:
+        if self._is_pending(metric):
             self._load((metric,))
         return self._cells.get(metric, {})
 
     def _load(self, metrics: Collection[str]) -> None:
         assert self.deferred is not None
         with self._loading, collector_paused():  # many new objects, no cycles among them
-            wanted = [m for m in metrics if m in self._pending]
+            wanted = [m for m in metrics if self._is_pending(m)]
             if not wanted:
                 return
             extra = self.deferred.load(wanted)
             self._loaded.extend(extra)
             self._index(extra)
-            self._pending.difference_update(wanted)
+            self._done.update(wanted)
 
     def load(self, metrics: Collection[str]) -> None:
         """Read the deferred values of these metrics at once (one query instead of one each)."""
-        if self._pending.intersection(metrics):
+        if any(self._is_pending(m) for m in metrics):
             self._load(metrics)
 
     def all_observations(self) -> list[Observation]:
         """Every observation, deferred ones read now (what `observations` gives)."""
         if self.deferred is None:
             return self._observations
-        if self._pending:
-            self._load(set(self._pending))
+        pending = self._pending_metrics()
+        if pending:
+            self._load(pending)
         return [*self._observations, *self._loaded]
 
     @property
@@ -205,7 +215,7 @@ class Dataset:
     # ----- series
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
         """The periods holding a value for `metric`, in time order (a new list each call)."""
-        if metric in self._pending:
+        if self._is_pending(metric):
             self._load((metric,))
         ps = self._periods.get(metric, ())
         return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
@@ -225,11 +235,11 @@ class Dataset:
 
     def granularities(self, metric: str) -> set[str]:
         kinds: set[str] = {p.granularity for p in self._periods.get(metric, ())}
-        if metric in self._pending:  # the picker asks this of every series: one query for all
+        if self._is_pending(metric):  # the picker asks this of every series: one query for all
             with self._loading:
                 if self._kinds is None:
                     assert self.deferred is not None
-                    self._kinds = self.deferred.granularities(sorted(self._pending))
+                    self._kinds = self.deferred.granularities(sorted(self._pending_metrics()))
             kinds |= self._kinds.get(metric, set())
         return kinds
 
@@ -292,10 +302,12 @@ class Dataset:
                           sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
         """A new dataset with user input laid over this one (bundled values become alternatives);
         `units` are those the user's new metrics brought."""
+        added = {m.id: m for m in metrics}
         return Dataset(
             units={**self.units, **{u.id: u for u in units}},
             categories=self.categories,
-            metrics={**self.metrics, **{m.id: m for m in metrics}},
+            # no new metrics: the same mapping, so a store's series stay unread until named
+            metrics={**self.metrics, **added} if added else self.metrics,
             sources={**self.sources, **{s.id: s for s in sources}},
             observations=[*self._observations, *extra],
             events=self.events,
@@ -305,6 +317,16 @@ class Dataset:
             reasons=self.reasons,
         )
 
+    def with_store(self, metrics: Mapping[str, Metric], sources: Iterable[Source], units: Iterable[Unit],
+                   deferred: DeferredValues | None) -> Dataset:
+        """This dataset with a user store laid over it: `metrics` holds this dataset's metrics
+        and the store's (read when named, data/store_metrics.py), `deferred` its values."""
+        if deferred is not None and self.deferred is not None:
+            raise ValueError("a dataset takes one set of deferred values")
+        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories, metrics,
+                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
+                       self.events, self.themes, self.data_date, deferred or self.deferred, self.reasons)
+
     def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
                       sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
         """This dataset with values that are read per metric when asked for, laid over it."""
@@ -313,4 +335,4 @@ class Dataset:
         return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
                        {**self.metrics, **{m.id: m for m in metrics}},
                        {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred)
+                       self.events, self.themes, self.data_date, deferred, self.reasons)
