@@ -14,9 +14,11 @@ order they were first imported.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from meldpunt_gui.data.store_errors import StoreError
+from meldpunt_gui.data.store_names import UNINDEXED
 from meldpunt_gui.model.domain import Metric, Text
 
 if TYPE_CHECKING:
@@ -35,6 +37,36 @@ class StoreMetrics(Mapping[str, Metric]):
         self._units = list(units)  # a series in any other unit is left out
         self._seen: dict[str, Metric | None] = {}  # own series looked up one by one; None: none
         self._all: dict[str, Metric] | None = None  # every series, once something walked them
+
+    @property
+    def bundled(self) -> Mapping[str, Metric]:
+        return self._bundled
+
+    def named(self, keys: Collection[str],
+              keys_of: Callable[[str, str, str], tuple[str, frozenset[str]]]) -> list[Metric] | None:
+        """The own series known by one of `keys` (keys_of: id, labels -> id key and other keys),
+        in the order first imported, through the store's name index (store_names.py); None
+        when the store has none (a store kept read-only as it was)."""
+        wanted = set(keys)
+        if self._all is not None:
+            return [m for m in self._all.values() if m.id not in self._bundled and _fits(m, wanted, keys_of)]
+        marks = ",".join("?" * len(wanted))
+        try:
+            found = [r[0] for r in self._values.query(
+                f"SELECT metric, min(import_id) AS first FROM metric_names WHERE key IN ({marks})"
+                " GROUP BY metric ORDER BY first", list(wanted))]
+            # imports made since the store was opened: keyed here, not stored
+            found += [r[0] for r in self._values.query(
+                f"SELECT id, label_nl, label_en FROM metrics WHERE import_id IN ({UNINDEXED})"
+                " ORDER BY import_id", []) if _fits_row(r, wanted, keys_of)]
+        except StoreError:
+            return None
+        out = []
+        for mid in dict.fromkeys(found):
+            metric = None if mid in self._bundled else self._own(mid)
+            if metric is not None and _fits(metric, wanted, keys_of):
+                out.append(metric)
+        return out
 
     def _marks(self) -> str:
         return ",".join("?" * len(self._units))
@@ -82,6 +114,16 @@ class StoreMetrics(Mapping[str, Metric]):
 
     def __repr__(self) -> str:
         return f"StoreMetrics({self._every()!r})"
+
+
+def _fits_row(row: tuple, wanted: set[str],
+              keys_of: Callable[[str, str, str], tuple[str, frozenset[str]]]) -> bool:
+    id_key, other = keys_of(*row)
+    return id_key in wanted or not wanted.isdisjoint(other)
+
+
+def _fits(m: Metric, wanted: set[str], keys_of: Callable[[str, str, str], tuple[str, frozenset[str]]]) -> bool:
+    return _fits_row((m.id, m.label.nl, m.label.en), wanted, keys_of)
 
 
 def _metric(row: tuple) -> Metric:
