@@ -30,6 +30,7 @@ from meldpunt_gui.data.store_errors import (
 from meldpunt_gui.data.store_metrics import StoreMetrics
 from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
 from meldpunt_gui.data.store_values import StoreValues
+from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
 from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
 from meldpunt_gui.model.values import Frozen
 
@@ -37,7 +38,6 @@ if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
 
 _set = object.__setattr__  # Frozen types set their fields once, in __init__
-STORE_NAME = "meldpunt.sqlite"
 USER_CATEGORY = Category("user", Text("Eigen reeksen", "Own series"), 10_000)
 
 _RECORD = "id, file_name, sha256, time, added, changed"
