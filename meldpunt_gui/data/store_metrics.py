@@ -14,7 +14,7 @@ order they were first imported.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import TYPE_CHECKING
 
 from meldpunt_gui.data.store_errors import StoreError
@@ -108,6 +108,16 @@ class StoreMetrics(Mapping[str, Metric]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._every())
+
+    # the dict's own views: the window's picker walks ten thousand series several times
+    def keys(self) -> KeysView[str]:
+        return self._every().keys()
+
+    def values(self) -> ValuesView[Metric]:
+        return self._every().values()
+
+    def items(self) -> ItemsView[str, Metric]:
+        return self._every().items()
 
     def __len__(self) -> int:
         return len(self._every())
