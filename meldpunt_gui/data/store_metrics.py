@@ -14,6 +14,7 @@ order they were first imported.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Collection, ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ class StoreMetrics(Mapping[str, Metric]):
             found += [r[0] for r in self._values.query(
                 f"SELECT id, label_nl, label_en FROM metrics WHERE import_id IN ({UNINDEXED})"
                 " ORDER BY import_id", []) if _fits_row(r, wanted, keys_of)]
-        except StoreError:
+        except (StoreError, sqlite3.Error):  # through the store, or its file read on our own
             return None
         out = []
         for mid in dict.fromkeys(found):

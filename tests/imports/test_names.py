@@ -79,3 +79,18 @@ def test_a_store_read_as_it_was_keys_every_series(store_ds, tmp_path):
     with sqlite3.connect(tmp_path / STORE_NAME) as conn:
         conn.execute("DROP TABLE metric_names")
     assert MetricNames(ds)["chats"] == "chats"
+
+
+def test_names_after_the_store_is_closed(tiny_ds, tmp_path):
+    """The command line closes the store before it reads the file: the lookup reads the file
+    on its own, with or without an index."""
+    with UserStore.open(tmp_path):
+        pass
+    _insert(tmp_path / STORE_NAME, OWN, 1)
+    with UserStore.open(tmp_path) as store:
+        over = store.overlay(tiny_ds)
+        bare = store.overlay(tiny_ds)
+    assert MetricNames(over)["gedeeld"] is None and MetricNames(over)["chats"] == "chats"
+    with sqlite3.connect(tmp_path / STORE_NAME) as conn:
+        conn.execute("DROP TABLE metric_names_made")
+    assert MetricNames(bare)["chats"] == "chats"
