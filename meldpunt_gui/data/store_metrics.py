@@ -38,6 +38,7 @@ class StoreMetrics(Mapping[str, Metric]):
         self._units = list(units)  # a series in any other unit is left out
         self._seen: dict[str, Metric | None] = {}  # own series looked up one by one; None: none
         self._all: dict[str, Metric] | None = None  # every series, once something walked them
+        self._late: list[tuple[str, str, frozenset[str]]] | None = None  # keys of unindexed imports
 
     @property
     def bundled(self) -> Mapping[str, Metric]:
@@ -56,12 +57,13 @@ class StoreMetrics(Mapping[str, Metric]):
             found = [r[0] for r in self._values.query(
                 f"SELECT metric, min(import_id) AS first FROM metric_names WHERE key IN ({marks})"
                 " GROUP BY metric ORDER BY first", list(wanted))]
-            # imports made since the store was opened: keyed here, not stored
-            found += [r[0] for r in self._values.query(
-                f"SELECT id, label_nl, label_en FROM metrics WHERE import_id IN ({UNINDEXED})"
-                " ORDER BY import_id", []) if _fits_row(r, wanted, keys_of)]
+            if self._late is None:  # imports made since the store was opened: keyed here, once
+                self._late = [(r[0], *keys_of(*r)) for r in self._values.query(
+                    f"SELECT id, label_nl, label_en FROM metrics WHERE import_id IN ({UNINDEXED})"
+                    " ORDER BY import_id", [])]
         except (StoreError, sqlite3.Error):  # through the store, or its file read on our own
             return None
+        found += [mid for mid, id_key, other in self._late if id_key in wanted or not wanted.isdisjoint(other)]
         out = []
         for mid in dict.fromkeys(found):
             metric = None if mid in self._bundled else self._own(mid)
@@ -127,14 +129,9 @@ class StoreMetrics(Mapping[str, Metric]):
         return f"StoreMetrics({self._every()!r})"
 
 
-def _fits_row(row: tuple, wanted: set[str],
-              keys_of: Callable[[str, str, str], tuple[str, frozenset[str]]]) -> bool:
-    id_key, other = keys_of(*row)
-    return id_key in wanted or not wanted.isdisjoint(other)
-
-
 def _fits(m: Metric, wanted: set[str], keys_of: Callable[[str, str, str], tuple[str, frozenset[str]]]) -> bool:
-    return _fits_row((m.id, m.label.nl, m.label.en), wanted, keys_of)
+    id_key, other = keys_of(m.id, m.label.nl, m.label.en)
+    return id_key in wanted or not wanted.isdisjoint(other)
 
 
 def _metric(row: tuple) -> Metric:

@@ -26,7 +26,18 @@ UNINDEXED = ("SELECT id FROM imports WHERE id NOT IN"
 
 
 def index_names(conn: sqlite3.Connection) -> None:
-    """Key the series of every import the index lacks (inside the opening's transaction)."""
+    """Key the series of every import the index lacks (inside the opening's transaction). Best
+    effort: a store that cannot take the index now (a full disk) opens without it, and the
+    lookup keys what the index lacks itself."""
+    conn.execute("SAVEPOINT names")
+    try:
+        _index(conn)
+    except sqlite3.OperationalError:
+        conn.execute("ROLLBACK TO names")
+    conn.execute("RELEASE names")
+
+
+def _index(conn: sqlite3.Connection) -> None:
     for statement in NAMES_SCHEMA:
         conn.execute(statement)
     undone = [r[0] for r in conn.execute(

@@ -94,3 +94,23 @@ def test_names_after_the_store_is_closed(tiny_ds, tmp_path):
     with sqlite3.connect(tmp_path / STORE_NAME) as conn:
         conn.execute("DROP TABLE metric_names_made")
     assert MetricNames(bare)["chats"] == "chats"
+
+
+def test_a_store_that_cannot_take_the_index_opens_without_it(tiny_ds, tmp_path, monkeypatch):
+    """A full disk at opening: the store opens, and the names the index lacks are keyed."""
+    from meldpunt_gui.data import store_names
+
+    with UserStore.open(tmp_path):
+        pass
+    _insert(tmp_path / STORE_NAME, OWN, 1)
+
+    def full(conn):
+        conn.execute("CREATE TABLE IF NOT EXISTS half_made (x)")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store_names, "_index", full)
+    with UserStore.open(tmp_path) as store:
+        names = MetricNames(store.overlay(tiny_ds))
+        assert names["chats"] == "chats" and names["gedeeld"] is None
+    with sqlite3.connect(tmp_path / STORE_NAME) as conn:  # rolled back: nothing half made
+        assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_made'").fetchall()
