@@ -11,6 +11,7 @@ from pathlib import Path
 from meldpunt_gui.data.store_errors import Damaged, Newer, StoreError, sqlite_reason
 from meldpunt_gui.data.store_metrics import METRIC_ID_INDEX
 from meldpunt_gui.data.store_names import index_names
+from meldpunt_gui.data.store_summary import sum_up
 from meldpunt_gui.data.store_values import METRIC_INDEX
 from meldpunt_gui.files.aside import set_aside
 from meldpunt_gui.model.domain import Text
@@ -149,6 +150,7 @@ def check_schema(conn: sqlite3.Connection) -> None:
             conn.execute(METRIC_INDEX)  # stores made before values were read per metric
             conn.execute(METRIC_ID_INDEX)  # ... and before their series were read one by one
         index_names(conn)
+        sum_up(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

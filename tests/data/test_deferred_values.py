@@ -128,3 +128,31 @@ def test_a_store_with_values_keeps_the_reasons(tiny_ds, tmp_path):
     with UserStore.open(tmp_path) as store:
         _own_series(store, base, "alpha", "Alpha", "2020;1")
         assert store.overlay(base).reasons == ("kept",)
+
+
+def test_spans_answer_as_the_values_do(tiny_ds, tmp_path):
+    """The halves and years of the own values, read from the per-import spans (made at opening,
+    summed up when asked for an import made since, an undone one left out), are what the
+    values themselves give."""
+    def both(values):
+        metrics = ["alpha", "beta", "halves", "reports_total", "none"]
+        return (values.years(), values.granularities(metrics)), \
+            (values._fetch("SELECT min(year), max(year) FROM observations", [])[0],
+             {m: ({"year"} if lo == 0 else set()) | ({"half"} if hi else set())
+              for m, lo, hi in values._halves(metrics) if lo is not None})
+
+    with UserStore.open(tmp_path) as store:
+        _own_series(store, tiny_ds, "alpha", "Alpha", "2020;1", "2021;2")
+        _own_series(store, tiny_ds, "halves", "Halves", "2019-H1;1", "2019-H2;2")
+    with UserStore.open(tmp_path) as store:  # the spans of both are made at this opening
+        _own_series(store, tiny_ds, "beta", "Beta", "2030;5")  # made since: summed up when asked
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2030) and kinds == halves
+        assert kinds == {"alpha": {"year"}, "halves": {"half"}, "beta": {"year"}}
+        store.undo(3)
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2021) and kinds == halves and "beta" not in kinds
+    with UserStore.open(tmp_path) as store:
+        store.undo(1)
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2019) and kinds == halves == {"halves": {"half"}}
