@@ -235,12 +235,13 @@ class Dataset:
 
     def granularities(self, metric: str) -> set[str]:
         kinds: set[str] = {p.granularity for p in self._periods.get(metric, ())}
-        if self._is_pending(metric):  # the picker asks this of every series: one query for all
-            with self._loading:
+        if self._kinds is None and self._is_pending(metric):  # the picker asks this of every series:
+            with self._loading:                               # one query for all
                 if self._kinds is None:
                     assert self.deferred is not None
                     self._kinds = self.deferred.granularities(sorted(self._pending_metrics()))
-            kinds |= self._kinds.get(metric, set())
+        if self._kinds is not None and metric not in self._done:  # (only pending metrics are in it)
+            kinds |= self._kinds.get(metric, kinds)
         return kinds
 
     def year_span(self) -> tuple[int, int]:
