@@ -190,13 +190,19 @@ def load(args: argparse.Namespace) -> Dataset:
 
     ds = load_bundled()
     if args.command in ("export", "list-metrics", "list-stories"):
-        try:
-            from meldpunt_gui.data.store import UserStore
-        except ImportError:
-            return ds
         from meldpunt_gui.data.assemble import assemble_dataset
+        from meldpunt_gui.files.locations import STORE_NAME
 
-        ds, problems = assemble_dataset(ds, UserStore.open(data_folder(args)), data_folder(args))
+        folder = data_folder(args)
+        store = folder / STORE_NAME
+        if not store.exists() and not store.is_symlink():  # no own values: no store to open or make
+            ds, problems = assemble_dataset(ds, None, folder)
+        else:
+            try:
+                from meldpunt_gui.data.store import UserStore
+            except ImportError:
+                return ds
+            ds, problems = assemble_dataset(ds, UserStore.open(folder), folder)
         left_out(problems, args)
     return ds
 

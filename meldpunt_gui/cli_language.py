@@ -6,6 +6,11 @@ maps them: `translate` turns each English message argparse can produce (Python 3
 Dutch, and `LocalParser` uses it for errors and sets the usage prefix, section titles and the help
 of -h and --version. `--lang` is read from argv before parsing (`language_of`), because the
 parser must speak the language before it has understood anything.
+
+argparse's own gettext lookups are replaced by the English text itself (`_english`): they
+searched the disk for a catalogue at every section title, help line and message (some forty
+times per command, 3-5 ms of each start), and where a system has a catalogue for argparse they
+would hand `translate` messages it cannot match.
 """
 
 from __future__ import annotations
@@ -15,10 +20,12 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, NoReturn
 
-# (English as argparse writes it, Dutch); names in the match are kept as they are
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(en, re.S), nl) for en, nl in (
+# (English as argparse writes it, Dutch); names in the match are kept as they are. Compiled on
+# the first message only: most commands parse without one.
+_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"^the following arguments are required: (?P<a>.*)$", "deze argumenten zijn verplicht: {a}"),
     (r"^invalid choice: (?P<v>.*?) \(choose from (?P<c>.*)\)$", "ongeldige keuze: {v} (kies uit {c})"),
     (r"^unrecognized arguments: (?P<a>.*)$", "onbekende argumenten: {a}"),
@@ -32,7 +39,19 @@ _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(en, re.S)
     (r"^one of the arguments (?P<a>.*) is required$", "een van de argumenten {a} is verplicht"),
     (r"^ignored explicit argument (?P<a>.*)$", "genegeerde waarde bij optie: {a}"),
     (r"^argument (?P<n>.*?): (?P<m>.*)$", "argument {n}: {m}"),
-))
+)
+
+
+def _english(message: str) -> str:
+    return message
+
+
+def _english_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+argparse._ = _english  # type: ignore[attr-defined]  # see the module's docstring
+argparse.ngettext = _english_plural  # type: ignore[attr-defined]
 _TYPES = {"int": " (een geheel getal)", "float": " (een getal)", "Path": " (een pad)"}
 USAGE = {"nl": "gebruik: ", "en": "usage: "}
 TITLES = {"nl": ("positionele argumenten", "opties"), "en": ("positional arguments", "options")}
@@ -44,7 +63,7 @@ def translate(message: str, lang: str) -> str:
     """An argparse message in `lang` ('nl' or 'en'); one argparse does not know stays as it is."""
     if lang != "nl":
         return message
-    for pattern, dutch in _MESSAGES:
+    for pattern, dutch in _compiled():
         m = pattern.match(message)
         if m:
             parts = m.groupdict()
@@ -54,6 +73,11 @@ def translate(message: str, lang: str) -> str:
                 parts["t"] = _TYPES.get(parts["t"], "")
             return dutch.format(**parts)
     return message
+
+
+@cache
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(en, re.S), nl) for en, nl in _MESSAGES)
 
 
 def language_of(argv: Sequence[str], default: str = "nl") -> str:
@@ -119,6 +143,7 @@ def _columns() -> int:
         return 80
 
 
+@cache  # one class per language, not one per parser and subparser
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
     class Formatter(argparse.HelpFormatter):
         def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,

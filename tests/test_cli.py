@@ -138,3 +138,39 @@ def test_base_year_outside_the_years_is_refused(data_dir, tmp_path):
                        "--base-year", "1990", "--format", "pdf", "--out", str(tmp_path / "x.pdf"),
                        "--data-dir", str(data_dir), "--lang", "en")
     assert code == 2 and "Base year 1990 is not in 2015-2024." in err
+
+
+def test_data_commands_on_a_store_with_own_series_load_no_qt(tmp_path):
+    """With own series in the store (read when named, looked up by name) the data commands
+    still load no Qt and no pyqtgraph (DESIGN §1); each command in turn, in one process, so the
+    first that loads Qt is the one named."""
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "import" / "user_metric.csv"
+    folder, out = str(tmp_path / "d"), str(tmp_path)
+    commands = [
+        ["import", str(fixture), "--yes"], ["check", str(fixture)], ["imports", "--json"],
+        ["list-metrics", "--json"], ["list-stories"],
+        ["export", "--metrics", "reports_total", "--format", "csv", "--out", f"{out}/a.csv"],
+        ["export", "--metrics", "reports_total", "--format", "xlsx", "--out", f"{out}/a.xlsx"],
+        ["pack", "export", "--out", f"{out}/p.meldpunt", "--name", "A"],
+    ]
+    code = (
+        "import io, sys\n"
+        "from meldpunt_gui.cli import main\n"
+        f"for argv in {commands!r}:\n"
+        f"    code = main([*argv, '--data-dir', {folder!r}], out=io.StringIO(), err=io.StringIO())\n"
+        "    loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'))\n"
+        "    print(argv[0], code, loaded)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == len(commands) and all(line.endswith(" 0 []") for line in lines), proc.stdout
+
+
+def test_a_csv_export_on_a_folder_without_a_store_creates_none(tmp_path):
+    code, _, err = run("export", "--metrics", "reports_total", "--format", "csv",
+                       "--out", str(tmp_path / "a.csv"), "--data-dir", str(tmp_path / "d"))
+    assert code == 0, err
+    assert (tmp_path / "a.csv").is_file() and not (tmp_path / "d").exists()

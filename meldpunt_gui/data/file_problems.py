@@ -7,10 +7,12 @@ and the rest still loads. The window lists these in its message bar, the command
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
 
 from meldpunt_gui.model.domain import Text
+from meldpunt_gui.model.values import Frozen
+
+_set = object.__setattr__  # Frozen types set their fields once, in __init__
 
 
 class Reportable(Protocol):
@@ -19,14 +21,20 @@ class Reportable(Protocol):
     def format(self, lang: str) -> str: ...
 
 
-@dataclass(frozen=True)
-class FileProblem:
+class FileProblem(Frozen):
     """One thing left out: `line` is None for the whole file, `field` "" for a whole line."""
 
+    __slots__ = ("file", "line", "field", "message")
     file: str
     line: int | None
     field: str
     message: Text
+
+    def __init__(self, file: str, line: int | None, field: str, message: Text) -> None:
+        _set(self, "file", file)
+        _set(self, "line", line)
+        _set(self, "field", field)
+        _set(self, "message", message)
 
     def format(self, lang: str) -> str:
         text = self.message.get(lang)
@@ -37,11 +45,14 @@ class FileProblem:
         return f"{where}:{field} {text}"
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Frozen):
     """A sentence about the data folder that is not tied to a line (the store, the settings)."""
 
+    __slots__ = ("message",)
     message: Text
+
+    def __init__(self, message: Text) -> None:
+        _set(self, "message", message)
 
     def format(self, lang: str) -> str:
         return self.message.get(lang)

@@ -13,12 +13,10 @@ import errno
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.data.store_errors import (
     Damaged,
     Newer,
@@ -29,29 +27,40 @@ from meldpunt_gui.data.store_errors import (
     read_only_folder_text,
     store_error,
 )
+from meldpunt_gui.data.store_metrics import StoreMetrics
 from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
 from meldpunt_gui.data.store_values import StoreValues
-from meldpunt_gui.model.domain import Category, Dataset, Metric, Source, Text, Unit
+from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
+from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
+from meldpunt_gui.model.values import Frozen
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
 
-STORE_NAME = "meldpunt.sqlite"
+_set = object.__setattr__  # Frozen types set their fields once, in __init__
 USER_CATEGORY = Category("user", Text("Eigen reeksen", "Own series"), 10_000)
 
 _RECORD = "id, file_name, sha256, time, added, changed"
 
 
-@dataclass(frozen=True)
-class ImportRecord:
+class ImportRecord(Frozen):
     """One line of the import log."""
 
+    __slots__ = ("id", "file_name", "sha256", "time", "added", "changed")
     id: int
     file_name: str
     sha256: str
     time: str  # ISO 8601 with the local offset
     added: int
     changed: int
+
+    def __init__(self, id: int, file_name: str, sha256: str, time: str, added: int, changed: int) -> None:
+        _set(self, "id", id)
+        _set(self, "file_name", file_name)
+        _set(self, "sha256", sha256)
+        _set(self, "time", time)
+        _set(self, "added", added)
+        _set(self, "changed", changed)
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "file": self.file_name, "sha256": self.sha256, "time": self.time,
@@ -221,38 +230,39 @@ class UserStore:
             return [ImportRecord(*r) for r in rows.fetchall()]
 
     def overlay(self, dataset: Dataset) -> Dataset:
-        """`dataset` with the user's metrics and sources laid over it, and the user's values
-        read per metric when they are asked for (store_values.py); nothing deferred when the
-        store holds no values."""
+        """`dataset` with the user's metrics and sources laid over it, the metrics and values
+        read from the store when they are asked for (store_metrics.py, store_values.py); nothing
+        deferred when the store holds no values."""
+        bundled = list(dataset.metrics)
         with self._read() as conn:
             conn.execute("BEGIN")  # one consistent snapshot of the small tables
             try:
                 unit_rows = conn.execute("SELECT id, kind, label_nl, label_en, decimals FROM units "
                                          "ORDER BY import_id").fetchall()
-                metric_rows = conn.execute("SELECT * FROM metrics ORDER BY import_id").fetchall()
                 source_rows = conn.execute("SELECT * FROM sources ORDER BY import_id, id").fetchall()
                 has_values = conn.execute("SELECT 1 FROM observations LIMIT 1").fetchone()
+                units: dict[str, Unit] = {}
+                for uid, kind, lnl, len_, decimals in unit_rows:
+                    if uid not in dataset.units and kind in ("count", "percent", "change", "rate", "duration"):
+                        units[uid] = Unit(uid, kind, Text(lnl, len_), int(decimals))
+                known = [*dataset.units, *units]
+                # the units and categories of the series that count (the latest import of each)
+                # (SQLite takes the bare columns of a max() query from the row with the max)
+                used = conn.execute(
+                    "SELECT DISTINCT unit, category FROM (SELECT unit, category, max(import_id)"
+                    f" FROM metrics WHERE unit IN ({','.join('?' * len(known))})"
+                    f" AND id NOT IN ({','.join('?' * len(bundled))}) GROUP BY id)",
+                    [*known, *bundled]).fetchall()
             finally:
                 conn.execute("COMMIT")
-        units: dict[str, Unit] = {}
-        for uid, kind, lnl, len_, decimals in unit_rows:
-            if uid not in dataset.units and kind in ("count", "percent", "change", "rate", "duration"):
-                units[uid] = Unit(uid, kind, Text(lnl, len_), int(decimals))
-        metrics: dict[str, Metric] = {}
-        with collector_paused():  # ten thousand series: no collections of what stays anyway
-            for _imp, mid, category, unit, lnl, len_, dnl, den in metric_rows:
-                if mid not in dataset.metrics and (unit in dataset.units or unit in units):
-                    metrics[mid] = Metric(mid, category, unit, Text(lnl, len_), Text(dnl, den),
-                                          user=True)
-        used_units = {m.unit for m in metrics.values()}
+        used_units = {unit for unit, _category in used}
         new_units = [u for u in units.values() if u.id in used_units]  # a new series' own unit
         sources = [Source(sid, publisher, title, url, published, primary=False, user=True)
                    for sid, _imp, publisher, title, url, published in source_rows]
-        if has_values:
-            out = dataset.with_deferred(StoreValues(self), metrics.values(), sources, new_units)
-        else:
-            out = dataset.with_observations((), metrics.values(), sources, new_units)
-        if any(m.category not in out.categories for m in metrics.values()):
+        values = StoreValues(self)
+        metrics = StoreMetrics(dataset.metrics, values, known) if used else dataset.metrics
+        out = dataset.with_store(metrics, sources, new_units, values if has_values else None)
+        if any(category not in out.categories for _unit, category in used):
             out.categories = {**out.categories, USER_CATEGORY.id: USER_CATEGORY}
         return out
 

@@ -9,6 +9,9 @@ import sqlite3
 from pathlib import Path
 
 from meldpunt_gui.data.store_errors import Damaged, Newer, StoreError, sqlite_reason
+from meldpunt_gui.data.store_metrics import METRIC_ID_INDEX
+from meldpunt_gui.data.store_names import index_names
+from meldpunt_gui.data.store_summary import sum_up
 from meldpunt_gui.data.store_values import METRIC_INDEX
 from meldpunt_gui.files.aside import set_aside
 from meldpunt_gui.model.domain import Text
@@ -127,6 +130,7 @@ def check_schema(conn: sqlite3.Connection) -> None:
                 if statement.strip():
                     conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute(METRIC_ID_INDEX)
         elif version > SCHEMA_VERSION:
             raise Newer(version)
         elif version not in (1, SCHEMA_VERSION):
@@ -144,6 +148,9 @@ def check_schema(conn: sqlite3.Connection) -> None:
             if not _UNIT_COLUMNS <= found:
                 raise Damaged(Text("tabel units is onvolledig", "table units is incomplete"))
             conn.execute(METRIC_INDEX)  # stores made before values were read per metric
+            conn.execute(METRIC_ID_INDEX)  # ... and before their series were read one by one
+        index_names(conn)
+        sum_up(conn)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from meldpunt_gui.data.store_errors import StoreError
+from meldpunt_gui.data.store_summary import SPANS
 from meldpunt_gui.model.domain import Observation, Period, Text
 
 if TYPE_CHECKING:
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 # by metric (a metric's values), with the half so that a metric's granularities are two seeks
 METRIC_INDEX = "CREATE INDEX IF NOT EXISTS observations_metric ON observations(metric, half)"
 _COLUMNS = "import_id, metric, year, half, value, approximate, source, note"
+_NO_SPANS = (StoreError, sqlite3.OperationalError)  # through the store, or its file on our own
 _BATCH = 500  # metrics per query (SQLite allows 32,766 parameters; keep statements short)
 
 
@@ -53,23 +56,38 @@ class StoreValues:
                 for imp, mid, year, half, value, approx, source, note, _id in rows]
 
     def years(self) -> tuple[int, int] | None:
-        first, last = self._fetch("SELECT min(year), max(year) FROM observations", [])[0]
+        try:  # from the spans of each import and series (store_summary.py)
+            first, last = self._fetch(f"SELECT min(first_year), max(last_year) FROM ({SPANS})", [])[0]
+        except _NO_SPANS:  # a store kept read-only as it was: from every value
+            first, last = self._fetch("SELECT min(year), max(year) FROM observations", [])[0]
         return None if first is None else (int(first), int(last))
 
     def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
-        out: dict[str, set[str]] = {}
+        try:
+            rows = self._fetch(f"SELECT metric, min(low_half), max(high_half) FROM ({SPANS}) GROUP BY metric", [])
+        except _NO_SPANS:
+            rows = self._halves(metrics)
+        wanted = set(metrics)
+        return {metric: ({"year"} if low == 0 else set()) | ({"half"} if high else set())
+                for metric, low, high in rows if metric in wanted and low is not None}
+
+    def _halves(self, metrics: Collection[str]) -> list[tuple]:
+        """(metric, lowest half, highest half) from the values, two index seeks per metric."""
+        rows: list[tuple] = []
         ids = list(metrics)
         for start in range(0, len(ids), _BATCH):
             batch = ids[start:start + _BATCH]
             marks = ",".join("(?)" * 1 for _ in batch)
-            sql = (f"WITH wanted(metric) AS (VALUES {marks}) SELECT metric,"
-                   " (SELECT min(half) FROM observations o WHERE o.metric = wanted.metric),"
-                   " (SELECT max(half) FROM observations o WHERE o.metric = wanted.metric)"
-                   " FROM wanted")
-            for metric, low, high in self._fetch(sql, batch):
-                if low is not None:
-                    out[metric] = ({"year"} if low == 0 else set()) | ({"half"} if high else set())
-        return out
+            rows += self._fetch(
+                f"WITH wanted(metric) AS (VALUES {marks}) SELECT metric,"
+                " (SELECT min(half) FROM observations o WHERE o.metric = wanted.metric),"
+                " (SELECT max(half) FROM observations o WHERE o.metric = wanted.metric)"
+                " FROM wanted", batch)
+        return rows
+
+    def query(self, sql: str, params: list[str]) -> list[tuple]:
+        """The rows of one query of the store (its own series are read through this too)."""
+        return self._fetch(sql, params)
 
     def _fetch(self, sql: str, params: list[str]) -> list[tuple]:
         if not self._store_closed():
@@ -79,7 +97,6 @@ class StoreValues:
             if self._own is None:
                 self._own = _read_only(self._store.path)
             return self._own.execute(sql, params).fetchall()
-
 
     def _store_closed(self) -> bool:
         try:

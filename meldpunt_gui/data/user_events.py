@@ -18,8 +18,6 @@ from pathlib import Path
 
 from meldpunt_gui.data.file_problems import FileProblem
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
-from meldpunt_gui.imports.files import decode
-from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Dataset, Event, Source, Text
 
 FILE_NAME = "events.csv"
@@ -41,6 +39,10 @@ def _text(path: Path) -> tuple[str | None, list[FileProblem]]:
         data = read_bounded(path, MAX_EVENTS_BYTES)
     except ReadRefused as refused:
         return None, [FileProblem(path.name, None, "", refused.text)]
+    # the import's decoder (and zipfile with it) only when there is a file: most folders have none
+    from meldpunt_gui.imports.files import decode
+    from meldpunt_gui.imports.model import ImportResult
+
     res = ImportResult(file=path.name)
     text = decode(data, None, res)
     if text is None:

@@ -18,13 +18,15 @@ import io
 import math
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.model.domain import Dataset, Period, Text
+from meldpunt_gui.model.values import Frozen
 from meldpunt_gui.model.vocabulary import STATUS_LABELS
 from meldpunt_gui.text.formatting import format_number
+
+_set = object.__setattr__  # Frozen types set their fields once, in __init__
 
 Format = Literal["csv", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "xlsx")
@@ -33,10 +35,11 @@ FORMATS: tuple[Format, ...] = ("csv", "xlsx")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class ExportRow:
+class ExportRow(Frozen):
     """One value of the selection, with the texts already in the export language."""
 
+    __slots__ = ("metric_id", "metric_label", "period", "value", "unit", "approximate", "status", "shown",
+                 "source_publisher", "source_date", "source_url", "note", "source_id")
     metric_id: str
     metric_label: str
     period: str  # "2022" or "2022-H1"
@@ -49,7 +52,24 @@ class ExportRow:
     source_date: str
     source_url: str
     note: str
-    source_id: str = ""  # not a column; links the row to the sources sheet
+    source_id: str  # not a column; links the row to the sources sheet
+
+    def __init__(self, metric_id: str, metric_label: str, period: str, value: float, unit: str,
+                 approximate: bool, status: str, shown: bool, source_publisher: str,
+                 source_date: str, source_url: str, note: str, source_id: str = "") -> None:
+        _set(self, "metric_id", metric_id)
+        _set(self, "metric_label", metric_label)
+        _set(self, "period", period)
+        _set(self, "value", value)
+        _set(self, "unit", unit)
+        _set(self, "approximate", approximate)
+        _set(self, "status", status)
+        _set(self, "shown", shown)
+        _set(self, "source_publisher", source_publisher)
+        _set(self, "source_date", source_date)
+        _set(self, "source_url", source_url)
+        _set(self, "note", note)
+        _set(self, "source_id", source_id)
 
 
 # (field, header) in column order; the headers are the first row of CSV and XLSX.

@@ -18,6 +18,7 @@ ORG = "Meldpunt viewer"
 APP = "meldpunt-gui"
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_FOLDER = "meldpunt-data"
+STORE_NAME = "meldpunt.sqlite"  # the user store in the data folder (data/store.py)
 
 
 class DataLocation(NamedTuple):  # a NamedTuple: a third of a dataclass's import cost

@@ -22,6 +22,7 @@ from meldpunt_gui.imports.header import (
     slug,
 )
 from meldpunt_gui.imports.model import ImportResult, ImportRow
+from meldpunt_gui.imports.names import MetricNames
 from meldpunt_gui.imports.numbers import NumberError, cell_number, parse_number, readings
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Metric, Period, Text, Unit, foreign_digits
 
@@ -42,15 +43,10 @@ Head = tuple[str, Unit, bool, Extras]
 CellText = Callable[[Any], str]
 
 
-def lookup_tables(ds: Dataset) -> tuple[dict[str, str | None], dict[str, str | None]]:
-    """Typed name -> metric id and unit id; None marks a name that fits several."""
-    metrics: dict[str, str | None] = {norm(m.id): m.id for m in ds.metrics.values()}
-    ids = set(metrics)
-    for m in ds.metrics.values():
-        for key in {norm(m.label.nl), norm(m.label.en), slug(m.label.nl), slug(m.label.en),
-                    compact(m.id), compact(m.label.nl), compact(m.label.en)} - {""}:
-            if key not in ids and metrics.setdefault(key, m.id) != m.id:
-                metrics[key] = None
+def lookup_tables(ds: Dataset) -> tuple[MetricNames, dict[str, str | None]]:
+    """Typed name -> metric id and unit id; None marks a name that fits several. The metric
+    names of a store's own series are looked up as the file names them (names.py)."""
+    metrics = MetricNames(ds)
     units: dict[str, str | None] = {norm(u.id): u.id for u in ds.units.values()}
     for u in ds.units.values():
         for key in {norm(u.label.nl), norm(u.label.en)} - {""}:

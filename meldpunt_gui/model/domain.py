@@ -8,8 +8,7 @@ Everything here is plain Python so that loading, importing, exporting and the co
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Mapping
 from typing import Protocol
 
 from meldpunt_gui.data.gcpause import collector_paused
@@ -46,7 +45,7 @@ from meldpunt_gui.model.vocabulary import Granularity as Granularity
 
 
 def _period_order(p: Period) -> tuple[int, int]:
-    """Period's own ordering as a plain key: sorting by it avoids the dataclass comparison."""
+    """Period's own ordering as a plain key: sorting by it avoids the rich comparison methods."""
     return (p.year, p.half)
 
 
@@ -77,20 +76,27 @@ def _change(cur: Observation | None, base_p: Period, base: Observation | None,
     return Change(base_p, base, pct, cur.value - base.value if points else None)
 
 
-@dataclass
 class Dataset:
-    units: dict[str, Unit]
-    categories: dict[str, Category]
-    metrics: dict[str, Metric]
-    sources: dict[str, Source]
-    observations: list[Observation]  # all of them: reading it loads what is deferred
-    events: list[Event] = field(default_factory=list)
-    themes: dict[str, Theme] = field(default_factory=dict)
-    data_date: str = ""
-    deferred: DeferredValues | None = field(default=None, repr=False, compare=False)
-    reasons: tuple[Reason, ...] = ()
+    """Everything the program shows, with per-metric lookups; written out rather than a
+    dataclass (the command line starts without generating its code), with the same fields,
+    equality and repr."""
 
-    def __post_init__(self) -> None:
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: no hash
+
+    def __init__(self, units: dict[str, Unit], categories: dict[str, Category], metrics: Mapping[str, Metric],
+                 sources: dict[str, Source], observations: list[Observation], events: list[Event] | None = None,
+                 themes: dict[str, Theme] | None = None, data_date: str = "",
+                 deferred: DeferredValues | None = None, reasons: tuple[Reason, ...] = ()) -> None:
+        self.units = units
+        self.categories = categories
+        self.metrics = metrics
+        self.sources = sources
+        self._observations = observations  # all of them: `observations` loads what is deferred
+        self.events: list[Event] = [] if events is None else events
+        self.themes: dict[str, Theme] = {} if themes is None else themes
+        self.data_date = data_date
+        self.deferred = deferred
+        self.reasons = reasons
         # Per metric, period -> its observation (a list, best first, only where sources
         # disagree: no key tuples and no one-item lists), and per metric its periods in time
         # order. Every question the window asks per metric (which periods, which granularities,
@@ -98,7 +104,7 @@ class Dataset:
         # deferred values join a metric's lookups the first time that metric is asked for.
         self._cells: _Cells = {}
         self._periods: dict[str, list[Period]] = {}
-        self._pending: set[str] = set(self.metrics) if self.deferred is not None else set()
+        self._done: set[str] = set()  # metrics whose deferred values are read (or that have none)
         self._loading = threading.Lock()  # the import preview reads from a worker thread
         self._loaded: list[Observation] = []  # deferred values read so far
         self._kinds: dict[str, set[str]] | None = None  # granularities of what is deferred
@@ -136,37 +142,68 @@ class Dataset:
                         group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
                 self._periods[metric] = sorted(cells[metric], key=_period_order)
 
+    def _is_pending(self, metric: str) -> bool:
+        """Whether a metric of this dataset still has deferred values to read. (Asking the
+        metrics mapping, not a set of all of them made up front: a store's own series are read
+        only when named, see data/store_metrics.py.)"""
+        return self.deferred is not None and metric not in self._done and metric in self.metrics
+
+    def _pending_metrics(self) -> list[str]:
+        return [m for m in self.metrics if m not in self._done] if self.deferred is not None else []
+
     def _cells_of(self, metric: str) -> dict[Period, _Cell]:
-        if metric in self._pending:
+        if self._is_pending(metric):
             self._load((metric,))
         return self._cells.get(metric, {})
 
     def _load(self, metrics: Collection[str]) -> None:
         assert self.deferred is not None
         with self._loading, collector_paused():  # many new objects, no cycles among them
-            wanted = [m for m in metrics if m in self._pending]
+            wanted = [m for m in metrics if self._is_pending(m)]
             if not wanted:
                 return
             extra = self.deferred.load(wanted)
             self._loaded.extend(extra)
             self._index(extra)
-            self._pending.difference_update(wanted)
+            self._done.update(wanted)
 
     def load(self, metrics: Collection[str]) -> None:
         """Read the deferred values of these metrics at once (one query instead of one each)."""
-        if self._pending.intersection(metrics):
+        if any(self._is_pending(m) for m in metrics):
             self._load(metrics)
 
     def all_observations(self) -> list[Observation]:
         """Every observation, deferred ones read now (what `observations` gives)."""
         if self.deferred is None:
             return self._observations
-        if self._pending:
-            self._load(set(self._pending))
+        pending = self._pending_metrics()
+        if pending:
+            self._load(pending)
         return [*self._observations, *self._loaded]
 
-    def _keep_observations(self, observations: list[Observation]) -> None:
+    @property
+    def observations(self) -> list[Observation]:
+        """Every value, deferred ones too, so no caller can miss some."""
+        return self.all_observations()
+
+    @observations.setter
+    def observations(self, observations: list[Observation]) -> None:
         self._observations = observations
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.units, self.categories, self.metrics, self.sources, self.observations,
+                self.events, self.themes, self.data_date, self.reasons)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._fields() == other._fields()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        names = ("units", "categories", "metrics", "sources", "observations", "events", "themes",
+                 "data_date", "reasons")
+        inner = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields()))
+        return f"Dataset({inner})"
 
     # ----- single values
     def values_at(self, metric: str, period: Period) -> list[Observation]:
@@ -197,7 +234,7 @@ class Dataset:
     # ----- series
     def periods_with_data(self, metric: str, granularity: Granularity | None = None) -> list[Period]:
         """The periods holding a value for `metric`, in time order (a new list each call)."""
-        if metric in self._pending:
+        if self._is_pending(metric):
             self._load((metric,))
         ps = self._periods.get(metric, ())
         return [p for p in ps if p.granularity == granularity] if granularity else list(ps)
@@ -205,7 +242,7 @@ class Dataset:
     def year_ends(self, metric: str, granularity: Granularity | None = None) -> tuple[int, int] | None:
         """The first and last year holding a value for `metric` (of that granularity), or None."""
         known = self._ends.get(metric)
-        if known is not None and granularity in known and metric not in self._pending:
+        if known is not None and granularity in known and not self._is_pending(metric):
             return known[granularity]
         periods = self.periods_with_data(metric, granularity)  # in time order; loads a deferred one
         ends = (periods[0].year, periods[-1].year) if periods else None
@@ -227,12 +264,13 @@ class Dataset:
 
     def granularities(self, metric: str) -> set[str]:
         kinds: set[str] = {p.granularity for p in self._periods.get(metric, ())}
-        if metric in self._pending:  # the picker asks this of every series: one query for all
-            with self._loading:
+        if self._kinds is None and self._is_pending(metric):  # the picker asks this of every series:
+            with self._loading:                               # one query for all
                 if self._kinds is None:
                     assert self.deferred is not None
-                    self._kinds = self.deferred.granularities(sorted(self._pending))
-            kinds |= self._kinds.get(metric, set())
+                    self._kinds = self.deferred.granularities(sorted(self._pending_metrics()))
+        if self._kinds is not None and metric not in self._done:  # (only pending metrics are in it)
+            kinds |= self._kinds.get(metric, kinds)
         return kinds
 
     def year_span(self) -> tuple[int, int]:
@@ -301,10 +339,12 @@ class Dataset:
                           sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
         """A new dataset with user input laid over this one (bundled values become alternatives);
         `units` are those the user's new metrics brought."""
+        added = {m.id: m for m in metrics}
         return Dataset(
             units={**self.units, **{u.id: u for u in units}},
             categories=self.categories,
-            metrics={**self.metrics, **{m.id: m for m in metrics}},
+            # no new metrics: the same mapping, so a store's series stay unread until named
+            metrics={**self.metrics, **added} if added else self.metrics,
             sources={**self.sources, **{s.id: s for s in sources}},
             observations=[*self._observations, *extra],
             events=self.events,
@@ -314,6 +354,16 @@ class Dataset:
             reasons=self.reasons,
         )
 
+    def with_store(self, metrics: Mapping[str, Metric], sources: Iterable[Source], units: Iterable[Unit],
+                   deferred: DeferredValues | None) -> Dataset:
+        """This dataset with a user store laid over it: `metrics` holds this dataset's metrics
+        and the store's (read when named, data/store_metrics.py), `deferred` its values."""
+        if deferred is not None and self.deferred is not None:
+            raise ValueError("a dataset takes one set of deferred values")
+        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories, metrics,
+                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
+                       self.events, self.themes, self.data_date, deferred or self.deferred, self.reasons)
+
     def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
                       sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
         """This dataset with values that are read per metric when asked for, laid over it."""
@@ -322,10 +372,4 @@ class Dataset:
         return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
                        {**self.metrics, **{m.id: m for m in metrics}},
                        {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred)
-
-
-# Reading `observations` gives every value, deferred ones too, so no caller can miss some; the
-# dataclass stores what it is given through the setter.
-Dataset.observations = property(  # type: ignore[assignment]
-    Dataset.all_observations, Dataset._keep_observations)
+                       self.events, self.themes, self.data_date, deferred, self.reasons)

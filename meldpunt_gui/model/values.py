@@ -1,6 +1,11 @@
 """The small value types of the data model: periods, units, categories, sources, metrics,
 observations, events, themes, reasons and changes, and the rule that picks the shown value.
 
+They behave as frozen dataclasses did (equality and hash by their fields, in order; a repr that
+names them; no assignment once made; `with_` for a changed copy, as `dataclasses.replace`), but
+are written out instead of generated: `@dataclass` spent about 1 ms a class generating code at
+import, 8 ms of every command. `__slots__` keeps them small.
+
 Everything here is plain Python so that loading, importing, exporting and the command line work
 (and are tested) without Qt. The dataset that holds them is in domain.py.
 """
@@ -9,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal, NamedTuple, final
+from operator import attrgetter
+from typing import Any, ClassVar, Literal, NamedTuple, TypeVar, final
 
 from meldpunt_gui.model.bilingual import EMPTY, Text
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN, Granularity
@@ -34,12 +39,89 @@ FOREIGN_DIGITS = Text("bevat cijfers die geen 0-9 zijn (zoals ２ of ٢); typ de
                       "holds digits other than 0-9 (such as ２ or ٢); type the digits 0-9")
 
 
-@dataclass(frozen=True, order=True, slots=True)  # slots: compact, values stored inline
-class Period:
-    """A whole year (half=0) or a half-year (half=1 or 2)."""
+_set = object.__setattr__  # the one way in: __init__; everything after that is refused
+_F = TypeVar("_F", bound="Frozen")
 
+
+class Frozen:
+    """Field-wise equality, hash, repr, copy and `with_` for the value types below (and the
+    view state); each lists its fields in `__slots__`, in constructor order."""
+
+    __slots__: ClassVar[tuple[str, ...]] = ()
+    _fields: ClassVar[attrgetter[Any]]
+
+    def __init_subclass__(cls) -> None:
+        cls._fields = attrgetter(*cls.__slots__)
+
+    def _values(self) -> tuple[Any, ...]:
+        values = self._fields(self)
+        return values if len(self.__slots__) > 1 else (values,)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return bool(self._fields(self) == self._fields(other))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields(self))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={value!r}" for name, value in zip(self.__slots__, self._values()))
+        return f"{type(self).__qualname__}({inner})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name} cannot be assigned: it is frozen")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__}.{name} cannot be deleted: it is frozen")
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:  # copy and pickle through __init__
+        return type(self), self._values()
+
+    def with_(self: _F, **changes: Any) -> _F:
+        """A copy with these fields changed (as dataclasses.replace)."""
+        return type(self)(**{**dict(zip(self.__slots__, self._values())), **changes})
+
+
+class Period(Frozen):  # slots: compact, values stored inline
+    """A whole year (half=0) or a half-year (half=1 or 2); ordered in time."""
+
+    __slots__ = ("year", "half")
     year: int
-    half: int = 0
+    half: int
+
+    def __init__(self, year: int, half: int = 0) -> None:
+        _set(self, "year", year)
+        _set(self, "half", half)
+
+    # the key of every cell in the dataset's index: written out, not through the field getter
+    def __hash__(self) -> int:
+        return hash((self.year, self.half))
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is Period:
+            return self.year == other.year and self.half == other.half
+        return NotImplemented
+
+    def __lt__(self, other: Period) -> bool:
+        if other.__class__ is Period:
+            return (self.year, self.half) < (other.year, other.half)
+        return NotImplemented
+
+    def __le__(self, other: Period) -> bool:
+        if other.__class__ is Period:
+            return (self.year, self.half) <= (other.year, other.half)
+        return NotImplemented
+
+    def __gt__(self, other: Period) -> bool:
+        if other.__class__ is Period:
+            return (self.year, self.half) > (other.year, other.half)
+        return NotImplemented
+
+    def __ge__(self, other: Period) -> bool:
+        if other.__class__ is Period:
+            return (self.year, self.half) >= (other.year, other.half)
+        return NotImplemented
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -102,76 +184,136 @@ def fits_kind(period: Period, kind: PeriodKind) -> bool:
 UnitKind = Literal["count", "percent", "change", "rate", "duration"]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Frozen):
     """What a value counts; different units never share a y axis."""
 
+    __slots__ = ("id", "kind", "label", "decimals")
     id: str
     kind: UnitKind
     label: Text  # axis label, e.g. "meldingen" / "reports"
-    decimals: int = 0
+    decimals: int
+
+    def __init__(self, id: str, kind: UnitKind, label: Text, decimals: int = 0) -> None:
+        _set(self, "id", id)
+        _set(self, "kind", kind)
+        _set(self, "label", label)
+        _set(self, "decimals", decimals)
 
 
-@dataclass(frozen=True)
-class Category:
+class Category(Frozen):
+    __slots__ = ("id", "label", "order")
     id: str
     label: Text
-    order: int = 0
+    order: int
+
+    def __init__(self, id: str, label: Text, order: int = 0) -> None:
+        _set(self, "id", id)
+        _set(self, "label", label)
+        _set(self, "order", order)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Frozen):
+    __slots__ = ("id", "publisher", "title", "url", "published", "primary", "user", "date_note")
     id: str
     publisher: str
     title: str
     url: str
     published: str  # "2023-07-13", "2022-04", "2023" or "" when undated
-    primary: bool = False  # published by the organisation that counts
-    user: bool = False
-    date_note: Text = EMPTY  # why `published` is empty or doubtful ("ongedateerd, 2023")
+    primary: bool  # published by the organisation that counts
+    user: bool
+    date_note: Text  # why `published` is empty or doubtful ("ongedateerd, 2023")
+
+    def __init__(self, id: str, publisher: str, title: str, url: str, published: str,
+                 primary: bool = False, user: bool = False, date_note: Text = EMPTY) -> None:
+        _set(self, "id", id)
+        _set(self, "publisher", publisher)
+        _set(self, "title", title)
+        _set(self, "url", url)
+        _set(self, "published", published)
+        _set(self, "primary", primary)
+        _set(self, "user", user)
+        _set(self, "date_note", date_note)
 
     @property
     def date_key(self) -> str:
         return self.published or ""
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(Frozen):
+    __slots__ = ("id", "category", "unit", "label", "definition", "themes", "note", "user", "part_of")
     id: str
     category: str
     unit: str
     label: Text
     definition: Text
-    themes: tuple[str, ...] = ()
-    note: Text = EMPTY  # e.g. a break in series
-    user: bool = False
-    part_of: str = ""  # the metric this one is a part of (national + international = total)
+    themes: tuple[str, ...]
+    note: Text  # e.g. a break in series
+    user: bool
+    part_of: str  # the metric this one is a part of (national + international = total)
+
+    def __init__(self, id: str, category: str, unit: str, label: Text, definition: Text,
+                 themes: tuple[str, ...] = (), note: Text = EMPTY, user: bool = False,
+                 part_of: str = "") -> None:
+        _set(self, "id", id)
+        _set(self, "category", category)
+        _set(self, "unit", unit)
+        _set(self, "label", label)
+        _set(self, "definition", definition)
+        _set(self, "themes", themes)
+        _set(self, "note", note)
+        _set(self, "user", user)
+        _set(self, "part_of", part_of)
 
 
 @final  # a cell of the dataset's index is an Observation or a list of them, told apart by type()
-@dataclass(frozen=True, slots=True)  # hundreds of thousands in an import: keep them small
-class Observation:
+class Observation(Frozen):  # hundreds of thousands in an import: keep them small
+    __slots__ = ("metric", "period", "value", "approximate", "status", "source", "note", "user",
+                 "import_id", "off_definition")
     metric: str
     period: Period
     value: float
     approximate: bool
     status: str
     source: str
-    note: Text = EMPTY
-    user: bool = False
-    import_id: int | None = None
-    off_definition: bool = False  # counts something other than the metric's definition (the note says what)
+    note: Text
+    user: bool
+    import_id: int | None
+    off_definition: bool  # counts something other than the metric's definition (the note says what)
+
+    def __init__(self, metric: str, period: Period, value: float, approximate: bool, status: str,
+                 source: str, note: Text = EMPTY, user: bool = False, import_id: int | None = None,
+                 off_definition: bool = False) -> None:
+        _set(self, "metric", metric)
+        _set(self, "period", period)
+        _set(self, "value", value)
+        _set(self, "approximate", approximate)
+        _set(self, "status", status)
+        _set(self, "source", source)
+        _set(self, "note", note)
+        _set(self, "user", user)
+        _set(self, "import_id", import_id)
+        _set(self, "off_definition", off_definition)
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Frozen):
+    __slots__ = ("id", "date", "year", "title", "source", "themes", "note")
     id: str
     date: str  # as published: "2020-10-08", "2021-06", "2021"
     year: int
     title: Text
     source: str
-    themes: tuple[str, ...] = ()
-    note: Text = EMPTY
+    themes: tuple[str, ...]
+    note: Text
+
+    def __init__(self, id: str, date: str, year: int, title: Text, source: str,
+                 themes: tuple[str, ...] = (), note: Text = EMPTY) -> None:
+        _set(self, "id", id)
+        _set(self, "date", date)
+        _set(self, "year", year)
+        _set(self, "title", title)
+        _set(self, "source", source)
+        _set(self, "themes", themes)
+        _set(self, "note", note)
 
     @property
     def x(self) -> float:
@@ -181,28 +323,45 @@ class Event:
         return self.year + (month - 0.5) / 12.0 if m else self.year + 0.5
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Frozen):
     """An explanatory text; tied to metrics through Metric.themes and to years by years."""
 
+    __slots__ = ("id", "title", "body", "years", "sources")
     id: str
     title: Text
     body: Text
-    years: tuple[int, int] | None = None  # relevant from..to (inclusive); None = always
-    sources: tuple[str, ...] = ()
+    years: tuple[int, int] | None  # relevant from..to (inclusive); None = always
+    sources: tuple[str, ...]
+
+    def __init__(self, id: str, title: Text, body: Text, years: tuple[int, int] | None = None,
+                 sources: tuple[str, ...] = ()) -> None:
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "body", body)
+        _set(self, "years", years)
+        _set(self, "sources", sources)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(Frozen):
     """A short, attributed and dated sentence that explains a movement in some series over some
     years ("Waarom"); picked for a selection by metric, years and priority (1 = the first)."""
 
+    __slots__ = ("id", "text", "metrics", "years", "priority", "sources")
     id: str
     text: Text
     metrics: tuple[str, ...]
     years: tuple[int, int]  # the years it explains, inclusive
     priority: int
     sources: tuple[str, ...]
+
+    def __init__(self, id: str, text: Text, metrics: tuple[str, ...], years: tuple[int, int],
+                 priority: int, sources: tuple[str, ...]) -> None:
+        _set(self, "id", id)
+        _set(self, "text", text)
+        _set(self, "metrics", metrics)
+        _set(self, "years", years)
+        _set(self, "priority", priority)
+        _set(self, "sources", sources)
 
 
 class Change(NamedTuple):

@@ -7,11 +7,11 @@ are tested without a window.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any
-
 from meldpunt_gui.model.domain import Dataset, Granularity, Period
+from meldpunt_gui.model.values import Frozen
 from meldpunt_gui.model.vocabulary import DEFAULT_MODE, in_year_range
+
+_set = object.__setattr__  # frozen: set once, in __init__
 
 DEFAULT_METRICS = ("reports_total",)
 
@@ -27,30 +27,51 @@ class SelectionError(ValueError):
         return self.en if lang == "en" else self.nl
 
 
-@dataclass(frozen=True)
-class ViewState:
-    metrics: tuple[str, ...] = DEFAULT_METRICS
-    first_year: int | None = None  # None = first year with data
-    last_year: int | None = None
-    excluded_years: frozenset[int] = field(default_factory=frozenset)
-    granularity: Granularity = "year"
-    tab: str = "chart"
-    show_events: bool = True
-    all_events: bool = False  # every event in range, not only those touching the series
-    mode: str = DEFAULT_MODE  # one of vocabulary.MODES
-    base_year: int | None = None  # for the index; None = first year in range
-    story: str = ""  # the story this view came from, if any
+class ViewState(Frozen):
+    """What the user picked; frozen, changed through `with_` (values.Frozen)."""
 
-    def with_(self, **changes: Any) -> ViewState:  # field values of mixed types, as replace() takes
-        return replace(self, **changes)
+    __slots__ = ("metrics", "first_year", "last_year", "excluded_years", "granularity", "tab",
+                 "show_events", "all_events", "mode", "base_year", "story")
+    metrics: tuple[str, ...]
+    first_year: int | None  # None = first year with data
+    last_year: int | None
+    excluded_years: frozenset[int]
+    granularity: Granularity
+    tab: str
+    show_events: bool
+    all_events: bool  # every event in range, not only those touching the series
+    mode: str  # one of vocabulary.MODES
+    base_year: int | None  # for the index; None = first year in range
+    story: str  # the story this view came from, if any
+
+    def __init__(self, metrics: tuple[str, ...] = DEFAULT_METRICS, first_year: int | None = None,
+                 last_year: int | None = None, excluded_years: frozenset[int] = frozenset(),
+                 granularity: Granularity = "year", tab: str = "chart", show_events: bool = True,
+                 all_events: bool = False, mode: str = DEFAULT_MODE, base_year: int | None = None,
+                 story: str = "") -> None:
+        _set(self, "metrics", metrics)
+        _set(self, "first_year", first_year)
+        _set(self, "last_year", last_year)
+        _set(self, "excluded_years", excluded_years)
+        _set(self, "granularity", granularity)
+        _set(self, "tab", tab)
+        _set(self, "show_events", show_events)
+        _set(self, "all_events", all_events)
+        _set(self, "mode", mode)
+        _set(self, "base_year", base_year)
+        _set(self, "story", story)
 
 
-@dataclass(frozen=True)
-class Panel:
+class Panel(Frozen):
     """One chart panel: the metrics that share a unit."""
 
+    __slots__ = ("unit", "metrics")
     unit: str
     metrics: tuple[str, ...]
+
+    def __init__(self, unit: str, metrics: tuple[str, ...]) -> None:
+        _set(self, "unit", unit)
+        _set(self, "metrics", metrics)
 
 
 def data_years(ds: Dataset, metrics: tuple[str, ...], granularity: Granularity) -> tuple[int, int] | None:

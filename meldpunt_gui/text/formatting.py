@@ -8,7 +8,6 @@ line and the exporters use it too.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 
 from meldpunt_gui.model.domain import Change, Period, Unit
 
@@ -38,7 +37,11 @@ def format_number(value: float, lang: str = "nl", decimals: int | None = None,
         return "–"
     grp, dec = _SEP["en" if lang == "en" else "nl"]
     if exact and decimals is None:
-        text = format(Decimal(repr(abs(float(value)))), "f")
+        text = repr(abs(float(value)))  # the shortest text that reads back as the same number
+        if "e" in text:  # 1e-05: written out in full
+            from decimal import Decimal
+
+            text = format(Decimal(text), "f")
         text = text.rstrip("0").rstrip(".") if "." in text else text
     elif decimals is None:
         text = f"{abs(value):.2f}".rstrip("0").rstrip(".")

@@ -96,3 +96,66 @@ def test_store_values_are_read_after_the_store_is_closed(tiny_ds, tmp_path):
     assert [str(p) for p in over.periods_with_data("chats")] == ["2023-H1", "2023-H2"]
     assert over.year_span()[1] >= 2024
     assert sorted(o.value for o in over.observations if o.metric == "chats") == [12.0, 14.0]
+
+
+def _own_series(store: UserStore, ds: Dataset, name: str, label: str, *rows: str) -> None:
+    body = "metriek;naam;eenheid;periode;waarde\n" + "".join(f"{name};{label};meldingen;{r}\n" for r in rows)
+    store.apply(read_import_data(body.encode(), f"{name}.csv", store.overlay(ds)))
+
+
+def test_own_series_are_read_when_named_and_all_only_when_walked(tiny_ds, tmp_path):
+    """An export of a bundled series reads none of the store's own series; naming one reads it;
+    walking them gives the bundled ones first, then the own ones in the order first imported."""
+    with UserStore.open(tmp_path) as store:
+        _own_series(store, tiny_ds, "alpha", "Alpha", "2020;1")
+        _own_series(store, tiny_ds, "beta", "Beta", "2021;2")
+        _own_series(store, tiny_ds, "alpha", "Alpha again", "2022;3")
+        over = store.overlay(tiny_ds)
+        walked = store.overlay(tiny_ds)
+    assert over.shown("reports_total", Period(2020)) == tiny_ds.shown("reports_total", Period(2020))
+    assert over.metrics._all is None  # type: ignore[attr-defined]  # nothing walked them
+    assert over.metrics["alpha"].label == Text("Alpha", "Alpha")  # a second import keeps the series
+    assert "beta" in over.metrics and "gamma" not in over.metrics and over.metrics.get("gamma") is None
+    assert over.metrics._all is None  # type: ignore[attr-defined]
+    assert list(walked.metrics) == [*tiny_ds.metrics, "alpha", "beta"]
+    assert [m.label.nl for m in walked.metrics.values()][-2:] == ["Alpha", "Beta"]
+    assert walked.metrics == over.metrics and walked.metrics["alpha"].user
+    assert [o.value for o in over.values_at("alpha", Period(2022))] == [3.0]
+    assert "user" in over.categories
+
+
+def test_a_store_with_values_keeps_the_reasons(tiny_ds, tmp_path):
+    """The "Waarom" sentences stay when the store holds values (they were dropped before)."""
+    base = Dataset(tiny_ds.units, tiny_ds.categories, tiny_ds.metrics, tiny_ds.sources,
+                   tiny_ds.observations, reasons=("kept",))  # type: ignore[arg-type]
+    with UserStore.open(tmp_path) as store:
+        _own_series(store, base, "alpha", "Alpha", "2020;1")
+        assert store.overlay(base).reasons == ("kept",)
+
+
+def test_spans_answer_as_the_values_do(tiny_ds, tmp_path):
+    """The halves and years of the own values, read from the per-import spans (made at opening,
+    summed up when asked for an import made since, an undone one left out), are what the
+    values themselves give."""
+    def both(values):
+        metrics = ["alpha", "beta", "halves", "reports_total", "none"]
+        return (values.years(), values.granularities(metrics)), \
+            (values._fetch("SELECT min(year), max(year) FROM observations", [])[0],
+             {m: ({"year"} if lo == 0 else set()) | ({"half"} if hi else set())
+              for m, lo, hi in values._halves(metrics) if lo is not None})
+
+    with UserStore.open(tmp_path) as store:
+        _own_series(store, tiny_ds, "alpha", "Alpha", "2020;1", "2021;2")
+        _own_series(store, tiny_ds, "halves", "Halves", "2019-H1;1", "2019-H2;2")
+    with UserStore.open(tmp_path) as store:  # the spans of both are made at this opening
+        _own_series(store, tiny_ds, "beta", "Beta", "2030;5")  # made since: summed up when asked
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2030) and kinds == halves
+        assert kinds == {"alpha": {"year"}, "halves": {"half"}, "beta": {"year"}}
+        store.undo(3)
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2021) and kinds == halves and "beta" not in kinds
+    with UserStore.open(tmp_path) as store:
+        store.undo(1)
+        (years, kinds), (first_last, halves) = both(store.overlay(tiny_ds).deferred)
+        assert years == tuple(first_last) == (2019, 2019) and kinds == halves == {"halves": {"half"}}

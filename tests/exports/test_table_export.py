@@ -59,14 +59,12 @@ def test_unknown_format_is_refused(tiny_ds, tmp_path):
 @settings(max_examples=50, deadline=None)
 @given(st.text(min_size=1, max_size=30))
 def test_a_label_from_a_file_never_becomes_a_formula(label):
-    from dataclasses import replace
-
     from meldpunt_gui.model.bilingual import Text
     from tests.conftest import make_tiny_ds
 
     tiny_ds = make_tiny_ds()
     metrics = dict(tiny_ds.metrics)
-    metrics["reports_total"] = replace(metrics["reports_total"], label=Text(label, label))
+    metrics["reports_total"] = metrics["reports_total"].with_(label=Text(label, label))
     ds = type(tiny_ds)(tiny_ds.units, tiny_ds.categories, metrics, tiny_ds.sources,
                        tiny_ds.observations, tiny_ds.events, tiny_ds.themes, tiny_ds.data_date)
     table = build_table(ds, ViewState(metrics=("reports_total",)), "nl")

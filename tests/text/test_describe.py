@@ -71,12 +71,10 @@ def test_table_has_periods_as_rows_and_series_as_columns(tiny_ds):
 
 
 def test_table_marks_each_status(tiny_ds):
-    from dataclasses import replace
-
     from meldpunt_gui.model.domain import Dataset
     from meldpunt_gui.text.marks import STATUS_MARKS
 
-    obs = [replace(o, status="forecast") if o.metric == "reports_total" and o.period == Period(2024)
+    obs = [o.with_(status="forecast") if o.metric == "reports_total" and o.period == Period(2024)
            else o for o in tiny_ds.observations]
     ds = Dataset(tiny_ds.units, tiny_ds.categories, tiny_ds.metrics, tiny_ds.sources, obs,
                  tiny_ds.events, tiny_ds.themes, tiny_ds.data_date)

@@ -1,8 +1,6 @@
 """Forecast, partial-year, secondary and draft values show their status in the chart itself,
 with a key under it that lists only the marks in view."""
 
-from dataclasses import replace
-
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.marks import STATUS_MARKS
@@ -10,7 +8,7 @@ from meldpunt_gui.ui.main_window import MainWindow
 
 
 def _with_statuses(ds: Dataset, statuses: dict) -> Dataset:
-    obs = [replace(o, status=statuses[(o.metric, o.period)])
+    obs = [o.with_(status=statuses[(o.metric, o.period)])
            if (o.metric, o.period) in statuses else o for o in ds.observations]
     return Dataset(ds.units, ds.categories, ds.metrics, ds.sources, obs, ds.events, ds.themes,
                    ds.data_date)

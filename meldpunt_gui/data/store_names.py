@@ -1,0 +1,63 @@
+"""The store's name index: every key by which a typed name can mean an own series, per import.
+
+Checking or importing a file must find the series its names mean (imports/names.py). With ten
+thousand own series, keying all of them for a two-row file took most of a `check`; the index
+answers for the names the file uses. It is made when the store is opened, for each import it
+does not cover yet (stores from before it, imports by another window), in the opening
+transaction; it holds keys of rows that an undo has since removed until the next opening,
+which the lookup tolerates: it only proposes series, which are then read and keyed themselves.
+`NAMES_VERSION` changes when the keys do; an index of another version is made again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+NAMES_VERSION = 1
+NAMES_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS metric_names (import_id INTEGER NOT NULL, metric TEXT NOT NULL,"
+    " key TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS metric_names_key ON metric_names(key)",
+    "CREATE INDEX IF NOT EXISTS metric_names_import ON metric_names(import_id)",
+    "CREATE TABLE IF NOT EXISTS metric_names_made (import_id INTEGER PRIMARY KEY, version INTEGER NOT NULL)",
+)
+UNINDEXED = ("SELECT id FROM imports WHERE id NOT IN"
+             f" (SELECT import_id FROM metric_names_made WHERE version = {NAMES_VERSION})")
+
+
+def index_names(conn: sqlite3.Connection) -> None:
+    """Key the series of every import the index lacks (inside the opening's transaction). Best
+    effort: a store that cannot take the index now (a full disk) opens without it, and the
+    lookup keys what the index lacks itself."""
+    conn.execute("SAVEPOINT names")
+    try:
+        _index(conn)
+    except sqlite3.OperationalError:
+        conn.execute("ROLLBACK TO names")
+    conn.execute("RELEASE names")
+
+
+def _index(conn: sqlite3.Connection) -> None:
+    for statement in NAMES_SCHEMA:
+        conn.execute(statement)
+    undone = [r[0] for r in conn.execute(
+        "SELECT import_id FROM metric_names_made WHERE import_id NOT IN (SELECT id FROM imports)")]
+    for import_id in undone:
+        conn.execute("DELETE FROM metric_names WHERE import_id = ?", (import_id,))
+        conn.execute("DELETE FROM metric_names_made WHERE import_id = ?", (import_id,))
+    missing = [r[0] for r in conn.execute(UNINDEXED)]
+    if not missing:
+        return
+    from meldpunt_gui.imports.names import metric_keys  # the import's rules for typed names
+
+    for import_id in missing:
+        conn.execute("DELETE FROM metric_names WHERE import_id = ?", (import_id,))
+        rows = conn.execute("SELECT id, label_nl, label_en FROM metrics WHERE import_id = ?", (import_id,))
+        conn.executemany("INSERT INTO metric_names VALUES (?, ?, ?)", (
+            (import_id, mid, key) for mid, nl, en in rows.fetchall()
+            for key in _all_keys(metric_keys(mid, nl, en))))
+        conn.execute("INSERT OR REPLACE INTO metric_names_made VALUES (?, ?)", (import_id, NAMES_VERSION))
+
+
+def _all_keys(keys: tuple[str, frozenset[str]]) -> set[str]:
+    return {keys[0], *keys[1]}
