@@ -5,7 +5,10 @@ Compares, in fresh processes started alternately (a, b, c, a, b, c, ...):
   b  a bare PySide6 + pyqtgraph window with one PlotWidget curve (the floor for "a chart"),
   c  the real viewer, started as the `meldpunt-gui` command starts it: cli.main() with a data
      folder, which shows the window frame, then fills it and draws its chart once painted.
-Targets: first paint c/a <= 1.15; chart painted c/b <= 1.10.
+  s  with --store N: the viewer as c, on a data folder whose user store holds N own values
+     (bench/import_speed.py's generated series, imported once with `meldpunt import --yes`).
+Targets: first paint c/a <= 1.15; chart painted c/b <= 1.10; with a 1M-value store (issue 17)
+first paint s/c <= 1.2 and chart painted s/c <= 1.5.
 
 Clock. The parent reads time.monotonic() just before it spawns the child and hands it over in
 BENCH_T0; the child reads time.monotonic() at each event. On Linux both are CLOCK_MONOTONIC, one
@@ -25,7 +28,8 @@ window was first seen populated and the chart loaded (at the next paint). The no
 microseconds per event;
 the events counted are printed so that cost can be judged (see bench/README.md).
 
-Run: .venv/bin/python bench/startup.py [--runs 9]      (--profile c: one run of c under cProfile)
+Run: .venv/bin/python bench/startup.py [--runs 9] [--store 1000000]
+     (--profile c: one run of c under cProfile)
 """
 
 from __future__ import annotations
@@ -36,12 +40,13 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-KINDS = ("0", "a", "b", "c")
+KINDS = ("0", "a", "b", "c", "s")
 SIZE = (1400, 860)  # the viewer's default window size, used for all three
 
 
 def _child(kind: str) -> None:
     t0 = float(os.environ["BENCH_T0"])
+    kind = "c" if kind == "s" else kind  # the same start; only its data folder differs
     if kind == "0":
         print(json.dumps({"first_paint": time.monotonic() - t0}), flush=True)
         os._exit(0)
@@ -151,13 +156,14 @@ def _child(kind: str) -> None:
     os._exit(4)
 
 
-def _run(kind: str, data_root: str, profile: bool = False) -> dict[str, float]:
+def _run(kind: str, data_root: str, profile: bool = False, store: str = "") -> dict[str, float]:
     import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=data_root) as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_ACCESSIBILITY="0",
-                   HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, BENCH_DATA_DIR=tmp)
+                   HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp,
+                   BENCH_DATA_DIR=store if kind == "s" else tmp)
         # an installed program starts from cached byte-code (pip compiles it on install); a
         # PYTHONDONTWRITEBYTECODE in the caller's environment would make every child compile
         # our modules again and charge that to the viewer alone (the warm-up writes the caches)
@@ -175,6 +181,23 @@ def _run(kind: str, data_root: str, profile: bool = False) -> dict[str, float]:
     return json.loads(lines[-1])
 
 
+def _filled_store(data_root: str, values: int) -> str:
+    """A data folder whose store holds `values` own values, imported as a user imports them."""
+    import subprocess
+    from pathlib import Path
+
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    from import_speed import write_csv
+
+    folder = os.path.join(data_root, "store")
+    src = os.path.join(data_root, "own.csv")
+    write_csv(Path(src), values)
+    subprocess.run([sys.executable, "-m", "meldpunt_gui", "import", src, "--yes", "--data-dir", folder],
+                   cwd=ROOT, check=True, capture_output=True, timeout=600)
+    os.remove(src)
+    return folder
+
+
 def main() -> None:
     import argparse
     import statistics
@@ -183,7 +206,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--child", choices=KINDS)
-    parser.add_argument("--profile", choices=KINDS[1:], help="one run under cProfile, top items")
+    parser.add_argument("--profile", choices=KINDS[1:4], help="one run under cProfile, top items")
+    parser.add_argument("--store", type=int, default=0,
+                        help="also start the viewer (s) on a user store of this many own values")
     args = parser.parse_args()
     if args.child:
         _child(args.child)
@@ -193,13 +218,15 @@ def main() -> None:
             _run(args.profile, data_root)
             print(json.dumps(_run(args.profile, data_root, profile=True), indent=1))
         return
-    results: dict[str, list[dict[str, float]]] = {k: [] for k in KINDS}
+    kinds = KINDS if args.store else KINDS[:4]
+    results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
     with tempfile.TemporaryDirectory() as data_root:
-        for kind in KINDS:  # warm-up: byte-code caches and the OS file cache, not counted
-            _run(kind, data_root)
+        store = _filled_store(data_root, args.store) if args.store else ""
+        for kind in kinds:  # warm-up: byte-code caches and the OS file cache, not counted
+            _run(kind, data_root, store=store)
         for i in range(args.runs):
-            for kind in KINDS:
-                results[kind].append(_run(kind, data_root))
+            for kind in kinds:
+                results[kind].append(_run(kind, data_root, store=store))
             print(f"round {i + 1}/{args.runs}: " + "  ".join(
                 f"{k}={r[-1]['first_paint'] * 1000:.0f}/{r[-1].get('chart', float('nan')) * 1000:.0f}"
                 for k, r in results.items()), flush=True)
@@ -209,13 +236,18 @@ def main() -> None:
 
     print(f"\nmedians of {args.runs} runs (ms since spawn)")
     print(f"{'':4}{'first paint':>12}{'chart':>10}{'events':>9}")
-    for kind in KINDS:
-        chart = f"{med(kind, 'chart'):10.0f}" if kind in "bc" else f"{'-':>10}"
+    for kind in kinds:
+        chart = f"{med(kind, 'chart'):10.0f}" if kind in "bcs" else f"{'-':>10}"
         events = results[kind][-1].get("events_to_chart", results[kind][-1].get("events_to_first_paint", 0))
         print(f"{kind:4}{med(kind, 'first_paint'):12.0f}{chart}{events:9}")
     fp, ch = med("c", "first_paint") / med("a", "first_paint"), med("c", "chart") / med("b", "chart")
     print(f"\nfirst paint c/a = {fp:.2f} (target <= 1.15: {'met' if fp <= 1.15 else 'MISSED'})")
     print(f"chart       c/b = {ch:.2f} (target <= 1.10: {'met' if ch <= 1.10 else 'MISSED'})")
+    if args.store:
+        sf, sc = med("s", "first_paint") / med("c", "first_paint"), med("s", "chart") / med("c", "chart")
+        print(f"store of {args.store:,} own values: first paint s/c = {sf:.2f} "
+              f"(target <= 1.2: {'met' if sf <= 1.2 else 'MISSED'}); chart s/c = {sc:.2f} "
+              f"(target <= 1.5: {'met' if sc <= 1.5 else 'MISSED'})")
     for key in ("imported", "populated", "loaded"):
         print(f"c: {key:9} {statistics.median(r[key] for r in results['c']) * 1000:6.0f} ms")
     print(f"pyqtgraph already imported at c's first paint: "
