@@ -175,7 +175,8 @@ class Rows(Sequence[ImportRow]):
         out = Rows(self.xlsx)
         out.metric_ids, out.metric_index = self.metric_ids, self.metric_index
         out.extras_list, out.extras_index = self.extras_list, self.extras_index
-        pairs: list[tuple[array | bytearray, array | bytearray]] = [(self.line, out.line), (self.metric, out.metric), (self.period, out.period),
+        pairs: list[tuple[array | bytearray, array | bytearray]] = [
+                 (self.line, out.line), (self.metric, out.metric), (self.period, out.period),
                  (self.value, out.value), (self.approximate, out.approximate),
                  (self.extras, out.extras), (self.status, out.status)]
         if self.xlsx:
