@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from meldpunt_gui.text.plain import shorten, tooltip_html
 
-SIZED_ROWS = 200  # the rows the column widths are measured on
+SIZED_ROWS = 100  # the rows the column widths are measured on
 CACHED_ROWS = 512  # texts of recently shown rows, so a repaint does not format them again
 Index = QModelIndex | QPersistentModelIndex
 
