@@ -197,8 +197,7 @@ class UserStore:
             cur.executemany(
                 "INSERT INTO observations (import_id, metric, year, half, value, approximate, source, note) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((import_id, metric, year, half, value, approximate, source_ids[source], note)
-                 for metric, year, half, value, approximate, source, note in values()))
+                values(import_id, source_ids))
         return ImportRecord(import_id, name, result.sha256, time, added, changed)
 
     def undo(self, import_id: int) -> ImportRecord:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from itertools import compress
+from itertools import compress, repeat
+from operator import and_, rshift
 from typing import overload
 
 from meldpunt_gui.imports.model import ImportRow
@@ -25,7 +26,7 @@ CHUNK = 1 << 16
 STATUSES = ("new", "changed", "unchanged")
 _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 Extras = tuple[()] | tuple[str, str, str, str]
-NO_COL = 0xFFFF  # a CSV row has a line, no cell address
+_STORED = bytes([1, 1, 0]) + bytes(253)  # status -> 1 for the rows an import writes
 
 
 def _letters(index: int) -> str:
@@ -246,24 +247,27 @@ class StoreView:
 
 
 SourceKey = tuple[str, str, str]  # publisher, url, published
-# metric, year, half, value, approximate (0/1), the index of its source key, note
-StoredValue = tuple[str, int, int, float, int, int, str]
+# import, metric, year, half, value, approximate (0/1), source id, note: a row of `observations`
+StoredValue = tuple[int, str, int, int, float, int, str, str]
 
 
-def stored_values(rows: Sequence[ImportRow]) -> tuple[list[SourceKey], set[str],
-                                                     Callable[[], Iterator[StoredValue]]]:
+Walk = Callable[[int, Sequence[str]], Iterator[StoredValue]]
+
+
+def stored_values(rows: Sequence[ImportRow]) -> tuple[list[SourceKey], set[str], Walk]:
     """What the store writes for the new and changed rows: their distinct sources in the order
-    they first appear, the metrics they hold, and a walk over the values (made at each call)."""
+    they first appear, the metrics they hold, and a walk over their rows of `observations`
+    given the import's id and the ids of those sources."""
     if not isinstance(rows, Rows):
         keys: dict[SourceKey, int] = {}
         plain = [r for r in rows if r.status != "unchanged"]
         for r in plain:
             keys.setdefault((r.publisher, r.url, r.published), len(keys))
 
-        def walk_plain() -> Iterator[StoredValue]:
+        def walk_plain(import_id: int, source_ids: Sequence[str]) -> Iterator[StoredValue]:
             for r in plain:
-                yield (r.metric, r.period.year, r.period.half, r.value, int(r.approximate),
-                       keys[(r.publisher, r.url, r.published)], r.note)
+                yield (import_id, r.metric, r.period.year, r.period.half, r.value, int(r.approximate),
+                       source_ids[keys[(r.publisher, r.url, r.published)]], r.note)
         return list(keys), {r.metric for r in plain}, walk_plain
     extras_list = rows.extras_list
     key_of_extras = [(e[0], e[1], e[2]) if e else ("", "", "") for e in extras_list]
@@ -280,9 +284,18 @@ def stored_values(rows: Sequence[ImportRow]) -> tuple[list[SourceKey], set[str],
             order.setdefault(key_of_extras[e], len(order))
     source_of = [order.get(k, -1) for k in key_of_extras]
 
-    def walk() -> Iterator[StoredValue]:
-        ids, period, value, approx = rows.metric_ids, rows.period, rows.value, rows.approximate
-        for i in rows.to_store():
-            n, e = period[i], extras[i]
-            yield ids[metric[i]], n >> 2, n & 3, value[i], approx[i], source_of[e], note_of_extras[e]
+    def walk(import_id: int, source_ids: Sequence[str]) -> Iterator[StoredValue]:
+        # zipped a slice at a time: the rows are made in C, executemany takes them from there
+        ids, period, value, approx, status = rows.metric_ids, rows.period, rows.value, \
+            rows.approximate, rows.status
+        for start in range(0, len(rows), CHUNK):
+            end = start + CHUNK
+            p, e = period[start:end], extras[start:end]
+            values = zip(repeat(import_id), map(ids.__getitem__, metric[start:end]), map(rshift, p, repeat(2)),
+                         map(and_, p, repeat(3)), value[start:end], approx[start:end],
+                         map(source_ids.__getitem__, map(source_of.__getitem__, e)),
+                         map(note_of_extras.__getitem__, e))
+            part = status[start:end]
+            yield from compress(values, part.translate(_STORED)) if 2 in part else values
+
     return list(order), {rows.metric_ids[m] for m, u in enumerate(used) if u}, walk
