@@ -17,10 +17,11 @@ CHUNK_BYTES = 512 * 1024
 
 
 def byte_chunks(data: bytes, start: int = 0, end: int | None = None,
-                size: int = CHUNK_BYTES) -> Iterator[tuple[int, int]]:
+                size: int | None = None) -> Iterator[tuple[int, int]]:
     """(start, end) offsets of pieces of data[start:end], each ending after a line end where
-    there is one (LF, or a CR not followed by LF) within `size` bytes."""
+    there is one (LF, or a CR not followed by LF) within `size` bytes (CHUNK_BYTES)."""
     end = len(data) if end is None else end
+    size = size or CHUNK_BYTES
     while start < end:
         stop = start + size
         if stop >= end:
@@ -93,9 +94,9 @@ class StrictError(Exception):
         self.pos = pos
 
 
-def strict_pieces(data: bytes, codec: str, start: int = 0,
-                  size: int = CHUNK_BYTES) -> Iterator[str]:
+def strict_pieces(data: bytes, codec: str, start: int = 0, size: int | None = None) -> Iterator[str]:
     """data[start:] decoded incrementally with `codec`; raises StrictError where it fails."""
+    size = size or CHUNK_BYTES
     decoder = codecs.getincrementaldecoder(codec)("strict")
     pos = start
     n = len(data)
