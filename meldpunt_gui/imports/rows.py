@@ -288,7 +288,8 @@ class RowBuilder:
             self._external(line, col)
         if raw.__class__ is str:
             if raw.isdigit() and raw.isascii() and len(raw) <= 15:
-                self.rows.add(line, col, head[0], period, float(raw), head[2], head[3])
+                self.rows.add_known(line, col, head[4], period.year * 4 + period.half, float(raw), head[2],
+                                    head[5])
                 return
             self.add_text(line, col, head, period, raw.strip(), wide)
         else:
@@ -310,7 +311,8 @@ class RowBuilder:
             return
         value = en if nl is None else nl
         assert value is not None  # readings() gives at least one reading or raises
-        row = self.rows.add(line, col, mid, period, value, approx or qualified, extras)
+        row = self.rows.add_known(line, col, head[4], period.year * 4 + period.half, value, approx or qualified,
+                                  head[5])
         if nl != en:  # the value waits for the file's style
             if en is None:
                 self.dutch_only.add(row, text, col)
@@ -357,7 +359,7 @@ class RowBuilder:
                 f"eigenlijk {number * 100:g}%.",
                 f"{number!r} is below 1%. If the cell is formatted as a percentage it really "
                 f"holds {number * 100:g}%."), "percent_fraction", cell)
-        self.rows.add(line, col, mid, period, number, approx, extras)
+        self.rows.add_known(line, col, head[4], period.year * 4 + period.half, number, approx, head[5])
 
     def _external(self, line: int, col: int) -> None:
         """A value Excel cached from another workbook: read, but the reader is told which cell."""

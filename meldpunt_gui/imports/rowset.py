@@ -86,6 +86,20 @@ class Rows(Sequence[ImportRow]):
         self.status.append(0)
         return len(self.value) - 1
 
+    def add_known(self, line: int, col: int, metric: int, period: int, value: float, approximate: bool,
+                  extras: int) -> int:
+        """`add` with the metric and extras numbers known and the period as year * 4 + half."""
+        self.line.append(line)
+        if self.xlsx:
+            self.col.append(col)
+        self.metric.append(metric)
+        self.period.append(period)
+        self.value.append(value)
+        self.approximate.append(approximate)
+        self.extras.append(extras)
+        self.status.append(0)
+        return len(self.value) - 1
+
     def adder(self) -> Callable[[int, int, int, float, bool, int], None]:
         """A quick append for the row loops: (line, metric number, year * 4 + half, value,
         approximate, extras number), for a CSV file."""
