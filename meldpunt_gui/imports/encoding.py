@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from meldpunt_gui.imports.chunks import (
@@ -120,7 +120,8 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
     return None if source is None else "".join(source.pieces())
 
 
-def decode_source(data: bytes, encoding: str | None, res: ImportResult) -> TextSource | None:
+def decode_source(data: bytes, encoding: str | None, res: ImportResult,
+                  checked: Callable[[int], None] | None = None) -> TextSource | None:
     """The text of a CSV file, or None after recording why it is not text.
 
     UTF-16/32 need their BOM; UTF-8 (with or without BOM) and Windows-1252 are decided per line by
@@ -150,7 +151,8 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult) -> TextS
             strict = f"{name} begint als {codec.upper()} maar is dat niet: regel {{line}}, byte {{col}}.", \
                 f"{name} starts as {codec.upper()} but is not: line {{line}}, byte {{col}}."
     if strict:
-        return _decode_strict(data, codec, res, strict, bom=not encoding or codec == "utf-8")
+        return _decode_strict(data, codec, res, strict, bom=not encoding or codec == "utf-8",
+                              checked=checked)
     nul = data.find(b"\x00")
     if nul != -1:  # UTF-16 without a BOM, a picture, a database: not a table of text
         _binary(res, *line_and_column(data, nul), 0)
@@ -162,6 +164,8 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult) -> TextS
     quoted, blank, line = False, True, 1
     control: tuple[int, int, int] | None = None  # the first control character: line, place, code
     for s, e in byte_chunks(data, start, end):
+        if checked is not None:
+            checked(s)
         chunk = data[s:e]
         decoded = decode_lines(chunk, line)
         text = decoded.text
@@ -212,7 +216,7 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult) -> TextS
 
 
 def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str, str],
-                   bom: bool) -> TextSource | None:
+                   bom: bool, checked: Callable[[int], None] | None = None) -> TextSource | None:
     """Text in one encoding throughout (chosen, or UTF-16/32 by their BOM); `bom`: a leading
     byte order mark is no part of the text."""
 
@@ -233,7 +237,11 @@ def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str
     quoted, blank, line = False, True, 1
     control: tuple[int, int, int] | None = None
     try:
+        done = 0
         for text in pieces():
+            if checked is not None:
+                checked(done)
+            done += len(text)
             quoted = quoted or '"' in text or "\u2028" in text or "\u2029" in text
             lines += text.count("\n")
             blank = blank and text.isspace()

@@ -73,8 +73,10 @@ def _col_index(letters: str) -> int:
 
 
 def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
-               *, encoding: str | None, delimiter: str | None, sheet: str | None) -> Table | None:
-    """The table in `data`, or None after recording why the file is unusable."""
+               *, encoding: str | None, delimiter: str | None, sheet: str | None,
+               checked: Callable[[int], None] | None = None) -> Table | None:
+    """The table in `data`, or None after recording why the file is unusable; `checked(n)` is
+    called as the text's first n bytes have been decoded and checked (and may raise to stop)."""
     name = res.file
     if not data or data.isspace():
         res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
@@ -98,7 +100,7 @@ def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         res.warning(None, "", Text(f"{name} heet {suffix} maar is tekst; gelezen als CSV.",
                                    f"{name} is named {suffix} but is text; read as CSV."), "named_xlsx")
-    source = decode_source(data, encoding, res)
+    source = decode_source(data, encoding, res, checked)
     if source is None:
         return None
     return read_csv(source, res, recognise, delimiter)

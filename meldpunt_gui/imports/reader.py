@@ -83,8 +83,9 @@ def read_import_data(data: bytes, file_name: str, dataset: Dataset, *, res: Impo
     res.sha256 = hashlib.sha256(data).hexdigest()
     with collector_paused():  # a million rows are a million new objects and no cycles
         try:
+            checked = _ticker(progress, len(data), 0.0, DECODE_SHARE)  # a piece at a time
             table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
-                               encoding=encoding, delimiter=delimiter, sheet=sheet)
+                               encoding=encoding, delimiter=delimiter, sheet=sheet, checked=checked)
             if table is not None:
                 _build(table, dataset, res, number_style, progress)
         except Cancelled:
@@ -116,7 +117,8 @@ class Cancelled(Exception):
     """The progress callback asked to stop."""
 
 
-READ_SHARE = 0.85  # of the progress bar: reading the rows; the checks after them take the rest
+DECODE_SHARE = 0.05  # of the progress bar: deciding the encoding; then the rows, then the checks
+READ_SHARE = 0.85
 
 
 def _ticker(progress: Progress | None, total: int, start: float = 0.0,
@@ -204,7 +206,7 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
         res.warning(header_line, text, Text(f"Kolom '{text}' wordt niet gebruikt.",
                                             f"Column '{text}' is not used."), "unused_column")
     b = RowBuilder(res, ds, header, table.flags, table.kind)
-    tick = _ticker(progress, table.lines)
+    tick = _ticker(progress, table.lines, DECODE_SHARE, READ_SHARE - DECODE_SHARE)
     try:
         (_long if header.layout == "long" else _wide)(rows, b, tick)
     except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read

@@ -116,3 +116,15 @@ def test_rows_keep_columns_and_read_as_import_rows():
         ("hotline_reports", "2021", 1234.0, 2, "CBS")
     assert (second.metric, str(second.period), second.value, second.line) == ("removed_urls", "2022", 12.5, 4)
     assert res.rows[-1] == second and res.rows[:1] == [first] and "repeated" in res.codes
+
+
+def test_progress_is_asked_per_piece_while_the_encoding_is_decided(monkeypatch):
+    monkeypatch.setattr(chunks, "CHUNK_BYTES", 64)
+    data = b"metriek;periode;waarde\n" + b"".join(b"hotline_reports;%d;%d\n" % (1990 + i, i + 1)
+                                                  for i in range(100))
+    seen: list[float] = []
+    res = read_import_data(data, "c.csv", DS, progress=lambda f: seen.append(f) is None)
+    assert len(res.rows) == 100 and not res.has_errors
+    assert len([f for f in seen if f < 0.05]) >= len(data) // 64 and seen == sorted(seen)
+    stopped = read_import_data(data, "c.csv", DS, progress=lambda f: False)
+    assert stopped.unusable and stopped.codes == {"cancelled"} and not stopped.rows
