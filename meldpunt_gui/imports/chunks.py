@@ -14,6 +14,9 @@ import codecs
 from collections.abc import Callable, Iterable, Iterator
 
 CHUNK_BYTES = 512 * 1024
+# How often deciding the encoding asks whether to go on: asking for every piece (dozens in a
+# tenth of a second) made the window wait longer than the pieces themselves.
+CHECK_BYTES = 8 << 20
 
 
 def byte_chunks(data: bytes, start: int = 0, end: int | None = None,

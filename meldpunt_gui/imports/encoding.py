@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from meldpunt_gui.imports import chunks
 from meldpunt_gui.imports.chunks import (
     StrictError,
     TextSource,
@@ -163,9 +164,11 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
     utf8 = lines = 0
     quoted, blank, line = False, True, 1
     control: tuple[int, int, int] | None = None  # the first control character: line, place, code
+    asked = -chunks.CHECK_BYTES
     for s, e in byte_chunks(data, start, end):
-        if checked is not None:
+        if checked is not None and s - asked >= chunks.CHECK_BYTES:
             checked(s)
+            asked = s
         chunk = data[s:e]
         decoded = decode_lines(chunk, line)
         text = decoded.text
@@ -237,10 +240,11 @@ def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str
     quoted, blank, line = False, True, 1
     control: tuple[int, int, int] | None = None
     try:
-        done = 0
+        done, asked = 0, -chunks.CHECK_BYTES
         for text in pieces():
-            if checked is not None:
+            if checked is not None and done - asked >= chunks.CHECK_BYTES:
                 checked(done)
+                asked = done
             done += len(text)
             quoted = quoted or '"' in text or "\u2028" in text or "\u2029" in text
             lines += text.count("\n")

@@ -83,7 +83,7 @@ def read_import_data(data: bytes, file_name: str, dataset: Dataset, *, res: Impo
     res.sha256 = hashlib.sha256(data).hexdigest()
     with collector_paused():  # a million rows are a million new objects and no cycles
         try:
-            checked = _ticker(progress, len(data), 0.0, DECODE_SHARE)  # a piece at a time
+            checked = _ticker(progress, len(data), 0.0, DECODE_SHARE)  # every few MB
             table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
                                encoding=encoding, delimiter=delimiter, sheet=sheet, checked=checked)
             if table is not None:

@@ -120,11 +120,12 @@ def test_rows_keep_columns_and_read_as_import_rows():
 
 def test_progress_is_asked_per_piece_while_the_encoding_is_decided(monkeypatch):
     monkeypatch.setattr(chunks, "CHUNK_BYTES", 64)
+    monkeypatch.setattr(chunks, "CHECK_BYTES", 64)
     data = b"metriek;periode;waarde\n" + b"".join(b"hotline_reports;%d;%d\n" % (1990 + i, i + 1)
                                                   for i in range(100))
     seen: list[float] = []
     res = read_import_data(data, "c.csv", DS, progress=lambda f: seen.append(f) is None)
     assert len(res.rows) == 100 and not res.has_errors
-    assert len([f for f in seen if f < 0.05]) >= len(data) // 64 and seen == sorted(seen)
+    assert len([f for f in seen if f < 0.05]) >= len(data) // 128 and seen == sorted(seen)
     stopped = read_import_data(data, "c.csv", DS, progress=lambda f: False)
     assert stopped.unusable and stopped.codes == {"cancelled"} and not stopped.rows
