@@ -177,9 +177,11 @@ class UserStore:
             raise StoreError(Text(f"{result.file} heeft fouten; er is niets geïmporteerd.",
                                   f"{result.file} has errors; nothing was imported."), "has_errors")
         name = Path(file_path).name if file_path else result.file
-        rows = result.to_store
-        added = sum(1 for r in rows if r.status == "new")
-        changed = len(rows) - added
+        from meldpunt_gui.imports.rowset import stored_values
+
+        counts = result.counts()
+        added, changed = counts["new"], counts["changed"]
+        source_keys, used, values = stored_values(result.rows)
         import datetime as _dt
 
         time = _dt.datetime.now().astimezone().isoformat(timespec="seconds")
@@ -187,15 +189,12 @@ class UserStore:
             cur.execute("INSERT INTO imports (file_name, sha256, time, added, changed) "
                         "VALUES (?, ?, ?, ?, ?)", (name, result.sha256, time, added, changed))
             import_id = int(cur.lastrowid or 0)
-            source_ids: dict[tuple[str, str, str], str] = {}
-            for r in rows:
-                key = (r.publisher, r.url, r.published)
-                if key not in source_ids:
-                    sid = f"user-{import_id}" + (f"-{len(source_ids) + 1}" if source_ids else "")
-                    source_ids[key] = sid
-                    cur.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
-                                (sid, import_id, r.publisher or name, name, r.url, r.published))
-            used = {r.metric for r in rows}
+            source_ids: list[str] = []
+            for publisher, url, published in source_keys:  # one source per combination, in row order
+                sid = f"user-{import_id}" + (f"-{len(source_ids) + 1}" if source_ids else "")
+                source_ids.append(sid)
+                cur.execute("INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?)",
+                            (sid, import_id, publisher or name, name, url, published))
             units = {m.unit for m in result.metrics.values() if m.id in used}
             cur.executemany("INSERT INTO units VALUES (?, ?, ?, ?, ?, ?)", [
                 (import_id, u.id, u.kind, u.label.nl, u.label.en, u.decimals)
@@ -207,8 +206,7 @@ class UserStore:
             cur.executemany(
                 "INSERT INTO observations (import_id, metric, year, half, value, approximate, source, note) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                ((import_id, r.metric, r.period.year, r.period.half, r.value, int(r.approximate),
-                  source_ids[(r.publisher, r.url, r.published)], r.note) for r in rows))
+                values(import_id, source_ids))
         return ImportRecord(import_id, name, result.sha256, time, added, changed)
 
     def undo(self, import_id: int) -> ImportRecord:

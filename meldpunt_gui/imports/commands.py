@@ -14,7 +14,7 @@ from typing import TextIO
 
 from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.imports.files import DELIMITER_NAMES
-from meldpunt_gui.imports.model import LAYOUT_LABELS, STATUS_LABELS, ImportResult
+from meldpunt_gui.imports.model import LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow
 from meldpunt_gui.imports.numbers import STYLE_LABELS
 from meldpunt_gui.imports.reader import read_import
 from meldpunt_gui.model.domain import Dataset, Text
@@ -122,16 +122,21 @@ def cmd_check(path: PathLike, dataset: Dataset, lang: str, out: TextIO, err: Tex
 
 def _change_lines(res: ImportResult, lang: str) -> list[str]:
     lines: list[str] = []
-    changed = [r for r in res.rows if r.status == "changed"]
-    new = [r for r in res.rows if r.status == "new"]
-    for r in changed:
-        lines.append(f"  {r.metric} {r.period}: {_value(r.old_value, r.old_approximate, lang)} -> "
-                     f"{_value(r.value, r.approximate, lang)}")
-    for r in new[:LISTED_NEW]:
+    counts = res.counts()
+    new: list[ImportRow] = []
+    for r in res.to_store:  # every changed row, the first few new ones
+        if r.status == "changed":
+            lines.append(f"  {r.metric} {r.period}: {_value(r.old_value, r.old_approximate, lang)} -> "
+                         f"{_value(r.value, r.approximate, lang)}")
+        elif len(new) < LISTED_NEW:
+            new.append(r)
+        elif len(lines) >= counts["changed"]:
+            break
+    for r in new:
         new_word = Text("nieuw", "new").get(lang)
         lines.append(f"  {r.metric} {r.period}: {new_word} {_value(r.value, r.approximate, lang)}")
-    if len(new) > LISTED_NEW:
-        more = len(new) - LISTED_NEW
+    if counts["new"] > LISTED_NEW:
+        more = counts["new"] - LISTED_NEW
         lines.append(Text(f"  ... en nog {more} nieuwe waarden",
                           f"  ... and {more} more new values").get(lang))
     if res.new_metrics:

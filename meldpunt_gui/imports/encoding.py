@@ -12,8 +12,19 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from meldpunt_gui.imports import chunks
+from meldpunt_gui.imports.chunks import (
+    StrictError,
+    TextSource,
+    byte_chunks,
+    line_breaks,
+    strict_pieces,
+    strip_eof,
+    whole_lines,
+)
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import Text
 
@@ -91,12 +102,33 @@ def named_lines(lines: list[int]) -> Text:
     return Text(", ".join(shown[:-1]) + " en " + shown[-1], ", ".join(shown[:-1]) + " and " + shown[-1])
 
 
+def _eof_end(data: bytes) -> int:
+    """The length of `data` without an old DOS end-of-file mark (trailing \\x1a bytes)."""
+    end = len(data)
+    while end and data[end - 1] == 0x1A:
+        end -= 1
+    return end
+
+
+def _suspicious(chunk: bytes, c1: bool) -> bool:
+    """Bytes that may be control characters in the text: a quick look before a regex does."""
+    return bool(chunk.translate(None, _NOT_CONTROL)) or (c1 and _C1_UTF8.search(chunk) is not None)
+
+
 def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
+    """`decode_source` as one string, for small files (the events file)."""
+    source = decode_source(data, encoding, res)
+    return None if source is None else "".join(source.pieces())
+
+
+def decode_source(data: bytes, encoding: str | None, res: ImportResult,
+                  checked: Callable[[int], None] | None = None) -> TextSource | None:
     """The text of a CSV file, or None after recording why it is not text.
 
     UTF-16/32 need their BOM; UTF-8 (with or without BOM) and Windows-1252 are decided per line by
     `decode_lines`; an encoding the user chose is used strictly, and where it fails the line and
-    byte are named.
+    byte are named. The text is read piece by piece (`chunks`), here once to decide and check,
+    then again by whoever walks the TextSource.
     """
     name = res.file
     if len(data) > MAX_FILE_BYTES:
@@ -104,77 +136,138 @@ def decode(data: bytes, encoding: str | None, res: ImportResult) -> str | None:
                              f"{name} is larger than {MAX_FILE_BYTES >> 20} MB."), "too_big")
         return None
     codec = ""
+    strict: tuple[str, str] | None = None  # the message when a strict decoding fails
     if encoding:
         try:
             codec = codecs.lookup(encoding).name
-            text = data.decode(codec)
         except LookupError:
             res.fail(Text(f"Onbekende tekenset '{encoding}'.", f"Unknown encoding '{encoding}'."),
                             "encoding")
             return None
-        except UnicodeDecodeError as exc:
-            line, col = line_and_column(data, exc.start)
-            res.fail(Text(
-                f"{name} is niet te lezen als {encoding}: regel {line}, byte {col}.",
-                f"{name} cannot be read as {encoding}: line {line}, byte {col}."), "encoding", line)
-            return None
-        if codec == "utf-8" and text.startswith("\ufeff"):
-            text = text[1:]
+        strict = f"{name} is niet te lezen als {encoding}: regel {{line}}, byte {{col}}.", \
+            f"{name} cannot be read as {encoding}: line {{line}}, byte {{col}}."
     else:
         codec = next((enc for bom, enc in _BOMS if data.startswith(bom)), "")
         if codec in ("utf-16", "utf-32"):
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError as exc:
-                line, col = line_and_column(data, exc.start)
-                res.fail(Text(
-                    f"{name} begint als {codec.upper()} maar is dat niet: regel {line}, byte {col}.",
-                    f"{name} starts as {codec.upper()} but is not: line {line}, byte {col}."),
-                    "encoding", line)
-                return None
-            text = text[1:] if text.startswith("\ufeff") else text
-        else:
-            nul = data.find(b"\x00")
-            if nul != -1:  # UTF-16 without a BOM, a picture, a database: not a table of text
-                _binary(res, *line_and_column(data, nul), 0)
-                return None
-            body = data[len(codecs.BOM_UTF8):] if codec else data
-            decoded = decode_lines(body)
-            text = decoded.text
-            if decoded.unreadable_lines:  # bytes no encoding we read has: say where, read nothing
-                lines = named_lines(decoded.unreadable_lines)
-                res.fail(Text(
-                    f"De tekenset van {name} is niet te bepalen: regel {lines.nl} is geen UTF-8 en geen "
-                    "Windows-1252; sla het bestand op als CSV UTF-8.",
-                    f"The encoding of {name} cannot be determined: line {lines.en} is neither UTF-8 nor "
-                    "Windows-1252; save the file as CSV UTF-8."), "encoding", decoded.unreadable_lines[0])
-                return None
-            if decoded.legacy_lines and not decoded.utf8_lines and not codec:
-                codec = "cp1252"
-            else:
-                codec = codec or "utf-8"
-                if decoded.legacy_lines:
-                    lines = named_lines(decoded.legacy_lines)
-                    res.warning(decoded.legacy_lines[0], "", Text(
-                        f"Regel {lines.nl} is geen UTF-8 zoals de rest van het bestand en is gelezen als "
-                        "Windows-1252; controleer de tekst daar en sla het bestand op als CSV UTF-8.",
-                        f"Line {lines.en} is not UTF-8 like the rest of the file and was read as "
-                        "Windows-1252; check the text there and save the file as CSV UTF-8."),
-                        "mixed_encoding")
-    text = text.rstrip("\x1a")  # an old DOS end-of-file mark
-    raw = data.rstrip(b"\x1a")
-    suspicious = codec not in ("utf-8", "utf-8-sig", "cp1252") or raw.translate(None, _NOT_CONTROL) \
-        or (codec != "cp1252" and _C1_UTF8.search(raw))  # the same bytes in these: a quick look first
-    if suspicious:
-        m = _CONTROL.search(text)
-        if m:
-            _binary(res, *line_and_column(text, m.start()), ord(m.group()))
-            return None
-    if not text.strip():
+            strict = f"{name} begint als {codec.upper()} maar is dat niet: regel {{line}}, byte {{col}}.", \
+                f"{name} starts as {codec.upper()} but is not: line {{line}}, byte {{col}}."
+    if strict:
+        return _decode_strict(data, codec, res, strict, bom=not encoding or codec == "utf-8",
+                              checked=checked)
+    nul = data.find(b"\x00")
+    if nul != -1:  # UTF-16 without a BOM, a picture, a database: not a table of text
+        _binary(res, *line_and_column(data, nul), 0)
+        return None
+    start, end = (len(codecs.BOM_UTF8) if codec else 0), _eof_end(data)
+    legacy: list[int] = []
+    unreadable: list[int] = []
+    utf8 = lines = 0
+    quoted, blank, line = False, True, 1
+    control: tuple[int, int, int] | None = None  # the first control character: line, place, code
+    asked = -chunks.CHECK_BYTES
+    for s, e in byte_chunks(data, start, end):
+        if checked is not None and s - asked >= chunks.CHECK_BYTES:
+            checked(s)
+            asked = s
+        chunk = data[s:e]
+        decoded = decode_lines(chunk, line)
+        text = decoded.text
+        legacy += decoded.legacy_lines
+        unreadable += decoded.unreadable_lines
+        utf8 += decoded.utf8_lines
+        quoted = quoted or '"' in text or "\u2028" in text or "\u2029" in text
+        lines += text.count("\n")
+        blank = blank and (not text or text.isspace())
+        if control is None and _suspicious(chunk, True):
+            m = _CONTROL.search(text)
+            if m:
+                at_line, col = line_and_column(text, m.start())
+                control = (line + at_line - 1, col, ord(m.group()))
+        line += line_breaks(chunk)
+    if unreadable:  # bytes no encoding we read has: say where, read nothing
+        named = named_lines(unreadable)
+        res.fail(Text(
+            f"De tekenset van {name} is niet te bepalen: regel {named.nl} is geen UTF-8 en geen "
+            "Windows-1252; sla het bestand op als CSV UTF-8.",
+            f"The encoding of {name} cannot be determined: line {named.en} is neither UTF-8 nor "
+            "Windows-1252; save the file as CSV UTF-8."), "encoding", unreadable[0])
+        return None
+    if legacy and not utf8 and not codec:
+        codec = "cp1252"
+    else:
+        codec = codec or "utf-8"
+        if legacy:
+            named = named_lines(legacy)
+            res.warning(legacy[0], "", Text(
+                f"Regel {named.nl} is geen UTF-8 zoals de rest van het bestand en is gelezen als "
+                "Windows-1252; controleer de tekst daar en sla het bestand op als CSV UTF-8.",
+                f"Line {named.en} is not UTF-8 like the rest of the file and was read as "
+                "Windows-1252; check the text there and save the file as CSV UTF-8."),
+                "mixed_encoding")
+    if control is not None:
+        _binary(res, *control)
+        return None
+    if blank:
         res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
         return None
     res.encoding = codec
-    return text
+
+    def pieces() -> Iterator[str]:
+        for s, e in byte_chunks(data, start, end):
+            yield decode_lines(data[s:e]).text
+    return TextSource(pieces, lines, quoted)
+
+
+def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str, str],
+                   bom: bool, checked: Callable[[int], None] | None = None) -> TextSource | None:
+    """Text in one encoding throughout (chosen, or UTF-16/32 by their BOM); `bom`: a leading
+    byte order mark is no part of the text."""
+
+    def pieces() -> Iterator[str]:
+        first = True
+        for piece in strip_eof(whole_lines(strict_pieces(data, codec))):
+            if first and bom and piece.startswith("\ufeff"):
+                piece = piece[1:]
+            first = False
+            if piece:
+                yield piece
+
+    c1 = codec != "cp1252"
+    raw_end = _eof_end(data)
+    suspicious = codec not in ("utf-8", "utf-8-sig", "cp1252") or any(
+        _suspicious(data[s:e], c1) for s, e in byte_chunks(data, 0, raw_end))
+    lines = 0
+    quoted, blank, line = False, True, 1
+    control: tuple[int, int, int] | None = None
+    try:
+        done, asked = 0, -chunks.CHECK_BYTES
+        for text in pieces():
+            if checked is not None and done - asked >= chunks.CHECK_BYTES:
+                checked(done)
+                asked = done
+            done += len(text)
+            quoted = quoted or '"' in text or "\u2028" in text or "\u2029" in text
+            lines += text.count("\n")
+            blank = blank and text.isspace()
+            if suspicious and control is None:
+                m = _CONTROL.search(text)
+                if m:
+                    at_line, col = line_and_column(text, m.start())
+                    control = (line + at_line - 1, col, ord(m.group()))
+            line += line_breaks(text)
+    except StrictError as exc:
+        at_line, col = line_and_column(data, exc.pos)
+        res.fail(Text(failed[0].format(line=at_line, col=col), failed[1].format(line=at_line, col=col)),
+                 "encoding", at_line)
+        return None
+    if control is not None:
+        _binary(res, *control)
+        return None
+    if blank:
+        res.fail(Text(f"{res.file} is leeg.", f"{res.file} is empty."), "empty")
+        return None
+    res.encoding = codec
+    return TextSource(pieces, lines, quoted)
 
 
 def _binary(res: ImportResult, line: int, col: int, code: int) -> None:

@@ -12,10 +12,12 @@ import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import count, repeat
+from itertools import chain, count, repeat
 
+from meldpunt_gui.imports.chunks import TextSource
 from meldpunt_gui.imports.encoding import MAX_FILE_BYTES as MAX_FILE_BYTES  # where readers look for it
-from meldpunt_gui.imports.encoding import decode
+from meldpunt_gui.imports.encoding import decode as decode  # where readers look for it
+from meldpunt_gui.imports.encoding import decode_source
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.model.domain import Text
 
@@ -71,8 +73,10 @@ def _col_index(letters: str) -> int:
 
 
 def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
-               *, encoding: str | None, delimiter: str | None, sheet: str | None) -> Table | None:
-    """The table in `data`, or None after recording why the file is unusable."""
+               *, encoding: str | None, delimiter: str | None, sheet: str | None,
+               checked: Callable[[int], None] | None = None) -> Table | None:
+    """The table in `data`, or None after recording why the file is unusable; `checked(n)` is
+    called as the text's first n bytes have been decoded and checked (and may raise to stop)."""
     name = res.file
     if not data or data.isspace():
         res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
@@ -96,21 +100,44 @@ def read_table(data: bytes, suffix: str, res: ImportResult, recognise: Callable[
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
         res.warning(None, "", Text(f"{name} heet {suffix} maar is tekst; gelezen als CSV.",
                                    f"{name} is named {suffix} but is text; read as CSV."), "named_xlsx")
-    text = decode(data, encoding, res)
-    if text is None:
+    source = decode_source(data, encoding, res, checked)
+    if source is None:
         return None
-    return read_csv(text, res, recognise, delimiter)
+    return read_csv(source, res, recognise, delimiter)
 
 
-def _csv_rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
-    if '"' not in text and "\u2028" not in text and "\u2029" not in text:
+def _csv_rows(source: TextSource, delimiter: str, offset: int,
+              skip: int) -> Iterator[tuple[int, list[str]]]:
+    """Numbered rows of the text after its first `skip` characters (a 'sep=' line)."""
+    pieces = source.pieces()
+    if skip:
+        pieces = _skipped(pieces, skip)
+    if not source.quoted:
         # nothing quoted: splitting lines is exact, and runs in C without the csv module
-        return zip(count(1 + offset), map(str.split, text.splitlines(), repeat(delimiter)))
-    return _quoted_rows(text, delimiter, offset)
+        return _plain_rows(pieces, delimiter, offset)
+    return _quoted_rows(pieces, delimiter, offset)
 
 
-def _quoted_rows(text: str, delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _skipped(pieces: Iterator[str], skip: int) -> Iterator[str]:
+    for piece in pieces:
+        if skip >= len(piece):
+            skip -= len(piece)
+            continue
+        yield piece[skip:] if skip else piece
+        skip = 0
+
+
+def _plain_rows(pieces: Iterator[str], delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
+    line = 1 + offset
+    for piece in pieces:
+        lines = piece.splitlines()
+        yield from zip(count(line), map(str.split, lines, repeat(delimiter)))
+        line += len(lines)
+
+
+def _quoted_rows(pieces: Iterator[str], delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(chain.from_iterable(io.StringIO(p, newline="") for p in pieces),
+                        delimiter=delimiter)
     prev = 0
     try:
         for cells in reader:
@@ -148,25 +175,31 @@ def csv_reason(reason: str) -> Text:
                 "the table cannot be read here (a quote or separator is out of place).")
 
 
-def read_csv(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
+def read_csv(source: TextSource, res: ImportResult, recognise: Callable[[Sequence[str]], bool],
              delimiter: str | None) -> Table:
-    offset = 0
-    first = text[:16].splitlines()[0] if text[:16].strip() else ""  # any line ending, a lone CR too
+    offset = skip = 0
+    head = source.head(16)
+    first = head.splitlines()[0] if head.strip() else ""  # any line ending, a lone CR too
     marker = first.strip().strip('"').lower()
     if marker.startswith("sep=") and len(marker) == 5:
-        offset, text = 1, text[len(first):]
-        text = text[2:] if text.startswith("\r\n") else text[1:]
+        offset = 1
+        after = source.head(len(first) + 2)[len(first):]
+        skip = len(first) + (2 if after.startswith("\r\n") else 1 if after else 0)
         delimiter = delimiter or first.strip().strip('"')[4]
     if delimiter is None:
-        delimiter = sniff(text, res, recognise)
+        sample = source.head(skip + SNIFF_CHARS + 1)[skip:]
+        delimiter = sniff(sample, res, recognise)
     res.kind = "csv"
     res.delimiter = delimiter
-    return Table("csv", _csv_rows(text, delimiter or ",", offset), lines=text.count("\n") + 1 + offset)
+    return Table("csv", _csv_rows(source, delimiter or ",", offset, skip), lines=source.lines + 1 + offset)
+
+
+SNIFF_CHARS = 65536
 
 
 def sniff(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], bool]) -> str | None:
     """Choose ';' ',' or tab on whole lines; None is a one-column file. Ties are reported."""
-    sample = text[:65536]
+    sample = text[:SNIFF_CHARS]
     if len(text) > len(sample) and "\n" in sample:
         sample = sample[: sample.rindex("\n")]
     scores: dict[str, tuple[int, int, int]] = {}

@@ -6,7 +6,7 @@ plain types.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -98,7 +98,7 @@ class ImportResult:
     file: str
     path: str = ""
     kind: str = ""  # "csv", "xlsx", "ods" or "" when the file could not be read at all
-    rows: list[ImportRow] = field(default_factory=list)
+    rows: Sequence[ImportRow] = field(default_factory=list)  # imports.rowset.Rows once read
     problems: list[Problem] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
@@ -163,14 +163,20 @@ class ImportResult:
         return {p.code for p in self.problems}
 
     def counts(self) -> dict[str, int]:
+        quick = getattr(self.rows, "counts", None)  # Rows counts its column of statuses
+        if quick is not None:
+            return quick()
         out = {"new": 0, "changed": 0, "unchanged": 0}
         for row in self.rows:
             out[row.status] += 1
         return out
 
     @property
-    def to_store(self) -> list[ImportRow]:
-        """The rows an import writes: new and changed values only."""
+    def to_store(self) -> Collection[ImportRow]:
+        """The rows an import writes: new and changed values only (walked, not listed, for Rows)."""
+        stored = getattr(self.rows, "stored", None)
+        if stored is not None:
+            return stored()
         return [r for r in self.rows if r.status != "unchanged"]
 
     def omitted_note(self) -> Text | None:

@@ -34,6 +34,7 @@ from meldpunt_gui.exports.pack import (
 )
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.reader import read_import_data
+from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import Dataset, Text
 
 EVENTS = "events.csv"
@@ -254,7 +255,14 @@ def preview_pack(pack: Pack, dataset: Dataset, lang: str) -> ImportResult:
         res = read_import_data(data, member, dataset, number_style="en", delimiter=";")
     res.sha256 = pack.sha256
     via = pack.provenance().get(lang)
-    for row in res.rows:
-        row.note = f"{row.note}; {via}" if row.note else via
+    def noted(extras: tuple[str, str, str, str]) -> tuple[str, str, str, str]:
+        publisher, url, published, note = extras
+        return publisher, url, published, f"{note}; {via}" if note else via
+
+    if isinstance(res.rows, Rows):
+        res.rows.map_extras(noted)
+    else:
+        for row in res.rows:
+            row.note = noted(("", "", "", row.note))[3]
     return res
 

@@ -39,7 +39,7 @@ from meldpunt_gui.imports.model import (
 )
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
 from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Extras, Head, RowBuilder
-from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Text, foreign_digits
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Period, Text, foreign_digits
 
 __all__ = [
     "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
@@ -83,8 +83,9 @@ def read_import_data(data: bytes, file_name: str, dataset: Dataset, *, res: Impo
     res.sha256 = hashlib.sha256(data).hexdigest()
     with collector_paused():  # a million rows are a million new objects and no cycles
         try:
+            checked = _ticker(progress, len(data), 0.0, DECODE_SHARE)  # every few MB
             table = read_table(data, Path(file_name).suffix.lower(), res, recognise,
-                               encoding=encoding, delimiter=delimiter, sheet=sheet)
+                               encoding=encoding, delimiter=delimiter, sheet=sheet, checked=checked)
             if table is not None:
                 _build(table, dataset, res, number_style, progress)
         except Cancelled:
@@ -116,14 +117,19 @@ class Cancelled(Exception):
     """The progress callback asked to stop."""
 
 
-def _ticker(progress: Progress | None, total: int) -> Callable[[int], None] | None:
+DECODE_SHARE = 0.05  # of the progress bar: deciding the encoding; then the rows, then the checks
+READ_SHARE = 0.85
+
+
+def _ticker(progress: Progress | None, total: int, start: float = 0.0,
+            share: float = READ_SHARE) -> Callable[[int], None] | None:
     """A check the row loops call every 16384 lines; None when nobody is watching."""
     if progress is None:
         return None
     total = max(total, 1)
 
     def tick(line: int) -> None:
-        if progress(min(line / total, 1.0)) is False:
+        if progress(start + share * min(line / total, 1.0)) is False:
             raise Cancelled
 
     return tick
@@ -200,8 +206,9 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
         res.warning(header_line, text, Text(f"Kolom '{text}' wordt niet gebruikt.",
                                             f"Column '{text}' is not used."), "unused_column")
     b = RowBuilder(res, ds, header, table.flags, table.kind)
+    tick = _ticker(progress, table.lines, DECODE_SHARE, READ_SHARE - DECODE_SHARE)
     try:
-        (_long if header.layout == "long" else _wide)(rows, b, _ticker(progress, table.lines))
+        (_long if header.layout == "long" else _wide)(rows, b, tick)
     except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read
         why = _why(exc)
         res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {why.nl}",
@@ -215,10 +222,11 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
         res.warning(None, header.name(header.roles["shown"]), Text(
             f"{b.skipped_alternatives} alternatieve waarden (niet getoond) zijn overgeslagen.",
             f"{b.skipped_alternatives} alternative values (not shown) were skipped."), "alternatives")
-    rows_read = b.settle(number_style)
+    keep = b.settle(number_style)
     value_column = header.name(header.roles["value"]) if header.layout == "long" else None
     period_column = header.name(header.roles["period"]) if header.layout == "long" else None
-    res.rows = check_rows(rows_read, res, ds, value_column, period_column)
+    res.rows = check_rows(b.rows, keep, res, ds, value_column, period_column,
+                          tick=_ticker(progress, len(b.rows), READ_SHARE, 1 - READ_SHARE))
     if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
         res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
                       f"{res.file} contains no figures: every value cell is empty."), "no_values")
@@ -299,7 +307,8 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
         if flag is None:
             return None
         approx = flag
-    return hit[0], hit[1], approx, b.extras(cells, line) if b.has_extras else NO_EXTRAS
+    extras = b.extras(cells, line) if b.has_extras else NO_EXTRAS
+    return hit[0], hit[1], approx, extras, b.rows.metric_number(hit[0]), b.rows.extras_number(extras)
 
 
 NO_EXTRAS: Extras = ()  # the file has no source, url, published or note column
@@ -341,8 +350,9 @@ def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
           tick: Callable[[int], None] | None) -> None:
     roles, width, text = b.h.roles, b.h.width, b.text
     pi, vi, hi = roles["period"], roles["value"], roles.get("half")
-    period_cache, add, add_text, append, xlsx = b.period_cache, b.add, b.add_text, b.rows.append, b.xlsx
+    add, add_text, append, xlsx = b.add, b.add_text, b.rows.adder(), b.xlsx
     key_of, heads = _head_key(b), b.head_cache
+    numbers: dict[object, tuple[Period, int]] = {}  # period cell -> its Period and number in Rows
     for line, cells in rows:
         if tick is not None and not line & 0x3FFF:
             tick(line)
@@ -355,18 +365,18 @@ def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
         raw_period = cells[pi]
         if hi is not None and text(cells[hi]):
             raw_period = f"{cell_text(raw_period)}-H{cell_text(cells[hi]).upper().lstrip('H')}"
-        period = period_cache.get(raw_period)
-        if period is None:
+        hit = numbers.get(raw_period)
+        if hit is None:
             period = b.period(raw_period, line, pi)
             if period is None:
                 continue
+            hit = numbers[raw_period] = period, period.year * 4 + period.half
+        period = hit[0]
         raw = cells[vi]
         if xlsx:
             add(line, vi, head, period, raw, False)
         elif (cell := cast(str, raw)).isdigit() and cell.isascii() and len(cell) <= 15:
-            extras = head[3]  # a call without *extras is the quicker one (a CSV cell is text)
-            append(ImportRow(line, "", head[0], period, float(cell), head[2], *extras) if extras
-                   else ImportRow(line, "", head[0], period, float(cell), head[2]))
+            append(line, head[4], hit[1], float(cell), head[2], head[5])
         else:
             add_text(line, vi, head, period, cell.strip(), False)
 

@@ -7,7 +7,8 @@ together (`decide_style`) and only then are the undecided rows given their value
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Sequence
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from meldpunt_gui.imports.files import col_letters
@@ -21,9 +22,10 @@ from meldpunt_gui.imports.header import (
     parse_published,
     slug,
 )
-from meldpunt_gui.imports.model import ImportResult, ImportRow
+from meldpunt_gui.imports.model import MAX_LISTED_PROBLEMS, ImportResult
 from meldpunt_gui.imports.names import MetricNames
 from meldpunt_gui.imports.numbers import NumberError, cell_number, parse_number, readings
+from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Metric, Period, Text, Unit, foreign_digits
 
 NO_VALUE = frozenset({"", "-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "n/a", "na", "onbekend",
@@ -35,9 +37,10 @@ ALTERNATIVE_WORDS = frozenset({"alternative", "alternatief", "alt", "nee", "no",
 PERCENT_WORDS = ("%", "procent", "percent", "percentage")
 USER_CATEGORY = "user"
 MISSING = object()
-# metric id, unit, approximate, extras: (publisher, url, published, note), or () without such columns
+# metric id, unit, approximate, extras: (publisher, url, published, note), or () without such
+# columns, and the numbers Rows gives the metric id and the extras
 Extras = tuple[()] | tuple[str, str, str, str]
-Head = tuple[str, Unit, bool, Extras]
+Head = tuple[str, Unit, bool, Extras, int, int]
 # A cell as a file hands it over (text from a CSV, text, a number or nothing from a workbook)
 # made into stripped text.
 CellText = Callable[[Any], str]
@@ -84,12 +87,13 @@ class RowBuilder:
         self.unknown: dict[str, list[int]] = {}  # unknown metric name -> [problem index, rows]
         self.period_cache: dict[object, Period | None] = {}
         self.flag_cache: dict[object, bool | None] = {}
-        self.rows: list[ImportRow] = []
+        self.rows = Rows(self.xlsx)
         # Values whose reading waits for the file's style. A row holds its Dutch reading (its
         # English one when it has no Dutch one); settle() fixes or drops it once the style is known.
-        self.dutch_only: list[tuple[ImportRow, str, int]] = []  # (row, text, column)
-        self.english_only: list[tuple[ImportRow, str, int]] = []
-        self.two_readings: list[tuple[ImportRow, float]] = []  # (row, English reading)
+        self.dutch_only = Waiting()
+        self.english_only = Waiting()
+        self.two_readings = array("i")  # rows with two readings, their English one in two_en
+        self.two_en = array("d")
         self.evidence = {"nl": 0, "en": 0, "ambiguous": 0}  # for two_readings; see style_evidence()
         self.first_ambiguous: tuple[int, str, str, str] | None = None
         self.head_cache: dict[object, Head] = {}  # see importers._head_key
@@ -280,8 +284,8 @@ class RowBuilder:
             self._external(line, col)
         if raw.__class__ is str:
             if raw.isdigit() and raw.isascii() and len(raw) <= 15:
-                self.rows.append(ImportRow(line, self.where(line, col), head[0], period, float(raw),
-                                           head[2], *head[3]))
+                self.rows.add_known(line, col, head[4], period.year * 4 + period.half, float(raw), head[2],
+                                    head[5])
                 return
             self.add_text(line, col, head, period, raw.strip(), wide)
         else:
@@ -295,7 +299,7 @@ class RowBuilder:
         except NumberError as exc:
             self._not_read(text, exc, line, col, cell, wide)
             return
-        mid, unit, approx, extras = head
+        mid, unit, approx, extras = head[:4]
         if percent and unit.kind != "percent":
             self.res.error(line, self.names[col], Text(
                 f"'{text}' is een percentage, maar {mid} telt in '{unit.label.nl}'.",
@@ -303,13 +307,13 @@ class RowBuilder:
             return
         value = en if nl is None else nl
         assert value is not None  # readings() gives at least one reading or raises
-        row = ImportRow(line, cell, mid, period, value, approx or qualified, *extras) if extras \
-            else ImportRow(line, cell, mid, period, value, approx or qualified)  # quicker without *
+        row = self.rows.add_known(line, col, head[4], period.year * 4 + period.half, value, approx or qualified,
+                                  head[5])
         if nl != en:  # the value waits for the file's style
             if en is None:
-                self.dutch_only.append((row, text, col))
+                self.dutch_only.add(row, text, col)
             elif nl is None:
-                self.english_only.append((row, text, col))
+                self.english_only.add(row, text, col)
             else:
                 if unit.kind == "count" and unit.decimals == 0:
                     ev = "nl" if abs(nl) > abs(en) else "en"  # 413.262 reports: counts have no three decimals
@@ -320,8 +324,8 @@ class RowBuilder:
                     if self.first_ambiguous is None:
                         self.first_ambiguous = (line, self.names[col], text, cell)
                 self.evidence[ev] += 1
-                self.two_readings.append((row, en))
-        self.rows.append(row)
+                self.two_readings.append(row)
+                self.two_en.append(en)
 
     def _not_read(self, text: str, exc: NumberError, line: int, col: int, cell: str, wide: bool) -> None:
         """An empty or placeholder cell is no value (warned in a long file); anything else an error."""
@@ -339,7 +343,7 @@ class RowBuilder:
 
     def _add_cell(self, line: int, col: int, head: Head, period: Period, raw: object) -> None:
         res, column, cell = self.res, self.h.name(col), self.where(line, col)
-        mid, unit, approx, extras = head
+        mid, unit, approx, extras = head[:4]
         try:
             number = cell_number(raw)
         except NumberError as exc:
@@ -351,7 +355,7 @@ class RowBuilder:
                 f"eigenlijk {number * 100:g}%.",
                 f"{number!r} is below 1%. If the cell is formatted as a percentage it really "
                 f"holds {number * 100:g}%."), "percent_fraction", cell)
-        self.rows.append(ImportRow(line, cell, mid, period, number, approx, *extras))
+        self.rows.add_known(line, col, head[4], period.year * 4 + period.half, number, approx, head[5])
 
     def _external(self, line: int, col: int) -> None:
         """A value Excel cached from another workbook: read, but the reader is told which cell."""
@@ -432,31 +436,65 @@ class RowBuilder:
         res.number_style, res.number_style_source = "nl", "default"
         return "nl"
 
-    def settle(self, given_style: str | None) -> list[ImportRow]:
-        """Give undecided rows their value in the file's style; drop those it cannot read."""
+    def settle(self, given_style: str | None) -> bytearray | None:
+        """Give undecided rows their value in the file's style; the rows to keep (1) and to drop
+        (0) when some cannot be read, else None."""
         style = self.decide_style(given_style)
+        rows = self.rows
+        keep: bytearray | None = None
         if style is None:  # nothing undecided can be read
-            dropped = {id(row) for row, _text, _col in self.dutch_only + self.english_only}
-            dropped.update(id(row) for row, _en in self.two_readings)
+            dropped = [self.dutch_only.rows, self.english_only.rows, self.two_readings]
         else:
             if style == "en":
-                for row, en in self.two_readings:
-                    row.value = en
-            dropped = set()
-            for row, text, col in self.english_only if style == "nl" else self.dutch_only:
-                dropped.add(id(row))
+                values = rows.value
+                for row, en in zip(self.two_readings, self.two_en):
+                    values[row] = en
+            losing = self.english_only if style == "nl" else self.dutch_only
+            dropped = [losing.rows]
+            for row, text, col in losing.listed():
                 try:
                     parse_number(text, style)
                 except NumberError as exc:
-                    self.res.error(row.line, self.names[col], exc.message, exc.code, row.cell)
-        self.dutch_only, self.english_only, self.two_readings = [], [], []
+                    self.res.error(rows.line[row], self.names[col], exc.message, exc.code, rows.cell(row))
+            for _ in range(len(losing.rows) - len(losing.details)):  # counted, never listed
+                self.res.error(None, "", _UNLISTED, "wrong_style")
+        if any(dropped):
+            keep = bytearray(b"\x01") * len(rows)
+            for indices in dropped:
+                for row in indices:
+                    keep[row] = 0
+        self.dutch_only, self.english_only = Waiting(), Waiting()
+        self.two_readings, self.two_en = array("i"), array("d")
         problems = self.res.problems
         for _name, (index, count) in self.unknown.items():
             if count > 1 and 0 <= index < len(problems):
                 p = problems[index]
                 problems[index] = type(p)(p.file, p.line, p.column, p.severity, Text(
                     f"{p.message.nl} ({count} rijen)", f"{p.message.en} ({count} rows)"), p.code, p.cell)
-        return [r for r in self.rows if id(r) not in dropped] if dropped else self.rows
+        return keep
+
+
+_UNLISTED = Text("", "")  # a problem past MAX_LISTED_PROBLEMS: counted, its message never shown
+
+
+class Waiting:
+    """Rows waiting for the file's number style: their indices, and for as many as can ever be
+    listed as problems also the text and column (a million texts would cost 60 MB)."""
+
+    def __init__(self) -> None:
+        self.rows = array("i")
+        self.details: list[tuple[str, int]] = []
+
+    def add(self, row: int, text: str, col: int) -> None:
+        self.rows.append(row)
+        if len(self.details) < MAX_LISTED_PROBLEMS:
+            self.details.append((text, col))
+
+    def listed(self) -> Iterator[tuple[int, str, int]]:
+        return ((row, text, col) for row, (text, col) in zip(self.rows, self.details))
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _clean(text: str) -> str:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -34,11 +33,13 @@ from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_number, format_period
 from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.messages import ask
+from meldpunt_gui.ui.preview_table import PreviewTable
 from meldpunt_gui.ui.workers import Job, workers
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.store import UserStore
 
+PREVIEW_ROWS = 5000  # rows the preview lists; the summary counts all of them
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
 DELIMITERS = ("", ";", ",", "\t")
 STYLES = ("", "nl", "en")
@@ -85,18 +86,11 @@ class ImportDialog(QDialog):
         busy_row.addWidget(self.busy, 1)
         busy_row.addWidget(self.cancel_read)
 
-        self.rows = QTableWidget(0, 6, self)
-        self.rows.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Metric"), self.tr("Period"),
-                                             self.tr("Value"), self.tr("What happens"),
-                                             self.tr("Value now")])
-        self.problems = QTableWidget(0, 4, self)
-        self.problems.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Column"),
-                                                 self.tr("Kind"), self.tr("Problem")])
-        for table in (self.rows, self.problems):
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.verticalHeader().setVisible(False)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+        # the first PREVIEW_ROWS rows, their cells made as they are shown (a million rows read)
+        self.rows = PreviewTable([self.tr("Line"), self.tr("Metric"), self.tr("Period"),
+                                  self.tr("Value"), self.tr("What happens"), self.tr("Value now")], self)
+        self.problems = PreviewTable([self.tr("Line"), self.tr("Column"), self.tr("Kind"),
+                                      self.tr("Problem")], self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.rows, self.tr("Rows"))
         self.tabs.addTab(self.problems, self.tr("Problems"))
@@ -242,28 +236,29 @@ class ImportDialog(QDialog):
         self.read_finished.emit()
 
     def _fill_rows(self, result: ImportResult) -> None:
-        lang = self.lang
-        shown = result.rows[:5000]
-        self.rows.setRowCount(len(shown))
-        self.rows.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for r, row in enumerate(shown):
-            metric = result.metrics.get(row.metric) or self.ds.metrics.get(row.metric)
+        lang, rows, ds = self.lang, result.rows, self.ds
+
+        def texts(r: int) -> list[str]:
+            row = rows[r]
+            metric = result.metrics.get(row.metric) or ds.metrics.get(row.metric)
             label = metric.label.get(lang) if metric else row.metric
             old = "" if row.old_value is None else (
                 ("ca. " if row.old_approximate else "") + format_number(row.old_value, lang))
-            cells = [row.where, label, format_period(row.period, lang),
-                     ("ca. " if row.approximate else "") + format_number(row.value, lang),
-                     STATUS_LABELS[row.status].get(lang), old]
-            for c, text in enumerate(cells):
-                self.rows.setItem(r, c, text_item(text))
+            return [row.where, label, format_period(row.period, lang),
+                    ("ca. " if row.approximate else "") + format_number(row.value, lang),
+                    STATUS_LABELS[row.status].get(lang), old]
+
+        self.rows.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.rows.show_rows(min(len(rows), PREVIEW_ROWS), texts)
 
     def _fill_problems(self, result: ImportResult) -> None:
-        lang = self.lang
-        self.problems.setRowCount(len(result.problems))
-        for r, p in enumerate(result.problems):
-            cells = [p.where, p.column, SEVERITY_LABELS[p.severity].get(lang), p.message.get(lang)]
-            for c, text in enumerate(cells):
-                self.problems.setItem(r, c, text_item(text))
+        lang, problems = self.lang, result.problems
+
+        def texts(r: int) -> list[str]:
+            p = problems[r]
+            return [p.where, p.column, SEVERITY_LABELS[p.severity].get(lang), p.message.get(lang)]
+
+        self.problems.show_rows(len(problems), texts)
 
 
 def text_item(text: str, limit: int | None = None) -> QTableWidgetItem:

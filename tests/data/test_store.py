@@ -88,8 +88,10 @@ def test_apply_refuses_a_result_with_errors(ds, store):
 
 def test_a_failing_apply_changes_nothing(ds, store, monkeypatch):
     res = result(ds)
-    res.rows[-1].value = None  # NOT NULL fails on the last insert
-    res.rows[-1].status = "new"
+    rows = list(res.rows)  # the rows as objects (read rows are kept in columns, copied out)
+    rows[-1].value = None  # NOT NULL fails on the last insert
+    rows[-1].status = "new"
+    res.rows = rows
     with pytest.raises(StoreError):
         store.apply(res)
     assert store.imports() == [] and snapshot(store.overlay(ds)) == snapshot(ds.with_observations([]))
