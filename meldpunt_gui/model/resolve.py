@@ -81,7 +81,7 @@ class ResolvedView:
     @cached_property
     def summary(self) -> tuple[str, ...]:
         """The chart in words, one sentence per series (also what screen readers get)."""
-        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods))
+        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods, self.cells))
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:

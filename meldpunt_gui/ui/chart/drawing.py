@@ -125,8 +125,9 @@ class SeriesPainter:
         ys: list[float] = []
         symbols: list[Any] = []
         for data in shown:
-            for period, x, y in zip(data.periods, data.x, data.y):
-                obs = ds.shown(data.metric, period)
+            # one lookup of the series' cells, not one per point
+            cells = ds.shown_in(data.metric, data.periods)
+            for period, x, y, obs in zip(data.periods, data.x, data.y, cells):
                 if obs is None or obs.status not in STATUS_MARKS or math.isnan(y):
                     continue
                 xs.append(x)
