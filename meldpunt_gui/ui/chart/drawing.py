@@ -4,12 +4,13 @@ for the parts of a whole. Items are kept in the panel and given new data, not ma
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from meldpunt_gui.model.domain import Dataset, Period
+from meldpunt_gui.model.domain import Dataset, Observation, Period
 from meldpunt_gui.model.transforms import PanelData
 from meldpunt_gui.text.plain import shorten
 from meldpunt_gui.ui.chart.palette import SeriesStyle, Theme, series_style
@@ -55,7 +56,8 @@ class SeriesPainter:
         return self._marker_cache[key]
 
     def draw_lines(self, panel: Panel, pdata: PanelData, shown: list[SeriesData], style_index: int,
-                   theme: Theme, ds: Dataset, lang: str, font: QFont) -> list[float]:
+                   theme: Theme, ds: Dataset, lang: str, font: QFont,
+                   cells: Mapping[str, Sequence[list[Observation]]] | None = None) -> list[float]:
         """Series that share a style (styles repeat after eight) share one curve, split by NaN;
         all markers of the panel are one item with a symbol, pen and fill per point (hollow
         where the value is rounded), given as two styles per series style and each point's
@@ -111,14 +113,15 @@ class SeriesPainter:
         panel.markers.set_styled(np.concatenate([empty, *mx]), np.concatenate([empty, *my]), marks,
                                  np.concatenate([np.empty(0, dtype=np.intp), *which]))
         panel.markers.setVisible(True)
-        self._draw_status_marks(panel, shown, pdata.log, theme, ds)
+        self._draw_status_marks(panel, shown, pdata.log, theme, ds, cells or {})
         panel.legend.set_entries(entries, font, theme.foreground)
         return ys_all
 
-    def _draw_status_marks(self, panel: Panel, shown: list[SeriesData], log: bool,
-                           theme: Theme, ds: Dataset) -> None:
+    def _draw_status_marks(self, panel: Panel, shown: list[SeriesData], log: bool, theme: Theme,
+                           ds: Dataset, cells: Mapping[str, Sequence[list[Observation]]]) -> None:
         """Forecast, partial-year, secondary and draft values get their sign beside the
-        marker (the same sign as in the table and the key under the chart)."""
+        marker (the same sign as in the table and the key under the chart). `cells`: per
+        metric its values in each of the view's periods, where the view has looked them up."""
         from meldpunt_gui.text.marks import STATUS_MARKS
         from meldpunt_gui.ui.chart.markers import glyph_symbol
 
@@ -126,9 +129,12 @@ class SeriesPainter:
         ys: list[float] = []
         symbols: list[Any] = []
         for data in shown:
-            # one lookup of the series' cells, not one per point
-            cells = ds.shown_in(data.metric, data.periods)
-            for period, x, y, obs in zip(data.periods, data.x, data.y, cells):
+            column = cells.get(data.metric)
+            if column is not None and len(column) == len(data.periods):
+                values = [c[0] if c else None for c in column]
+            else:  # one lookup of the series' cells, not one per point
+                values = ds.shown_in(data.metric, data.periods)
+            for period, x, y, obs in zip(data.periods, data.x, data.y, values):
                 if obs is None or obs.status not in STATUS_MARKS or math.isnan(y):
                     continue
                 xs.append(x)
