@@ -11,7 +11,8 @@ two disjoint sets of N series. Both variants alternate within each round:
   chart     ChartView.set_view on a standalone chart up to its viewport's paint (redraw.py's
             `chart` figure, for comparison)
 
-Paints are noted by a QApplication subclass whose notify() sees every event, as startup.py
+The window is drawn in the program's own style (Fusion through ui/theme.py's proxy, as app.py
+sets it). Paints are noted by a QApplication subclass whose notify() sees every event, as startup.py
 does (about 2 us per event).
 
 Run: .venv/bin/python bench/window_change.py [--runs 40] [--profile 10|40]
@@ -78,6 +79,7 @@ def main() -> None:
     app = make_app()
     from PySide6.QtCore import QSettings, qInstallMessageHandler
 
+    from meldpunt_gui.ui import theme as themes
     from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.main_window import MainWindow
 
@@ -89,6 +91,7 @@ def main() -> None:
     window = MainWindow(ds, settings, "nl", state=ViewState(metrics=tuple(ids[:10])),
                         data_dir=Path(tmp.name))
     window.persist = False
+    themes.apply(app, window.theme)  # the program's style, as app.py sets it
     window.resize(*WINDOW_SIZE)
     window.show()
     window.chart.ensure_loaded()

@@ -304,6 +304,31 @@ class Dataset:
                        else _change(cur[1], base[0], base[1], points))
         return out
 
+    def largest_change(self, metric: str, periods: Iterable[Period]) -> Change | None:
+        """Of `changes` for these periods, the largest in size (in points for a percentage, else
+        the percentage; the first of equal ones; none where the base is 0 and the size is a
+        percentage). The chart in words says only this one, so the others are sized from the
+        values and never made."""
+        by = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
+              for q, c in self._cells_of(metric).items()}
+        points = self.unit_of(metric).kind == "percent"
+        best: tuple[Observation, tuple[Period, Observation]] | None = None
+        best_size = -1.0
+        for period in periods:
+            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
+            if cur is None or base is None:
+                continue
+            was = base[1].value
+            if points:
+                size = abs(cur[1].value - was)
+            elif was == 0:
+                continue
+            else:
+                size = abs((cur[1].value - was) / abs(was) * 100.0)
+            if size > best_size:
+                best_size, best = size, (cur[1], base)
+        return None if best is None else _change(best[0], best[1][0], best[1][1], points)
+
     # ----- lookups
     def unit_of(self, metric: str) -> Unit:
         return self.units[self.metrics[metric].unit]

@@ -48,6 +48,9 @@ class ResolvedView:
     metrics: tuple[str, ...]  # the selected metrics the dataset knows, in selection order
     panels: tuple[Panel, ...]
     chart: ChartData
+    # per selected metric its values in each period (shown one first): looked up once for the
+    # chart, its status marks, the sources, the key to the marks and the explanation
+    cells: tuple[tuple[list[Observation], ...], ...]
     story: Story | None = None
     events: tuple[Event, ...] = field(default=())  # the events drawn (none when switched off)
     listed_events: tuple[Event, ...] = field(default=())  # the events chosen for this view
@@ -81,18 +84,12 @@ class ResolvedView:
     @cached_property
     def summary(self) -> tuple[str, ...]:
         """The chart in words, one sentence per series (also what screen readers get)."""
-        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods))
+        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods, self.cells))
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """Every source of a value in view, alternatives included, in first-use order."""
         return tuple(sources_in(self.ds, self.cells))
-
-    @cached_property
-    def cells(self) -> tuple[tuple[list[Observation], ...], ...]:
-        """Per selected metric its values in each period (shown one first): looked up once for
-        the sources, the key to the marks and the explanation."""
-        return tuple(tuple(self.ds.values_in(m, self.periods)) for m in self.metrics)
 
     # ----- parts that only a visible tab or an export needs
     @cached_property
@@ -167,8 +164,11 @@ def resolve(ds: Dataset, state: ViewState, lang: str, story: Story | None = None
     story_periods = tuple(story.highlight) if story is not None else tuple(highlight)
     listed = tuple(view_events(ds, metrics, first, last, story_periods, state.all_events))
     events = listed if state.show_events else ()
+    periods = tuple(selected_periods(ds, state))
+    cells = tuple(tuple(ds.values_in(m, periods)) for m in metrics)
+    shown = {m: [c[0] if c else None for c in column] for m, column in zip(metrics, cells)}
     return ResolvedView(
         ds=ds, state=state, lang=lang, first_year=first, last_year=last,
-        periods=tuple(selected_periods(ds, state)), metrics=metrics,
-        panels=tuple(panels(ds, metrics)), chart=chart_data(ds, state), story=story,
+        periods=periods, metrics=metrics, panels=tuple(panels(ds, metrics)),
+        chart=chart_data(ds, state, shown), cells=cells, story=story,
         events=events, listed_events=listed, highlight=story_periods)

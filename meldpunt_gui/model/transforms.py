@@ -8,9 +8,10 @@ Whenever a mode puts different units or counting definitions side by side, a not
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from meldpunt_gui.model.domain import Dataset, Period, Text, Unit
+from meldpunt_gui.model.domain import Dataset, Observation, Period, Text, Unit
 from meldpunt_gui.model.view import ViewState, panels, selected_periods, year_range
 
 INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
@@ -43,15 +44,20 @@ class ChartData:
     notes: list[Text] = field(default_factory=list)
 
 
-def _raw(ds: Dataset, metric: str, periods: list[Period]) -> Line:
-    shown = ds.shown_in(metric, periods)
+def _raw(ds: Dataset, metric: str, periods: list[Period],
+         known: Sequence[Observation | None] | None = None) -> Line:
+    shown = known if known is not None and len(known) == len(periods) else ds.shown_in(metric, periods)
     vals = [math.nan if obs is None else obs.value for obs in shown]
     approx = [obs is not None and bool(obs.approximate) for obs in shown]
     return Line(metric, list(periods), vals, approx)
 
 
-def chart_data(ds: Dataset, state: ViewState) -> ChartData:
+def chart_data(ds: Dataset, state: ViewState,
+               shown: Mapping[str, Sequence[Observation | None]] | None = None) -> ChartData:
+    """What the chart draws for `state`. `shown`: per metric its shown value in each selected
+    period, where the caller has looked them up already (the values drawn as they are)."""
     periods = selected_periods(ds, state)
+    known = shown or {}
     mode = getattr(state, "mode", "absolute")
     if mode == "index":
         return _index(ds, state, periods)
@@ -59,7 +65,7 @@ def chart_data(ds: Dataset, state: ViewState) -> ChartData:
         return _change(ds, state, periods)
     if mode in ("parts", "shares"):
         return _parts(ds, state, periods, shares=mode == "shares")
-    out = ChartData([PanelData(ds.units[p.unit], [_raw(ds, m, periods) for m in p.metrics],
+    out = ChartData([PanelData(ds.units[p.unit], [_raw(ds, m, periods, known.get(m)) for m in p.metrics],
                                log=mode == "log") for p in panels(ds, state.metrics)])
     if mode == "log":
         out.notes.append(Text("Logaritmische schaal: elke stap omhoog is een vermenigvuldiging.",

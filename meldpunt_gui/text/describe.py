@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from meldpunt_gui.model.domain import Change, Dataset, Event, Observation, Period, Source, Text
+from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
@@ -233,21 +233,24 @@ S = {
 
 
 def summary_sentences(ds: Dataset, state: ViewState, lang: str,
-                      periods: Sequence[Period] | None = None) -> list[str]:
+                      periods: Sequence[Period] | None = None,
+                      cells: Sequence[Sequence[list[Observation]]] | None = None) -> list[str]:
     """A text alternative for the chart, from the data: per series what is shown, the range, the
     highest and the latest value and the largest change; rounded values said as such.
-    `periods`: the view's periods where the caller has them already."""
+    `periods`, `cells`: the view's periods, and per known selected metric its values in each
+    (shown one first), where the caller has them already."""
     from meldpunt_gui.text.formatting import format_period as fp
 
     out = []
     if periods is None:
         periods = selected_periods(ds, state)
-    for mid in state.metrics:
-        if mid not in ds.metrics:
-            continue
+    known = [mid for mid in state.metrics if mid in ds.metrics]
+    if cells is None:
+        cells = [ds.values_in(mid, periods) for mid in known]
+    for mid, column in zip(known, cells):
         unit = ds.unit_of(mid)
         label = ds.metrics[mid].label.get(lang)
-        pts = [(p, o) for p, o in ds.series(mid, periods) if o is not None]
+        pts = [(p, c[0]) for p, c in zip(periods, column) if c]
         if not pts:
             out.append(f"{label}: {S['none'].get(lang)}.")
             continue
@@ -281,13 +284,8 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str,
         lp, lo = pts[-1]
         parts.append(S["latest"].get(lang).format(
             value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
-        sized: list[tuple[float, Change]] = []  # (size, change): points for percentages, else %
-        for c in ds.changes(mid, [p for p, _ in pts]):
-            size = None if c is None else c.points if unit.kind == "percent" else c.pct
-            if c is not None and size is not None:
-                sized.append((abs(size), c))
-        if sized:
-            _, big = max(sized, key=lambda sc: sc[0])
+        big = ds.largest_change(mid, [p for p, _ in pts])
+        if big is not None:
             parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
         n_approx = sum(1 for _, o in pts if o.approximate)
         if n_approx:

@@ -25,6 +25,14 @@ def scanned(ds: Dataset, metric: str, granularity: str | None) -> list[Period]:
                    if o.metric == metric and (granularity is None or o.period.granularity == granularity)})
 
 
+def largest_by_hand(ds: Dataset, metric: str, periods: list[Period]):
+    """The first change of the largest size: points for a percentage, else the percentage."""
+    points = ds.unit_of(metric).kind == "percent"
+    sized = [(abs(c.points if points else c.pct), c) for c in ds.changes(metric, periods)
+             if c is not None and (c.points if points else c.pct) is not None]
+    return max(sized, key=lambda sc: sc[0])[1] if sized else None
+
+
 @settings(max_examples=300, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # only read, never changed
 @given(obs=observations)
@@ -51,6 +59,7 @@ def test_index_agrees_with_a_scan(tiny_ds, obs):
                 assert ds.year_ends(metric, granularity) == ((years[0], years[-1]) if years else None)
         if metric in ds.metrics:
             assert ds.changes(metric, every) == [ds.change(metric, p) for p in every]
+            assert ds.largest_change(metric, every) == largest_by_hand(ds, metric, every)
             for p in every:  # the change against the comparable earlier period, by hand
                 cur, base = ds.shown(metric, p), ds.shown(metric, p.comparable_before())
                 got = ds.change(metric, p)

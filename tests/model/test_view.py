@@ -118,3 +118,17 @@ def test_parts_of_a_whole_stack_and_share():
     assert round(share.lines[0].values[1], 1) == 57.3 and round(share.lines[1].values[1], 1) == 42.7
     import math
     assert math.isnan(share.lines[0].values[0])  # 2020 has no split: no share
+
+
+@pytest.mark.parametrize("mode", ["absolute", "log", "index", "change"])
+def test_a_resolved_view_draws_what_chart_data_gives_and_looks_its_cells_up_once(tiny_ds, mode):
+    from meldpunt_gui.model.resolve import resolve
+    from meldpunt_gui.model.transforms import chart_data
+
+    state = ViewState(metrics=("reports_total", "share_nl", "cloud_urls", "unknown"), mode=mode)
+    view = resolve(tiny_ds, state, "nl")
+    assert view.chart == chart_data(tiny_ds, state)
+    assert view.cells == tuple(tuple(tiny_ds.values_in(m, view.periods)) for m in view.metrics)
+    # shown values of other periods (a caller's mistake) are not drawn: the series is looked up
+    other = {"reports_total": [None]}
+    assert chart_data(tiny_ds, state, other) == chart_data(tiny_ds, state)

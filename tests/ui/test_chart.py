@@ -300,3 +300,35 @@ def test_marker_item_takes_styles_as_arrays_or_as_pyqtgraph_does(qapp):
     assert [s.brush().color().name() for s in item.points()] == ["#ff0000", "#0000ff"]
     with pytest.raises(ValueError):
         item.setBrush(brushes)  # three brushes for two points
+
+
+def test_markers_in_a_few_styles_are_drawn_as_points_styled_one_by_one(qapp):
+    import numpy as np
+    from PySide6.QtGui import QBrush, QColor, QPen
+
+    from meldpunt_gui.ui.chart.markers import Markers, object_array
+
+    red, blue = QColor("#D55E00"), QColor("#0072B2")
+    styles = [("o", QPen(red), QBrush(red)), ("o", QPen(red), QBrush(QColor("#FFFFFF"))),
+              ("s", QPen(blue), QBrush(blue))]
+    which = np.array([0, 1, 2, 2, 0, 1, 0])
+    x, y = np.arange(7.0), np.arange(7.0) ** 2
+    one_by_one, styled = Markers(size=9), Markers(size=9)
+    one_by_one.setData(x=x, y=y, symbol=object_array([styles[k][0] for k in which]),
+                       pen=object_array([styles[k][1] for k in which]),
+                       brush=object_array([styles[k][2] for k in which]))
+    styled.set_styled(x, y, styles, which)
+    assert [(s.symbol(), s.pen().color().name(), s.brush().color().name()) for s in styled.points()] \
+        == [(s.symbol(), s.pen().color().name(), s.brush().color().name()) for s in one_by_one.points()]
+    # each point gets the picture the atlas has for its style, as the general path finds it
+    def pictures(item):
+        atlas = item.fragmentAtlas._coords
+        rects = {tuple(v): key for key, v in atlas.items()}
+        return [rects[tuple(r)] for r in item.data["sourceRect"].tolist()]
+    assert [k[0] for k in pictures(styled)] == [styles[k][0] for k in which]
+    assert [(k[1], k[2], k[3]) for k in pictures(styled)] == [
+        (9, styles[k][1]._id, styles[k][2]._id) for k in which]
+    assert pictures(one_by_one) == pictures(styled)
+    assert styled.boundingRect() == one_by_one.boundingRect()
+    styled.set_styled(np.empty(0), np.empty(0), [], np.empty(0, dtype=np.intp))
+    assert len(styled.points()) == 0

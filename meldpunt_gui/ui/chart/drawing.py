@@ -4,12 +4,13 @@ for the parts of a whole. Items are kept in the panel and given new data, not ma
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from meldpunt_gui.model.domain import Dataset, Period
+from meldpunt_gui.model.domain import Dataset, Observation, Period
 from meldpunt_gui.model.transforms import PanelData
 from meldpunt_gui.text.plain import shorten
 from meldpunt_gui.ui.chart.palette import SeriesStyle, Theme, series_style
@@ -55,15 +56,16 @@ class SeriesPainter:
         return self._marker_cache[key]
 
     def draw_lines(self, panel: Panel, pdata: PanelData, shown: list[SeriesData], style_index: int,
-                   theme: Theme, ds: Dataset, lang: str, font: QFont) -> list[float]:
+                   theme: Theme, ds: Dataset, lang: str, font: QFont,
+                   cells: Mapping[str, Sequence[list[Observation]]] | None = None) -> list[float]:
         """Series that share a style (styles repeat after eight) share one curve, split by NaN;
         all markers of the panel are one item with a symbol, pen and fill per point (hollow
-        where the value is rounded), given as object arrays (see markers.py) and drawn from
-        pyqtgraph's symbol atlas."""
+        where the value is rounded), given as two styles per series style and each point's
+        index among them (see markers.py), and drawn from pyqtgraph's symbol atlas."""
         import numpy as np
 
         from meldpunt_gui.ui.chart.legend import LegendEntry
-        from meldpunt_gui.ui.chart.markers import Markers, object_array
+        from meldpunt_gui.ui.chart.markers import Markers
 
         self.clear_stack(panel)
         entries: list[LegendEntry] = []
@@ -71,9 +73,9 @@ class SeriesPainter:
         by_style: dict[SeriesStyle, list[tuple[Any, Any]]] = {}
         mx: list[Any] = []
         my: list[Any] = []
-        symbols: list[Any] = []
-        pens: list[Any] = []
-        brushes: list[Any] = []
+        which: list[Any] = []  # per series, each marker's index in `marks`
+        marks: list[tuple[Any, Any, Any]] = []  # (symbol, pen, brush): filled, then hollow
+        mark_index: dict[tuple[str, str], int] = {}
         for k, data in enumerate(shown):
             style = series_style(style_index + k, theme.name)
             x = np.asarray(data.x, dtype=float)
@@ -83,13 +85,15 @@ class SeriesPainter:
                     y = np.log10(y)
             by_style.setdefault(style, []).append((x, y))
             ok = ~np.isnan(y)
-            pen, fill, hollow = self._marker_styles(style, theme)
+            first = mark_index.get((style.symbol, style.colour))
+            if first is None:
+                pen, fill, hollow = self._marker_styles(style, theme)
+                first = mark_index[(style.symbol, style.colour)] = len(marks)
+                marks += [(style.symbol, pen, fill), (style.symbol, pen, hollow)]
             approx = np.asarray(data.approximate, dtype=bool)[ok]
             mx.append(x[ok])
             my.append(y[ok])
-            symbols.append(np.full(len(approx), style.symbol, dtype=object))
-            pens.append(np.repeat(object_array([pen]), len(approx)))
-            brushes.append(object_array([fill, hollow])[approx.astype(np.intp)])
+            which.append(first + approx.astype(np.intp))
             ys_all += my[-1].tolist()
             entries.append(LegendEntry(shorten(ds.metrics[data.metric].label.get(lang)),
                                        style.colour, "line", style.symbol, style.dash))
@@ -105,19 +109,19 @@ class SeriesPainter:
         if panel.markers is None:
             panel.markers = Markers(size=SYMBOL_PX)
             panel.plot.addItem(panel.markers)
-        empty, none = np.empty(0), np.empty(0, dtype=object)
-        panel.markers.setData(x=np.concatenate([empty, *mx]), y=np.concatenate([empty, *my]),
-                              symbol=np.concatenate([none, *symbols]),
-                              pen=np.concatenate([none, *pens]), brush=np.concatenate([none, *brushes]))
+        empty = np.empty(0)
+        panel.markers.set_styled(np.concatenate([empty, *mx]), np.concatenate([empty, *my]), marks,
+                                 np.concatenate([np.empty(0, dtype=np.intp), *which]))
         panel.markers.setVisible(True)
-        self._draw_status_marks(panel, shown, pdata.log, theme, ds)
+        self._draw_status_marks(panel, shown, pdata.log, theme, ds, cells or {})
         panel.legend.set_entries(entries, font, theme.foreground)
         return ys_all
 
-    def _draw_status_marks(self, panel: Panel, shown: list[SeriesData], log: bool,
-                           theme: Theme, ds: Dataset) -> None:
+    def _draw_status_marks(self, panel: Panel, shown: list[SeriesData], log: bool, theme: Theme,
+                           ds: Dataset, cells: Mapping[str, Sequence[list[Observation]]]) -> None:
         """Forecast, partial-year, secondary and draft values get their sign beside the
-        marker (the same sign as in the table and the key under the chart)."""
+        marker (the same sign as in the table and the key under the chart). `cells`: per
+        metric its values in each of the view's periods, where the view has looked them up."""
         from meldpunt_gui.text.marks import STATUS_MARKS
         from meldpunt_gui.ui.chart.markers import glyph_symbol
 
@@ -125,8 +129,12 @@ class SeriesPainter:
         ys: list[float] = []
         symbols: list[Any] = []
         for data in shown:
-            for period, x, y in zip(data.periods, data.x, data.y):
-                obs = ds.shown(data.metric, period)
+            column = cells.get(data.metric)
+            if column is not None and len(column) == len(data.periods):
+                values = [c[0] if c else None for c in column]
+            else:  # one lookup of the series' cells, not one per point
+                values = ds.shown_in(data.metric, data.periods)
+            for period, x, y, obs in zip(data.periods, data.x, data.y, values):
                 if obs is None or obs.status not in STATUS_MARKS or math.isnan(y):
                     continue
                 xs.append(x)

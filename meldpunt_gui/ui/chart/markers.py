@@ -26,7 +26,44 @@ def object_array(items: list) -> np.ndarray:
 
 
 class Markers(pg.ScatterPlotItem):
-    """ScatterPlotItem whose setPen/setBrush take an object array of QPen/QBrush per point."""
+    """ScatterPlotItem whose setPen/setBrush take an object array of QPen/QBrush per point,
+    and which takes points drawn in a few styles as one list of styles (`set_styled`)."""
+
+    _styled: tuple[np.ndarray, list[tuple[Any, Any, Any]]] | None = None
+
+    def set_styled(self, x: np.ndarray, y: np.ndarray, styles: list[tuple[Any, Any, Any]],
+                   which: np.ndarray) -> None:
+        """Points each in one of a few (symbol, pen, brush) `styles`, `which` giving each
+        point's. pyqtgraph finds a point's picture in its symbol atlas from a key of its four
+        style fields, made for every point after comparing each pen and brush with the default
+        (some 1.5 ms for 1,200 points); here the atlas is asked once per style and each point
+        given its style's picture, the same one."""
+        which = np.asarray(which, dtype=np.intp)
+        self._styled = (which, styles)
+        try:
+            self.setData(x=x, y=y, symbol=object_array([s for s, _, _ in styles])[which],
+                         pen=object_array([p for _, p, _ in styles])[which],
+                         brush=object_array([b for _, _, b in styles])[which])
+        finally:
+            self._styled = None
+
+    def updateSpots(self, dataSet: Any = None) -> None:
+        styled = self._styled
+        data = self.data if dataSet is None else dataSet
+        if (styled is None or len(styled[0]) != len(data) or self.opts["hoverable"]
+                or not (self.opts["pxMode"] and self.opts["useCache"])):
+            super().updateSpots(dataSet)
+            return
+        which, styles = styled
+        size = self.opts["size"]  # every point has the default size
+        coords = self.fragmentAtlas[[(symbol, size, pen, brush) for symbol, pen, brush in styles]]
+        rects = np.empty(len(styles), dtype=data["sourceRect"].dtype)
+        for k, rect in enumerate(coords):
+            rects[k] = tuple(rect)
+        data["sourceRect"] = rects[which]
+        self._maybeRebuildAtlas()
+        self._updateMaxSpotSizes(data=data)
+        self.invalidate()
 
     def setPen(self, *args: Any, **kargs: Any) -> None:
         if not self._store("pen", args, kargs):

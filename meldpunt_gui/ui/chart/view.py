@@ -205,6 +205,7 @@ class ChartView(QWidget):
         events = list(view.events)
         panels.ensure(len(view.chart.panels), lang)
         painter.status_points = {}
+        cells = dict(zip(view.metrics, view.cells))  # looked up once, for the whole window
         style_index = 0
         for index, (panel, pdata) in enumerate(zip(panels.items, view.chart.panels)):
             panels.style(panel, pdata.unit, pdata.log, theme, style_key, font, lang)
@@ -213,7 +214,8 @@ class ChartView(QWidget):
                 ys = painter.draw_stack(panel, pdata, style_index, theme, ds, lang, font)
             else:
                 shown = [s for s in self.series if s.panel == index]
-                ys = painter.draw_lines(panel, pdata, shown, style_index, theme, ds, lang, font)
+                ys = painter.draw_lines(panel, pdata, shown, style_index, theme, ds, lang, font,
+                                         cells)
             style_index += len(pdata.lines)
             panels.set_y_range(panel, pdata.unit, ys, pdata.log)
             panels.place_event_lines(panel)

@@ -1,0 +1,58 @@
+"""The program's style draws a scroll bar's groove from a pixmap: the bar looks as Fusion draws
+it (within one level per colour channel, where Fusion's semi-transparent edge is blended onto
+the pixmap rather than straight onto the page), in both themes and either direction."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleFactory, QStyleOptionSlider
+
+from meldpunt_gui.ui import theme as themes
+
+
+def _draw(style: QStyle, bar: QScrollBar, background: int) -> QImage:
+    image = QImage(bar.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(background)
+    option = QStyleOptionSlider()
+    bar.initStyleOption(option)
+    option.subControls = QStyle.SubControl.SC_All
+    painter = QPainter(image)
+    style.drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, option, painter, bar)
+    painter.end()
+    return image
+
+
+def _largest_difference(a: QImage, b: QImage) -> int:
+    worst = 0
+    for y in range(a.height()):
+        for x in range(a.width()):
+            pa, pb = a.pixel(x, y), b.pixel(x, y)
+            for shift in (0, 8, 16, 24):
+                worst = max(worst, abs((pa >> shift & 255) - (pb >> shift & 255)))
+    return worst
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("orientation, size", [(Qt.Orientation.Vertical, (14, 300)),
+                                               (Qt.Orientation.Horizontal, (300, 14))])
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_scroll_bar_looks_as_fusion_draws_it(qapp, theme, orientation, size, enabled):
+    fusion = QStyleFactory.create("Fusion")
+    style = themes.ThemeStyle(theme)
+    previous = QApplication.palette()
+    QApplication.setPalette(themes.dark_palette() if theme == "dark" else style.standardPalette())
+    try:
+        bar = QScrollBar(orientation)
+        bar.resize(*size)
+        bar.setRange(0, 2000)
+        bar.setPageStep(300)
+        bar.setValue(700)
+        bar.setEnabled(enabled)
+        background = bar.palette().window().color().rgba()
+        want = _draw(fusion, bar, background)
+        assert _largest_difference(_draw(style, bar, background), want) <= 1
+        # drawn again from the kept groove, with the slider elsewhere: still Fusion's drawing
+        bar.setValue(100)
+        assert _largest_difference(_draw(style, bar, background), _draw(fusion, bar, background)) <= 1
+    finally:
+        QApplication.setPalette(previous)
