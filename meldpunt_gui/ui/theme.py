@@ -119,15 +119,21 @@ class ThemeStyle(QProxyStyle):
             painter.restore()
 
 
-_style: ThemeStyle | None = None  # kept: the application does not own a Python-made style
+# The style in use, kept so its Python side (the overridden drawing) lives as long as Qt uses it.
+_style: ThemeStyle | None = None
 
 
 def apply(app: QApplication, theme: str) -> None:
     """Fusion with our palette; every widget re-polished for it."""
     global _style
-    _style = ThemeStyle(theme)
-    app.setStyle(_style)
-    app.setPalette(dark_palette() if theme == "dark" else _style.standardPalette())
+    style = ThemeStyle(theme)
+    # The new style is set before the old one's last reference goes: setStyle still unpolishes
+    # every widget with the old style, and Qt (which took the old one as its child) deletes it
+    # after that. Dropping the reference first deleted it while it was still the application's
+    # style, and setStyle then used freed memory (a crash at random during theme switches).
+    app.setStyle(style)
+    _style = style
+    app.setPalette(dark_palette() if theme == "dark" else style.standardPalette())
     from shiboken6 import isValid
 
     for widget in app.allWidgets():

@@ -56,3 +56,29 @@ def test_a_scroll_bar_looks_as_fusion_draws_it(qapp, theme, orientation, size, e
         assert _largest_difference(_draw(style, bar, background), _draw(fusion, bar, background)) <= 1
     finally:
         QApplication.setPalette(previous)
+
+
+def test_switching_themes_again_and_again_keeps_the_style_in_use_alive(qapp, qtbot):
+    """Qt deletes the style it replaces only after setStyle has unpolished every widget with it;
+    the program's reference to the old style must last until then (dropping it first freed the
+    style while it was still in use, and setStyle then crashed at random)."""
+    import gc
+
+    import shiboken6
+    from PySide6.QtWidgets import QTextBrowser
+
+    page = QTextBrowser()
+    page.setStyleSheet("QTextBrowser { padding: 2px; }")  # polished anew at every switch
+    page.setPlainText("regel\n" * 200)
+    qtbot.addWidget(page)
+    page.show()
+    try:
+        for i in range(60):
+            before = qapp.style()
+            themes.apply(qapp, "dark" if i % 2 else "light")
+            gc.collect()
+            page.repaint()
+            assert qapp.style() is themes._style and shiboken6.isValid(qapp.style())
+            assert before is not qapp.style() and not shiboken6.isValid(before)  # Qt deleted it
+    finally:
+        themes.apply(qapp, "light")
