@@ -139,9 +139,9 @@ def apply(app: QApplication, theme: str) -> None:
     for widget in app.allWidgets():
         # a window of an earlier view may be half destroyed (deleteLater) while we walk
         if isValid(widget) and widget.styleSheet():
-            style = widget.style()
-            style.unpolish(widget)
-            style.polish(widget)
+            own = widget.style()
+            own.unpolish(widget)
+            own.polish(widget)
             widget.update()
 
 
