@@ -19,6 +19,7 @@ from itertools import compress, repeat
 from operator import and_, rshift
 from typing import overload
 
+from meldpunt_gui.imports.files import col_letters
 from meldpunt_gui.imports.model import ImportRow
 from meldpunt_gui.model.domain import Period
 
@@ -27,15 +28,6 @@ STATUSES = ("new", "changed", "unchanged")
 _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 Extras = tuple[()] | tuple[str, str, str, str]
 _STORED = bytes([1, 1, 0]) + bytes(253)  # status -> 1 for the rows an import writes
-
-
-def _letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 class Rows(Sequence[ImportRow]):
@@ -124,7 +116,7 @@ class Rows(Sequence[ImportRow]):
     def cell(self, i: int) -> str:
         if not self.xlsx:
             return ""
-        return f"{_letters(self.col[i])}{self.line[i]}"
+        return f"{col_letters(self.col[i])}{self.line[i]}"
 
     def metric_of(self, i: int) -> str:
         return self.metric_ids[self.metric[i]]
