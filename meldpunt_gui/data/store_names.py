@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from meldpunt_gui.data.store_derived import best_effort, forget_undone
+
 NAMES_VERSION = 1
 NAMES_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS metric_names (import_id INTEGER NOT NULL, metric TEXT NOT NULL,"
@@ -29,22 +31,13 @@ def index_names(conn: sqlite3.Connection) -> None:
     """Key the series of every import the index lacks (inside the opening's transaction). Best
     effort: a store that cannot take the index now (a full disk) opens without it, and the
     lookup keys what the index lacks itself."""
-    conn.execute("SAVEPOINT names")
-    try:
-        _index(conn)
-    except sqlite3.OperationalError:
-        conn.execute("ROLLBACK TO names")
-    conn.execute("RELEASE names")
+    best_effort(conn, "names", _index)
 
 
 def _index(conn: sqlite3.Connection) -> None:
     for statement in NAMES_SCHEMA:
         conn.execute(statement)
-    undone = [r[0] for r in conn.execute(
-        "SELECT import_id FROM metric_names_made WHERE import_id NOT IN (SELECT id FROM imports)")]
-    for import_id in undone:
-        conn.execute("DELETE FROM metric_names WHERE import_id = ?", (import_id,))
-        conn.execute("DELETE FROM metric_names_made WHERE import_id = ?", (import_id,))
+    forget_undone(conn, "metric_names", "metric_names_made")
     missing = [r[0] for r in conn.execute(UNINDEXED)]
     if not missing:
         return

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from meldpunt_gui.data.store_derived import best_effort, forget_undone
+
 SUMMARY_SCHEMA = (
     "CREATE TABLE IF NOT EXISTS value_spans (import_id INTEGER NOT NULL, metric TEXT NOT NULL,"
     " low_half INTEGER NOT NULL, high_half INTEGER NOT NULL, first_year INTEGER NOT NULL,"
@@ -32,21 +34,13 @@ SPANS = (f"SELECT metric, low_half, high_half, first_year, last_year FROM value_
 def sum_up(conn: sqlite3.Connection) -> None:
     """Sum up every import the table lacks (inside the opening's transaction); a store that
     cannot take it now opens without it, and the spans are then read from the values."""
-    conn.execute("SAVEPOINT spans")
-    try:
-        _sum_up(conn)
-    except sqlite3.OperationalError:
-        conn.execute("ROLLBACK TO spans")
-    conn.execute("RELEASE spans")
+    best_effort(conn, "spans", _sum_up)
 
 
 def _sum_up(conn: sqlite3.Connection) -> None:
     for statement in SUMMARY_SCHEMA:
         conn.execute(statement)
-    for (import_id,) in conn.execute(
-            "SELECT import_id FROM value_spans_made WHERE import_id NOT IN (SELECT id FROM imports)").fetchall():
-        conn.execute("DELETE FROM value_spans WHERE import_id = ?", (import_id,))
-        conn.execute("DELETE FROM value_spans_made WHERE import_id = ?", (import_id,))
+    forget_undone(conn, "value_spans", "value_spans_made")
     for (import_id,) in conn.execute(UNSUMMED).fetchall():
         conn.execute("DELETE FROM value_spans WHERE import_id = ?", (import_id,))
         conn.execute(f"INSERT INTO value_spans {_SPANS} WHERE import_id = ? GROUP BY metric", (import_id,))
