@@ -50,7 +50,9 @@ def first_point(chart):
     return (round(pos.x(), 3), round(pos.y(), 3))
 
 
-def test_every_selection_change_paints_the_viewport_once(qtbot):
+def shown_chart(qtbot, metric: str):
+    """The bundled data, a chart on screen drawing `metric`, and a counter of its viewport's
+    paints (started once that first drawing has settled)."""
     from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.ui.chart.view import ChartView
 
@@ -61,10 +63,14 @@ def test_every_selection_change_paints_the_viewport_once(qtbot):
     chart.show()
     qtbot.waitExposed(chart)
     chart.ensure_loaded()
-    chart.set_view(ds, ViewState(metrics=("reports_total",)), "nl")
+    chart.set_view(ds, ViewState(metrics=(metric,)), "nl")
     for _ in range(20):
         QApplication.processEvents()
-    counter = PaintCounter(chart._glw.viewport(), lambda: first_point(chart))
+    return ds, chart, PaintCounter(chart._glw.viewport(), lambda: first_point(chart))
+
+
+def test_every_selection_change_paints_the_viewport_once(qtbot):
+    ds, chart, counter = shown_chart(qtbot, "reports_total")
     states = [
         ViewState(metrics=("reports_total", "share_hosted_nl_pct")),  # a second panel
         ViewState(metrics=("reports_total",), first_year=2015, last_year=2022),  # other years
@@ -85,20 +91,7 @@ def test_every_selection_change_paints_the_viewport_once(qtbot):
 
 
 def test_the_one_paint_draws_the_real_values(qtbot):
-    from meldpunt_gui.data.bundled import load_bundled
-    from meldpunt_gui.ui.chart.view import ChartView
-
-    ds = load_bundled()
-    chart = ChartView()
-    qtbot.addWidget(chart)
-    chart.resize(1000, 640)
-    chart.show()
-    qtbot.waitExposed(chart)
-    chart.ensure_loaded()
-    chart.set_view(ds, ViewState(metrics=("share_hosted_nl_pct",)), "nl")
-    for _ in range(20):
-        QApplication.processEvents()
-    counter = PaintCounter(chart._glw.viewport(), lambda: first_point(chart))
+    ds, chart, counter = shown_chart(qtbot, "share_hosted_nl_pct")
     chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2010, last_year=2024), "nl")
     settle(qtbot, counter)
     assert counter.count == 1
