@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from meldpunt_gui.data.store import StoreError, UserStore
+from meldpunt_gui.imports.encoding import encoding_label
 from meldpunt_gui.imports.files import DELIMITER_NAMES
 from meldpunt_gui.imports.model import LAYOUT_LABELS, STATUS_LABELS, ImportResult, ImportRow
 from meldpunt_gui.imports.numbers import STYLE_LABELS
@@ -23,11 +24,6 @@ from meldpunt_gui.text.formatting import format_number
 PathLike = str | os.PathLike[str]
 LISTED_NEW = 20
 YES = frozenset({"j", "ja", "y", "yes"})
-_ENCODING_LABELS = {
-    "utf-8": Text("UTF-8", "UTF-8"), "utf-8-sig": Text("UTF-8 met BOM", "UTF-8 with BOM"),
-    "utf-16": Text("UTF-16", "UTF-16"), "utf-32": Text("UTF-32", "UTF-32"),
-    "cp1252": Text("Windows-1252", "Windows-1252"),
-}
 
 
 def _say(stream: TextIO, text: Text | str, lang: str) -> None:
@@ -49,7 +45,7 @@ def describe(res: ImportResult, lang: str) -> str:
     else:
         parts.append("CSV")
         if res.encoding:
-            parts.append(_ENCODING_LABELS.get(res.encoding, Text(res.encoding, res.encoding)).get(lang))
+            parts.append(encoding_label(res.encoding, lang))
         if res.delimiter in DELIMITER_NAMES:
             separator = Text("scheidingsteken ", "separator ").get(lang)
             parts.append(separator + DELIMITER_NAMES[res.delimiter].get(lang))

@@ -39,6 +39,19 @@ _BYTE_BREAKS = re.compile(rb"\r\n|\r|\n")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
+# the names a user reads for the encodings Python calls them by (check, import, the dialog)
+_ENCODING_LABELS = {
+    "utf-8": Text("UTF-8", "UTF-8"), "utf-8-sig": Text("UTF-8 met BOM", "UTF-8 with BOM"),
+    "utf-16": Text("UTF-16", "UTF-16"), "utf-32": Text("UTF-32", "UTF-32"),
+    "cp1252": Text("Windows-1252", "Windows-1252"),
+}
+
+
+def encoding_label(name: str, lang: str) -> str:
+    """An encoding as users know it ('Windows-1252', not Python's 'cp1252')."""
+    label = _ENCODING_LABELS.get(name)
+    return label.get(lang) if label is not None else name
+
 
 class Decoded(NamedTuple):
     """The text of some whole lines and the evidence its encoding was decided on."""

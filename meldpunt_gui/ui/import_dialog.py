@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meldpunt_gui.imports.encoding import encoding_label
 from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_number, format_period
@@ -207,7 +208,7 @@ class ImportDialog(QDialog):
             self.sheet.blockSignals(False)
         parts = []
         if result.encoding:
-            parts.append(self.tr("encoding %1").replace("%1", result.encoding))
+            parts.append(self.tr("encoding %1").replace("%1", encoding_label(result.encoding, self.lang)))
         if result.delimiter:
             names = {";": self.tr("semicolon ;"), ",": self.tr("comma ,"), "\t": self.tr("tab")}
             parts.append(self.tr("separator %1").replace("%1", names.get(result.delimiter, result.delimiter)))

@@ -67,6 +67,17 @@ def test_errors_block_the_import(qtbot, tmp_path, dutch):
     assert "1 fout, 0 waarschuwingen." in dialog.summary.text()  # a plural through %n, not "1 fouten"
 
 
+def test_the_detected_encoding_is_named_as_the_command_line_names_it(qtbot, tmp_path, dutch):
+    f = tmp_path / "excel.csv"
+    f.write_bytes("metriek;periode;waarde\nreports_total;2025;120.000\n".encode("cp1252"))
+    f.write_bytes(f.read_bytes().replace(b"metriek", b"metri\xebk"))  # a Windows-1252 character
+    dialog = ImportDialog(f, load_bundled(), "nl")
+    qtbot.addWidget(dialog)
+    assert dialog.wait_until_read() is True
+    assert dialog.import_result.encoding == "cp1252"
+    assert dialog.detected.text().startswith("Herkend: codering Windows-1252 · ")
+
+
 def test_wait_until_read_returns_with_the_preview_filled(qtbot, tmp_path):
     """The reader's result arrives through the event loop: the wait must run that loop, not
     block on the worker thread until its time is up."""
