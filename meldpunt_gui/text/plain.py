@@ -18,6 +18,7 @@ from html import escape
 
 ELLIPSIS = "…"
 SHORT = 80  # names in one-line places: legend, title, table cells, the "Bron:" line
+CHIP = 32  # a selected series' chip: narrow enough that a long name never widens the picker
 LONG = 600  # paragraphs in labels and exported charts (a story, a definition, the event key)
 TOOLTIP_LINE = 1000  # a tooltip line longer than this would not fit on any screen
 

@@ -20,6 +20,10 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
+    def spacing(self) -> int:
+        """The gap between chips, across and down."""
+        return self._spacing
+
     def count(self) -> int:
         return len(self._items)
 

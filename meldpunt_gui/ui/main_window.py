@@ -130,7 +130,7 @@ class MainWindow(WindowParts, QMainWindow):
         self.tabs.currentChanged.connect(lambda i: window_controls.tab_changed(self, i))
         self.chart.event_clicked.connect(self.show_event)
         for widget in (self.chart, self.table_pane, self.explanation, self.half_year_hint,
-                       self.headline_strip):  # each follows the model
+                       self.headline_strip, self.metric_picker):  # each follows the model
             widget.bind(model)
         self.headline_strip.point_requested.connect(self.select_point)
         self.mode.currentIndexChanged.connect(lambda _i: window_controls.mode_changed(self))

@@ -2,16 +2,22 @@
 its unit; the selected series as removable chips above the list; long labels wrap.
 
 A key series appears twice (under Kerncijfers and under its organisation); both items are one
-series, so ticking either ticks both.
+series, so ticking either ticks both. The picker keeps no selection of its own: bound to the view
+model, it shows the model's series (ticks and chips) after every change, and a tick asks the
+model for the selection with that series added or removed.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHeaderView,
+    QFrame,
     QLineEdit,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -23,11 +29,15 @@ from PySide6.QtWidgets import (
 
 from meldpunt_gui.model.domain import Dataset, Metric
 from meldpunt_gui.model.vocabulary import KEY_METRICS
-from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.text.plain import CHIP, shorten, tooltip_html
 from meldpunt_gui.ui.flow_layout import FlowLayout
+
+if TYPE_CHECKING:
+    from meldpunt_gui.ui.view_model import ViewModel
 
 METRIC_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # plain words searched: label, id, unit, definition
+CHIP_ROWS = 4  # rows of chips shown before they scroll
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -62,6 +72,13 @@ class MetricPicker(QWidget):
         self.search.setClearButtonEnabled(True)
         self.chip_box = QWidget(self)
         self.chip_layout = FlowLayout(self.chip_box)
+        # many chips scroll in a few rows rather than push the list out of the pane
+        self.chip_scroll = QScrollArea(self)
+        self.chip_scroll.setWidget(self.chip_box)
+        self.chip_scroll.setWidgetResizable(True)
+        self.chip_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chip_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.chips: dict[str, QToolButton] = {}
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -82,21 +99,27 @@ class MetricPicker(QWidget):
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.chip_box)  # before the search field: Tab goes from it to the list
+        lay.addWidget(self.chip_scroll)  # before the search field: Tab goes from it to the list
         lay.addWidget(self.search)
         lay.addWidget(self.tree, 1)
         self.search.textChanged.connect(self._filter)
         self.model.itemChanged.connect(self._on_item_changed)
-        self._order: list[str] = []
+        self._model: ViewModel | None = None
         self._items: dict[str, list[QStandardItem]] = {}
         self._labels: dict[str, str] = {}
         self._updating = False
         self.retranslate()
 
+    def bind(self, model: ViewModel) -> None:
+        """Show the model's selection from now on, whoever changed it (a story, a chip, a key)."""
+        self._model = model
+        model.changed.connect(lambda: self.show_selection(model.state.metrics))
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A new width wraps the labels anew."""
         super().resizeEvent(event)
         self.tree.scheduleDelayedItemsLayout()
+        self._fit_chips()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search metrics…"))
@@ -105,11 +128,11 @@ class MetricPicker(QWidget):
         self.chip_box.setAccessibleName(self.tr("Selected series"))
 
     def populate(self, ds: Dataset, lang: str, selected: tuple[str, ...]) -> None:
-        """(Re)build the tree in the given language, keeping the selection."""
+        """(Re)build the tree in the given language with `selected` ticked."""
         self._updating = True
         self.model.clear()
         self._items.clear()
-        self._order = [m for m in selected if m in ds.metrics]
+        ticked = set(selected)
         cats = sorted(ds.categories.values(), key=lambda c: c.order)
         known = {c.id for c in cats}
         cat_labels = {c.id: c.label.get(lang) for c in cats}
@@ -132,21 +155,22 @@ class MetricPicker(QWidget):
             parent.setToolTip(tooltip_html(label))
             parent.setData(label, SEARCH_ROLE)
             for m in metrics:
-                parent.appendRow(self._item(ds, m, lang, cat_labels.get(m.category, label)))
+                parent.appendRow(self._item(ds, m, lang, cat_labels.get(m.category, label),
+                                            m.id in ticked))
             self.model.appendRow(parent)
         self._labels = {m.id: m.label.get(lang) for m in ds.metrics.values()}
         self.tree.expandAll()
         self._updating = False
-        self._show_chips()
+        self._show_chips(tuple(m for m in selected if m in ds.metrics), relabel=True)
 
-    def _item(self, ds: Dataset, m: Metric, lang: str, cat_label: str) -> QStandardItem:
+    def _item(self, ds: Dataset, m: Metric, lang: str, cat_label: str, ticked: bool) -> QStandardItem:
         unit = ds.units[m.unit].label.get(lang)
         kinds = ds.granularities(m.id)
         half = self.tr("half-years") if kinds == {"half"} else ""
         item = QStandardItem(f"{shorten(m.label.get(lang))}  ({shorten(unit)}{', ' + half if half else ''})")
         item.setEditable(False)
         item.setCheckable(True)
-        item.setCheckState(Qt.CheckState.Checked if m.id in self._order else Qt.CheckState.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         item.setData(m.id, METRIC_ROLE)
         # what the tooltip says is also what the search looks through
         words = f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n{m.definition.get(lang)}"
@@ -156,7 +180,21 @@ class MetricPicker(QWidget):
         return item
 
     def selected(self) -> tuple[str, ...]:
-        return tuple(self._order)
+        """The series shown as selected: the model's, once it has told the picker."""
+        return tuple(self.chips)
+
+    def show_selection(self, metrics: tuple[str, ...]) -> None:
+        """Tick `metrics` (and only them) and show them as chips, in their order."""
+        metrics = tuple(m for m in metrics if m in self._items)
+        if metrics == tuple(self.chips):
+            return
+        self._updating = True
+        for mid in set(self.chips).symmetric_difference(metrics):
+            state = Qt.CheckState.Checked if mid in metrics else Qt.CheckState.Unchecked
+            for item in self._items.get(mid, ()):
+                item.setCheckState(state)
+        self._updating = False
+        self._show_chips(metrics)
 
     def set_checked(self, metric: str, checked: bool) -> None:
         items = self._items.get(metric)
@@ -187,28 +225,59 @@ class MetricPicker(QWidget):
             if twin is not item:
                 twin.setCheckState(item.checkState())
         self._updating = False
-        if on and mid not in self._order:
-            self._order.append(mid)
-        elif not on and mid in self._order:
-            self._order.remove(mid)
-        self._show_chips()
-        self.changed.emit(tuple(self._order))
+        current = self._model.state.metrics if self._model is not None else self.selected()
+        wanted = (*current, mid) if on and mid not in current else \
+            tuple(m for m in current if m != mid or on)
+        self.show_selection(wanted)  # at once, also without a model; the model's answer follows
+        self.changed.emit(wanted)
 
     # ----- chips: the selection at a glance, each removable
-    def _show_chips(self) -> None:
-        for chip in self.chips.values():
-            self.chip_layout.removeWidget(chip)
-            chip.deleteLater()
+    def _show_chips(self, metrics: tuple[str, ...], relabel: bool = False) -> None:
+        """One chip per series in `metrics`, in order. A series that stays keeps its chip; the
+        chips of series that went are given to the new ones, so flipping forty series makes no
+        widget (`relabel`: after a language switch every chip says its label again)."""
+        old = self.chips
+        spare = [chip for mid, chip in old.items() if mid not in metrics or relabel]
+        while self.chip_layout.takeAt(0) is not None:
+            pass
         self.chips = {}
-        for mid in self._order:
-            label = self._labels.get(mid, mid)
-            chip = QToolButton(self.chip_box)
-            chip.setText(f"{shorten(label)} ✕".replace("&", "&&"))  # a "&" is no shortcut here
-            chip.setAutoRaise(False)
-            chip.setToolTip(tooltip_html(self.tr("Remove %1 from the chart").replace("%1", label)))
-            chip.setAccessibleName(self.tr("Remove %1").replace("%1", label))
-            chip.clicked.connect(lambda _=False, m=mid: self.set_checked(m, False))
+        for mid in metrics:
+            chip = None if relabel else old.get(mid)
+            if chip is None:
+                chip = spare.pop() if spare else self._new_chip()
+                self._label_chip(chip, mid)
             self.chip_layout.addWidget(chip)
             self.chips[mid] = chip
-        self.chip_box.setVisible(bool(self._order))
-        self.chip_box.updateGeometry()
+        for chip in spare:
+            chip.hide()
+            chip.deleteLater()
+        self.chip_scroll.setVisible(bool(metrics))
+        self.chip_layout.invalidate()
+        self._fit_chips()
+
+    def _fit_chips(self) -> None:
+        """As tall as the chips at this width, up to CHIP_ROWS rows; the rest scrolls."""
+        if not self.chips:
+            return
+        row = next(iter(self.chips.values())).sizeHint().height() + self.chip_layout.spacing()
+        width = self.chip_scroll.width() - self.chip_scroll.verticalScrollBar().sizeHint().width()
+        needed = self.chip_layout.heightForWidth(max(width, 1))
+        self.chip_scroll.setFixedHeight(min(needed, CHIP_ROWS * row - self.chip_layout.spacing()))
+
+    def _new_chip(self) -> QToolButton:
+        chip = QToolButton(self.chip_box)
+        chip.setAutoRaise(False)
+        chip.clicked.connect(lambda _=False: self._remove_chip(chip))
+        return chip
+
+    def _label_chip(self, chip: QToolButton, mid: str) -> None:
+        label = self._labels.get(mid, mid)
+        chip.setText(f"{shorten(label, CHIP)} ✕".replace("&", "&&"))  # a "&" is no shortcut here
+        chip.setToolTip(tooltip_html(self.tr("Remove %1 from the chart").replace("%1", label)))
+        chip.setAccessibleName(self.tr("Remove %1").replace("%1", label))
+        chip.show()
+
+    def _remove_chip(self, chip: QToolButton) -> None:
+        mid = next((m for m, c in self.chips.items() if c is chip), None)
+        if mid is not None:
+            self.set_checked(mid, False)

@@ -4,10 +4,10 @@ Kerncijfers and chips, the data date and F1 help, driven through the window."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.view import ViewState
@@ -147,6 +147,56 @@ def test_picker_has_kerncijfers_first_and_chips_that_remove_a_series(real_window
     picker.items_for("police_reports")[0].setCheckState(Qt.CheckState.Checked)  # under Kerncijfers
     assert picker.item_for("police_reports").checkState() == Qt.CheckState.Checked  # its twin
     assert w.state.metrics == ("reports_total", "police_reports")
+
+
+def test_the_picker_shows_the_models_series_whoever_changed_them(real_window, qtbot):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    picker = w.metric_picker
+
+    def ticked() -> set[str]:
+        return {m for m in w.ds.metrics
+                if any(i.checkState() == Qt.CheckState.Checked for i in picker.items_for(m))}
+
+    w.open_story("fall-2022")  # a story, not the picker, changes the series
+    story = w.model.state.metrics
+    assert list(picker.chips) == list(story) and ticked() == set(story)
+    w.model.select_metrics(("cloud_urls", "reports_total"))  # e.g. a key or an undo
+    assert list(picker.chips) == ["cloud_urls", "reports_total"]
+    assert ticked() == {"cloud_urls", "reports_total"}
+    # a tick adds to what the model holds now, in the model's order
+    index = picker.proxy.mapFromSource(picker.items_for("police_reports")[0].index())  # Kerncijfers
+    rect = picker.tree.visualRect(index)
+    box = picker.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    check = QPoint(rect.left() + 3 + box // 2, rect.center().y())  # on the tick box
+    qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=check)
+    assert w.model.state.metrics == ("cloud_urls", "reports_total", "police_reports")
+    assert list(picker.chips) == list(w.model.state.metrics)
+
+
+def test_chips_are_reused_and_many_scroll_in_a_few_rows(real_window, qtbot, bundled):
+    from PySide6.QtWidgets import QToolButton
+
+    from meldpunt_gui.ui.metric_picker import CHIP_ROWS
+
+    w = real_window(ViewState(metrics=("reports_total", "cloud_urls")))
+    picker = w.metric_picker
+    kept = picker.chips["reports_total"]
+    w.model.select_metrics(("reports_total", "police_reports"))
+    assert picker.chips["reports_total"] is kept  # a series that stays keeps its chip
+    assert picker.chips["police_reports"].text() == "Meldingen bij de politie ✕"
+    width = picker.width()
+    forty = tuple(list(bundled.metrics)[:40])
+    w.model.select_metrics(forty)
+    QApplication.processEvents()  # the chips given up are deleted
+    chips = [c for c in picker.chip_box.findChildren(QToolButton) if c.isVisibleTo(picker)]
+    assert len(chips) == 40 and list(picker.chips) == list(forty)
+    assert picker.width() == width  # a long name never widens the pane
+    assert all(len(c.text()) <= 34 for c in chips)  # the name shortened, then " ✕"
+    row = chips[0].height() + picker.chip_layout.spacing()
+    assert picker.chip_scroll.height() <= CHIP_ROWS * row
+    assert picker.chip_scroll.verticalScrollBar().maximum() > 0  # the others scroll into view
+    w.model.select_metrics(("reports_total",))
+    assert picker.chip_scroll.height() == picker.chips["reports_total"].sizeHint().height()
 
 
 def test_long_labels_wrap_instead_of_being_cut(real_window, qtbot):
