@@ -188,12 +188,17 @@ class MetricPicker(QWidget):
         metrics = tuple(m for m in metrics if m in self._items)
         if metrics == tuple(self.chips):
             return
-        self._updating = True
-        for mid in set(self.chips).symmetric_difference(metrics):
-            state = Qt.CheckState.Checked if mid in metrics else Qt.CheckState.Unchecked
-            for item in self._items.get(mid, ()):
-                item.setCheckState(state)
-        self._updating = False
+        # unheard by the list, which then repaints once: told of each tick, it measured every
+        # wrapped row again (2 ms for forty series)
+        self.model.blockSignals(True)
+        try:
+            for mid in set(self.chips).symmetric_difference(metrics):
+                state = Qt.CheckState.Checked if mid in metrics else Qt.CheckState.Unchecked
+                for item in self._items.get(mid, ()):
+                    item.setCheckState(state)
+        finally:
+            self.model.blockSignals(False)
+        self.tree.viewport().update()
         self._show_chips(metrics)
 
     def set_checked(self, metric: str, checked: bool) -> None:
