@@ -111,6 +111,9 @@ class Dataset:
         # metric -> granularity -> first and last year with a value: every change of selection
         # asks it of each selected series several times (the year range on the axis)
         self._ends: dict[str, dict[str | None, tuple[int, int] | None]] = {}
+        # metric -> (year, half) -> its period and shown value: the changes of a series look
+        # up the same half a year before by number, with no period made or hashed
+        self._by_half: dict[str, dict[tuple[int, int], tuple[Period, Observation]]] = {}
         self._index(self._observations)
         self._year_span: tuple[int, int] | None = None  # on first use: a store's span is a query
 
@@ -137,6 +140,7 @@ class Dataset:
                         cur.append(obs)
             for metric in touched:
                 self._ends.pop(metric, None)
+                self._by_half.pop(metric, None)
                 for group in cells[metric].values():
                     if type(group) is list:
                         group.sort(key=lambda o: preference_key(o, self.sources), reverse=True)
@@ -294,8 +298,7 @@ class Dataset:
     def changes(self, metric: str, periods: Iterable[Period]) -> list[Change | None]:
         """`change` for each period in turn, for a whole series at once: its cells looked up by
         (year, half), so no earlier period is made and hashed for each value."""
-        by = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
-              for q, c in self._cells_of(metric).items()}
+        by = self._shown_by_half(metric)
         points = self.unit_of(metric).kind == "percent"
         out: list[Change | None] = []
         for period in periods:
@@ -309,8 +312,7 @@ class Dataset:
         the percentage; the first of equal ones; none where the base is 0 and the size is a
         percentage). The chart in words says only this one, so the others are sized from the
         values and never made."""
-        by = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
-              for q, c in self._cells_of(metric).items()}
+        by = self._shown_by_half(metric)
         points = self.unit_of(metric).kind == "percent"
         best: tuple[Observation, tuple[Period, Observation]] | None = None
         best_size = -1.0
@@ -328,6 +330,15 @@ class Dataset:
             if size > best_size:
                 best_size, best = size, (cur[1], base)
         return None if best is None else _change(best[0], best[1][0], best[1][1], points)
+
+    def _shown_by_half(self, metric: str) -> dict[tuple[int, int], tuple[Period, Observation]]:
+        """(year, half) -> period and shown value of `metric`, made once per metric."""
+        cells = self._cells_of(metric)  # first: reading deferred values clears the cache entry
+        by = self._by_half.get(metric)
+        if by is None:
+            by = self._by_half[metric] = {(q.year, q.half): (q, c if type(c) is Observation else c[0])
+                                          for q, c in cells.items()}
+        return by
 
     # ----- lookups
     def unit_of(self, metric: str) -> Unit:
