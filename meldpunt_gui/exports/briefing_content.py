@@ -17,7 +17,7 @@ from meldpunt_gui.exports.view_context import ViewContext, view_context
 from meldpunt_gui.model.domain import Dataset, Event, Source, Text
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
-from meldpunt_gui.text.describe import shown_sources, source_short, summary_sentences
+from meldpunt_gui.text.describe import shown_sources, source_short
 from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
 from meldpunt_gui.text.headline import Headline
 from meldpunt_gui.text.why import MIN_WHY
@@ -191,16 +191,14 @@ def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | No
     """The briefing for a view; `story` gives its title and text when the view came from it."""
     if story is not None and story.id != state.story:
         story = None
-    first, last = year_range(ds, state)
-    names = [ds.metrics[m].label.get(lang) for m in dict.fromkeys(state.metrics) if m in ds.metrics]
-    period = format_year_range(first, last, lang)
-    title = f"{story.title.get(lang)}, {period}" if story else f"{', '.join(names)}, {period}"
     view = resolve(ds, state, lang, story)
+    period = format_year_range(view.first_year, view.last_year, lang)
+    title = f"{story.title.get(lang)}, {period}" if story else view.title
     marks = _Marks(ds, lang)
     figures = [(h, marks.mark(ds.sources.get(h.source_id))) for h in view.headlines]
     why = _why(view, marks)
     on_page = len(marks.refs)
-    context = view_context(ds, state, lang, story)
+    context = view_context(view)
     appendix = _appendix(ds, state, lang, marks, view.events) if extended else []
     if extended:  # the appendix names the source of every value in its table
         for src in shown_sources(ds, state):
@@ -211,7 +209,7 @@ def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | No
         story_text=story.text.get(lang) if story else "",
         figures=figures,
         context=context,
-        chart_text=" ".join(summary_sentences(ds, state, lang)),
+        chart_text=" ".join(view.summary),
         why=why,
         sources=marks.refs[:on_page],
         data_date=context.data_date,

@@ -10,12 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from meldpunt_gui.data.stories import Story
-from meldpunt_gui.model.domain import Dataset, Text
-from meldpunt_gui.model.transforms import ChartData, chart_data
-from meldpunt_gui.model.view import ViewState, year_range
-from meldpunt_gui.text.describe import source_line
-from meldpunt_gui.text.formatting import format_date, format_period
+from meldpunt_gui.model.domain import Text
+from meldpunt_gui.model.resolve import ResolvedView
+from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.text.formatting import format_period
 
 C = {
     "index": Text("Index: {year} = 100.", "Index: {year} = 100."),
@@ -31,7 +29,6 @@ C = {
                 "A broken line = no value for that period."),
     "events": Text("Genummerde stippellijnen = gebeurtenissen (zie de lijst).",
                    "Numbered dotted lines = events (see the list)."),
-    "data_date": Text("Gegevens tot en met {date}", "Data up to and including {date}"),
 }
 
 
@@ -82,34 +79,26 @@ def _key(data: ChartData, events: bool, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def data_date_line(ds: Dataset, lang: str) -> str:
-    """The same line as the window's status bar (`ResolvedView.data_date_line`)."""
-    return C["data_date"].get(lang).format(date=format_date(ds.data_date, lang)) if ds.data_date else ""
-
-
-def view_context(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,
-                 data: ChartData | None = None) -> ViewContext:
-    """The context of the chart drawn for `state` (pass `data` when it is computed already)."""
-    data = data if data is not None else chart_data(ds, state)
-    first, last = year_range(ds, state)
+def view_context(view: ResolvedView) -> ViewContext:
+    """The context of the chart drawn for `view`: its mode, story, marks, events and sources
+    are the resolved view's, so an export says what its chart draws (the key once counted the
+    events of every series while the chart drew those of the series in view)."""
+    state, lang, story = view.state, view.lang, view.story
     mode = ""
     if state.mode == "index":
-        mode = C["index"].get(lang).format(year=state.base_year or first)
+        mode = C["index"].get(lang).format(year=state.base_year or view.first_year)
     elif state.mode in ("parts", "shares"):
         mode = C[state.mode].get(lang)
-    if story is not None and story.id != state.story:
-        story = None
     highlight = ""
     if story is not None and story.highlight:
         highlight = C["highlight"].get(lang).format(
             periods=", ".join(format_period(p, lang) for p in story.highlight))
-    events = bool(state.show_events and ds.events_between(first, last))
     return ViewContext(
         mode=mode,
-        notes=tuple(n.get(lang) for n in data.notes),
+        notes=view.notes,
         story=C["story"].get(lang).format(title=story.title.get(lang)) if story else "",
         highlight=highlight,
-        key=_key(data, events, lang),
-        source=source_line(ds, state, lang),
-        data_date=data_date_line(ds, lang),
+        key=_key(view.chart, bool(view.events), lang),
+        source=view.sources_line,
+        data_date=view.data_date_line,
     )

@@ -13,6 +13,7 @@ from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.briefing_content import briefing_content
 from meldpunt_gui.exports.view_context import view_context
 from meldpunt_gui.model.domain import Period, Text
+from meldpunt_gui.model.resolve import resolve
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.headline import headline
 from meldpunt_gui.text.why import MAX_WHY, MIN_WHY, first_sentence
@@ -136,13 +137,13 @@ def test_extended_appendix_has_definitions_background_table_and_events(tiny_ds):
 
 
 def test_view_context_says_mode_base_year_and_key(tiny_ds):
-    ctx = view_context(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl")
+    ctx = view_context(resolve(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl"))
     assert ctx.mode == "Index: 2021 = 100."
     assert any(n.startswith("Let op: deze lijnen tellen verschillende dingen") for n in ctx.notes)
     assert ctx.key[0].startswith("○ open punt = afgeronde waarde")
-    log = view_context(tiny_ds, STATE.with_(mode="log"), "en")
+    log = view_context(resolve(tiny_ds, STATE.with_(mode="log"), "en"))
     assert "Log scale: each step up is a multiplication." in log.notes
-    gap = view_context(tiny_ds, ViewState(metrics=("reports_total",)), "en")
+    gap = view_context(resolve(tiny_ds, ViewState(metrics=("reports_total",)), "en"))
     assert "A broken line = no value for that period." in gap.key
     assert gap.source.startswith("Source: ")
 

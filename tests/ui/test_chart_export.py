@@ -138,3 +138,26 @@ def test_chart_export_sizes_from_a_damaged_settings_file_fall_back(qtbot, settin
     dialog = ChartExportOptions(settings)
     qtbot.addWidget(dialog)
     assert dialog.width_box.value() == shown and dialog.height_box.value() == 700
+
+
+def test_the_event_key_numbers_the_events_the_chart_draws(qtbot):
+    """The key under an exported chart lists the events its badges number, in that order: it
+    used to list every event of those years, so badge 1 pointed at another event."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.formatting import format_date
+    from meldpunt_gui.ui.export.chart_export import ExportFigure
+
+    ds = load_bundled()
+    state = ViewState(metrics=("reports_total",))  # the events about this series, not all
+    fig = ExportFigure(ds, state, "nl")
+    fig.lay_out(1000, 700)
+    drawn = [event_id for event_id, _x, _lane in fig.chart.events]
+    every = ds.events_between(fig.view.first_year, fig.view.last_year)
+    assert 0 < len(drawn) < len(every)
+    by_id = {e.id: e for e in ds.events}
+    texts = [label.text() for label in fig.findChildren(type(fig.title))]
+    key = next(t for t in texts if t.startswith("1 = "))
+    first = by_id[drawn[0]]
+    assert key.startswith(f"1 = {format_date(first.date, 'nl')} {first.title.get('nl')}")
+    assert f"{len(drawn)} = " in key and f"{len(drawn) + 1} = " not in key
+    fig.deleteLater()

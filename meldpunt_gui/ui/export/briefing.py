@@ -35,6 +35,7 @@ from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.ui.export.chart_export import (
     export_chart_view,
+    export_view,
     light_widget,
     pdf_bytes,
     vector_mode,
@@ -285,7 +286,7 @@ class BriefingChart(QWidget):
         light_widget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.chart = export_chart_view(self, ds, state, lang, story)
+        self.chart = export_chart_view(self, export_view(ds, state, lang, story))
         lay.addWidget(self.chart)
         self.resize(*CHART_PX)
         self.show()

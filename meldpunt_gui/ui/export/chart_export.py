@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QVBoxLayout, 
 from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.view_context import view_context
 from meldpunt_gui.model.domain import Dataset
-from meldpunt_gui.model.view import ViewState, year_range
-from meldpunt_gui.text.formatting import format_date, format_year_range
+from meldpunt_gui.model.resolve import ResolvedView, resolve
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.formatting import format_date
 from meldpunt_gui.text.plain import LONG, shorten
 from meldpunt_gui.ui.chart.palette import THEMES
 from meldpunt_gui.ui.chart.view import ChartView
@@ -30,10 +31,10 @@ from meldpunt_gui.ui.chart.view import ChartView
 FORMATS = ("png", "svg", "pdf")
 
 
-def chart_title(ds: Dataset, state: ViewState, lang: str) -> str:
-    first, last = year_range(ds, state)
-    names = [shorten(ds.metrics[m].label.get(lang)) for m in state.metrics if m in ds.metrics]
-    return f"{', '.join(names)}, {format_year_range(first, last, lang)}"
+def export_view(ds: Dataset, state: ViewState, lang: str, story: Story | None = None) -> ResolvedView:
+    """The one resolved view an export draws and describes: the story's years are shaded (and
+    its title said) only when the view is that story's."""
+    return resolve(ds, state, lang, story if story is not None and story.id == state.story else None)
 
 
 def without_ligatures(font: QFont) -> QFont:
@@ -55,13 +56,11 @@ def light_widget(widget: QWidget) -> None:
     widget.setFont(without_ligatures(widget.font()))
 
 
-def export_chart_view(parent: QWidget, ds: Dataset, state: ViewState, lang: str,
-                      story: Story | None = None) -> ChartView:
-    """A chart for an export: light, no pixmap caches, the story's years highlighted."""
+def export_chart_view(parent: QWidget, view: ResolvedView) -> ChartView:
+    """A chart for an export: light, no pixmap caches."""
     chart = ChartView(parent, cached=False)
     chart.ensure_loaded()
-    highlight = story.highlight if story is not None and story.id == state.story else ()
-    chart.set_view(ds, state, lang, "light", highlight)
+    chart.show_view(view, "light")
     return chart
 
 
@@ -85,20 +84,21 @@ class ExportFigure(QWidget):
         light_widget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(16, 12, 16, 10)
-        self.title = self._label(chart_title(ds, state, lang), bold=True, scale=1.3)
+        self.view = view = export_view(ds, state, lang, story)
+        self.title = self._label(view.title, bold=True, scale=1.3)
         lay.addWidget(self.title)
-        self.chart = export_chart_view(self, ds, state, lang, story)
-        context = view_context(ds, state, lang, story, self.chart.data)
+        self.chart = export_chart_view(self, view)
+        context = view_context(view)
         for line in (context.story, context.highlight, context.mode, *context.notes):
             if line:
                 lay.addWidget(self._label(line, scale=0.85))
         lay.addWidget(self.chart, 1)
-        first, last = year_range(ds, state)
-        events = ds.events_between(first, last) if state.show_events else []
+        events = view.events  # numbered as the chart numbers its badges
         if events:
             key = "; ".join(f"{i} = {format_date(e.date, lang)} {shorten(e.title.get(lang))}"
                             for i, e in enumerate(events, start=1))
-            lay.addWidget(self._label(shorten(key, LONG), scale=0.8))
+            # whole: each title is short, and every badge the chart numbers must be found here
+            lay.addWidget(self._label(key, scale=0.8))
         for line in context.key:
             lay.addWidget(self._label(shorten(line, LONG), scale=0.8))
         lay.addWidget(self._label(shorten(" · ".join(x for x in (context.source, context.data_date) if x), LONG),
@@ -185,7 +185,7 @@ def render_svg(ds: Dataset, state: ViewState, lang: str, width: int, height: int
     gen.setOutputDevice(buf)
     gen.setSize(QSize(width, height))
     gen.setViewBox(QRect(0, 0, width, height))
-    gen.setTitle(chart_title(ds, state, lang))
+    gen.setTitle(fig.view.title)
     painter = QPainter(gen)
     painter.fillRect(QRect(0, 0, width, height), QColor(THEMES["light"].background))
     fig.render(painter, QPoint(0, 0))
@@ -206,7 +206,7 @@ def render_pdf(ds: Dataset, state: ViewState, lang: str, width: int, height: int
         fig.render(painter, QPoint(0, 0))
         painter.end()
 
-    data = pdf_bytes(chart_title(ds, state, lang),
+    data = pdf_bytes(fig.view.title,
                      QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)),
                      paint, resolution=96)
     fig.deleteLater()
