@@ -23,6 +23,7 @@ from meldpunt_gui.text.explanation import Section, explanation_sections, section
 from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
 from meldpunt_gui.text.marks import key_entries
+from meldpunt_gui.text.plain import shorten
 from meldpunt_gui.text.tabular import Table, build_table
 from meldpunt_gui.text.why import WhySentence, why_sentences
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 
 LEAD_FIGURES = 4  # key figures in the headline strip; the rest are in the chart and the table
 NO_METRIC = Text("Geen reeks gekozen", "No series selected")
+TITLE_NAMES = 4  # series a title names; of more, the first three and how many others (two or more)
+MORE_SERIES = Text("{names} en nog {n} reeksen", "{names} and {n} more series")
 DATA_DATE = Text("Gegevens tot en met {date}", "Data up to and including {date}")
 
 
@@ -58,11 +61,22 @@ class ResolvedView:
 
     # ----- texts, from the data (never parsed back from another display string)
     @cached_property
+    def series_names(self) -> tuple[str, ...]:
+        """The selected series' names, in order (the title's tooltip lists them all)."""
+        return tuple(shorten(self.ds.metrics[m].label.get(self.lang)) for m in self.metrics)
+
+    @cached_property
     def title(self) -> str:
-        names = [self.ds.metrics[m].label.get(self.lang) for m in self.metrics]
+        """'Meldingen totaal, Cloud-URL's, 2019 t/m 2024': the window's, every export's. Past
+        TITLE_NAMES series the rest are counted, not named (the legend names every one)."""
+        names = self.series_names
         if not names:
             return NO_METRIC.get(self.lang)
-        return f"{', '.join(names)}, {format_year_range(self.first_year, self.last_year, self.lang)}"
+        named = ", ".join(names)
+        if len(names) > TITLE_NAMES:
+            named = MORE_SERIES.get(self.lang).format(names=", ".join(names[:TITLE_NAMES - 1]),
+                                                      n=len(names) - TITLE_NAMES + 1)
+        return f"{named}, {format_year_range(self.first_year, self.last_year, self.lang)}"
 
     @cached_property
     def notes(self) -> tuple[str, ...]:

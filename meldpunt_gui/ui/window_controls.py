@@ -108,8 +108,8 @@ def render(window: MainWindow) -> None:
     from meldpunt_gui.text.plain import LONG, shorten, tooltip_html
 
     view = window.model.resolved
-    window.title.setText(shorten(view.title, LONG))  # the full names stay in the tooltip
-    window.title.setToolTip(tooltip_html(view.title) if view.metrics else "")
+    window.title.setText(shorten(view.title, LONG))
+    window.title.setToolTip(tooltip_html("\n".join(view.series_names)) if view.series_names else "")
     story = view.story
     lang = view.lang
     window.story_text.setText(shorten(f"{story.title.get(lang)}: {story.text.get(lang)}", LONG)

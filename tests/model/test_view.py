@@ -132,3 +132,21 @@ def test_a_resolved_view_draws_what_chart_data_gives_and_looks_its_cells_up_once
     # shown values of other periods (a caller's mistake) are not drawn: the series is looked up
     other = {"reports_total": [None]}
     assert chart_data(tiny_ds, state, other) == chart_data(tiny_ds, state)
+
+
+def test_a_title_names_four_series_and_counts_the_rest(tiny_ds):
+    from meldpunt_gui.model.domain import Metric, Text
+    from meldpunt_gui.model.resolve import resolve
+
+    base = tiny_ds.metrics["reports_total"]
+    for i in range(4):  # six series of one unit
+        tiny_ds.metrics[f"own_{i}"] = Metric(f"own_{i}", base.category, base.unit,
+                                              Text(f"Eigen {i}", f"Own {i}"), base.definition)
+    four = ("reports_total", "own_0", "own_1", "own_2")
+    view = resolve(tiny_ds, ViewState(metrics=four), "nl")
+    assert view.title.startswith("Meldingen totaal, Eigen 0, Eigen 1, Eigen 2, ")
+    six = (*four, "own_3", "cloud_urls")
+    nl, en = resolve(tiny_ds, ViewState(metrics=six), "nl"), resolve(tiny_ds, ViewState(metrics=six), "en")
+    assert nl.title.startswith("Meldingen totaal, Eigen 0, Eigen 1 en nog 3 reeksen, ")
+    assert en.title.startswith("Total reports, Own 0, Own 1 and 3 more series, ")
+    assert len(nl.series_names) == 6 and nl.series_names[-1] == "Cloud-URL's"
