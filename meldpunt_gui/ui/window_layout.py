@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSpinBox,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -114,13 +113,14 @@ def _build_chart_page(window: MainWindow) -> QWidget:
 def build_central(window: MainWindow) -> None:
     """Make every pane of the window and put them in a three-way splitter."""
     from meldpunt_gui.ui.explanation import ExplanationPanel
+    from meldpunt_gui.ui.steady_tabs import SteadyTabWidget
     from meldpunt_gui.ui.table_pane import TablePane
 
     left = _build_left(window)
     chart_page = _build_chart_page(window)
     window.table_pane = TablePane(window.settings, window)
     window.table = window.table_pane.table
-    window.tabs = QTabWidget(window)
+    window.tabs = SteadyTabWidget(window)
     window.tabs.addTab(chart_page, "")
     window.tabs.addTab(window.table_pane, "")
     window.explanation = ExplanationPanel(window, window.settings)
