@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meldpunt_gui.data.gcpause import collector_paused
+
 CHOICES = ("light", "dark", "system")
 # Check box borders: at least 4.5:1 against the field they are drawn on, in both themes.
 BORDER = {"light": "#5A5A5A", "dark": "#B4B4B4"}
@@ -127,13 +129,22 @@ def apply(app: QApplication, theme: str) -> None:
     """Fusion with our palette; every widget re-polished for it."""
     global _style
     style = ThemeStyle(theme)
-    # The new style is set before the old one's last reference goes: setStyle still unpolishes
-    # every widget with the old style, and Qt (which took the old one as its child) deletes it
-    # after that. Dropping the reference first deleted it while it was still the application's
-    # style, and setStyle then used freed memory (a crash at random during theme switches).
-    app.setStyle(style)
-    _style = style
-    app.setPalette(dark_palette() if theme == "dark" else style.standardPalette())
+    # setStyle and setPalette walk a list of every widget made before they start and send each
+    # an event; a widget's Python handler can set off the garbage collector, which deleted an
+    # unreferenced window still on that list, and Qt then used freed memory (a crash at random,
+    # more often the more handlers a window has). So the collector waits until they are done.
+    with collector_paused():
+        # The new style is set before the old one's last reference goes: setStyle still
+        # unpolishes every widget with the old style, and Qt (which took the old one as its
+        # child) deletes it after that; dropping the reference first freed it while in use.
+        app.setStyle(style)
+        _style = style
+        app.setPalette(dark_palette() if theme == "dark" else style.standardPalette())
+        _polish_style_sheets(app)
+
+
+def _polish_style_sheets(app: QApplication) -> None:
+    """Widgets with a style sheet took their palette at polish time: polish them anew."""
     from shiboken6 import isValid
 
     for widget in app.allWidgets():

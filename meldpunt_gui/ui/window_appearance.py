@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from meldpunt_gui.data.gcpause import collector_paused
+
 if TYPE_CHECKING:
     from meldpunt_gui.ui.main_window import MainWindow
 
@@ -24,7 +26,8 @@ def apply_zoom(window: MainWindow, factor: float) -> None:
     window.zoom = round(min(2.0, max(0.7, factor)), 2)
     font = app.font()
     font.setPointSizeF(window.base_point_size * window.zoom)
-    app.setFont(font)
+    with collector_paused():  # Qt walks every widget, as for a theme (see theme.apply)
+        app.setFont(font)
 
 
 def set_zoom(window: MainWindow, factor: float) -> None:

@@ -82,3 +82,44 @@ def test_switching_themes_again_and_again_keeps_the_style_in_use_alive(qapp, qtb
             assert before is not qapp.style() and not shiboken6.isValid(before)  # Qt deleted it
     finally:
         themes.apply(qapp, "light")
+
+
+def test_a_theme_switch_survives_garbage_windows_and_handlers_that_allocate(tmp_path):
+    """setStyle and setPalette walk a list of every widget and send each an event; when a Python
+    handler's allocations set off the garbage collector there, it deleted unreferenced windows
+    still on that list and Qt used freed memory (the UI tests crashed at random). In a child
+    process, so that a crash fails this test instead of ending the run."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "switch.py"
+    script.write_text(
+        "import gc\n"
+        "from PySide6.QtCore import QEvent\n"
+        "from PySide6.QtWidgets import QApplication, QLabel, QWidget\n"
+        "from meldpunt_gui.ui import theme\n"
+        "app = QApplication([])\n"
+        "garbage = []\n"
+        "class Allocating(QWidget):\n"
+        "    def event(self, e):\n"
+        "        if e.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange) and garbage:\n"
+        "            garbage.clear()  # the windows are held only by their own cycles now\n"
+        "            _ = [[] for _ in range(30000)]  # enough to set off the collector\n"
+        "        return super().event(e)\n"
+        "keep = Allocating(); keep.show()\n"
+        "for i in range(6):\n"
+        "    gc.disable()  # young windows, as a test's are just after it\n"
+        "    for _ in range(200):\n"
+        "        w = QWidget(); QLabel('x', w); w.cycle = w; w.show(); garbage.append(w)\n"
+        "    del w\n"
+        "    gc.set_threshold(20000)  # no collection before the walk starts\n"
+        "    gc.enable()\n"
+        "    theme.apply(app, 'dark' if i % 2 else 'light')\n"
+        "    gc.set_threshold(700)\n"
+        "print('switched')\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "switched"
