@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from meldpunt_gui.ui.chart.legend import COL_GAP, GAP, MAX_COLUMNS, SAMPLE_W, columns_for
 
 
-def test_short_labels_take_three_columns_long_ones_one():
-    assert columns_for([60, 70, 80, 90], 900) == 3
+def test_short_labels_share_rows_long_ones_take_one_column():
+    assert columns_for([60, 70, 80, 90], 900) == 4
+    assert columns_for([60] * 40, 700) == MAX_COLUMNS == 6  # forty series in seven rows, not 14
     assert columns_for([60, 70], 900) == 2
     assert columns_for([600, 70], 900) == 1
 

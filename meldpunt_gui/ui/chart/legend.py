@@ -3,7 +3,7 @@
 pyqtgraph's LegendItem builds a sample item and an HTML label item per entry, which made every
 selection change create and lay out dozens of items. This one keeps a list of entries, measures
 the labels with QFontMetrics and paints samples and text itself, so a change costs one repaint.
-It also stays inside its cell: columns drop from three to one before long labels are elided.
+It also stays inside its cell: columns drop from six to one before long labels are elided.
 
 Imported only after pyqtgraph has loaded (see chart.py).
 """
@@ -30,7 +30,7 @@ SAMPLE_W = 28.0  # line sample width, pixels
 GAP = 6.0  # between sample and label
 COL_GAP = 18.0  # between columns
 SYMBOL_PX = 9.0
-MAX_COLUMNS = 3
+MAX_COLUMNS = 6  # many short names share a row; forty series keep the plot its height
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class LegendEntry:
 
 
 def columns_for(label_widths: list[float], width: float) -> int:
-    """The most columns (up to three) in which every label fits without eliding."""
+    """The most columns (up to MAX_COLUMNS) in which every label fits without eliding."""
     n = len(label_widths)
     for cols in range(min(n, MAX_COLUMNS), 1, -1):
         col_w = (width - COL_GAP * (cols - 1)) / cols
