@@ -125,8 +125,10 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
         app.setApplicationDisplayName("Meldpunt viewer")
         from meldpunt_gui.ui import clipboard
+        from meldpunt_gui.ui.collector import EventLoopCollector
 
         app.aboutToQuit.connect(clipboard.settle)
+        EventLoopCollector(app)  # no garbage collection inside a Qt call
     if app.windowIcon().isNull():
         from meldpunt_gui.files.desktop_entry import APP_ID
         from meldpunt_gui.ui.icons import app_icon

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +22,24 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_collection_inside_qt(request):
+    """A test with a QApplication collects garbage only after it, as the window collects only
+    between events (meldpunt_gui/ui/collector.py): the windows of earlier tests live in
+    reference cycles, and a collection inside a Qt call deleted them under Qt's feet (a
+    deadlock in a signal's disconnect, a crash in setStyle)."""
+    if "qapp" not in request.fixturenames:
+        yield
+        return
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @pytest.fixture

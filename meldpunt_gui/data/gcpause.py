@@ -23,3 +23,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def collect_if_due() -> int:
+    """What the automatic collector would do now, done on purpose: collect the oldest generation
+    whose count passed its threshold (nothing if the youngest has not). Returns objects freed.
+    For a caller that keeps the collector off and picks the moments itself (the window)."""
+    counts, limits = gc.get_count(), gc.get_threshold()
+    if counts[0] <= limits[0]:
+        return 0
+    generation = 2 if counts[2] > limits[2] else 1 if counts[1] > limits[1] else 0
+    return gc.collect(generation)
