@@ -2,10 +2,11 @@
 
 Checking or importing a file must find the series its names mean (imports/names.py). With ten
 thousand own series, keying all of them for a two-row file took most of a `check`; the index
-answers for the names the file uses. It is made when the store is opened, for each import it
-does not cover yet (stores from before it, imports by another window), in the opening
-transaction; it holds keys of rows that an undo has since removed until the next opening,
-which the lookup tolerates: it only proposes series, which are then read and keyed themselves.
+answers for the names the file uses. Each import keys its own series in its own transaction,
+and an opening keys each import the index does not cover yet (stores from before it, an
+import that could not take it), in the opening transaction; best effort both times. It holds
+keys of rows that an undo has since removed until the next opening, which the lookup
+tolerates: it only proposes series, which are then read and keyed themselves.
 `NAMES_VERSION` changes when the keys do; an index of another version is made again.
 """
 
@@ -28,9 +29,9 @@ UNINDEXED = ("SELECT id FROM imports WHERE id NOT IN"
 
 
 def index_names(conn: sqlite3.Connection) -> None:
-    """Key the series of every import the index lacks (inside the opening's transaction). Best
-    effort: a store that cannot take the index now (a full disk) opens without it, and the
-    lookup keys what the index lacks itself."""
+    """Key the series of every import the index lacks (inside the opening's or an import's
+    transaction). Best effort: a store that cannot take the index now (a full disk) goes on
+    without it, and the lookup keys what the index lacks itself."""
     best_effort(conn, "names", _index)
 
 
