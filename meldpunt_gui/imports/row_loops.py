@@ -162,13 +162,20 @@ def long_rows(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
             add_text(line, vi, head, period, cell.strip(), False)
 
 
+KNOWN_VALUES = 1 << 14  # at most this many value texts kept with their readings (about 3 MB)
+
+
 def _long_text(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
                tick: Callable[[int], None] | None, pi: int, vi: int) -> None:
     """`long_rows` for text cells, a million rows in mind: the shapes `numbers.readings` reads
     after one match (plain digits, 55,5, 12.345, 1.234,5, 1,234.5) are read here as it reads
     them and the row goes into the columns and the file's style evidence as `add_text` would
     put it; every other value (signs, words, spaces, percentages, errors) goes through
-    `add_text`. The statuses (all new until the checks) are added once at the end."""
+    `add_text`. The statuses (all new until the checks) are added once at the end.
+
+    The readings of the first KNOWN_VALUES distinct value texts are kept: values repeat (small
+    counts, percentages and fte with one decimal, the same figure in several series), and a
+    dictionary lookup costs a fifth of the match and the conversion."""
     width, rows_, add_text = b.h.width, b.rows, b.add_text
     key_of, heads = _head_key(b), b.head_cache
     line_col, metric_col, period_col, value_col = rows_.line, rows_.metric, rows_.period, rows_.value
@@ -181,6 +188,7 @@ def _long_text(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
     two_add, two_en_add = b.two_readings.append, b.two_en.append
     fast, fast_max = FAST_SHAPES, FAST_MAX
     numbers: dict[object, tuple[Period, int]] = {}  # period cell -> its Period and number in Rows
+    known: dict[str, tuple[float | None, float | None]] = {}  # value text -> its two readings
     try:
         for line, cells in rows:
             if tick is not None and not line & 0x3FFF:
@@ -199,31 +207,37 @@ def _long_text(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
                     continue
                 hit = numbers[raw_period] = period, period.year * 4 + period.half
             cell: str = cells[vi]  # type: ignore[assignment]  # a CSV cell is text
-            m = fast(cell) if len(cell) <= fast_max else None
-            if m is None:
-                if cell.isdigit() and cell.isascii() and len(cell) <= 15:
-                    nl = en = float(cell)
-                else:
-                    add_text(line, vi, head, hit[0], cell.strip(), False)
-                    continue
+            both = known.get(cell)
+            if both is not None:
+                nl, en = both
             else:
-                shape = m.lastindex
-                if shape == 3:  # 1.234,5
-                    nl, en = float(cell.replace(".", "").replace(",", ".")), None
-                elif shape == 2:  # 55.5; 12.345 reads either way
-                    if 3 < len(cell) < 8 and cell[-4] == "." and cell[0] != "0":
-                        whole = int(cell.replace(".", ""))
-                        nl, en = float(whole), whole / 1000
+                m = fast(cell) if len(cell) <= fast_max else None
+                if m is None:
+                    if cell.isdigit() and cell.isascii() and len(cell) <= 15:
+                        nl = en = float(cell)
                     else:
-                        nl, en = None, float(cell)
-                elif shape == 1:  # 55,5; 12,345 reads either way
-                    if 3 < len(cell) < 8 and cell[-4] == "," and cell[0] != "0":
-                        whole = int(cell.replace(",", ""))
-                        nl, en = whole / 1000, float(whole)
-                    else:
-                        nl, en = float(cell.replace(",", ".")), None
-                else:  # 1,234.5
-                    nl, en = None, float(cell.replace(",", ""))
+                        add_text(line, vi, head, hit[0], cell.strip(), False)
+                        continue
+                else:
+                    shape = m.lastindex
+                    if shape == 3:  # 1.234,5
+                        nl, en = float(cell.replace(".", "").replace(",", ".")), None
+                    elif shape == 2:  # 55.5; 12.345 reads either way
+                        if 3 < len(cell) < 8 and cell[-4] == "." and cell[0] != "0":
+                            whole = int(cell.replace(".", ""))
+                            nl, en = float(whole), whole / 1000
+                        else:
+                            nl, en = None, float(cell)
+                    elif shape == 1:  # 55,5; 12,345 reads either way
+                        if 3 < len(cell) < 8 and cell[-4] == "," and cell[0] != "0":
+                            whole = int(cell.replace(",", ""))
+                            nl, en = whole / 1000, float(whole)
+                        else:
+                            nl, en = float(cell.replace(",", ".")), None
+                    else:  # 1,234.5
+                        nl, en = None, float(cell.replace(",", ""))
+                if len(known) < KNOWN_VALUES:
+                    known[cell] = nl, en
             row = len(value_col)
             line_add(line)
             metric_add(head[4])

@@ -343,12 +343,15 @@ def stored_spans(rows: Sequence[ImportRow]) -> list[Span]:
             for m, p in zip(metric, period):
                 _widen(found, ids[m], p & 3, p & 3, p >> 2, p >> 2)
             continue
+        halves = bytes(map(and_, period, repeat(3)))  # 0 a year, 1 or 2 a half
+        find = halves.find
         for a, b in zip(cuts, islice(cuts, 1, None)):
             if a == b:
                 continue
             part = period[a:b]
-            halves = [p & 3 for p in part] if b - a < 8 else list(map(and_, part, repeat(3)))
-            _widen(found, ids[metric[a]], min(halves), max(halves), min(part) >> 2, max(part) >> 2)
+            low = 0 if find(0, a, b) >= 0 else 1 if find(1, a, b) >= 0 else 2
+            high = 2 if find(2, a, b) >= 0 else 1 if find(1, a, b) >= 0 else 0
+            _widen(found, ids[metric[a]], low, high, min(part) >> 2, max(part) >> 2)
     return [(m, *span) for m, span in found.items()]  # type: ignore[misc]
 
 
