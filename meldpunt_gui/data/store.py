@@ -177,7 +177,10 @@ class UserStore:
             raise StoreError(Text(f"{result.file} heeft fouten; er is niets geïmporteerd.",
                                   f"{result.file} has errors; nothing was imported."), "has_errors")
         name = Path(file_path).name if file_path else result.file
-        from meldpunt_gui.imports.rowset import stored_values
+        from meldpunt_gui.data.store_names import index_names, series_keys
+        from meldpunt_gui.data.store_summary import sum_up
+        from meldpunt_gui.data.store_write import insert_values
+        from meldpunt_gui.imports.rowset import stored_spans, stored_values
 
         counts = result.counts()
         added, changed = counts["new"], counts["changed"]
@@ -203,10 +206,13 @@ class UserStore:
                 (import_id, m.id, m.category, m.unit, m.label.nl, m.label.en, m.definition.nl,
                  m.definition.en)
                 for m in result.metrics.values() if m.id in used])
-            cur.executemany(
-                "INSERT INTO observations (import_id, metric, year, half, value, approximate, source, note) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                values(import_id, source_ids))
+            conn = cur.connection
+            insert_values(conn, values(import_id, source_ids), added + changed)
+            # the derived tables of this import, in its transaction: none to make at the next
+            # opening; from what it writes, not read back
+            keys = series_keys((m.id, m.label.nl, m.label.en) for m in result.metrics.values() if m.id in used)
+            index_names(conn, {import_id: keys})
+            sum_up(conn, {import_id: stored_spans(result.rows)})
         return ImportRecord(import_id, name, result.sha256, time, added, changed)
 
     def undo(self, import_id: int) -> ImportRecord:

@@ -1,5 +1,6 @@
-"""What the store's derived tables (the name index, the value spans) share: they are made when
-the store is opened, best effort, and forget the imports an undo removed.
+"""What the store's derived tables (the name index, the value spans) share: they are made by each
+import in its own transaction and, for imports that lack them, when the store is opened; best
+effort both times; and they forget the imports an undo removed.
 
 A derived table only speeds a question up; the values themselves can always answer it. So a
 store that cannot take one now (a full disk, a read-only file) opens without it.
@@ -12,7 +13,8 @@ from collections.abc import Callable
 
 
 def best_effort(conn: sqlite3.Connection, name: str, make: Callable[[sqlite3.Connection], None]) -> None:
-    """Run `make` inside a savepoint of the opening's transaction; a failure undoes only it."""
+    """Run `make` inside a savepoint of the opening's or the import's transaction; a failure
+    undoes only it."""
     conn.execute(f"SAVEPOINT {name}")
     try:
         make(conn)

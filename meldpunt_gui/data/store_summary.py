@@ -2,15 +2,17 @@
 about all own series (which are half-year series, which years the store spans) are answered
 from ten thousand rows instead of a million.
 
-Made like the name index (store_names.py): at opening, for each import it does not cover yet,
-best effort, in the opening's transaction; imports made since the opening are summed up when
-asked, from their own rows; rows of an undone import are left out by joining the import log
-and dropped at the next opening.
+Made like the name index (store_names.py): by the import itself, in its own transaction, from
+the rows it writes (`rowset.stored_spans`), and at opening for each import it does not cover
+(stores from before, an import that could not take them); best effort both times. Imports
+without spans are summed up when asked, from their own rows; rows of an undone import are left
+out by joining the import log and dropped at the next opening.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 
 from meldpunt_gui.data.store_derived import best_effort, forget_undone
 
@@ -31,17 +33,27 @@ SPANS = (f"SELECT metric, low_half, high_half, first_year, last_year FROM value_
          f" WHERE import_id IN ({UNSUMMED}) GROUP BY import_id, metric")
 
 
-def sum_up(conn: sqlite3.Connection) -> None:
-    """Sum up every import the table lacks (inside the opening's transaction); a store that
-    cannot take it now opens without it, and the spans are then read from the values."""
-    best_effort(conn, "spans", _sum_up)
+# metric, lowest half, highest half, first year, last year
+Span = tuple[str, int, int, int, int]
 
 
-def _sum_up(conn: sqlite3.Connection) -> None:
+def sum_up(conn: sqlite3.Connection, known: Mapping[int, Sequence[Span]] | None = None) -> None:
+    """Sum up every import the table lacks (inside the opening's or the import's transaction),
+    taking the spans in `known` as given (an import's own, from the rows it writes); a store
+    that cannot take it now goes on without it, and the spans are then read from the values."""
+    best_effort(conn, "spans", lambda c: _sum_up(c, known or {}))
+
+
+def _sum_up(conn: sqlite3.Connection, known: Mapping[int, Sequence[Span]]) -> None:
     for statement in SUMMARY_SCHEMA:
         conn.execute(statement)
     forget_undone(conn, "value_spans", "value_spans_made")
     for (import_id,) in conn.execute(UNSUMMED).fetchall():
         conn.execute("DELETE FROM value_spans WHERE import_id = ?", (import_id,))
-        conn.execute(f"INSERT INTO value_spans {_SPANS} WHERE import_id = ? GROUP BY metric", (import_id,))
+        spans = known.get(import_id)
+        if spans is None:
+            conn.execute(f"INSERT INTO value_spans {_SPANS} WHERE import_id = ? GROUP BY metric", (import_id,))
+        else:
+            conn.executemany("INSERT INTO value_spans VALUES (?, ?, ?, ?, ?, ?)",
+                             [(import_id, *span) for span in spans])
         conn.execute("INSERT INTO value_spans_made VALUES (?)", (import_id,))

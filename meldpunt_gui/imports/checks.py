@@ -10,6 +10,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import count
 from operator import itemgetter
 
 from meldpunt_gui.imports.model import ImportResult, ImportRow
@@ -77,12 +78,12 @@ def check_rows(rows: Rows, keep: bytearray | None, res: ImportResult, ds: Datase
     series_kind: PeriodKind = "any"
     allowed: tuple[int, ...] | None = None
     series: dict[int, tuple[Unit, PeriodKind]] = {}  # metric -> its unit and period kind
-    for i in range(n):
+    # the columns walked side by side (no index per row); `keep` changes only at the row walked
+    for i, m, number, v, kept in zip(count(), metric_col, period_col, values, keep):
         if tick is not None and not i & 0xFFFF:
             tick(i)
-        if not keep[i]:
+        if not kept:
             continue
-        m, number = metric_col[i], period_col[i]
         if m != last_m:
             seen = seen_by.open(m)
             known = series.get(m)
@@ -105,7 +106,6 @@ def check_rows(rows: Rows, keep: bytearray | None, res: ImportResult, ds: Datase
             keep[i] = 0
             _repeated(rows, i, first, res, style, value_column)
             continue
-        v = values[i]
         if not (kind == "count" and v >= 0 and (decimals or v.is_integer())):  # else nothing to say
             if v < 0 and kind in NON_NEGATIVE_KINDS:
                 del seen[number]

@@ -57,6 +57,7 @@ _FAST = re.compile(
     r"|[1-9][0-9]{0,2}(?:,[0-9]{3})++(?:\.[0-9]++)?()"  # 4: 1,234,567 or 1,234.5: English only
 ).fullmatch
 _FAST_MAX = MAX_DIGITS + 1  # one separator or more: at most 15 digits, so never too many
+FAST_SHAPES, FAST_MAX = _FAST, _FAST_MAX  # for the CSV row loop, which reads these shapes as readings() does
 _EXPONENT = re.compile(r"[eE]([+-]?[0-9]{1,3})\Z")
 _PERCENT_WORDS = (" procent", " percent", "procent", "percent")
 

@@ -10,10 +10,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
-from operator import itemgetter
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
 
 from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
@@ -38,8 +36,9 @@ from meldpunt_gui.imports.model import (
     Severity,
 )
 from meldpunt_gui.imports.numbers import STYLE_LABELS, STYLES
-from meldpunt_gui.imports.rows import ALTERNATIVE_WORDS, Extras, Head, RowBuilder
-from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Period, Text, foreign_digits
+from meldpunt_gui.imports.row_loops import long_rows, wide_rows
+from meldpunt_gui.imports.rows import RowBuilder
+from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Text, foreign_digits
 
 __all__ = [
     "read_import", "read_import_data", "ImportResult", "ImportRow", "Problem", "RowStatus", "Severity",
@@ -208,7 +207,7 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     b = RowBuilder(res, ds, header, table.flags, table.kind)
     tick = _ticker(progress, table.lines, DECODE_SHARE, READ_SHARE - DECODE_SHARE)
     try:
-        (_long if header.layout == "long" else _wide)(rows, b, tick)
+        (long_rows if header.layout == "long" else wide_rows)(rows, b, tick)
     except csv.Error as exc:  # a broken quote or a giant cell halfway: report it, keep what was read
         why = _why(exc)
         res.error(getattr(exc, "line", None), "", Text(f"Het bestand is vanaf hier niet leesbaar: {why.nl}",
@@ -246,156 +245,3 @@ def _other_separator(cells: Sequence[object]) -> str | None:
     """A separator we do not read that would make `cells` a header ('metric|period|value')."""
     text = "".join(cell_text(c) for c in cells)
     return next((sep for sep in OTHER_SEPARATORS if sep in text and read_header(text.split(sep))), None)
-
-
-def _too_many(b: RowBuilder, line: int, n: int) -> None:
-    hint = Text("", "")
-    if b.res.delimiter == ",":
-        hint = Text(" Staat er een decimale komma in een komma-gescheiden bestand? Zet de waarde tussen "
-                    "aanhalingstekens of gebruik ';'.",
-                    " Is there a decimal comma in a comma-separated file? Quote the value or use ';'.")
-    b.res.add(line, "", "warning" if b.xlsx else "error", Text(
-        f"De rij heeft {n} cellen, de kopregel {b.h.width}.{hint.nl}",
-        f"The row has {n} cells, the header {b.h.width}.{hint.en}"), "cell_count")
-
-
-def _fit(b: RowBuilder, cells: Sequence[object], line: int, strict: bool) -> Sequence[object] | None:
-    """A row cut or padded to the header's width, or None when its cell count is wrong."""
-    width, n = b.h.width, len(cells)
-    if n > width:
-        if any(c != "" and c is not None for c in cells[width:]):
-            _too_many(b, line, n)
-            if not b.xlsx:
-                return None
-        return cells
-    if _blank(cells):
-        return None
-    if strict:
-        b.res.error(line, "", Text(f"De rij heeft {n} cellen, de kopregel {width}.",
-                                   f"The row has {n} cells, the header {width}."), "cell_count")
-        return None
-    return list(cells) + [""] * (width - n)
-
-
-def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
-    """(metric id, unit, approximate, extras) for a row, or None when the row is skipped."""
-    h, text = b.h, b.text
-    mi = h.metric_col
-    name = text(cells[mi])
-    if not name:
-        if not _blank(cells):
-            b.res.error(line, h.name(mi), Text("Deze rij heeft geen reeks.", "This row has no series."),
-                        "no_metric", b.where(line, mi))
-        return None
-    b.data_rows += 1  # counts distinct heads only: enough to tell a header-only file
-    if b.shown_col is not None and cell_text(cells[b.shown_col]).lower() in ALTERNATIVE_WORDS:
-        b.skipped_alternatives += 1
-        return None
-    unit_text = text(cells[b.unit_col]) if b.unit_col is not None else ""
-    label = text(cells[b.label_col]) if b.label_col is not None else ""
-    nl_col, en_col = b.unit_label_cols
-    unit_labels = (text(cells[nl_col]) if nl_col is not None else "",
-                   text(cells[en_col]) if en_col is not None else "")
-    hit = b.metric_cache.get((name, unit_text, label))
-    if hit is None:
-        hit = b.metric(name, unit_text, label, line, unit_labels)
-        if hit is None:
-            return None
-    approx = False
-    if b.approx_col is not None:
-        flag = b.approximate(cells[b.approx_col], line, b.approx_col)
-        if flag is None:
-            return None
-        approx = flag
-    extras = b.extras(cells, line) if b.has_extras else NO_EXTRAS
-    return hit[0], hit[1], approx, extras, b.rows.metric_number(hit[0]), b.rows.extras_number(extras)
-
-
-NO_EXTRAS: Extras = ()  # the file has no source, url, published or note column
-HEAD_ROLES = ("unit", "unit_label_nl", "unit_label_en", "label", "approximate", "shown", "source", "url",
-              "published", "note")
-KeyOf = Callable[[Sequence[object]], object]  # a row's cells -> the key of its head in the cache
-
-
-def _head_key(b: RowBuilder) -> KeyOf:
-    """The cells a row's head depends on: rows repeat them, so each combination is read once."""
-    roles = b.h.roles
-    return itemgetter(*sorted({b.h.metric_col, *(roles[r] for r in HEAD_ROLES if r in roles)}))
-
-
-def _fitted_head(b: RowBuilder, cells: Sequence[object], line: int, key_of: KeyOf,
-                 strict: bool) -> tuple[Sequence[object], Head] | None:
-    """The row's cells at the header's width and its head, or None when the row is skipped.
-
-    Both row loops call this only when the head cache misses or the width is off, so their
-    common case stays a dictionary lookup in the loop itself.
-    """
-    if len(cells) != b.h.width:
-        fitted = _fit(b, cells, line, strict)
-        if fitted is None:
-            return None
-        cells = fitted
-    key = key_of(cells)
-    head = b.head_cache.get(key)
-    if head is None:
-        head = _head(b, cells, line)
-        if head is None:
-            return None
-        if len(b.head_cache) < 200_000:
-            b.head_cache[key] = head
-    return cells, head
-
-
-def _long(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
-          tick: Callable[[int], None] | None) -> None:
-    roles, width, text = b.h.roles, b.h.width, b.text
-    pi, vi, hi = roles["period"], roles["value"], roles.get("half")
-    add, add_text, append, xlsx = b.add, b.add_text, b.rows.adder(), b.xlsx
-    key_of, heads = _head_key(b), b.head_cache
-    numbers: dict[object, tuple[Period, int]] = {}  # period cell -> its Period and number in Rows
-    for line, cells in rows:
-        if tick is not None and not line & 0x3FFF:
-            tick(line)
-        head = heads.get(key_of(cells)) if len(cells) == width else None
-        if head is None:
-            fitted = _fitted_head(b, cells, line, key_of, strict=False)
-            if fitted is None:
-                continue
-            cells, head = fitted
-        raw_period = cells[pi]
-        if hi is not None and text(cells[hi]):
-            raw_period = f"{cell_text(raw_period)}-H{cell_text(cells[hi]).upper().lstrip('H')}"
-        hit = numbers.get(raw_period)
-        if hit is None:
-            period = b.period(raw_period, line, pi)
-            if period is None:
-                continue
-            hit = numbers[raw_period] = period, period.year * 4 + period.half
-        period = hit[0]
-        raw = cells[vi]
-        if xlsx:
-            add(line, vi, head, period, raw, False)
-        elif (cell := cast(str, raw)).isdigit() and cell.isascii() and len(cell) <= 15:
-            append(line, head[4], hit[1], float(cell), head[2], head[5])
-        else:
-            add_text(line, vi, head, period, cell.strip(), False)
-
-
-def _wide(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
-          tick: Callable[[int], None] | None) -> None:
-    periods, flags, width, add = b.h.periods, b.flags, b.h.width, b.add
-    key_of, heads = _head_key(b), b.head_cache
-    for line, cells in rows:
-        if tick is not None and not line & 0x3FFF:
-            tick(line)
-        head = heads.get(key_of(cells)) if len(cells) == width else None
-        if head is None:
-            fitted = _fitted_head(b, cells, line, key_of, strict=True)
-            if fitted is None:
-                continue
-            cells, head = fitted
-        for col, period, _text in periods:
-            raw = cells[col]
-            if (raw == "" or raw is None) and not (flags and (line - 1, col) in flags):
-                continue
-            add(line, col, head, period, raw, True)

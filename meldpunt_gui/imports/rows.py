@@ -315,17 +315,20 @@ class RowBuilder:
             elif nl is None:
                 self.english_only.add(row, text, col)
             else:
-                if unit.kind == "count" and unit.decimals == 0:
-                    ev = "nl" if abs(nl) > abs(en) else "en"  # 413.262 reports: counts have no three decimals
-                elif unit.kind == "percent" and (0 <= nl <= 100) != (0 <= en <= 100):
-                    ev = "nl" if 0 <= nl <= 100 else "en"  # 41.500%: only one reading is a percentage
-                else:
-                    ev = "ambiguous"
-                    if self.first_ambiguous is None:
-                        self.first_ambiguous = (line, self.names[col], text, cell)
-                self.evidence[ev] += 1
+                self.evidence[self.evidence_of(unit, nl, en, line, col, text)] += 1
                 self.two_readings.append(row)
                 self.two_en.append(en)
+
+    def evidence_of(self, unit: Unit, nl: float, en: float, line: int, col: int, text: str) -> str:
+        """What a value both styles read differently says of the file's style: 'nl', 'en' or
+        'ambiguous' (the first such value is kept to name in a message)."""
+        if unit.kind == "count" and unit.decimals == 0:
+            return "nl" if abs(nl) > abs(en) else "en"  # 413.262 reports: counts have no three decimals
+        if unit.kind == "percent" and (0 <= nl <= 100) != (0 <= en <= 100):
+            return "nl" if 0 <= nl <= 100 else "en"  # 41.500%: only one reading is a percentage
+        if self.first_ambiguous is None:
+            self.first_ambiguous = (line, self.names[col], text, self.where(line, col) if self.xlsx else "")
+        return "ambiguous"
 
     def _not_read(self, text: str, exc: NumberError, line: int, col: int, cell: str, wide: bool) -> None:
         """An empty or placeholder cell is no value (warned in a long file); anything else an error."""

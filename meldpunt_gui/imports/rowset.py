@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from itertools import compress, repeat
-from operator import and_, rshift
+from itertools import chain, compress, count, islice, repeat
+from operator import and_, ne, rshift
 from typing import overload
 
 from meldpunt_gui.imports.files import col_letters
@@ -279,29 +279,86 @@ def stored_values(rows: Sequence[ImportRow]) -> tuple[list[SourceKey], set[str],
     key_of_extras = [(e[0], e[1], e[2]) if e else ("", "", "") for e in extras_list]
     note_of_extras = [e[3] if e else "" for e in extras_list]
     order: dict[SourceKey, int] = {}
-    first_seen = bytearray(len(extras_list))
-    extras, metric = rows.extras, rows.metric
-    used = bytearray(len(rows.metric_ids))
-    for i in rows.to_store():
-        used[metric[i]] = 1
-        e = extras[i]
-        if not first_seen[e]:
-            first_seen[e] = 1
-            order.setdefault(key_of_extras[e], len(order))
+    seen: dict[int, None] = {}  # extras numbers in the order they first appear, made in C
+    used: set[int] = set()
+    for metric, extras in _stored_slices(rows, rows.metric, rows.extras):
+        used.update(metric)
+        seen.update(dict.fromkeys(extras))
+    for e in seen:
+        order.setdefault(key_of_extras[e], len(order))
     source_of = [order.get(k, -1) for k in key_of_extras]
 
     def walk(import_id: int, source_ids: Sequence[str]) -> Iterator[StoredValue]:
-        # zipped a slice at a time: the rows are made in C, executemany takes them from there
-        ids, period, value, approx, status = rows.metric_ids, rows.period, rows.value, \
-            rows.approximate, rows.status
-        for start in range(0, len(rows), CHUNK):
+        # zipped a slice at a time and chained: the rows are made in C and executemany takes
+        # them from there, with no Python frame resumed per row
+        ids, metric, period, value, approx, status, extras = rows.metric_ids, rows.metric, rows.period, \
+            rows.value, rows.approximate, rows.status, rows.extras
+
+        def part(start: int) -> Iterator[StoredValue]:
             end = start + CHUNK
             p, e = period[start:end], extras[start:end]
             values = zip(repeat(import_id), map(ids.__getitem__, metric[start:end]), map(rshift, p, repeat(2)),
                          map(and_, p, repeat(3)), value[start:end], approx[start:end],
                          map(source_ids.__getitem__, map(source_of.__getitem__, e)),
                          map(note_of_extras.__getitem__, e))
-            part = status[start:end]
-            yield from compress(values, part.translate(_STORED)) if 2 in part else values
+            stat = status[start:end]
+            return compress(values, stat.translate(_STORED)) if 2 in stat else values
 
-    return list(order), {rows.metric_ids[m] for m, u in enumerate(used) if u}, walk
+        return chain.from_iterable(map(part, range(0, len(rows), CHUNK)))
+
+    return list(order), {rows.metric_ids[m] for m in used}, walk
+
+
+def _stored_slices(rows: Rows, *columns: array) -> Iterator[list[array]]:
+    """The columns' values for the rows an import writes, a slice of CHUNK rows at a time."""
+    status = rows.status
+    for start in range(0, len(rows), CHUNK):
+        end = start + CHUNK
+        part = status[start:end]
+        if 2 in part:
+            mask = part.translate(_STORED)
+            yield [array(c.typecode, compress(c[start:end], mask)) for c in columns]
+        else:
+            yield [c[start:end] for c in columns]
+
+
+# metric id, lowest half, highest half, first year, last year: a row of the store's `value_spans`
+Span = tuple[str, int, int, int, int]
+
+
+def stored_spans(rows: Sequence[ImportRow]) -> list[Span]:
+    """Per metric of the rows an import writes: the halves and years they span, as the store's
+    `value_spans` holds them (store_summary.py), without a second query over the stored values."""
+    found: dict[str, list[int]] = {}
+    if not isinstance(rows, Rows):
+        for r in rows:
+            if r.status != "unchanged":
+                _widen(found, r.metric, r.period.half, r.period.half, r.period.year, r.period.year)
+        return [(m, *span) for m, span in found.items()]  # type: ignore[misc]
+    ids = rows.metric_ids
+    for metric, period in _stored_slices(rows, rows.metric, rows.period):
+        # rows come in series: one min and max per run of a metric, in C
+        cuts = [0, *compress(count(1), map(ne, metric, islice(metric, 1, None))), len(metric)]
+        if len(cuts) > len(metric) // 8 + 2:  # no runs to speak of: row by row
+            for m, p in zip(metric, period):
+                _widen(found, ids[m], p & 3, p & 3, p >> 2, p >> 2)
+            continue
+        halves = bytes(map(and_, period, repeat(3)))  # 0 a year, 1 or 2 a half
+        find = halves.find
+        for a, b in zip(cuts, islice(cuts, 1, None)):
+            if a == b:
+                continue
+            part = period[a:b]
+            low = 0 if find(0, a, b) >= 0 else 1 if find(1, a, b) >= 0 else 2
+            high = 2 if find(2, a, b) >= 0 else 1 if find(1, a, b) >= 0 else 0
+            _widen(found, ids[metric[a]], low, high, min(part) >> 2, max(part) >> 2)
+    return [(m, *span) for m, span in found.items()]  # type: ignore[misc]
+
+
+def _widen(found: dict[str, list[int]], metric: str, low: int, high: int, first: int, last: int) -> None:
+    span = found.get(metric)
+    if span is None:
+        found[metric] = [low, high, first, last]
+        return
+    span[0], span[1] = min(span[0], low), max(span[1], high)
+    span[2], span[3] = min(span[2], first), max(span[3], last)
