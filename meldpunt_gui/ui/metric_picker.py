@@ -79,6 +79,9 @@ class MetricPicker(QWidget):
         self.chip_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chip_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chip_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # on the group box's own background, as before they scrolled (setWidget fills it)
+        self.chip_box.setAutoFillBackground(False)
+        self.chip_scroll.viewport().setAutoFillBackground(False)
         self.chips: dict[str, QToolButton] = {}
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
