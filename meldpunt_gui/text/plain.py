@@ -19,7 +19,8 @@ from html import escape
 ELLIPSIS = "…"
 SHORT = 80  # names in one-line places: legend, title, table cells, the "Bron:" line
 CHIP = 32  # a selected series' chip: narrow enough that a long name never widens the picker
-LONG = 600  # paragraphs in labels and exported charts (a story, a definition, the event key)
+LONG = 600  # paragraphs in labels and exported charts (a definition, a note)
+STORY = 1200  # a story's text above the chart: whole, up to this, then cut after a sentence
 TOOLTIP_LINE = 1000  # a tooltip line longer than this would not fit on any screen
 
 
@@ -38,6 +39,19 @@ def shorten(text: str, limit: int = SHORT) -> str:
     if space >= (limit - 1) * 4 // 5:
         head = head[:space]
     return head.rstrip() + ELLIPSIS
+
+
+def whole_sentences(text: str, limit: int = STORY) -> str:
+    """`text` if it has at most `limit` characters, else its sentences that fit and " …": a
+    text people quote is never cut in the middle of a sentence ("steeg van 140.911…" said
+    nothing of where it rose to). Without a sentence end in reach, `shorten`."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 2]
+    end = max(head.rfind(mark) for mark in (". ", "! ", "? "))
+    if end < limit // 3:
+        return shorten(text, limit)
+    return head[:end + 1] + " " + ELLIPSIS
 
 
 def tooltip_html(text: str, line_limit: int = TOOLTIP_LINE) -> str:

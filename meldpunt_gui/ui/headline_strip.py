@@ -36,6 +36,8 @@ from meldpunt_gui.text.plain import shorten, tooltip_html
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 
+TILE_CHARS = 30  # the least width a shown tile gets, in average characters of the strip's font
+
 # at most LEAD_FIGURES (model/resolve.py) tiles: the rest are in the chart and the table, and a
 # "+n" button after the tiles names the series whose figure is not shown, with their sentences
 
@@ -204,10 +206,13 @@ class HeadlineStrip(QWidget):
             self.more.setVisible(left_out > 0)
 
     def _fitting(self, room: int, spacing: int) -> int:
-        """How many of the tiles in use fit in `room` pixels (at least one)."""
+        """How many of the tiles in use fit in `room` pixels (at least one), each at least
+        TILE_CHARS characters wide: squeezed to their least width, four tiles of a story
+        wrapped their source into five lines and left the chart's panels a few pixels high."""
         used = 0
+        comfortable = self.fontMetrics().averageCharWidth() * TILE_CHARS
         for i, tile in enumerate(self.tiles):
-            used += tile.minimumSizeHint().width() + (spacing if i else 0)
+            used += max(tile.minimumSizeHint().width(), comfortable) + (spacing if i else 0)
             if i and used > room:
                 return i
         return len(self.tiles)

@@ -105,15 +105,15 @@ def render(window: MainWindow) -> None:
     """The window's own labels for the resolved view; none works the selection out again."""
     if window.model is None:
         return
-    from meldpunt_gui.text.plain import LONG, shorten, tooltip_html
+    from meldpunt_gui.text.plain import LONG, shorten, tooltip_html, whole_sentences
 
     view = window.model.resolved
     window.title.setText(shorten(view.title, LONG))
     window.title.setToolTip(tooltip_html("\n".join(view.series_names)) if view.series_names else "")
     story = view.story
     lang = view.lang
-    window.story_text.setText(shorten(f"{story.title.get(lang)}: {story.text.get(lang)}", LONG)
-                              if story else "")
+    story_line = f"{story.title.get(lang)}: {story.text.get(lang)}" if story else ""
+    window.story_text.setText(whole_sentences(story_line))
     window.story_text.setVisible(story is not None)
     window.notes.setText("\n".join(view.notes))
     window.notes.setVisible(bool(view.notes))

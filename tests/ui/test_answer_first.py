@@ -238,3 +238,12 @@ def test_help_page_is_escaped():
     from meldpunt_gui.text.help_page import help_html
     html = help_html("# T\n\n- <script>x</script>\n\nA <b>b</b>")
     assert "<script>" not in html and "&lt;script&gt;" in html and "<h2>T</h2>" in html
+
+
+def test_a_story_above_the_chart_is_shown_whole(real_window):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    w.open_story("hosters-leave")
+    story = w.model.resolved.story
+    line = f"{story.title.get('nl')}: {story.text.get('nl')}"
+    assert len(line) > 600  # cut at 600 characters before, in the middle of a sentence
+    assert w.story_text.text() == line
