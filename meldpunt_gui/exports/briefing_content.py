@@ -123,7 +123,7 @@ def _why(view: ResolvedView, marks: _Marks) -> list[Sentence]:
     ds, lang = view.ds, view.lang
     out = [Sentence(w.text, tuple(marks.mark(ds.sources[s]) for s in w.sources))
            for w in view.why]
-    for ev in reversed(view.events):
+    for ev in reversed(view.listed_events):  # about the selection, drawn or not
         if len(out) >= MIN_WHY:
             break
         text = H["event_why"].get(lang).format(date=format_date(ev.date, lang),
@@ -183,6 +183,13 @@ def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks,
                          + (f" [{n}]" if n else ""))
         out.append(Section(H["events"].get(lang), tuple(items)))
     return out
+
+
+def briefing_state(state: ViewState, extended: bool) -> ViewState:
+    """The view a briefing draws. The one page has no list of events, so its chart draws none:
+    numbered lines there had nothing to look the numbers up in. The appendix lists them, numbered
+    as the extended briefing's chart draws them."""
+    return state if extended else state.with_(show_events=False)
 
 
 def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,

@@ -168,3 +168,17 @@ def test_first_sentence_is_a_prefix(text):
 ])
 def test_first_sentence_keeps_abbreviations(text, lead):
     assert first_sentence(text) == lead
+
+
+def test_the_one_page_briefing_draws_no_events_it_cannot_list(tiny_ds):
+    """The page has no list of events, so numbered lines on its chart could not be looked up;
+    the extended briefing draws them and lists them in its appendix, numbered alike."""
+    from meldpunt_gui.exports.briefing_content import briefing_state
+
+    state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022)
+    page = briefing_content(tiny_ds, briefing_state(state, False), "nl")
+    assert not any("gebeurtenissen" in line for line in page.context.key)
+    full = briefing_content(tiny_ds, briefing_state(state, True), "nl", extended=True)
+    assert any(line.startswith("Genummerde stippellijnen") for line in full.context.key)
+    events = [s for s in full.appendix if s.title == "Gebeurtenissen"]
+    assert events and events[0].paragraphs[0].startswith("1. 08-10-2020: Monitor gepubliceerd")

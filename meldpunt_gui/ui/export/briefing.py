@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from meldpunt_gui.data.stories import Story
-from meldpunt_gui.exports.briefing_content import BriefingContent, briefing_content, page_label
+from meldpunt_gui.exports.briefing_content import BriefingContent, briefing_content, briefing_state, page_label
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.formatting import format_period
@@ -305,6 +305,7 @@ def make_content(ds: Dataset, state: ViewState, lang: str, story: Story | None, 
 
 def briefing_pdf(ds: Dataset, state: ViewState, lang: str, today: dt.date | None = None,
                  story: Story | None = None, extended: bool = False) -> bytes:
+    state = briefing_state(state, extended)
     content = make_content(ds, state, lang, story, extended, today)
     chart = BriefingChart(ds, state, lang, story)
     layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,

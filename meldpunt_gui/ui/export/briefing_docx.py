@@ -23,7 +23,7 @@ from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
 from meldpunt_gui.data.stories import Story
-from meldpunt_gui.exports.briefing_content import BriefingContent, SourceRef
+from meldpunt_gui.exports.briefing_content import BriefingContent, SourceRef, briefing_state
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.formatting import format_period
@@ -157,6 +157,7 @@ def briefing_docx(ds: Dataset, state: ViewState, lang: str, today: dt.date | Non
                   story: Story | None = None, extended: bool = False) -> bytes:
     from meldpunt_gui.ui.export.briefing import make_content
 
+    state = briefing_state(state, extended)
     content = make_content(ds, state, lang, story, extended, today)
     buf = io.BytesIO()
     briefing_document(content, chart_png(ds, state, lang, story), lang).save(buf)
