@@ -161,3 +161,25 @@ def test_the_event_key_numbers_the_events_the_chart_draws(qtbot):
     assert key.startswith(f"1 = {format_date(first.date, 'nl')} {first.title.get('nl')}")
     assert f"{len(drawn)} = " in key and f"{len(drawn) + 1} = " not in key
     fig.deleteLater()
+
+
+@pytest.mark.parametrize("events", [True, False])
+def test_an_exported_chart_shows_the_views_years_with_or_without_events(qtbot, events):
+    """Drawn before it was laid out, a chart without the event strip lost its years to
+    pyqtgraph's lining up of linked panels (2021.7-2022.5 for a view of 2019-2022)."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.ui.export.briefing import BriefingChart
+    from meldpunt_gui.ui.export.chart_export import ExportFigure
+
+    ds = load_bundled()
+    state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022,
+                      show_events=events)
+    fig = ExportFigure(ds, state, "nl")
+    fig.lay_out(1000, 700)
+    page = BriefingChart(ds, state, "nl", None)
+    for chart in (fig.chart, page.chart):
+        assert [p.getViewBox().viewRange()[0] for p in chart.plots] == [[2018.5, 2022.5]] * 2
+        ticks = chart.plots[0].getAxis("bottom").tickValues(2018.5, 2022.5, 900)
+        assert {2019.0, 2022.0} <= {v for _, values in ticks for v in values}
+    fig.deleteLater()
+    page.deleteLater()

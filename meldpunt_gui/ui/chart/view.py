@@ -236,9 +236,8 @@ class ChartView(QWidget):
         # the time range last, once the layout has settled: pyqtgraph lines up linked views by
         # their pixel positions, which are off while rows are still being added
         glw.ci.layout.activate()
+        self.hold_time_range()
         strip = [self._strip] if self._event_strip is not None and self._event_strip.shown else []
-        for plot in [p.plot for p in panels.items] + strip:
-            set_x_range(plot, first, last)
         for plot in [p.plot for p in panels.items] + strip:
             # pyqtgraph applies a new range to its items' transform only when the scene is
             # about to paint; done there, it marks them dirty again and the view paints twice
@@ -254,11 +253,26 @@ class ChartView(QWidget):
         lead = self._panels[0].plot if self._panels else None
         self._event_strip.show(events, first, last, theme, px, self._lang, lead)
 
+    def hold_time_range(self) -> None:
+        """Every panel (and the event strip) shows the view's years. pyqtgraph lines linked
+        views up by their pixel positions when one is resized; for a chart drawn before it was
+        first laid out (every export) that moved the range, and without the event strip an
+        exported chart showed 2021.7 to 2022.5 of a view of 2019 to 2022."""
+        panels, view = self._panel_set, self._view
+        if panels is None or view is None:
+            return
+        strip = [self._strip] if self._event_strip is not None and self._event_strip.shown else []
+        for plot in [p.plot for p in panels.items] + strip:
+            set_x_range(plot, view.first_year, view.last_year)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Badge lanes depend on the width in pixels: lay them out again for the new width."""
+        """Badge lanes depend on the width in pixels: lay them out again for the new width; the
+        years are held once the panels have taken the new size."""
         super().resizeEvent(event)
         if self._glw is not None and self._strip_args is not None:
             self._show_events(*self._strip_args)
+        if self._glw is not None:
+            QTimer.singleShot(0, self, self.hold_time_range)
 
     # ----- events
     def _on_mouse_clicked(self, event: Any) -> None:

@@ -291,6 +291,7 @@ class BriefingChart(QWidget):
         self.resize(*CHART_PX)
         self.show()
         _settle()
+        self.chart.hold_time_range()  # laid out now: the view's years, whatever the resize did
 
     def vector(self) -> None:
         vector_mode(self.chart)

@@ -125,6 +125,7 @@ class ExportFigure(QWidget):
         self.show()
         for _ in range(3):
             QApplication.processEvents()
+        self.chart.hold_time_range()  # laid out now: the view's years, whatever the resize did
 
 
 def _figure(ds: Dataset, state: ViewState, lang: str, width: int, height: int, definitions: bool,
