@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -10,6 +9,7 @@ os.environ.setdefault("QT_ACCESSIBILITY", "0")
 
 import pytest
 
+from meldpunt_gui.data.gcpause import collector_paused
 from meldpunt_gui.model.domain import Category, Dataset, Event, Metric, Observation, Period, Source, Text, Theme, Unit
 
 
@@ -33,13 +33,8 @@ def _no_collection_inside_qt(request):
     if "qapp" not in request.fixturenames:
         yield
         return
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 @pytest.fixture
