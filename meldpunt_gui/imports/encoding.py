@@ -217,13 +217,8 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
                 f"Line {named.en} is not UTF-8 like the rest of the file and was read as "
                 "Windows-1252; check the text there and save the file as CSV UTF-8."),
                 "mixed_encoding")
-    if control is not None:
-        _binary(res, *control)
+    if not _readable(res, control, blank, codec):
         return None
-    if blank:
-        res.fail(Text(f"{name} is leeg.", f"{name} is empty."), "empty")
-        return None
-    res.encoding = codec
 
     def pieces() -> Iterator[str]:
         for s, e in byte_chunks(data, start, end):
@@ -273,14 +268,22 @@ def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str
         res.fail(Text(failed[0].format(line=at_line, col=col), failed[1].format(line=at_line, col=col)),
                  "encoding", at_line)
         return None
+    if not _readable(res, control, blank, codec):
+        return None
+    return TextSource(pieces, lines, quoted)
+
+
+def _readable(res: ImportResult, control: tuple[int, int, int] | None, blank: bool, codec: str) -> bool:
+    """The verdict after a file is read: a control character makes it binary, nothing but
+    blanks makes it empty; otherwise it is text in `codec`."""
     if control is not None:
         _binary(res, *control)
-        return None
+        return False
     if blank:
         res.fail(Text(f"{res.file} is leeg.", f"{res.file} is empty."), "empty")
-        return None
+        return False
     res.encoding = codec
-    return TextSource(pieces, lines, quoted)
+    return True
 
 
 def _binary(res: ImportResult, line: int, col: int, code: int) -> None:
