@@ -88,6 +88,7 @@ class BriefingContent:
     sources: list[SourceRef]
     data_date: str
     footer: str
+    view: ResolvedView = field(compare=False, repr=False)  # what the briefing's chart draws
     extended: bool = False
     appendix: list[Section] = field(default_factory=list)
     table: TableData | None = None
@@ -212,6 +213,7 @@ def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | No
             marks.mark(src)
     today = today or dt.date.today()
     return BriefingContent(
+        view=view,
         title=title,
         story_text=story.text.get(lang) if story else "",
         figures=figures,

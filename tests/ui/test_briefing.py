@@ -85,8 +85,9 @@ def test_nothing_is_drawn_outside_the_margins(qtbot, bundled, lang):
         image.setDotsPerMeterX(round(150 / 0.0254))
         image.setDotsPerMeterY(round(150 / 0.0254))
         image.fill(QColor("white"))
-        chart = BriefingChart(ds, state, lang, story)
-        page = PageOne(briefing_content(ds, state, lang, story), image, chart.font(), chart, lang)
+        content = briefing_content(ds, state, lang, story)
+        chart = BriefingChart(content.view)
+        page = PageOne(content, image, chart.font(), chart, lang)
         from PySide6.QtGui import QPainter
 
         painter = QPainter(image)

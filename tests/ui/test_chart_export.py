@@ -169,14 +169,14 @@ def test_an_exported_chart_shows_the_views_years_with_or_without_events(qtbot, e
     pyqtgraph's lining up of linked panels (2021.7-2022.5 for a view of 2019-2022)."""
     from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.ui.export.briefing import BriefingChart
-    from meldpunt_gui.ui.export.chart_export import ExportFigure
+    from meldpunt_gui.ui.export.chart_export import ExportFigure, export_view
 
     ds = load_bundled()
     state = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022,
                       show_events=events)
     fig = ExportFigure(ds, state, "nl")
     fig.lay_out(1000, 700)
-    page = BriefingChart(ds, state, "nl", None)
+    page = BriefingChart(export_view(ds, state, "nl"))
     for chart in (fig.chart, page.chart):
         assert [p.getViewBox().viewRange()[0] for p in chart.plots] == [[2018.5, 2022.5]] * 2
         ticks = chart.plots[0].getAxis("bottom").tickValues(2018.5, 2022.5, 900)

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.briefing_content import BriefingContent, briefing_content, briefing_state, page_label
 from meldpunt_gui.model.domain import Dataset
+from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.ui.export.chart_export import (
     export_chart_view,
-    export_view,
     light_widget,
     pdf_bytes,
     vector_mode,
@@ -280,18 +280,23 @@ def paint_briefing(writer: QPagedPaintDevice, content: BriefingContent, chart: Q
 class BriefingChart(QWidget):
     """The chart of the briefing: an export chart on white, offscreen."""
 
-    def __init__(self, ds: Dataset, state: ViewState, lang: str, story: Story | None):
+    def __init__(self, view: ResolvedView):
+        """`view`: the briefing's own (`BriefingContent.view`), so it is worked out once."""
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         light_widget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.chart = export_chart_view(self, export_view(ds, state, lang, story))
+        self.chart = export_chart_view(self, view)
         lay.addWidget(self.chart)
-        self.resize(*CHART_PX)
+        self.size_to(*CHART_PX)
+
+    def size_to(self, width: int, height: int) -> None:
+        """Lay the chart out at this size, showing the view's years whatever the resize did."""
+        self.resize(width, height)
         self.show()
         _settle()
-        self.chart.hold_time_range()  # laid out now: the view's years, whatever the resize did
+        self.chart.hold_time_range()
 
     def vector(self) -> None:
         vector_mode(self.chart)
@@ -308,7 +313,7 @@ def briefing_pdf(ds: Dataset, state: ViewState, lang: str, today: dt.date | None
                  story: Story | None = None, extended: bool = False) -> bytes:
     state = briefing_state(state, extended)
     content = make_content(ds, state, lang, story, extended, today)
-    chart = BriefingChart(ds, state, lang, story)
+    chart = BriefingChart(content.view)
     layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                          QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     try:

@@ -66,18 +66,17 @@ def _marks(numbers: tuple[int, ...] | list[int]) -> str:
     return " " + "".join(f"[{n}]" for n in numbers if n) if any(numbers) else ""
 
 
-def chart_png(ds: Dataset, state: ViewState, lang: str, story: Story | None) -> bytes:
+def chart_png(content: BriefingContent) -> bytes:
     """The briefing's chart as a PNG at twice its size, for a sharp print."""
     from PySide6.QtCore import QPoint, QSize
     from PySide6.QtGui import QColor, QImage, QPainter
 
-    from meldpunt_gui.model.view import panels
     from meldpunt_gui.ui.export.briefing import BriefingChart
     from meldpunt_gui.ui.export.chart_export import png_bytes
 
-    chart = BriefingChart(ds, state, lang, story)
-    size = (CHART_W, 330 + 150 * max(len(panels(ds, state.metrics)) - 1, 0))
-    chart.resize(*size)
+    chart = BriefingChart(content.view)
+    size = (CHART_W, 330 + 150 * max(len(content.view.panels) - 1, 0))
+    chart.size_to(*size)
     image = QImage(QSize(size[0] * 2, size[1] * 2), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(2.0)
     image.fill(QColor("white"))
@@ -160,7 +159,7 @@ def briefing_docx(ds: Dataset, state: ViewState, lang: str, today: dt.date | Non
     state = briefing_state(state, extended)
     content = make_content(ds, state, lang, story, extended, today)
     buf = io.BytesIO()
-    briefing_document(content, chart_png(ds, state, lang, story), lang).save(buf)
+    briefing_document(content, chart_png(content), lang).save(buf)
     return buf.getvalue()
 
 
