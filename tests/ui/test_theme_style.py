@@ -1,4 +1,4 @@
-"""The program's style draws a scroll bar's groove from a pixmap: the bar looks as Fusion draws
+"""The program's style draws a scroll bar's groove and slider from pixmaps: the bar looks as Fusion draws
 it (within one level per colour channel, where Fusion's semi-transparent edge is blended onto
 the pixmap rather than straight onto the page), in both themes and either direction."""
 
@@ -10,12 +10,18 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleFactory, Q
 from meldpunt_gui.ui import theme as themes
 
 
-def _draw(style: QStyle, bar: QScrollBar, background: int) -> QImage:
+def _draw(style: QStyle, bar: QScrollBar, background: int, hover: QStyle.SubControl | None = None,
+          sunken: bool = False) -> QImage:
     image = QImage(bar.size(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(background)
     option = QStyleOptionSlider()
     bar.initStyleOption(option)
     option.subControls = QStyle.SubControl.SC_All
+    if hover is not None:
+        option.activeSubControls = hover
+        option.state |= QStyle.StateFlag.State_MouseOver
+        if sunken:
+            option.state |= QStyle.StateFlag.State_Sunken
     painter = QPainter(image)
     style.drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, option, painter, bar)
     painter.end()
@@ -54,6 +60,36 @@ def test_a_scroll_bar_looks_as_fusion_draws_it(qapp, theme, orientation, size, e
         # drawn again from the kept groove, with the slider elsewhere: still Fusion's drawing
         bar.setValue(100)
         assert _largest_difference(_draw(style, bar, background), _draw(fusion, bar, background)) <= 1
+    finally:
+        QApplication.setPalette(previous)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("orientation", [Qt.Orientation.Vertical, Qt.Orientation.Horizontal])
+@pytest.mark.parametrize("hover, sunken", [(None, False), (QStyle.SubControl.SC_ScrollBarSlider, False),
+                                           (QStyle.SubControl.SC_ScrollBarSlider, True),
+                                           (QStyle.SubControl.SC_ScrollBarAddLine, False)])
+def test_a_slider_of_any_length_and_place_is_drawn_as_fusion_draws_it(qapp, theme, orientation,
+                                                                       hover, sunken):
+    """The slider comes from its kept ends and middle line; at every length (the shortest
+    Fusion allows up to nearly the whole bar) and place it is Fusion's own drawing."""
+    fusion = QStyleFactory.create("Fusion")
+    style = themes.ThemeStyle(theme)
+    previous = QApplication.palette()
+    QApplication.setPalette(themes.dark_palette() if theme == "dark" else style.standardPalette())
+    try:
+        bar = QScrollBar(orientation)
+        bar.resize(*((15, 420) if orientation == Qt.Orientation.Vertical else (420, 15)))
+        background = bar.palette().window().color().rgba()
+        bar.setRange(0, 1000)
+        for page in (1, 20, 90, 250, 700, 3000, 20000):
+            for value in (0, 333, 1000):
+                bar.setPageStep(page)
+                bar.setValue(value)
+                got = _draw(style, bar, background, hover, sunken)
+                want = _draw(fusion, bar, background, hover, sunken)
+                assert _largest_difference(got, want) <= 1, (page, value)
+        assert any(pieces is not None for pieces in style._sliders.values())  # drawn from pieces
     finally:
         QApplication.setPalette(previous)
 
@@ -123,3 +159,43 @@ def test_a_theme_switch_survives_garbage_windows_and_handlers_that_allocate(tmp_
                           env=env, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "switched"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("element", [QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+                                     QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck])
+def test_a_check_box_from_the_kept_pixmap_looks_as_drawn_anew(qapp, theme, element):
+    """Check box indicators come from a pixmap per size, state and palette: each looks as
+    Fusion's indicator with the theme's border drawn straight onto the page, wherever it is."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QStyleOptionButton, QStyleOptionViewItem
+
+    fusion = QStyleFactory.create("Fusion")
+    style = themes.ThemeStyle(theme)
+    palette = themes.dark_palette() if theme == "dark" else style.standardPalette()
+    flags = QStyle.StateFlag
+    states = [flags.State_On, flags.State_Off, flags.State_NoChange,
+              flags.State_On | flags.State_MouseOver, flags.State_Off | flags.State_Sunken]
+    for enabled in (flags.State_Enabled, flags.State_None):
+        for state in states:
+            for x, y in ((0, 0), (7, 3), (31, 18)):
+                option = (QStyleOptionButton() if element == QStyle.PrimitiveElement.PE_IndicatorCheckBox
+                          else QStyleOptionViewItem())
+                option.palette = palette
+                option.state = state | enabled
+                option.rect = QRect(x, y, 13, 13)
+                images = []
+                for draw_border, drawer in ((False, style), (True, fusion)):
+                    image = QImage(48, 36, QImage.Format.Format_ARGB32_Premultiplied)
+                    image.fill(palette.base().color().rgba())
+                    painter = QPainter(image)
+                    drawer.drawPrimitive(element, option, painter, None)
+                    if draw_border:  # what the style drew before it kept pixmaps
+                        painter.setPen(QColor(themes.BORDER[theme]))
+                        painter.setBrush(QColor(0, 0, 0, 0))
+                        painter.drawRect(QRect(option.rect).adjusted(0, 0, -1, -1))
+                    painter.end()
+                    images.append(image)
+                assert _largest_difference(*images) <= 1, (state, enabled, x, y)
+    assert style._checks  # drawn from kept pixmaps
