@@ -24,6 +24,7 @@ from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
 from meldpunt_gui.text.marks import key_entries
 from meldpunt_gui.text.plain import shorten
+from meldpunt_gui.text.series_memo import SeriesMemo
 from meldpunt_gui.text.tabular import Table, build_table
 from meldpunt_gui.text.why import WhySentence, why_sentences
 
@@ -58,6 +59,7 @@ class ResolvedView:
     events: tuple[Event, ...] = field(default=())  # the events drawn (none when switched off)
     listed_events: tuple[Event, ...] = field(default=())  # the events chosen for this view
     highlight: tuple[Period, ...] = ()  # the periods shaded (the open story's)
+    memo: SeriesMemo | None = None  # the window's texts of earlier views (see text/series_memo.py)
 
     # ----- texts, from the data (never parsed back from another display string)
     @cached_property
@@ -98,7 +100,8 @@ class ResolvedView:
     @cached_property
     def summary(self) -> tuple[str, ...]:
         """The chart in words, one sentence per series (also what screen readers get)."""
-        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods, self.cells))
+        return tuple(summary_sentences(self.ds, self.state, self.lang, self.periods, self.cells,
+                                       self.memo))
 
     @cached_property
     def sources(self) -> tuple[Source, ...]:
@@ -170,9 +173,10 @@ class ResolvedView:
 
 
 def resolve(ds: Dataset, state: ViewState, lang: str, story: Story | None = None,
-            highlight: tuple[Period, ...] = ()) -> ResolvedView:
+            highlight: tuple[Period, ...] = (), memo: SeriesMemo | None = None) -> ResolvedView:
     """Work out the view of `state` on `ds` in `lang`: once per change, read by everyone. The
-    shaded periods are the story's, or `highlight` for a view without one (an export)."""
+    shaded periods are the story's, or `highlight` for a view without one (an export); `memo`:
+    the window's per-series texts of earlier views, reused where a series' figures are the same."""
     first, last = year_range(ds, state)
     metrics = tuple(m for m in state.metrics if m in ds.metrics)
     story_periods = tuple(story.highlight) if story is not None else tuple(highlight)
@@ -185,4 +189,4 @@ def resolve(ds: Dataset, state: ViewState, lang: str, story: Story | None = None
         ds=ds, state=state, lang=lang, first_year=first, last_year=last,
         periods=periods, metrics=metrics, panels=tuple(panels(ds, metrics)),
         chart=chart_data(ds, state, shown), cells=cells, story=story,
-        events=events, listed_events=listed, highlight=story_periods)
+        events=events, listed_events=listed, highlight=story_periods, memo=memo)

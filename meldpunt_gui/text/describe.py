@@ -7,6 +7,7 @@ the briefing and the tests all use one wording. All file text is escaped before 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
@@ -23,6 +24,7 @@ from meldpunt_gui.text.formatting import (
     format_value_with_unit,
 )
 from meldpunt_gui.text.plain import shorten
+from meldpunt_gui.text.series_memo import SeriesMemo, recalled
 
 L = {
     "source": Text("Bron", "Source"),
@@ -234,61 +236,69 @@ S = {
 
 def summary_sentences(ds: Dataset, state: ViewState, lang: str,
                       periods: Sequence[Period] | None = None,
-                      cells: Sequence[Sequence[list[Observation]]] | None = None) -> list[str]:
+                      cells: Sequence[Sequence[list[Observation]]] | None = None,
+                      memo: SeriesMemo | None = None) -> list[str]:
     """A text alternative for the chart, from the data: per series what is shown, the range, the
     highest and the latest value and the largest change; rounded values said as such.
     `periods`, `cells`: the view's periods, and per known selected metric its values in each
-    (shown one first), where the caller has them already."""
-    from meldpunt_gui.text.formatting import format_period as fp
-
-    out = []
+    (shown one first), where the caller has them already; `memo`: sentences of earlier views,
+    reused for a series whose cells are the same."""
     if periods is None:
         periods = selected_periods(ds, state)
     known = [mid for mid in state.metrics if mid in ds.metrics]
     if cells is None:
         cells = [ds.values_in(mid, periods) for mid in known]
+    kept = memo.texts("summary", lang) if memo is not None and memo.ds is ds else None
+    out = []
     for mid, column in zip(known, cells):
-        unit = ds.unit_of(mid)
-        label = ds.metrics[mid].label.get(lang)
         pts = [(p, c[0]) for p, c in zip(periods, column) if c]
-        if not pts:
-            out.append(f"{label}: {S['none'].get(lang)}.")
-            continue
-        parts = []
-        if len(pts) == 1:
-            parts.append(S["one"].get(lang).format(period=fp(pts[0][0], lang)))
-        else:
-            parts.append(S["values"].get(lang).format(n=len(pts), first=fp(pts[0][0], lang),
-                                                      last=fp(pts[-1][0], lang)))
-            (fp0, fo), (lp0, lo0) = pts[0], pts[-1]
-            a = f"{format_value(fo.value, unit, lang, fo.approximate)} ({fp(fp0, lang)})"
-            b = f"{format_value(lo0.value, unit, lang, lo0.approximate)} ({fp(lp0, lang)})"
-            if lo0.value == fo.value:
-                parts.append(S["overall_flat"].get(lang).format(b=b))
-            else:
-                if unit.kind == "percent":
-                    change = format_points(lo0.value - fo.value, lang)
-                elif fo.value > 0 and lo0.value >= 10 * fo.value:
-                    # "+49.509%" is correct but unreadable; a factor says the same plainly
-                    change = S["times"].get(lang).format(
-                        factor=format_number(round(lo0.value / fo.value), lang, 0))
-                elif fo.value:
-                    change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
-                else:
-                    change = ""
-                key = "overall_up" if lo0.value > fo.value else "overall_down"
-                parts.append(S[key].get(lang).format(a=a, b=b, change=change).replace(" ()", ""))
-            hp, ho = max(pts, key=lambda x: x[1].value)
-            parts.append(S["highest"].get(lang).format(
-                value=format_value(ho.value, unit, lang, ho.approximate), period=fp(hp, lang)))
-        lp, lo = pts[-1]
-        parts.append(S["latest"].get(lang).format(
-            value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
-        big = ds.largest_change(mid, [p for p, _ in pts])
-        if big is not None:
-            parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
-        n_approx = sum(1 for _, o in pts if o.approximate)
-        if n_approx:
-            parts.append(S["approx"].get(lang).format(n=n_approx))
-        out.append(f"{label}: " + "; ".join(parts) + ".")
+        out.append(recalled(kept, mid, pts, partial(series_summary, ds, mid, pts, lang)))
     return out
+
+
+def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observation]], lang: str) -> str:
+    """One series' sentence of the chart in words, from its values in view (period and shown
+    value, in time order; see summary_sentences)."""
+    from meldpunt_gui.text.formatting import format_period as fp
+
+    unit = ds.unit_of(mid)
+    label = ds.metrics[mid].label.get(lang)
+    if not pts:
+        return f"{label}: {S['none'].get(lang)}."
+    parts = []
+    if len(pts) == 1:
+        parts.append(S["one"].get(lang).format(period=fp(pts[0][0], lang)))
+    else:
+        parts.append(S["values"].get(lang).format(n=len(pts), first=fp(pts[0][0], lang),
+                                                  last=fp(pts[-1][0], lang)))
+        (fp0, fo), (lp0, lo0) = pts[0], pts[-1]
+        a = f"{format_value(fo.value, unit, lang, fo.approximate)} ({fp(fp0, lang)})"
+        b = f"{format_value(lo0.value, unit, lang, lo0.approximate)} ({fp(lp0, lang)})"
+        if lo0.value == fo.value:
+            parts.append(S["overall_flat"].get(lang).format(b=b))
+        else:
+            if unit.kind == "percent":
+                change = format_points(lo0.value - fo.value, lang)
+            elif fo.value > 0 and lo0.value >= 10 * fo.value:
+                # "+49.509%" is correct but unreadable; a factor says the same plainly
+                change = S["times"].get(lang).format(
+                    factor=format_number(round(lo0.value / fo.value), lang, 0))
+            elif fo.value:
+                change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
+            else:
+                change = ""
+            key = "overall_up" if lo0.value > fo.value else "overall_down"
+            parts.append(S[key].get(lang).format(a=a, b=b, change=change).replace(" ()", ""))
+        hp, ho = max(pts, key=lambda x: x[1].value)
+        parts.append(S["highest"].get(lang).format(
+            value=format_value(ho.value, unit, lang, ho.approximate), period=fp(hp, lang)))
+    lp, lo = pts[-1]
+    parts.append(S["latest"].get(lang).format(
+        value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
+    big = ds.largest_change(mid, [p for p, _ in pts])
+    if big is not None:
+        parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
+    n_approx = sum(1 for _, o in pts if o.approximate)
+    if n_approx:
+        parts.append(S["approx"].get(lang).format(n=n_approx))
+    return f"{label}: " + "; ".join(parts) + "."

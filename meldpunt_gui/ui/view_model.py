@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, fit_granularity, validate
+from meldpunt_gui.text.series_memo import SeriesMemo
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.stories import Story
@@ -33,6 +34,7 @@ class ViewModel(QObject):
         self._ds, self._lang, self._theme = ds, lang, theme
         self._stories: tuple[Story, ...] = tuple(stories)
         self._state = fit_granularity(ds, validate(ds, state))
+        self._memo: SeriesMemo | None = None  # per-series texts of earlier views, for this dataset
         self._resolved = self._resolve()
 
     # ----- reading
@@ -114,4 +116,7 @@ class ViewModel(QObject):
         self.changed.emit()
 
     def _resolve(self) -> ResolvedView:
-        return resolve(self._ds, self._state, self._lang, self.story(self._state.story))
+        if self._memo is None or self._memo.ds is not self._ds:  # a new dataset: nothing kept
+            self._memo = SeriesMemo(self._ds)
+        return resolve(self._ds, self._state, self._lang, self.story(self._state.story),
+                       memo=self._memo)
