@@ -42,3 +42,73 @@ def test_legend_paints_its_entries(qtbot):
     painter.end()
     colours = {image.pixel(x, y) & 0xFFFFFF for x in range(400) for y in range(image.height())}
     assert 0x0072B2 in colours and 0xD55E00 in colours
+
+
+def _legend_with_forty_entries():
+    from PySide6.QtGui import QFont
+
+    from meldpunt_gui.ui.chart.legend import Legend, LegendEntry
+    from meldpunt_gui.ui.chart.palette import series_style
+
+    legend = Legend()
+    entries = []
+    for k in range(40):
+        style = series_style(k, "light")
+        entries.append(LegendEntry(f"Reeks {k} met een wat langere naam", style.colour, "line",
+                                   style.symbol, style.dash))
+    legend.set_entries(entries, QFont(), "#202020")
+    legend.resize(900, legend.preferredHeight())
+    return legend
+
+
+def test_on_screen_the_samples_come_from_kept_pixmaps_and_look_as_drawn(qtbot, monkeypatch):
+    """A raster painter gets each style's sample from a kept pixmap; the legend looks as with
+    every sample drawn anew (within two levels per colour channel, where the antialiased edge
+    is blended onto the pixmap rather than straight onto the page)."""
+    import pyqtgraph  # noqa: F401  (the legend is only used once pyqtgraph is loaded)
+    from PySide6.QtGui import QImage, QPainter, QTransform
+
+    from meldpunt_gui.ui.chart import legend as legend_module
+
+    legend = _legend_with_forty_entries()
+    legend_module._SAMPLES.clear()
+
+    def painted() -> QImage:
+        image = QImage(900, int(legend.preferredHeight()) + 1, QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        legend.paint(painter, None)
+        painter.end()
+        return image
+
+    kept = painted()
+    assert len(legend_module._SAMPLES) == 8  # one per style of the palette's eight
+    monkeypatch.setattr(legend_module.Legend, "_kept_samples", staticmethod(lambda painter: None))
+    drawn = painted()
+    from tests.ui.images import largest_difference
+
+    assert largest_difference(kept, drawn) <= 2
+    scaled = QImage(900, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(scaled)
+    painter.setTransform(QTransform().scale(1.5, 1.5))
+    assert legend_module.Legend._kept_samples(painter) is None  # a scaled export: vectors
+    painter.end()
+
+
+def test_an_svg_legend_draws_its_samples_as_vectors(qtbot, tmp_path):
+    import pyqtgraph  # noqa: F401  (the legend is only used once pyqtgraph is loaded)
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    legend = _legend_with_forty_entries()
+    generator = QSvgGenerator()
+    generator.setFileName(str(tmp_path / "legend.svg"))
+    generator.setSize(QSize(900, int(legend.preferredHeight()) + 1))
+    painter = QPainter(generator)
+    legend.paint(painter, None)
+    painter.end()
+    svg = (tmp_path / "legend.svg").read_text(encoding="utf-8")
+    assert "<image" not in svg
+    assert svg.count("<path") >= 40
+    assert "Reeks 39" in svg

@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleFactory, QStyleOptionSlider
 
 from meldpunt_gui.ui import theme as themes
+from tests.ui.images import largest_difference
 
 
 def _draw(style: QStyle, bar: QScrollBar, background: int, hover: QStyle.SubControl | None = None,
@@ -28,16 +29,6 @@ def _draw(style: QStyle, bar: QScrollBar, background: int, hover: QStyle.SubCont
     return image
 
 
-def _largest_difference(a: QImage, b: QImage) -> int:
-    worst = 0
-    for y in range(a.height()):
-        for x in range(a.width()):
-            pa, pb = a.pixel(x, y), b.pixel(x, y)
-            for shift in (0, 8, 16, 24):
-                worst = max(worst, abs((pa >> shift & 255) - (pb >> shift & 255)))
-    return worst
-
-
 @pytest.mark.parametrize("theme", ["light", "dark"])
 @pytest.mark.parametrize("orientation, size", [(Qt.Orientation.Vertical, (14, 300)),
                                                (Qt.Orientation.Horizontal, (300, 14))])
@@ -56,10 +47,10 @@ def test_a_scroll_bar_looks_as_fusion_draws_it(qapp, theme, orientation, size, e
         bar.setEnabled(enabled)
         background = bar.palette().window().color().rgba()
         want = _draw(fusion, bar, background)
-        assert _largest_difference(_draw(style, bar, background), want) <= 1
+        assert largest_difference(_draw(style, bar, background), want) <= 1
         # drawn again from the kept groove, with the slider elsewhere: still Fusion's drawing
         bar.setValue(100)
-        assert _largest_difference(_draw(style, bar, background), _draw(fusion, bar, background)) <= 1
+        assert largest_difference(_draw(style, bar, background), _draw(fusion, bar, background)) <= 1
     finally:
         QApplication.setPalette(previous)
 
@@ -88,7 +79,7 @@ def test_a_slider_of_any_length_and_place_is_drawn_as_fusion_draws_it(qapp, them
                 bar.setValue(value)
                 got = _draw(style, bar, background, hover, sunken)
                 want = _draw(fusion, bar, background, hover, sunken)
-                assert _largest_difference(got, want) <= 1, (page, value)
+                assert largest_difference(got, want) <= 1, (page, value)
         assert any(pieces is not None for pieces in style._sliders.values())  # drawn from pieces
     finally:
         QApplication.setPalette(previous)
@@ -197,5 +188,5 @@ def test_a_check_box_from_the_kept_pixmap_looks_as_drawn_anew(qapp, theme, eleme
                         painter.drawRect(QRect(option.rect).adjusted(0, 0, -1, -1))
                     painter.end()
                     images.append(image)
-                assert _largest_difference(*images) <= 1, (state, enabled, x, y)
+                assert largest_difference(*images) <= 1, (state, enabled, x, y)
     assert style._checks  # drawn from kept pixmaps

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneResizeEvent,
@@ -31,6 +31,10 @@ GAP = 6.0  # between sample and label
 COL_GAP = 18.0  # between columns
 SYMBOL_PX = 9.0
 MAX_COLUMNS = 6  # many short names share a row; forty series keep the plot its height
+_MARGIN = 4  # around a kept sample, for its marker's pen and antialiased edge
+_SAMPLE_H = 22  # even: the sample's middle on a whole pixel; room for the largest marker
+_KEPT_SAMPLES = 64  # samples kept: the palette's styles in a few kinds, themes and pixel ratios
+_SAMPLES: dict[tuple[object, ...], QPixmap] = {}
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Legend(QGraphicsWidget):
         self._font = QFont()
         self._text = QColor("#202020")
         self._cols = 1
+        self._shown: list[str] = []  # each label as painted: elided to its column at this width
+        self._elided_for = -1.0  # the width `_shown` was elided for
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     @property
@@ -86,6 +92,7 @@ class Legend(QGraphicsWidget):
         metrics = QFontMetricsF(self._font)
         widths = [metrics.horizontalAdvance(e.label) for e in self.entries]
         self._cols = columns_for(widths, width) if width > 0 else min(len(widths), MAX_COLUMNS) or 1
+        self._elide(width, widths)
         rows = math.ceil(len(self.entries) / self._cols) if self.entries else 0
         height = rows * self._row_height() + (4 if rows else 0)
         if abs(self.preferredHeight() - height) > 0.5 or self.minimumHeight() != height:
@@ -105,28 +112,80 @@ class Legend(QGraphicsWidget):
             return QSizeF(0, hint.height())
         return hint
 
+    def _elide(self, width: float, widths: Sequence[float] | None = None) -> None:
+        """Each label as it fits its column at `width` (measured once, not on every paint)."""
+        metrics = QFontMetricsF(self._font)
+        if widths is None:
+            widths = [metrics.horizontalAdvance(e.label) for e in self.entries]
+        text_w = self._text_width(width)
+        self._shown = [e.label if w <= text_w else
+                       metrics.elidedText(e.label, Qt.TextElideMode.ElideRight, text_w)
+                       for e, w in zip(self.entries, widths)]
+        self._elided_for = width
+
+    def _text_width(self, width: float) -> float:
+        col_w = (width - COL_GAP * (self._cols - 1)) / self._cols
+        return max(col_w - SAMPLE_W - GAP, 10)
+
     # ----- painting
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        """Samples and labels. On screen and in a PNG the samples come from kept pixmaps, one
+        per style (forty antialiased dashed lines and markers were half the legend's paint); an
+        SVG, a PDF or a scaled painter gets them drawn as vectors."""
         if not self.entries:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setFont(self._font)
         metrics = QFontMetricsF(self._font)
         width = self.size().width()
+        if len(self._shown) != len(self.entries) or width != self._elided_for:
+            self._elide(width)
         cols = self._cols
         col_w = (width - COL_GAP * (cols - 1)) / cols
         row_h = self._row_height()
-        text_w = max(col_w - SAMPLE_W - GAP, 10)
-        for k, entry in enumerate(self.entries):
+        baseline = (metrics.ascent() - metrics.descent()) / 2  # below the row's middle
+        ratio = self._kept_samples(painter)
+        painter.setPen(self._text)
+        for k, (entry, text) in enumerate(zip(self.entries, self._shown)):
             row, col = divmod(k, cols)
-            x = col * (col_w + COL_GAP)
-            mid = 2 + row * row_h + row_h / 2
-            self._paint_sample(painter, entry, x, mid)
-            painter.setPen(self._text)
-            text = metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, text_w)
-            painter.drawText(QRectF(x + SAMPLE_W + GAP, mid - row_h / 2, text_w, row_h),
-                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text)
+            # on whole pixels, so a kept sample lies exactly where one drawn anew would
+            x = float(round(col * (col_w + COL_GAP)))
+            mid = float(round(2 + row * row_h + row_h / 2))
+            if ratio is not None:
+                sample = self._sample_pixmap(entry, ratio)
+                painter.drawPixmap(QPointF(x - _MARGIN, mid - _SAMPLE_H // 2), sample)
+            else:
+                self._paint_sample(painter, entry, x, mid)
+                painter.setPen(self._text)
+            painter.drawText(QPointF(x + SAMPLE_W + GAP, mid + baseline), text)
+
+    @staticmethod
+    def _kept_samples(painter: QPainter) -> float | None:
+        """The pixel ratio of kept samples for this painter, or None where they must be vectors
+        (an SVG, a PDF, a printer, or a painter that scales)."""
+        engine, device = painter.paintEngine(), painter.device()
+        if (engine is None or engine.type() != QPaintEngine.Type.Raster or device is None
+                or painter.worldTransform().type().value > QTransform.TransformationType.TxTranslate.value):
+            return None
+        return device.devicePixelRatio()
+
+    def _sample_pixmap(self, entry: LegendEntry, ratio: float) -> QPixmap:
+        """An entry's sample drawn once per style, text colour and pixel ratio."""
+        key = (entry.kind, entry.colour, entry.symbol, entry.dash, self._text.rgba(), ratio)
+        pixmap = _SAMPLES.get(key)
+        if pixmap is None:
+            if len(_SAMPLES) >= _KEPT_SAMPLES:
+                _SAMPLES.clear()
+            pixmap = QPixmap(QSize(int(SAMPLE_W + 2 * _MARGIN), _SAMPLE_H) * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            inner = QPainter(pixmap)
+            inner.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            self._paint_sample(inner, entry, _MARGIN, _SAMPLE_H // 2)
+            inner.end()
+            _SAMPLES[key] = pixmap
+        return pixmap
 
     def _paint_sample(self, painter: QPainter, entry: LegendEntry, x: float, mid: float) -> None:
         colour = QColor(entry.colour)
