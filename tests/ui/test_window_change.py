@@ -262,3 +262,46 @@ def test_the_left_out_count_follows_the_language(qapp, tmp_path):
         translators.switch("en")  # as test_i18n leaves the application
         w.persist = False
         w.close()
+
+
+def test_the_series_picker_repaints_only_the_rows_that_changed(window):
+    """A change of selection ticks and unticks rows unheard by the list; it then repaints the
+    rows in sight that changed, not the whole list (nor anything for rows under a fold)."""
+    from PySide6.QtCore import QEvent, QObject, QRect
+
+    w = window(ViewState(metrics=("reports_total", "cloud_urls")))  # as many chips throughout
+    picker = w.metric_picker
+    tree = picker.tree
+    settle()
+
+    class Painted(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rects: list[QRect] = []
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.rects.append(event.rect())
+            return False
+
+    painted = Painted()
+    tree.viewport().installEventFilter(painted)
+    try:
+        item = picker.items_for("reports_national")[0]  # under Kerncijfers, at the top
+        row = tree.visualRect(picker.proxy.mapFromSource(item.index()))
+        assert row.isValid() and tree.viewport().rect().intersects(row)  # in sight
+        w.model.select_metrics(("reports_total", "reports_national"))
+        settle()
+        assert item.checkState() == Qt.CheckState.Checked
+        assert painted.rects and all(r.height() < tree.viewport().height() / 3 for r in painted.rects)
+        assert any(r.intersects(row) for r in painted.rects)
+        # a series under a folded organisation: ticked, and the list paints nothing
+        tree.collapse(picker.proxy.mapFromSource(item.parent().index()))
+        settle()
+        painted.rects.clear()
+        w.model.select_metrics(("reports_total", "cloud_urls"))
+        settle()
+        assert item.checkState() == Qt.CheckState.Unchecked
+        assert all(not r.intersects(row) for r in painted.rects)
+    finally:
+        tree.viewport().removeEventFilter(painted)
