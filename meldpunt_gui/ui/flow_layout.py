@@ -27,6 +27,10 @@ class FlowLayout(QLayout):
         """The gap between chips, across and down."""
         return self._spacing
 
+    def widgets(self) -> list[QWidget | None]:
+        """The widgets laid out, in order (None for an item that is no widget)."""
+        return [item.widget() for item in self._items]
+
     def count(self) -> int:
         return len(self._items)
 

@@ -9,6 +9,7 @@ model for the selection with that series added or removed.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
@@ -251,17 +252,22 @@ class MetricPicker(QWidget):
         chips of series that went are given to the new ones, so flipping forty series makes no
         widget (`relabel`: after a language switch every chip says its label again)."""
         old = self.chips
-        spare = [chip for mid, chip in old.items() if mid not in metrics or relabel]
-        while self.chip_layout.takeAt(0) is not None:
-            pass
-        self.chips = {}
+        spare = deque(chip for mid, chip in old.items() if mid not in metrics or relabel)
+        chips: dict[str, QToolButton] = {}
         for mid in metrics:
             chip = None if relabel else old.get(mid)
-            if chip is None:
-                chip = spare.pop() if spare else self._new_chip()
+            if chip is None:  # the spare chips in their order, so the layout can stay as it is
+                chip = spare.popleft() if spare else self._new_chip()
                 self._label_chip(chip, mid)
-            self.chip_layout.addWidget(chip)
-            self.chips[mid] = chip
+            chips[mid] = chip
+        self.chips = chips
+        order = list(chips.values())
+        layout = self.chip_layout
+        if order != layout.widgets():
+            while layout.takeAt(0) is not None:
+                pass
+            for chip in order:
+                layout.addWidget(chip)
         for chip in spare:
             chip.hide()
             chip.deleteLater()

@@ -176,7 +176,8 @@ def test_the_picker_shows_the_models_series_whoever_changed_them(real_window, qt
 def test_chips_are_reused_and_many_scroll_in_a_few_rows(real_window, qtbot, bundled):
     from PySide6.QtWidgets import QToolButton
 
-    from meldpunt_gui.ui.metric_picker import CHIP_ROWS
+    from meldpunt_gui.text.plain import shorten
+    from meldpunt_gui.ui.metric_picker import CHIP, CHIP_ROWS
 
     w = real_window(ViewState(metrics=("reports_total", "cloud_urls")))
     picker = w.metric_picker
@@ -195,6 +196,15 @@ def test_chips_are_reused_and_many_scroll_in_a_few_rows(real_window, qtbot, bund
     row = chips[0].height() + picker.chip_layout.spacing()
     assert picker.chip_scroll.height() <= CHIP_ROWS * row
     assert picker.chip_scroll.verticalScrollBar().maximum() > 0  # the others scroll into view
+    # other series: the same chips in the same order (the layout keeps its items), new names
+    before = list(picker.chips.values())
+    other = tuple(list(bundled.metrics)[40:])
+    w.model.select_metrics(other)
+    assert list(picker.chips) == list(other)
+    assert list(picker.chips.values()) == before[:len(other)]
+    assert picker.chip_layout.widgets() == list(picker.chips.values())
+    label = bundled.metrics[other[0]].label.nl
+    assert picker.chips[other[0]].text() == f"{shorten(label, CHIP)} ✕".replace("&", "&&")
     w.model.select_metrics(("reports_total",))
     assert picker.chip_scroll.height() == picker.chips["reports_total"].sizeHint().height()
 
