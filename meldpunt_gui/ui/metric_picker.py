@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
+    QToolTip,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -83,7 +84,7 @@ class MetricPicker(QWidget):
         # on the group box's own background, as before they scrolled (setWidget fills it)
         self.chip_box.setAutoFillBackground(False)
         self.chip_scroll.viewport().setAutoFillBackground(False)
-        self.chips: dict[str, QToolButton] = {}
+        self.chips: dict[str, Chip] = {}
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -253,7 +254,7 @@ class MetricPicker(QWidget):
         widget (`relabel`: after a language switch every chip says its label again)."""
         old = self.chips
         spare = deque(chip for mid, chip in old.items() if mid not in metrics or relabel)
-        chips: dict[str, QToolButton] = {}
+        chips: dict[str, Chip] = {}
         for mid in metrics:
             chip = None if relabel else old.get(mid)
             if chip is None:  # the spare chips in their order, so the layout can stay as it is
@@ -284,20 +285,39 @@ class MetricPicker(QWidget):
         needed = self.chip_layout.heightForWidth(max(width, 1))
         self.chip_scroll.setFixedHeight(min(needed, CHIP_ROWS * row - self.chip_layout.spacing()))
 
-    def _new_chip(self) -> QToolButton:
-        chip = QToolButton(self.chip_box)
+    def _new_chip(self) -> Chip:
+        chip = Chip(self.chip_box)
         chip.setAutoRaise(False)
         chip.clicked.connect(lambda _=False: self._remove_chip(chip))
         return chip
 
-    def _label_chip(self, chip: QToolButton, mid: str) -> None:
+    def _label_chip(self, chip: Chip, mid: str) -> None:
         label = self._labels.get(mid, mid)
         chip.setText(f"{shorten(label, CHIP)} ✕".replace("&", "&&"))  # a "&" is no shortcut here
-        chip.setToolTip(tooltip_html(self.tr("Remove %1 from the chart").replace("%1", label)))
+        chip.tip = self.tr("Remove %1 from the chart").replace("%1", label)
         chip.setAccessibleName(self.tr("Remove %1").replace("%1", label))
         chip.show()
 
-    def _remove_chip(self, chip: QToolButton) -> None:
+    def _remove_chip(self, chip: Chip) -> None:
         mid = next((m for m, c in self.chips.items() if c is chip), None)
         if mid is not None:
             self.set_checked(mid, False)
+
+
+class Chip(QToolButton):
+    """One selected series above the picker; a click removes it. Its tooltip (the full name)
+    is made into a tooltip only when the pointer asks for it: forty chips renamed on every
+    change of selection would otherwise each set one."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tip = ""  # plain text: shown escaped, never as markup
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            if self.tip:
+                QToolTip.showText(event.globalPos(), tooltip_html(self.tip), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

@@ -257,3 +257,22 @@ def test_a_story_above_the_chart_is_shown_whole(real_window):
     line = f"{story.title.get('nl')}: {story.text.get('nl')}"
     assert len(line) > 600  # cut at 600 characters before, in the middle of a sentence
     assert w.story_text.text() == line
+
+
+def test_a_chip_names_its_whole_series_when_the_pointer_asks_as_plain_text(real_window, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    w = real_window(ViewState(metrics=("reports_total",)))
+    picker = w.metric_picker
+    picker._labels["cloud_urls"] = "<b>Vet</b> & een heel lange naam van een eigen reeks, in een import"
+    w.model.select_metrics(("cloud_urls",))
+    chip = picker.chips["cloud_urls"]
+    assert chip.text().endswith(" ✕")  # a button shows its text as it is, never as markup
+    QApplication.sendEvent(chip, QHelpEvent(QEvent.Type.ToolTip, QPoint(4, 4), chip.mapToGlobal(QPoint(4, 4))))
+    qtbot.waitUntil(QToolTip.isVisible)
+    shown = QToolTip.text()
+    assert "&lt;b&gt;Vet&lt;/b&gt; &amp; een heel lange naam van een eigen reeks, in een import" in shown
+    assert shown.startswith("<")  # made into a rich-text tooltip, the name escaped in it
+    QToolTip.hideText()
