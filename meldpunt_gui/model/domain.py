@@ -19,6 +19,7 @@ from meldpunt_gui.model.bilingual import EMPTY as EMPTY
 from meldpunt_gui.model.bilingual import LANGS as LANGS
 from meldpunt_gui.model.bilingual import Lang as Lang
 from meldpunt_gui.model.bilingual import Text as Text
+from meldpunt_gui.model.changes import change_between  # used here, not re-exported
 from meldpunt_gui.model.values import FOREIGN_DIGITS as FOREIGN_DIGITS
 from meldpunt_gui.model.values import Category as Category
 from meldpunt_gui.model.values import Change as Change
@@ -65,15 +66,6 @@ class DeferredValues(Protocol):
 
 _Cell = Observation | list[Observation]  # one value, or where sources disagree all, best first
 _Cells = dict[str, dict[Period, _Cell]]
-
-
-def _change(cur: Observation | None, base_p: Period, base: Observation | None,
-            points: bool) -> Change | None:
-    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
-    if cur is None or base is None:
-        return None
-    pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-    return Change(base_p, base, pct, cur.value - base.value if points else None)
 
 
 class Dataset:
@@ -292,47 +284,12 @@ class Dataset:
     def change(self, metric: str, period: Period) -> Change | None:
         """Change against the comparable earlier period (never the previous half)."""
         base_p = period.comparable_before()
-        return _change(self.shown(metric, period), base_p, self.shown(metric, base_p),
-                       self.unit_of(metric).kind == "percent")
+        return change_between(self.shown(metric, period), base_p, self.shown(metric, base_p),
+                              self.unit_of(metric).kind == "percent")
 
-    def changes(self, metric: str, periods: Iterable[Period]) -> list[Change | None]:
-        """`change` for each period in turn, for a whole series at once: its cells looked up by
-        (year, half), so no earlier period is made and hashed for each value."""
-        by = self._shown_by_half(metric)
-        points = self.unit_of(metric).kind == "percent"
-        out: list[Change | None] = []
-        for period in periods:
-            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-            out.append(None if cur is None or base is None
-                       else _change(cur[1], base[0], base[1], points))
-        return out
-
-    def largest_change(self, metric: str, periods: Iterable[Period]) -> Change | None:
-        """Of `changes` for these periods, the largest in size (in points for a percentage, else
-        the percentage; the first of equal ones; none where the base is 0 and the size is a
-        percentage). The chart in words says only this one, so the others are sized from the
-        values and never made."""
-        by = self._shown_by_half(metric)
-        points = self.unit_of(metric).kind == "percent"
-        best: tuple[Observation, tuple[Period, Observation]] | None = None
-        best_size = -1.0
-        for period in periods:
-            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-            if cur is None or base is None:
-                continue
-            was = base[1].value
-            if points:
-                size = abs(cur[1].value - was)
-            elif was == 0:
-                continue
-            else:
-                size = abs((cur[1].value - was) / abs(was) * 100.0)
-            if size > best_size:
-                best_size, best = size, (cur[1], base)
-        return None if best is None else _change(best[0], best[1][0], best[1][1], points)
-
-    def _shown_by_half(self, metric: str) -> dict[tuple[int, int], tuple[Period, Observation]]:
-        """(year, half) -> period and shown value of `metric`, made once per metric."""
+    def shown_by_half(self, metric: str) -> dict[tuple[int, int], tuple[Period, Observation]]:
+        """(year, half) -> period and shown value of `metric`, made once per metric (the
+        changes of a whole series, model/changes.py, look their bases up in it). Read only."""
         cells = self._cells_of(metric)  # first: reading deferred values clears the cache entry
         by = self._by_half.get(metric)
         if by is None:
