@@ -2,7 +2,9 @@
 that answers the window's questions per metric without walking the whole dataset.
 
 Everything here is plain Python so that loading, importing, exporting and the command line work
-(and are tested) without Qt. The small value types live in values.py.
+(and are tested) without Qt. The small value types live in values.py, a dataset laid over
+another (the user's own data) is made in overlay.py, and a whole series' changes are worked out
+in changes.py.
 """
 
 from __future__ import annotations
@@ -186,6 +188,12 @@ class Dataset:
     def observations(self, observations: list[Observation]) -> None:
         self._observations = observations
 
+    @property
+    def given_observations(self) -> list[Observation]:
+        """The values this dataset was made with: none of the deferred ones, none read (what a
+        dataset laid over this one starts from, model/overlay.py)."""
+        return self._observations
+
     def _fields(self) -> tuple[object, ...]:
         return (self.units, self.categories, self.metrics, self.sources, self.observations,
                 self.events, self.themes, self.data_date, self.reasons)
@@ -327,42 +335,3 @@ class Dataset:
     def parts_of(self, whole: str) -> list[str]:
         """The metrics that add up to `whole`, in file order."""
         return [m.id for m in self.metrics.values() if m.part_of == whole]
-
-    def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """A new dataset with user input laid over this one (bundled values become alternatives);
-        `units` are those the user's new metrics brought."""
-        added = {m.id: m for m in metrics}
-        return Dataset(
-            units={**self.units, **{u.id: u for u in units}},
-            categories=self.categories,
-            # no new metrics: the same mapping, so a store's series stay unread until named
-            metrics={**self.metrics, **added} if added else self.metrics,
-            sources={**self.sources, **{s.id: s for s in sources}},
-            observations=[*self._observations, *extra],
-            events=self.events,
-            themes=self.themes,
-            data_date=self.data_date,
-            deferred=self.deferred,
-            reasons=self.reasons,
-        )
-
-    def with_store(self, metrics: Mapping[str, Metric], sources: Iterable[Source], units: Iterable[Unit],
-                   deferred: DeferredValues | None) -> Dataset:
-        """This dataset with a user store laid over it: `metrics` holds this dataset's metrics
-        and the store's (read when named, data/store_metrics.py), `deferred` its values."""
-        if deferred is not None and self.deferred is not None:
-            raise ValueError("a dataset takes one set of deferred values")
-        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories, metrics,
-                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred or self.deferred, self.reasons)
-
-    def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
-                      sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """This dataset with values that are read per metric when asked for, laid over it."""
-        if self.deferred is not None:
-            raise ValueError("a dataset takes one set of deferred values")
-        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
-                       {**self.metrics, **{m.id: m for m in metrics}},
-                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred, self.reasons)
