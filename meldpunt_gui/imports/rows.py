@@ -49,6 +49,22 @@ def parse_flag(raw: object, words_true: frozenset[str], words_false: frozenset[s
     return None
 
 
+def addresses(xlsx: bool, width: int) -> Callable[[int, int], str]:
+    """where(line, col): the cell address in a workbook ("C7"); "" in a text file, whose problems
+    have a line instead."""
+    if not xlsx:
+        return _no_address
+    letters = [col_letters(i) for i in range(width)]
+
+    def where(line: int, col: int) -> str:
+        return f"{letters[col] if col < len(letters) else col_letters(col)}{line}"
+    return where
+
+
+def _no_address(line: int, col: int) -> str:
+    return ""
+
+
 class RowBuilder:
     """Collects the rows under one header; problems go to `res`."""
 
@@ -70,21 +86,17 @@ class RowBuilder:
         self.approx_col = roles.get("approximate")
         self.shown_col = roles.get("shown")
         self.names = [header.name(i) for i in range(header.width)]
-        self.letters = [col_letters(i) for i in range(header.width)]
-        self.lookup = MetricLookup(res, ds, header, self.where)
+        # where(line, col): a function, not a method, so the lookup and the vote can hold it
+        # without a reference cycle (reading makes none: see reader.read_import_data)
+        self.where = where = addresses(self.xlsx, header.width)
+        self.lookup = MetricLookup(res, ds, header, where)
         # Values whose reading waits for the file's style: a row holds its Dutch reading (its
         # English one when it has no Dutch one) until settle() fixes or drops it. add_text puts
         # them in the vote's containers, held here too so that a cell reaches them in one
         # attribute lookup (the vote empties them in place, never replaces them).
-        self.style = style = StyleVote(res, header, self.names, self.where)
+        self.style = style = StyleVote(res, header, self.names, where)
         self.dutch_only, self.english_only, self.evidence = style.dutch_only, style.english_only, style.evidence
         self.two_readings, self.two_en, self.evidence_of = style.two_readings, style.two_en, style.evidence_of
-
-    def where(self, line: int, col: int) -> str:
-        """The cell address in a workbook ("C7"); CSV problems have a line instead."""
-        if not self.xlsx:
-            return ""
-        return f"{self.letters[col] if col < len(self.letters) else col_letters(col)}{line}"
 
     # ----- cells other than the value
     def period(self, raw: object, line: int, col: int) -> Period | None:
