@@ -32,6 +32,7 @@ from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema,
 from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
 from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
+from meldpunt_gui.model.overlay import with_store
 from meldpunt_gui.model.values import Frozen
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
@@ -265,7 +266,7 @@ class UserStore:
                    for sid, _imp, publisher, title, url, published in source_rows]
         values = StoreValues(self)
         metrics = StoreMetrics(dataset.metrics, values, known) if used else dataset.metrics
-        out = dataset.with_store(metrics, sources, new_units, values if has_values else None)
+        out = with_store(dataset, metrics, sources, new_units, values if has_values else None)
         if any(category not in out.categories for _unit, category in used):
             out.categories = {**out.categories, USER_CATEGORY.id: USER_CATEGORY}
         return out

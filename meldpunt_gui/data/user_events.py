@@ -19,6 +19,7 @@ from pathlib import Path
 from meldpunt_gui.data.file_problems import FileProblem
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Dataset, Event, Source, Text
+from meldpunt_gui.model.overlay import with_observations
 
 FILE_NAME = "events.csv"
 MAX_EVENTS_BYTES = 4 << 20  # some thousand events fit in a few hundred kB
@@ -191,6 +192,6 @@ def with_user_events(ds: Dataset, data_dir: Path | None) -> tuple[Dataset, list[
     events, sources, problems = load_user_events(data_dir)
     if not events:
         return ds, problems
-    merged = ds.with_observations([], sources=sources)
+    merged = with_observations(ds, [], sources=sources)
     merged.events = [*ds.events, *events]
     return merged, problems

@@ -24,6 +24,7 @@ from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.pack import EVENTS, Pack
 from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.model.overlay import with_observations
 
 _ALIASES = {"datum": "date", "titel_nl": "title_nl", "titel_en": "title_en", "toelichting": "note"}
 _HEADER = ("date", "title_nl", "title_en", "url", "note")
@@ -65,7 +66,7 @@ def _key(row: dict[str, str]) -> tuple[str, str]:
 def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path) -> Extras:
     """Check the pack's stories and events against what the data folder already holds."""
     out = Extras()
-    checked = dataset.with_observations([], res.metrics.values())  # stories may use the pack's series
+    checked = with_observations(dataset, [], res.metrics.values())  # stories may use the pack's series
     known = {s.id for s in load_stories(checked, story_folders(data_dir))[0]}
     for name, data in sorted(pack.stories.items()):
         shown = f"{pack.file}/stories/{name}"

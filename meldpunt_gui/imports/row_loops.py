@@ -72,9 +72,10 @@ def _head(b: RowBuilder, cells: Sequence[object], line: int) -> Head | None:
     nl_col, en_col = b.unit_label_cols
     unit_labels = (text(cells[nl_col]) if nl_col is not None else "",
                    text(cells[en_col]) if en_col is not None else "")
-    hit = b.metric_cache.get((name, unit_text, label))
+    lookup = b.lookup
+    hit = lookup.cache.get((name, unit_text, label))
     if hit is None:
-        hit = b.metric(name, unit_text, label, line, unit_labels)
+        hit = lookup.metric(name, unit_text, label, line, unit_labels)
         if hit is None:
             return None
     approx = False
@@ -182,10 +183,11 @@ def _long_text(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
     line_add, metric_add, period_add, value_add = line_col.append, metric_col.append, period_col.append, \
         value_col.append
     approx_add, extras_add = rows_.approximate.append, rows_.extras.append
-    dutch, english, evidence = b.dutch_only, b.english_only, b.evidence
+    vote = b.style
+    dutch, english, evidence, evidence_of = vote.dutch_only, vote.english_only, vote.evidence, vote.evidence_of
     dutch_rows, dutch_details, english_rows, english_details = dutch.rows, dutch.details, english.rows, \
         english.details
-    two_add, two_en_add = b.two_readings.append, b.two_en.append
+    two_add, two_en_add = vote.two_readings.append, vote.two_en.append
     fast, fast_max = FAST_SHAPES, FAST_MAX
     numbers: dict[object, tuple[Period, int]] = {}  # period cell -> its Period and number in Rows
     known: dict[str, tuple[float | None, float | None]] = {}  # value text -> its two readings
@@ -256,7 +258,7 @@ def _long_text(rows: Iterator[tuple[int, Sequence[object]]], b: RowBuilder,
                 if len(english_details) < MAX_LISTED_PROBLEMS:
                     english_details.append((cell, vi))
             else:
-                evidence[b.evidence_of(head[1], nl, en, line, vi, cell)] += 1
+                evidence[evidence_of(head[1], nl, en, line, vi, cell)] += 1
                 two_add(row)
                 two_en_add(en)
     finally:

@@ -2,7 +2,9 @@
 that answers the window's questions per metric without walking the whole dataset.
 
 Everything here is plain Python so that loading, importing, exporting and the command line work
-(and are tested) without Qt. The small value types live in values.py.
+(and are tested) without Qt. The small value types live in values.py, a dataset laid over
+another (the user's own data) is made in overlay.py, and a whole series' changes are worked out
+in changes.py.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from meldpunt_gui.model.bilingual import EMPTY as EMPTY
 from meldpunt_gui.model.bilingual import LANGS as LANGS
 from meldpunt_gui.model.bilingual import Lang as Lang
 from meldpunt_gui.model.bilingual import Text as Text
+from meldpunt_gui.model.changes import change_between  # used here, not re-exported
 from meldpunt_gui.model.values import FOREIGN_DIGITS as FOREIGN_DIGITS
 from meldpunt_gui.model.values import Category as Category
 from meldpunt_gui.model.values import Change as Change
@@ -65,15 +68,6 @@ class DeferredValues(Protocol):
 
 _Cell = Observation | list[Observation]  # one value, or where sources disagree all, best first
 _Cells = dict[str, dict[Period, _Cell]]
-
-
-def _change(cur: Observation | None, base_p: Period, base: Observation | None,
-            points: bool) -> Change | None:
-    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
-    if cur is None or base is None:
-        return None
-    pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-    return Change(base_p, base, pct, cur.value - base.value if points else None)
 
 
 class Dataset:
@@ -194,6 +188,12 @@ class Dataset:
     def observations(self, observations: list[Observation]) -> None:
         self._observations = observations
 
+    @property
+    def given_observations(self) -> list[Observation]:
+        """The values this dataset was made with: none of the deferred ones, none read (what a
+        dataset laid over this one starts from, model/overlay.py)."""
+        return self._observations
+
     def _fields(self) -> tuple[object, ...]:
         return (self.units, self.categories, self.metrics, self.sources, self.observations,
                 self.events, self.themes, self.data_date, self.reasons)
@@ -292,47 +292,12 @@ class Dataset:
     def change(self, metric: str, period: Period) -> Change | None:
         """Change against the comparable earlier period (never the previous half)."""
         base_p = period.comparable_before()
-        return _change(self.shown(metric, period), base_p, self.shown(metric, base_p),
-                       self.unit_of(metric).kind == "percent")
+        return change_between(self.shown(metric, period), base_p, self.shown(metric, base_p),
+                              self.unit_of(metric).kind == "percent")
 
-    def changes(self, metric: str, periods: Iterable[Period]) -> list[Change | None]:
-        """`change` for each period in turn, for a whole series at once: its cells looked up by
-        (year, half), so no earlier period is made and hashed for each value."""
-        by = self._shown_by_half(metric)
-        points = self.unit_of(metric).kind == "percent"
-        out: list[Change | None] = []
-        for period in periods:
-            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-            out.append(None if cur is None or base is None
-                       else _change(cur[1], base[0], base[1], points))
-        return out
-
-    def largest_change(self, metric: str, periods: Iterable[Period]) -> Change | None:
-        """Of `changes` for these periods, the largest in size (in points for a percentage, else
-        the percentage; the first of equal ones; none where the base is 0 and the size is a
-        percentage). The chart in words says only this one, so the others are sized from the
-        values and never made."""
-        by = self._shown_by_half(metric)
-        points = self.unit_of(metric).kind == "percent"
-        best: tuple[Observation, tuple[Period, Observation]] | None = None
-        best_size = -1.0
-        for period in periods:
-            cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-            if cur is None or base is None:
-                continue
-            was = base[1].value
-            if points:
-                size = abs(cur[1].value - was)
-            elif was == 0:
-                continue
-            else:
-                size = abs((cur[1].value - was) / abs(was) * 100.0)
-            if size > best_size:
-                best_size, best = size, (cur[1], base)
-        return None if best is None else _change(best[0], best[1][0], best[1][1], points)
-
-    def _shown_by_half(self, metric: str) -> dict[tuple[int, int], tuple[Period, Observation]]:
-        """(year, half) -> period and shown value of `metric`, made once per metric."""
+    def shown_by_half(self, metric: str) -> dict[tuple[int, int], tuple[Period, Observation]]:
+        """(year, half) -> period and shown value of `metric`, made once per metric (the
+        changes of a whole series, model/changes.py, look their bases up in it). Read only."""
         cells = self._cells_of(metric)  # first: reading deferred values clears the cache entry
         by = self._by_half.get(metric)
         if by is None:
@@ -370,42 +335,3 @@ class Dataset:
     def parts_of(self, whole: str) -> list[str]:
         """The metrics that add up to `whole`, in file order."""
         return [m.id for m in self.metrics.values() if m.part_of == whole]
-
-    def with_observations(self, extra: Iterable[Observation], metrics: Iterable[Metric] = (),
-                          sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """A new dataset with user input laid over this one (bundled values become alternatives);
-        `units` are those the user's new metrics brought."""
-        added = {m.id: m for m in metrics}
-        return Dataset(
-            units={**self.units, **{u.id: u for u in units}},
-            categories=self.categories,
-            # no new metrics: the same mapping, so a store's series stay unread until named
-            metrics={**self.metrics, **added} if added else self.metrics,
-            sources={**self.sources, **{s.id: s for s in sources}},
-            observations=[*self._observations, *extra],
-            events=self.events,
-            themes=self.themes,
-            data_date=self.data_date,
-            deferred=self.deferred,
-            reasons=self.reasons,
-        )
-
-    def with_store(self, metrics: Mapping[str, Metric], sources: Iterable[Source], units: Iterable[Unit],
-                   deferred: DeferredValues | None) -> Dataset:
-        """This dataset with a user store laid over it: `metrics` holds this dataset's metrics
-        and the store's (read when named, data/store_metrics.py), `deferred` its values."""
-        if deferred is not None and self.deferred is not None:
-            raise ValueError("a dataset takes one set of deferred values")
-        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories, metrics,
-                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred or self.deferred, self.reasons)
-
-    def with_deferred(self, deferred: DeferredValues, metrics: Iterable[Metric] = (),
-                      sources: Iterable[Source] = (), units: Iterable[Unit] = ()) -> Dataset:
-        """This dataset with values that are read per metric when asked for, laid over it."""
-        if self.deferred is not None:
-            raise ValueError("a dataset takes one set of deferred values")
-        return Dataset({**self.units, **{u.id: u for u in units}}, self.categories,
-                       {**self.metrics, **{m.id: m for m in metrics}},
-                       {**self.sources, **{s.id: s for s in sources}}, list(self._observations),
-                       self.events, self.themes, self.data_date, deferred, self.reasons)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import partial
 from html import escape
 
+from meldpunt_gui.model.changes import largest_change
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
@@ -295,7 +296,7 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
     lp, lo = pts[-1]
     parts.append(S["latest"].get(lang).format(
         value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
-    big = ds.largest_change(mid, [p for p, _ in pts])
+    big = largest_change(ds, mid, [p for p, _ in pts])
     if big is not None:
         parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
     n_approx = sum(1 for _, o in pts if o.approximate)

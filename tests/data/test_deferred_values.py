@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from meldpunt_gui.data.store import UserStore
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
+from meldpunt_gui.model.overlay import with_deferred, with_observations
 
 METRICS = ("reports_total", "cloud_urls", "share_nl", "reports_h1")
 periods = st.builds(Period, st.integers(1995, 2030), st.sampled_from((0, 1, 2)))
@@ -47,7 +48,7 @@ def split(base: Dataset, obs: list[Observation]) -> tuple[Dataset, Dataset, Defe
     eager = [o for o in obs if not o.user]
     later = Deferred([o for o in obs if o.user])
     whole = Dataset(base.units, base.categories, base.metrics, base.sources, eager + later.values)
-    lazy = Dataset(base.units, base.categories, base.metrics, base.sources, eager).with_deferred(later)
+    lazy = with_deferred(Dataset(base.units, base.categories, base.metrics, base.sources, eager), later)
     return whole, lazy, later
 
 
@@ -79,7 +80,7 @@ def test_a_view_reads_only_the_metrics_it_shows(tiny_ds):
     assert later.read == ["reports_total"]
     assert lazy.shown("cloud_urls", Period(2005)).user
     assert later.read == ["reports_total", "cloud_urls"]
-    copy = lazy.with_observations([])  # own events laid over: the values are still deferred
+    copy = with_observations(lazy, [])  # own events laid over: the values are still deferred
     assert copy.shown("cloud_urls", Period(2005)).user and len(copy.observations) == \
         len(lazy.observations)
 

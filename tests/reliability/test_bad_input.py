@@ -21,8 +21,9 @@ import pytest
 from fixtures.make_xlsx import xlsx_bytes, zip_bytes
 from fixtures.reliability import make
 from fixtures.sample_dataset import small_dataset
-from meldpunt_gui.imports.files import MAX_FILE_BYTES, MAX_ZIP_ENTRIES
+from meldpunt_gui.imports.files import MAX_FILE_BYTES
 from meldpunt_gui.imports.reader import read_import, read_import_data
+from meldpunt_gui.imports.xlsx import MAX_ZIP_ENTRIES
 from meldpunt_gui.model.domain import Text
 from reliability_support import FIXTURES, IMPORT_FIXTURES
 

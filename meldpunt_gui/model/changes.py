@@ -1,0 +1,63 @@
+"""Changes against the comparable earlier period, for a whole series at once.
+
+`Dataset.change` answers for one period. The chart in words asks about every period of every
+series shown on each change of selection, so these look each value and its base up in the
+series' per-half lookup (`Dataset.shown_by_half`): no earlier period is made and hashed for
+each value, and the largest change is sized from the values without a `Change` made for each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from meldpunt_gui.model.values import Change, Observation, Period
+
+if TYPE_CHECKING:
+    from meldpunt_gui.model.domain import Dataset
+
+
+def change_between(cur: Observation | None, base_p: Period, base: Observation | None,
+                   points: bool) -> Change | None:
+    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
+    if cur is None or base is None:
+        return None
+    pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
+    return Change(base_p, base, pct, cur.value - base.value if points else None)
+
+
+def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change | None]:
+    """`ds.change` for each period in turn."""
+    by = ds.shown_by_half(metric)
+    points = ds.unit_of(metric).kind == "percent"
+    out: list[Change | None] = []
+    for period in periods:
+        cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
+        out.append(None if cur is None or base is None
+                   else change_between(cur[1], base[0], base[1], points))
+    return out
+
+
+def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Change | None:
+    """Of `changes` for these periods, the largest in size (in points for a percentage, else
+    the percentage; the first of equal ones; none where the base is 0 and the size is a
+    percentage). The chart in words says only this one, so the others are sized from the
+    values and never made."""
+    by = ds.shown_by_half(metric)
+    points = ds.unit_of(metric).kind == "percent"
+    best: tuple[Observation, tuple[Period, Observation]] | None = None
+    best_size = -1.0
+    for period in periods:
+        cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
+        if cur is None or base is None:
+            continue
+        was = base[1].value
+        if points:
+            size = abs(cur[1].value - was)
+        elif was == 0:
+            continue
+        else:
+            size = abs((cur[1].value - was) / abs(was) * 100.0)
+        if size > best_size:
+            best_size, best = size, (cur[1], base)
+    return None if best is None else change_between(best[0], best[1][0], best[1][1], points)
