@@ -15,8 +15,9 @@ Beside the wall time the window row notes the process's own CPU time over the sa
 (time.process_time): on a machine shared with other programs it moves far less than the wall time.
 
 The window is drawn in the program's own style (Fusion through ui/theme.py's proxy, as app.py
-sets it). Paints are noted by a QApplication subclass whose notify() sees every event, as startup.py
-does (about 2 us per event).
+sets it), and Python's garbage collector runs as in the program: off during events, on a timer
+between them (ui/collector.py). Paints are noted by a QApplication subclass whose notify() sees
+every event, as startup.py does (about 2 us per event).
 
 Run: .venv/bin/python bench/window_change.py [--runs 40] [--profile 10|40]
 """
@@ -86,6 +87,7 @@ def main() -> None:
 
     from meldpunt_gui.ui import theme as themes
     from meldpunt_gui.ui.chart.view import ChartView
+    from meldpunt_gui.ui.collector import EventLoopCollector
     from meldpunt_gui.ui.main_window import MainWindow
 
     qInstallMessageHandler(lambda _mode, _ctx, msg: None if "propagateSizeHints" in msg
@@ -97,6 +99,7 @@ def main() -> None:
                         data_dir=Path(tmp.name))
     window.persist = False
     themes.apply(app, window.theme)  # the program's style, as app.py sets it
+    EventLoopCollector(app)  # and its garbage collection between events, as app.py installs it
     window.resize(*WINDOW_SIZE)
     window.show()
     window.chart.ensure_loaded()
