@@ -18,7 +18,6 @@ from PySide6.QtGui import QDesktopServices, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -32,6 +31,7 @@ from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.text.headline import Headline, copy_text
 from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
@@ -42,10 +42,9 @@ TILE_CHARS = 30  # the least width a shown tile gets, in average characters of t
 # "+n" button after the tiles names the series whose figure is not shown, with their sentences
 
 
-def _plain(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+def _plain(parent: QWidget) -> WrappedLabel:
+    label = WrappedLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)  # file text is data, never markup
-    label.setWordWrap(True)
     return label
 
 
@@ -69,9 +68,8 @@ class HeadlineTile(QFrame):
         self.change = _plain(self)
         self.mode = _plain(self)
         self._set_fonts()
-        self.source = QLabel(self)
+        self.source = WrappedLabel(self)
         self.source.setTextFormat(Qt.TextFormat.RichText)  # built here, every part escaped
-        self.source.setWordWrap(True)
         self.source.setOpenExternalLinks(False)
         self.source.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
