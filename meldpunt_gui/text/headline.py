@@ -33,6 +33,8 @@ W = {
     "pts_lower": Text("{pts} lager dan in {base} ({was})", "{pts} lower than in {base} ({was})"),
     "pts_higher": Text("{pts} hoger dan in {base} ({was})", "{pts} higher than in {base} ({was})"),
     "same": Text("evenveel als in {base}", "the same as in {base}"),
+    "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
+    "about_pct": Text("circa {pct}", "about {pct}"),
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",
                      "{label} in {period}: {value}{change}. Source: {source}."),
     "others": Text("andere bronnen: {alts}", "other sources: {alts}"),
@@ -43,8 +45,10 @@ W = {
 
 # How a sentence names what a series counts, where "<label> in <period>: <value>" would read
 # stiffly; the value brings its unit ("circa 145.000 meldingen").
-RECEIVED = Text("In {period} ontving het Meldpunt {value}{what}{change}. Bron: {source}.",
-                "In {period} the hotline received {value}{what}{change}. Source: {source}.")
+# "counted", not "received": some years' figures are the reports the hotline dealt with (2006,
+# 2011, 2012), and the sentence must not claim more than its source says.
+RECEIVED = Text("In {period} telde het Meldpunt {value}{what}{change}. Bron: {source}.",
+                "In {period} the hotline counted {value}{what}{change}. Source: {source}.")
 SENTENCES: dict[str, tuple[Text, Text]] = {  # metric -> (template, what it counts)
     "reports_total": (RECEIVED, Text("", "")),
     "reports_h1": (RECEIVED, Text("", "")),
@@ -93,26 +97,37 @@ def _value_words(ds: Dataset, obs: Observation, lang: str) -> str:
 
 
 def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
-    """'65% minder dan in 2021 (413.262)': the change against the comparable earlier period,
-    in percentage points for percentages, with the earlier value so the reader can check it."""
+    """'65% minder dan in 2021 (413.262 volgens NU.nl, apr 2022)': the change against the
+    comparable earlier period, in percentage points for percentages, with the earlier value so
+    the reader can check it, and that value's source where it is not the latest value's. A
+    change worked out from a rounded value is itself about so much ('circa 94%'), in whole
+    percents: a decimal would claim a precision neither value has."""
     change = ds.change(metric, period)
     if change is None:
         return ""
     unit = ds.unit_of(metric)
+    current = ds.shown(metric, period)
     base = format_period(change.base_period, lang)
     was = format_value(change.base.value, unit, lang, change.base.approximate)
+    if current is not None and change.base.source != current.source:
+        was = W["was_from"].get(lang).format(was=was, source=source_short(ds.source_of(change.base), lang))
+    rounded = change.base.approximate or (current is not None and current.approximate)
     if unit.kind == "percent" and change.points is not None:
         if change.points == 0:
             return W["same"].get(lang).format(base=base)
         pts = format_points(abs(change.points), lang).lstrip("+")
+        if rounded:
+            pts = W["about_pct"].get(lang).format(pct=pts)
         key = "pts_higher" if change.points > 0 else "pts_lower"
         return W[key].get(lang).format(pts=pts, base=base, was=was)
     if change.pct is None:
         return ""
     if round(change.pct) == 0 and abs(change.pct) < 0.05:
         return W["same"].get(lang).format(base=base)
-    decimals = 0 if abs(change.pct) >= 10 else 1
+    decimals = 0 if abs(change.pct) >= 10 or rounded else 1
     pct = format_number(abs(change.pct), lang, decimals)
+    if rounded:
+        pct = W["about_pct"].get(lang).format(pct=pct)
     counts = unit.kind == "count"
     if change.pct > 0:
         key = "more" if counts else "higher"

@@ -42,7 +42,7 @@ def test_memo_task_figure_change_source_and_main_factor_without_scrolling(real_w
     h = w.model.resolved.headlines[0]
     assert tile.item.period == Period(2022) and tile.figure.text() == h.value
     assert h.value.replace(".", "").split()[-2].endswith(str(int(shown.value)))
-    assert tile.change.text() == h.change and "minder dan in 2021 (413.262)" in h.change
+    assert tile.change.text() == h.change and "minder dan in 2021 (413.262 volgens NU.nl" in h.change
     src = bundled.source_of(shown)
     assert src.publisher in tile.source.text() and src.url in tile.source.text()
     # Waarom is the first thing in the pane, the main factor its first sentence, in view
@@ -73,7 +73,7 @@ def test_copy_as_sentence_puts_text_and_escaped_html_on_the_clipboard(real_windo
     w = real_window(ViewState(metrics=("cloud_urls",), first_year=2021, last_year=2022))
     qtbot.mouseClick(w.headline_strip.copy_button, Qt.MouseButton.LeftButton)
     data = QGuiApplication.clipboard().mimeData()
-    assert data.text() == ("In 2022 ontving het Meldpunt 4.600 URL's naar een cloudomgeving, 97% minder "
+    assert data.text() == ("In 2022 telde het Meldpunt 4.600 URL's naar een cloudomgeving, 97% minder "
                            "dan in 2021 (160.000). Bron: Offlimits, 13-07-2023.")
     assert "URL&#x27;s" in data.html() and '<a href="https://offlimits.nl/' in data.html()
 

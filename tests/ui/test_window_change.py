@@ -141,7 +141,7 @@ def test_the_strip_shows_the_figures_that_fit_and_copies_them_all(window):
     text = strip.copy_sentence()  # every series, shown or not
     assert [h.metric for h in w.model.resolved.headlines] == list(four)
     assert text == " ".join(h.sentence for h in w.model.resolved.headlines)
-    assert text.startswith("In 2024 ontving het Meldpunt circa 127.000 meldingen")
+    assert text.startswith("In 2024 telde het Meldpunt circa 127.000 meldingen")
     assert text.endswith("Aandeel meldingen over cloud in 2021: 49,99%. Bron: EOKM, ongedateerd; "
                          "jaarverslagsite uit 2022.")
     w.resize(2400, 860)
