@@ -249,11 +249,13 @@ def _load(root: Path) -> Dataset:
             raise row.fail("year_to", "lies before year_from")
         years = None if first is None and last is None else (first or YEAR_MIN, last or YEAR_MAX)
         cited = row.refs("sources", sources, "source", required=True)
+        lead = row.refs("lead_sources", set(cited), "source of this text", required=True)
         texts = {lang: _theme_text(root, row.values["id"], lang, row) for lang in LANGS}
         return Theme(row.values["id"], Text(texts["nl"][0], texts["en"][0]), Text(texts["nl"][1], texts["en"][1]),
-                     years, cited)
+                     years, cited, lead)
 
-    themes = _unique(_read_csv(root, "themes.csv", ("id", "year_from", "year_to", "sources")), theme)
+    themes = _unique(_read_csv(root, "themes.csv", ("id", "year_from", "year_to", "sources", "lead_sources")),
+                     theme)
 
     metric_lines: dict[str, int] = {}
 

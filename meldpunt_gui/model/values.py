@@ -326,20 +326,24 @@ class Event(Frozen):
 class Theme(Frozen):
     """An explanatory text; tied to metrics through Metric.themes and to years by years."""
 
-    __slots__ = ("id", "title", "body", "years", "sources")
+    __slots__ = ("id", "title", "body", "years", "sources", "lead_sources")
     id: str
     title: Text
     body: Text
     years: tuple[int, int] | None  # relevant from..to (inclusive); None = always
     sources: tuple[str, ...]
+    # what the text's lead sentence rests on (some of `sources`): 'Waarom' may quote that
+    # sentence, and must then cite its own sources, not whichever the text lists first
+    lead_sources: tuple[str, ...]
 
     def __init__(self, id: str, title: Text, body: Text, years: tuple[int, int] | None = None,
-                 sources: tuple[str, ...] = ()) -> None:
+                 sources: tuple[str, ...] = (), lead_sources: tuple[str, ...] = ()) -> None:
         _set(self, "id", id)
         _set(self, "title", title)
         _set(self, "body", body)
         _set(self, "years", years)
         _set(self, "sources", sources)
+        _set(self, "lead_sources", lead_sources)
 
 
 class Reason(Frozen):

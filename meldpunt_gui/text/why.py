@@ -4,8 +4,9 @@ The sentences come from `resources/data/why.csv`: short, attributed and dated, e
 series and years it explains, its sources and a priority (the cause a source itself calls the
 main one comes first). For a selection the sentences whose series and years meet it are taken by
 priority; where fewer than two meet it, the lead sentences of the selection's background texts
-fill up. The explanation pane, the briefing PDF and the Word briefing all read this list, so
-they give the same reasons in the same order. Free of Qt.
+fill up, each with the sources that sentence rests on (themes.csv, `lead_sources`). The
+explanation pane, the briefing PDF and the Word briefing all read this list, so they give the
+same reasons in the same order. Free of Qt.
 """
 
 from __future__ import annotations
@@ -63,5 +64,8 @@ def why_sentences(ds: Dataset, metrics: Sequence[str], first: int, last: int, la
                 break
             text = first_sentence(theme.body.get(lang).split("\n\n")[0])
             if text and all(text != s.text for s in out):
-                out.append(WhySentence(text, tuple(s for s in theme.sources[:1] if s in ds.sources)))
+                # the lead sentence's own sources; a text without them gives all it rests on,
+                # never a guess at one (its first source is often about another sentence)
+                cited = theme.lead_sources or theme.sources
+                out.append(WhySentence(text, tuple(s for s in cited if s in ds.sources)))
     return out

@@ -238,6 +238,8 @@ CELL_BREAKS = [
     ("event year", "events.csv", {"id": "monitor-2020"}, "year", "2019"),
     ("event source", "events.csv", {"id": "monitor-2020"}, "source", "nope"),
     ("theme source", "themes.csv", {"id": "cloud_bulk"}, "sources", "nope"),
+    ("lead source not the text's", "themes.csv", {"id": "cloud_bulk"}, "lead_sources", "nu-2022-04"),
+    ("lead source missing", "themes.csv", {"id": "cloud_bulk"}, "lead_sources", ""),
     ("theme years", "themes.csv", {"id": "cloud_bulk"}, "year_to", "2019"),
     ("empty label", "categories.csv", {"id": "iwf"}, "label_en", ""),
     ("half a date note", "sources.csv", {"id": "eokm-jv2021"}, "date_note_en", ""),

@@ -27,6 +27,19 @@ def ds():
     return load_bundled()
 
 
+def test_a_background_lead_sentence_cites_what_that_sentence_rests_on(ds):
+    """Where why.csv holds fewer than two reasons, the lead sentences of the background texts
+    fill up, each citing the sources of that sentence (themes.csv `lead_sources`), never the
+    first source the text happens to list (Offlimits' July 2023 item stood under a sentence
+    about the government in 2018)."""
+    assert all(t.lead_sources and set(t.lead_sources) <= set(t.sources) for t in ds.themes.values())
+    [lead] = why_sentences(ds, ["monitor_removed_24h_pct"], 2020, 2022, "nl")
+    pressure = ds.themes["hosting_pressure"]
+    assert lead.text.startswith("Vanaf 2018") and lead.reason_id == ""
+    assert lead.sources == pressure.lead_sources == ("rijksoverheid-2018-03-27", "revu-2020-07")
+    assert "offlimits-2023-07-13" not in lead.sources
+
+
 def test_the_fall_of_2022_opens_with_the_main_factor_then_cloud_then_hosters_leaving(ds):
     ids = [w.reason_id for w in why_sentences(ds, ("reports_total",), 2021, 2022, "nl")]
     assert ids[:3] == ["hosting-pressure-2022", "cloud-bulk-end-2022", "hosters-leaving-2022"]
