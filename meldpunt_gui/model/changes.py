@@ -23,7 +23,8 @@ def change_between(cur: Observation | None, base_p: Period, base: Observation | 
     if cur is None or base is None:
         return None
     pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
-    return Change(base_p, base, pct, cur.value - base.value if points else None)
+    return Change(base_p, base, pct, cur.value - base.value if points else None,
+                  cur.approximate or base.approximate)
 
 
 def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change | None]:

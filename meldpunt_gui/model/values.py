@@ -375,6 +375,7 @@ class Change(NamedTuple):
     base: Observation
     pct: float | None  # relative change in percent (None when base is 0)
     points: float | None  # difference in percentage points (percent units only)
+    rounded: bool = False  # worked out from a rounded value: itself only about so much
 
 
 def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:

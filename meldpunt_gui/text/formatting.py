@@ -96,9 +96,10 @@ def format_year_range(first: int, last: int, lang: str = "nl") -> str:
     return f"{first}-{last}" if lang == "en" else f"{first} t/m {last}"
 
 
-def format_pct_change(pct: float, lang: str = "nl") -> str:
-    """A relative change: '-65%', '+38%'; below 10% one decimal so small moves don't read as 0."""
-    decimals = 0 if abs(pct) >= 10 or pct == 0 else 1
+def format_pct_change(pct: float, lang: str = "nl", whole: bool = False) -> str:
+    """A relative change: '-65%', '+38%'; below 10% one decimal so small moves don't read as 0
+    (`whole`: never a decimal, for a change only known to about a percent)."""
+    decimals = 0 if whole or abs(pct) >= 10 or pct == 0 else 1
     return format_number(pct, lang, decimals, sign=True) + "%"
 
 
@@ -116,13 +117,16 @@ def format_change(change: Change, unit: Unit, lang: str = "nl", base: bool = Tru
     """The change line of a tooltip, in points for percentages and in % otherwise.
 
     `base=False` gives the figure alone ('-65%'), for a table cell that names its period already.
+    A change worked out from a rounded value is 'ca.' so much, in whole percents ('ca. -65%').
     """
     if unit.kind == "percent" and change.points is not None:
         figure = format_points(change.points, lang)
     elif change.pct is None:
         return ""
     else:
-        figure = format_pct_change(change.pct, lang)
+        figure = format_pct_change(change.pct, lang, whole=change.rounded)
+    if change.rounded:
+        figure = f"{APPROX[lang]} {figure}"
     if not base:
         return figure
     versus = "vs" if lang == "en" else "ten opzichte van"

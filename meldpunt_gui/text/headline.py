@@ -111,7 +111,7 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     was = format_value(change.base.value, unit, lang, change.base.approximate)
     if current is not None and change.base.source != current.source:
         was = W["was_from"].get(lang).format(was=was, source=source_short(ds.source_of(change.base), lang))
-    rounded = change.base.approximate or (current is not None and current.approximate)
+    rounded = change.rounded
     if unit.kind == "percent" and change.points is not None:
         if change.points == 0:
             return W["same"].get(lang).format(base=base)

@@ -28,7 +28,7 @@ def test_csv_is_the_table_as_shown(tiny_ds, tmp_path):
     assert rows[0] == table.shown_rows()[0]
     assert rows[1:1 + len(table.rows)] == table.shown_rows()[1:]
     row22 = next(r for r in rows if r and r[0] == "2022")
-    assert row22[1:3] == ["ca. 145.000", "-65%"]
+    assert row22[1:3] == ["ca. 145.000", "ca. -65%"]
     assert rows[-len(table.key):] == [[k] for k in table.key]  # the key under the table
 
 

@@ -17,14 +17,14 @@ def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):
 def test_tooltip_english_and_approximate(tiny_ds):
     lines = tooltip_lines(tiny_ds, "reports_total", Period(2022), "en")
     assert lines[1] == "approx. 145,000 reports"
-    assert lines[2] == "-65% vs 2021"
+    assert lines[2] == "approx. -65% vs 2021"  # from a rounded value: about so much
     assert lines[3] == "Source: Offlimits, 13 Jul 2023"
 
 
 def test_tooltip_half_year_compares_same_half(tiny_ds):
     lines = tooltip_lines(tiny_ds, "reports_h1", Period(2022, 1), "nl")
     assert lines[0] == "Meldingen 1e halfjaar — 1e halfjaar 2022"
-    assert lines[2] == "-94% ten opzichte van 1e halfjaar 2021"
+    assert lines[2] == "ca. -94% ten opzichte van 1e halfjaar 2021"
 
 
 def test_explanation_escapes_file_text_and_lists_sources(tiny_ds):
@@ -59,7 +59,7 @@ def test_table_has_periods_as_rows_and_series_as_columns(tiny_ds):
     assert row21[total].text == "413.262 *"  # * = other sources give other values
     assert row21[total].alternatives == 1
     assert row22[total].text == "ca. 145.000"
-    assert row22[total].change == "-65%"  # the figure alone: the row names the period
+    assert row22[total].change == "ca. -65%"  # the figure alone: the row names the period
     assert row22[share].change == "-26 procentpunt"
     assert "ca. = afgerond" in table.key and any(k.startswith("*") for k in table.key)
     assert "Offlimits" in table.tooltip(table.row_of(Period(2022)), total)  # made when asked
@@ -89,9 +89,15 @@ def test_format_change_can_give_the_figure_alone(tiny_ds):
 
     change = tiny_ds.change("reports_total", Period(2022))
     unit = tiny_ds.unit_of("reports_total")
-    assert format_change(change, unit, "nl") == "-65% ten opzichte van 2021"
-    assert format_change(change, unit, "nl", base=False) == "-65%"
-    assert format_change(change, unit, "en", base=False) == "-65%"
+    assert format_change(change, unit, "nl") == "ca. -65% ten opzichte van 2021"
+    assert format_change(change, unit, "nl", base=False) == "ca. -65%"
+    assert format_change(change, unit, "en", base=False) == "approx. -65%"
+    # from a rounded value a change is about so much, in whole percents; from exact ones as it is
+    assert format_change(change._replace(pct=4.24), unit, "nl", base=False) == "ca. +4%"
+    assert format_change(change._replace(pct=4.24, rounded=False), unit, "nl", base=False) == "+4,2%"
+    exact = tiny_ds.change("share_nl", Period(2022))
+    assert not exact.rounded
+    assert format_change(exact, tiny_ds.unit_of("share_nl"), "nl") == "-26 procentpunt ten opzichte van 2021"
 
 
 def test_summary_sentences_from_data(tiny_ds):
@@ -99,7 +105,7 @@ def test_summary_sentences_from_data(tiny_ds):
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
     assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
                   "ca. 127.000 (2024) (-58%); hoogste 413.262 (2021); "
-                  "laatste ca. 127.000 (2024); grootste verandering -65% ten opzichte van 2021; 3 afgerond.")
+                  "laatste ca. 127.000 (2024); grootste verandering ca. -65% ten opzichte van 2021; 3 afgerond.")
     [en] = summary_sentences(tiny_ds, ViewState(metrics=("share_nl",)), "en")
     assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
                   "(-26 percentage points); highest 89% (2021); latest 63% (2022); "
@@ -128,7 +134,7 @@ def test_readout_names_every_series_of_the_period(tiny_ds):
     assert lines[3].startswith("Aandeel NL")
     assert any(line.startswith("Cloud-URL's: ") for line in lines[3:])
     english = readout_lines(tiny_ds, ("reports_total",), Period(2022), "en")
-    assert english[1].startswith("Total reports: approx. 145,000 reports · -65% vs 2021")
+    assert english[1].startswith("Total reports: approx. 145,000 reports · approx. -65% vs 2021")
 
 
 def chart_key_by_hand(ds, view):
