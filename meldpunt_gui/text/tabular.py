@@ -56,6 +56,7 @@ class Cell:
     own: bool = False
     metric: str = ""  # the value's series and period, so a cell can be found for a point
     period: Period | None = None
+    change_figure: str = ""  # the change as a bare figure ('-65%', not 'ca. -65%'), for pasting
 
 
 @dataclass
@@ -107,7 +108,7 @@ class Table:
                 else:
                     cells.append(_plain(cell.text))
                 if col.kind == "series":
-                    cells.append(_plain(cell.change))
+                    cells.append(_plain(cell.change_figure))
             lines.append("\t".join(cells))
         return "\r\n".join(lines) + "\r\n"
 
@@ -169,7 +170,9 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
             row.append(Cell(
                 format_value(obs.value, unit, lang, obs.approximate) + cell_marks(obs, alts),
                 format_change(change, unit, lang, base=False) if change else "",
-                obs.value, obs.approximate, obs.status, alts, obs.user, mid, period))
+                obs.value, obs.approximate, obs.status, alts, obs.user, mid, period,
+                # for Excel a number, as the value is: the 'ca.' stays in the shown table
+                format_change(change._replace(rounded=False), unit, lang, base=False) if change else ""))
             statuses.add(obs.status)
             approx = approx or obs.approximate
             alts_seen = alts_seen or bool(alts)
