@@ -182,8 +182,9 @@ def main() -> None:
             print(f"  {n:2} series  {name:7} {med[name]:7.1f} / {p90:6.1f}")
         print(f"  {n:2} series  window CPU time {statistics.median(cpu):7.1f} ms (what the process "
               f"itself spent: steadier than the wall time when other programs run)")
-        print(f"  {n:2} series  window/chart = {med['window'] / med['chart']:.2f}; target window "
-              f"<= 16 ms at 40: {'met' if med['window'] <= 16 else 'MISSED'}")
+        verdict = (f"; target window <= 16 ms: {'met' if med['window'] <= 16 else 'MISSED'}"
+                   if n == 40 else "")  # the target is set at forty series only
+        print(f"  {n:2} series  window/chart = {med['window'] / med['chart']:.2f}{verdict}")
     window.close()
     tmp.cleanup()
 
