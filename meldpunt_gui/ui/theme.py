@@ -6,11 +6,15 @@ it a shade darker than the window, which vanishes on a dark one) and draws a scr
 and slider from pixmaps. A switch re-polishes every
 widget, so none keeps the colours of the theme before (a style sheet pins a widget's palette
 at polish time).
+
+The window's frame is shown in this style before anything else is built, so this module leaves
+Qt's `Qt` namespace (about 20 ms on its first use, the frame needs none of it) to the functions
+that draw with it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -63,6 +67,7 @@ def dark_palette() -> QPalette:
 
 _GROOVES = 16  # grooves and sliders kept: a few sizes and states of the window's scroll bars
 _CHECKS = 32  # check box indicators kept: a few sizes, each ticked, unticked, hovered, disabled
+_CLEAR = QColor(0, 0, 0, 0)  # Qt.GlobalColor.transparent
 
 
 class ThemeStyle(QProxyStyle):
@@ -98,7 +103,7 @@ class ThemeStyle(QProxyStyle):
                 self._grooves.clear()
             pixmap = QPixmap(size * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(_CLEAR)
             only = QStyleOptionSlider(option)
             only.rect = QRect(0, 0, size.width(), size.height())
             only.subControls = groove
@@ -118,6 +123,8 @@ class ThemeStyle(QProxyStyle):
         """The slider from its kept pieces; False where it must be drawn whole (too short, or a
         Fusion that draws more than a repeated line between its ends)."""
         bar = QStyle.ComplexControl.CC_ScrollBar
+        from PySide6.QtCore import Qt  # not at the top: see the module's docstring
+
         rect = self.baseStyle().subControlRect(bar, option, QStyle.SubControl.SC_ScrollBarSlider, widget)
         vertical = option.orientation == Qt.Orientation.Vertical
         key = (option.rect.width() if vertical else option.rect.height(), option.orientation,
@@ -148,7 +155,7 @@ class ThemeStyle(QProxyStyle):
                 self._checks.clear()
             pixmap = QPixmap(size * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(_CLEAR)
             only = type(option)(option)  # the same kind of option (a view item's or a button's)
             only.rect = QRect(0, 0, size.width(), size.height())
             inner = QPainter(pixmap)
@@ -174,6 +181,8 @@ class _SliderPieces:
 
     @classmethod
     def cut(cls, style: QProxyStyle, option: QStyleOptionSlider, widget: QWidget | None) -> _SliderPieces | None:
+        from PySide6.QtCore import Qt  # not at the top: see the module's docstring
+
         vertical = option.orientation == Qt.Orientation.Vertical
         thick = option.rect.width() if vertical else option.rect.height()
         length = 400
