@@ -569,6 +569,24 @@ def test_offlimits_2023_statements_are_past_and_dated(ds, stories):
         assert "juli 2023" in ds.themes[tid].body.nl and "July 2023" in ds.themes[tid].body.en
 
 
+def test_iwf_country_texts_follow_the_iwfs_own_table(ds, stories):
+    """The 2025 figures seen only on the IWF's staging server stay out, rankings included (NOTES
+    §5.11); Hong Kong fell in the IWF's own 2024 table (9% to 8%), so nothing says it grew."""
+    texts = list(_all_texts(ds, stories))
+    texts += [(f"reason {r.id} ({lang})", r.text.get(lang)) for r in ds.reasons for lang in LANGS]
+    texts += [(f"event {e.id} ({lang})", f"{e.title.get(lang)}. {e.note.get(lang)}")
+              for e in ds.events for lang in LANGS]
+    draft = re.compile(r"\b(concept\w*|draft|staging|voorlopig\w*)\b", re.IGNORECASE)
+    assert not [where for where, text in texts for sentence in re.split(r"(?<=[.;])\s+", text)
+                if "IWF" in sentence and "2025" in sentence and draft.search(sentence)]
+    hk = r"(Hongkong|Hong Kong)"
+    grew = r"(groei\w*|gegroeid|steeg|stijg\w*|grew|grow\w*|rose|ris(e|es|ing))"
+    hk_grew = re.compile(f"{grew}[^.;]*{hk}|{hk}[^.;]*{grew}", re.IGNORECASE)
+    assert not [where for where, text in texts if hk_grew.search(text)]
+    note = ds.shown("iwf_nl_hosting_share_pct", Period(2024)).note
+    assert "Hongkong 8% (9%)" in note.nl and "Hong Kong 8% (9%)" in note.en
+
+
 def test_hosting_pressure_follows_the_review(ds):
     nl, en = ds.themes["hosting_pressure"].body
     assert "sinds 2020" not in nl.lower() and "since 2020" not in en.lower()
