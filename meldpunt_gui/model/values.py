@@ -382,8 +382,9 @@ def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
     """The rule that picks the shown value among disagreeing sources.
 
     Own input first; then a value that counts what the metric defines over one that counts
-    something else; then exact over rounded; then the organisation that counts over press;
-    then the latest publication. Stated in the README and the explanation panel.
+    something else; then exact over rounded; then the organisation that counts over press (a
+    figure an official source passes on from another organisation is `secondary` and ranks with
+    the press); then the latest publication. Stated in the README and the explanation panel.
     """
     src = sources.get(obs.source)
     return (
@@ -391,6 +392,6 @@ def preference_key(obs: Observation, sources: dict[str, Source]) -> tuple:
         obs.import_id or 0,
         not obs.off_definition,
         not obs.approximate,
-        bool(src and src.primary),
+        bool(src and src.primary) and obs.status != "secondary",
         src.date_key if src else "",
     )

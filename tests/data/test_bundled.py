@@ -129,6 +129,10 @@ def test_statuses_follow_the_rules(ds):
     assert by[("hcs_hits", "2020", 7400000)] == "partial"
     assert by[("iwf_nl_urls", "2017", 27970)] == "secondary"
     assert by[("reports_total", "2021", 414000)] == "published"
+    # an official source passing on another organisation's count is a re-publication (NOTES §5.10)
+    assert by[("iwf_nl_urls", "2022", 82500)] == "secondary"  # the minister quoting the IWF
+    assert by[("reports_h1", "2022-H1", 8100)] == "secondary"  # the police quoting EOKM
+    assert by[("police_reports", "2021", 36000)] == "published"  # the police's own count, same page
 
 
 def test_half_year_events_and_theme_years(ds):

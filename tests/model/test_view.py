@@ -73,6 +73,22 @@ def test_preference_rule(tiny_ds):
     assert [o.value for o in tiny_ds.alternatives("reports_total", Period(2021))] == [414000]
 
 
+def test_a_figure_an_official_source_passes_on_ranks_with_the_press():
+    """The minister quoting the IWF is a primary source for the minister's own words, not for the
+    IWF's count: that value is `secondary` and does not rank as the counting organisation's."""
+    from meldpunt_gui.model.values import Observation, Source, preference_key
+
+    sources = {"iwf": Source("iwf", "IWF", "t", "https://iwf.example", "2023", primary=True),
+               "minister": Source("minister", "Tweede Kamer", "t", "https://tk.example", "2024", primary=True),
+               "press": Source("press", "NU.nl", "t", "https://nu.example", "2023")}
+    own = Observation("m", Period(2022), 100.0, False, "published", "iwf")
+    quoted = Observation("m", Period(2022), 100.0, False, "secondary", "minister")
+    press = Observation("m", Period(2022), 100.0, False, "secondary", "press")
+    ranked = sorted([quoted, press, own], key=lambda o: preference_key(o, sources), reverse=True)
+    assert ranked[0] is own  # the counting organisation first, though the minister wrote later
+    assert ranked[1:] == [quoted, press]  # then by date, as the press
+
+
 def test_percentage_change_in_points(tiny_ds):
     change = tiny_ds.change("share_nl", Period(2022))
     assert change.points == -26
