@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -24,6 +25,7 @@ from meldpunt_gui.cli_commands import (
     EXIT_USAGE,
     VIEW_MODES,
 )
+from meldpunt_gui.cli_help import help_text
 from meldpunt_gui.cli_language import LocalParser, UsageError, language_of
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
@@ -33,81 +35,80 @@ if TYPE_CHECKING:  # the data model is imported by the commands that use it, not
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "UsageError", "build_parser", "gui_main", "main"]
 
 
-def _mode_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--mode", choices=VIEW_MODES, help="absolute, index, change or log")
-    p.add_argument("--base-year", type=int, help="the index's year = 100 (with --mode index)")
+def _mode_options(p: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
+    p.add_argument("--mode", choices=VIEW_MODES, help=h("mode"))
+    p.add_argument("--base-year", type=int, help=h("base_year"))
 
 
-def _common(_Parser: type[LocalParser]) -> LocalParser:
+def _view_options(p: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
+    p.add_argument("--story", help=h("story"))
+    p.add_argument("--metrics", help=h("metrics"))
+    p.add_argument("--years", help=h("years"))
+    p.add_argument("--periods", choices=("year", "half"), help=h("periods"))
+
+
+def _common(_Parser: type[LocalParser], h: Callable[[str], str]) -> LocalParser:
     common = _Parser(add_help=False)
-    common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS,
-                        help="taal / language (nl default)")
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="map voor eigen gegevens en instellingen / folder for user data")
-    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS,
-                        help="gegevens en instellingen naast het programma / data beside the program")
+    common.add_argument("--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=h("lang"))
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help=h("data_dir"))
+    common.add_argument("--portable", action="store_true", default=argparse.SUPPRESS, help=h("portable"))
     return common
 
 
 def build_parser(lang: str = "nl", prog: str = "meldpunt") -> argparse.ArgumentParser:
     """The command line's parser, speaking `lang` in its usage, help and error messages."""
     _Parser = LocalParser.for_language(lang)
-    common = _common(_Parser)
-    parser = _Parser(prog=prog, parents=[common],
-                     description="Meldpunt viewer: cijfers van het Meldpunt Kinderporno (Offlimits)")
+
+    def h(key: str) -> str:
+        return help_text(key, lang)
+
+    common = _common(_Parser, h)
+    parser = _Parser(prog=prog, parents=[common], description=h("description"))
     parser.add_argument("--version", action="version", version=f"{prog} {__version__}")
     sub = parser.add_subparsers(dest="command")
-    p = sub.add_parser("list-metrics", parents=[common], help="reeksen / series")
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("list-stories", parents=[common], help="verhalen / curated views")
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("screenshot", parents=[common], help="render the window to PNG")
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--story")
-    p.add_argument("--metrics")
-    p.add_argument("--years")
-    p.add_argument("--periods", choices=("year", "half"))
-    p.add_argument("--size", default="1400x860")
-    _mode_options(p)
-    p = sub.add_parser("export", parents=[common], help="export data")
-    p.add_argument("--metrics")
-    p.add_argument("--story")
-    p.add_argument("--years")
-    p.add_argument("--periods", choices=("year", "half"))
-    p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + BRIEFING_FORMATS, required=True)
-    p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--width", type=int, default=1200)
-    p.add_argument("--height", type=int, default=700)
-    p.add_argument("--scale", type=float, default=1.0, help="2 for HiDPI PNG")
-    p.add_argument("--definitions", action="store_true", help="add the definitions under the chart")
-    p.add_argument("--extended", action="store_true",
-                   help="briefing/docx: add the appendix (definitions, background, table, events)")
-    _mode_options(p)
+    p = sub.add_parser("list-metrics", parents=[common], help=h("list-metrics"))
+    p.add_argument("--json", action="store_true", help=h("json"))
+    p = sub.add_parser("list-stories", parents=[common], help=h("list-stories"))
+    p.add_argument("--json", action="store_true", help=h("json"))
+    p = sub.add_parser("screenshot", parents=[common], help=h("screenshot"))
+    p.add_argument("--out", type=Path, required=True, help=h("out"))
+    _view_options(p, h)
+    p.add_argument("--size", default="1400x860", help=h("size"))
+    _mode_options(p, h)
+    p = sub.add_parser("export", parents=[common], help=h("export"))
+    _view_options(p, h)
+    p.add_argument("--format", choices=DATA_FORMATS + CHART_FORMATS + BRIEFING_FORMATS, required=True,
+                   help=h("format"))
+    p.add_argument("--out", type=Path, required=True, help=h("out"))
+    p.add_argument("--width", type=int, default=1200, help=h("width"))
+    p.add_argument("--height", type=int, default=700, help=h("height"))
+    p.add_argument("--scale", type=float, default=1.0, help=h("scale"))
+    p.add_argument("--definitions", action="store_true", help=h("definitions"))
+    p.add_argument("--extended", action="store_true", help=h("extended"))
+    _mode_options(p, h)
     read_opts = _Parser(add_help=False)
-    read_opts.add_argument("--number-style", choices=("nl", "en"))
-    read_opts.add_argument("--delimiter", choices=(";", ",", "tab"))
-    read_opts.add_argument("--encoding")
-    read_opts.add_argument("--sheet")
-    p = sub.add_parser("check", parents=[common, read_opts], help="validate an import file")
-    p.add_argument("file", type=Path)
-    p = sub.add_parser("import", parents=[common, read_opts],
-                       help="import a file into the user store")
-    p.add_argument("file", type=Path)
-    p.add_argument("--yes", action="store_true")
-    p = sub.add_parser("imports", parents=[common], help="list or undo imports")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--undo", type=int)
-    p = sub.add_parser("pack", parents=[common], help="pakketten / data packs")
+    read_opts.add_argument("--number-style", choices=("nl", "en"), help=h("number_style"))
+    read_opts.add_argument("--delimiter", choices=(";", ",", "tab"), help=h("delimiter"))
+    read_opts.add_argument("--encoding", help=h("encoding"))
+    read_opts.add_argument("--sheet", help=h("sheet"))
+    p = sub.add_parser("check", parents=[common, read_opts], help=h("check"))
+    p.add_argument("file", type=Path, help=h("file"))
+    p = sub.add_parser("import", parents=[common, read_opts], help=h("import"))
+    p.add_argument("file", type=Path, help=h("file"))
+    p.add_argument("--yes", action="store_true", help=h("yes"))
+    p = sub.add_parser("imports", parents=[common], help=h("imports"))
+    p.add_argument("--json", action="store_true", help=h("json"))
+    p.add_argument("--undo", type=int, help=h("undo"))
+    p = sub.add_parser("pack", parents=[common], help=h("pack"))
     packs = p.add_subparsers(dest="pack_command", required=True)
-    q = packs.add_parser("export", parents=[common], help="own figures, events and stories as one file")
-    q.add_argument("--out", type=Path, required=True)
-    q.add_argument("--name", help="naam van de afzender / the sender's name")
-    q = packs.add_parser("import", parents=[common], help="import a colleague's pack")
-    q.add_argument("file", type=Path)
-    q.add_argument("--yes", action="store_true")
-    p = sub.add_parser("install-desktop-entry", parents=[common],
-                       help="menu entry, icon and metainfo (Linux desktops)")
-    p.add_argument("--prefix", type=Path, help="default ~/.local/share; /usr/local/share for everyone")
+    q = packs.add_parser("export", parents=[common], help=h("pack.export"))
+    q.add_argument("--out", type=Path, required=True, help=h("out"))
+    q.add_argument("--name", help=h("name"))
+    q = packs.add_parser("import", parents=[common], help=h("pack.import"))
+    q.add_argument("file", type=Path, help=h("pack.file"))
+    q.add_argument("--yes", action="store_true", help=h("yes"))
+    p = sub.add_parser("install-desktop-entry", parents=[common], help=h("install-desktop-entry"))
+    p.add_argument("--prefix", type=Path, help=h("prefix"))
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 
@@ -87,3 +88,44 @@ def test_help_is_in_the_chosen_language(lang, command, capsys):
         assert text.count("opties:") == 1
     else:
         assert text.startswith("usage: ") and "options:" in text and "show this help message" in text
+
+
+def _parsers(parser: argparse.ArgumentParser, path: str = "") -> list[tuple[str, argparse.ArgumentParser]]:
+    """The parser and every subcommand's parser under it, with the command's words."""
+    found = [(path, parser)]
+    for action in parser._actions:  # argparse keeps its subparsers only here
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _parsers(sub, f"{path} {name}".strip())
+    return found
+
+
+def _helps(lang: str) -> dict[tuple[str, str], str]:
+    """(command, option or subcommand) -> its help text, for the parser speaking `lang`."""
+    helps: dict[tuple[str, str], str] = {}
+    for path, parser in _parsers(build_parser(lang)):
+        helps[(path, "(description)")] = parser.description or ""
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    helps[(path, choice.dest)] = choice.help or ""
+            elif action.dest not in ("help", "version"):  # argparse's own, translated in cli_language
+                helps[(path, action.option_strings[-1] if action.option_strings else action.dest)] = \
+                    action.help or ""
+    return helps
+
+
+def test_every_option_and_command_is_explained_in_the_chosen_language():
+    """Each subcommand and option has a help text, the Dutch help Dutch and the English one English:
+    the same entries in both, none left empty, none the same text in both languages (an English
+    text in the Dutch help, or the other way round, would be the same in both)."""
+    nl, en = _helps("nl"), _helps("en")
+    assert nl.keys() == en.keys()
+    commands = {path for path, _ in nl}
+    assert {"", "export", "screenshot", "check", "import", "pack", "pack export", "pack import"} <= commands
+    empty = [key for key in nl if key[1] != "(description)" and key[0] and (not nl[key] or not en[key])]
+    assert not empty, empty
+    assert nl[("", "(description)")] and en[("", "(description)")]
+    same = [key for key in nl if nl[key] and nl[key] == en[key]]
+    assert not same, same
+    assert "verandering" in nl[("export", "--mode")] and "change" in en[("export", "--mode")]
