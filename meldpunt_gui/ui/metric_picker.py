@@ -130,7 +130,7 @@ class MetricPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Search metrics…"))
         self.search.setAccessibleName(self.tr("Search metrics"))
         self.tree.setAccessibleName(self.tr("Metrics"))
-        self.chip_box.setAccessibleName(self.tr("Selected series"))
+        self.chip_box.setAccessibleName(self.tr("Selected metrics"))
 
     def populate(self, ds: Dataset, lang: str, selected: tuple[str, ...]) -> None:
         """(Re)build the tree in the given language with `selected` ticked."""

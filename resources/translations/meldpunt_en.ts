@@ -58,9 +58,9 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>This series has no half-year figures</source>
-        <translation>This series has no half-year figures</translation>
+        <location line="+109"/>
+        <source>This metric has no half-year figures</source>
+        <translation>This metric has no half-year figures</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -80,13 +80,13 @@
     <name>HalfYearHint</name>
     <message>
         <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
-        <source>This series has no half-year figures: %1</source>
-        <translation>This series has no half-year figures: %1</translation>
+        <source>This metric has no half-year figures: %1</source>
+        <translation>This metric has no half-year figures: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>These series have no half-year figures: %1</source>
-        <translation>These series have no half-year figures: %1</translation>
+        <source>These metrics have no half-year figures: %1</source>
+        <translation>These metrics have no half-year figures: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+58"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+60"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -152,24 +152,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+151"/>
+        <location line="+144"/>
         <source>semicolon ;</source>
         <translation>semicolon ;</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+151"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <source>comma ,</source>
         <translation>comma ,</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+151"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-143"/>
         <source>Dutch (1.234,5)</source>
         <translation>Dutch (1.234,5)</translation>
     </message>
@@ -205,12 +205,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-2"/>
         <source>Metric</source>
         <translation>Metric</translation>
     </message>
@@ -230,27 +230,27 @@
         <translation>What happens</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Value now</source>
         <translation>Value now</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Rows</source>
         <translation>Rows</translation>
     </message>
@@ -339,7 +339,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Import history</source>
         <translation>Import history</translation>
     </message>
@@ -519,8 +519,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;All events (not only those about these series)</source>
-        <translation>&amp;All events (not only those about these series)</translation>
+        <source>&amp;All events (not only those about these metrics)</source>
+        <translation>&amp;All events (not only those about these metrics)</translation>
     </message>
     <message>
         <location line="-50"/>
@@ -740,7 +740,7 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+130"/>
         <source>Search metrics…</source>
         <translation>Search metrics…</translation>
     </message>
@@ -756,8 +756,8 @@ Data up to: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Selected series</source>
-        <translation>Selected series</translation>
+        <source>Selected metrics</source>
+        <translation>Selected metrics</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -770,12 +770,12 @@ Data up to: %2</translation>
         <translation>Own metrics</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>half-years</source>
         <translation>half-years</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+123"/>
         <source>Remove %1 from the chart</source>
         <translation>Remove %1 from the chart</translation>
     </message>

@@ -58,8 +58,8 @@
         <translation>Grafiek: lees de waarden met de pijltjestoetsen</translation>
     </message>
     <message>
-        <location line="+107"/>
-        <source>This series has no half-year figures</source>
+        <location line="+109"/>
+        <source>This metric has no half-year figures</source>
         <translation>Deze reeks heeft geen halfjaarcijfers</translation>
     </message>
     <message>
@@ -80,12 +80,12 @@
     <name>HalfYearHint</name>
     <message>
         <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
-        <source>This series has no half-year figures: %1</source>
+        <source>This metric has no half-year figures: %1</source>
         <translation>Deze reeks heeft geen halfjaarcijfers: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>These series have no half-year figures: %1</source>
+        <source>These metrics have no half-year figures: %1</source>
         <translation>Deze reeksen hebben geen halfjaarcijfers: %1</translation>
     </message>
     <message>
@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+58"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+60"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -152,24 +152,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+151"/>
+        <location line="+144"/>
         <source>semicolon ;</source>
         <translation>puntkomma ;</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+151"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <source>comma ,</source>
         <translation>komma ,</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+151"/>
+        <location line="-144"/>
+        <location line="+144"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-143"/>
         <source>Dutch (1.234,5)</source>
         <translation>Nederlands (1.234,5)</translation>
     </message>
@@ -205,12 +205,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Line</source>
         <translation>Regel</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-2"/>
         <source>Metric</source>
         <translation>Reeks</translation>
     </message>
@@ -230,27 +230,27 @@
         <translation>Wat er gebeurt</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Value now</source>
         <translation>Huidige waarde</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Problem</source>
         <translation>Probleem</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Rows</source>
         <translation>Rijen</translation>
     </message>
@@ -339,7 +339,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Import history</source>
         <translation>Importgeschiedenis</translation>
     </message>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;All events (not only those about these series)</source>
+        <source>&amp;All events (not only those about these metrics)</source>
         <translation>&amp;Alle gebeurtenissen (niet alleen die over deze reeksen)</translation>
     </message>
     <message>
@@ -740,7 +740,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+102"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+130"/>
         <source>Search metrics…</source>
         <translation>Reeksen zoeken…</translation>
     </message>
@@ -756,7 +756,7 @@ Gegevens tot en met: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Selected series</source>
+        <source>Selected metrics</source>
         <translation>Gekozen reeksen</translation>
     </message>
     <message>
@@ -770,12 +770,12 @@ Gegevens tot en met: %2</translation>
         <translation>Eigen reeksen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>half-years</source>
         <translation>halfjaren</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+123"/>
         <source>Remove %1 from the chart</source>
         <translation>%1 uit de grafiek halen</translation>
     </message>
