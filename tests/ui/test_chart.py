@@ -332,3 +332,38 @@ def test_markers_in_a_few_styles_are_drawn_as_points_styled_one_by_one(qapp):
     assert styled.boundingRect() == one_by_one.boundingRect()
     styled.set_styled(np.empty(0), np.empty(0), [], np.empty(0, dtype=np.intp))
     assert len(styled.points()) == 0
+
+
+def test_a_long_unit_is_cut_to_its_panel_height_and_whole_again_when_there_is_room(qtbot):
+    """Three panels in a short chart: the police panel's axis title ('reports to the police') ran
+    past its panel and was clipped at both ends; it is cut with an ellipsis to the axis height,
+    and shown whole once the panel is tall enough."""
+    from PySide6.QtGui import QFontMetrics
+
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.chart.view import ChartView
+
+    ds = load_bundled()
+    chart = ChartView()
+    qtbot.addWidget(chart)
+    chart.resize(900, 430)
+    chart.show()
+    chart.ensure_loaded()
+    chart.set_view(ds, ViewState(metrics=("reports_total", "police_reports", "iwf_nl_hosting_share_pct")),
+                   "en", "light")
+
+    def titles() -> list[tuple[str, float, float]]:
+        out = []
+        for plot in chart.plots:
+            axis = plot.getAxis("left")
+            out.append((axis.labelText, QFontMetrics(axis.label.font()).horizontalAdvance(axis.labelText),
+                        axis.height()))
+        return out
+
+    qtbot.waitUntil(lambda: len(chart.plots) == 3 and titles()[1][0].endswith("…"))
+    for text, width, height in titles():
+        assert width <= height, (text, width, height)
+    assert titles()[1][0].startswith("reports")  # the start kept, the rest cut
+    chart.resize(900, 1500)
+    qtbot.waitUntil(lambda: titles()[1][0] == "reports to the police")

@@ -38,6 +38,8 @@ class Panel:
     note: Any = None
     grid: Any = None
     status_marks: Any = None  # the status signs beside the markers
+    axis_label: str = ""  # the value axis's title in full (the unit), see fit_axis_label
+    shown_label: str | None = None  # what the axis shows of it, cut to the panel's height
     keys: dict[str, object] = field(default_factory=dict)  # what was applied last, to skip repeats
 
 
@@ -52,6 +54,27 @@ def quiet_hidden_axes(plot: Any) -> None:
     default) each change typesets their empty HTML labels again (0.2 ms a time)."""
     for name in ("top", "right"):
         plot.getAxis(name).enableAutoSIPrefix(False)
+
+
+def fit_axis_label(panel: Panel) -> None:
+    """The value axis's title, cut with an ellipsis to the panel's height. pyqtgraph draws it
+    whole, so a long unit ('reports to the police') ran past a short panel and was clipped at
+    both ends; a cut title keeps its start, and the full unit stays in the legend and tooltips."""
+    from PySide6.QtGui import QFontMetrics
+
+    axis = panel.plot.getAxis("left")
+    room = int(axis.height()) - 4
+    text = panel.axis_label
+    if room > 0:
+        text = QFontMetrics(axis.label.font()).elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if text != panel.shown_label:
+        panel.plot.setLabel("left", escape(text, quote=False))
+        panel.shown_label = text
+
+
+def panel_resized(panel: Panel) -> None:
+    update_grid(panel)
+    fit_axis_label(panel)
 
 
 def update_grid(panel: Panel) -> None:
@@ -111,7 +134,7 @@ class Panels:
             if self.items:
                 plot.setXLink(self.items[0].plot)
             panel = Panel(legend, plot, grid=grid)
-            plot.getViewBox().sigResized.connect(lambda _vb, p=panel: update_grid(p))
+            plot.getViewBox().sigResized.connect(lambda _vb, p=panel: panel_resized(p))
             self.items.append(panel)
 
     def style(self, panel: Panel, unit: Unit, log: bool, theme: Theme, style_key: tuple[str, str],
@@ -132,7 +155,8 @@ class Panels:
             ax = plot.getAxis("left")
             ax.unit, ax.lang = unit, lang
             ax.setLogMode(False, log)
-            plot.setLabel("left", escape(shorten(unit.label.get(lang)), quote=False))
+            panel.axis_label = shorten(unit.label.get(lang))
+            fit_axis_label(panel)
             ax.picture = None  # tick labels depend on the unit and language
             ax.update()
             panel.keys["axis"] = axis_key
