@@ -109,6 +109,9 @@ class MetricPicker(QWidget):
         lay.addWidget(self.tree, 1)
         self.search.textChanged.connect(self._filter)
         self.model.itemChanged.connect(self._on_item_changed)
+        self.tree.pressed.connect(self._on_pressed)
+        self.tree.clicked.connect(self._on_clicked)
+        self._pressed: tuple[QPersistentModelIndex, Qt.CheckState] | None = None
         self._model: ViewModel | None = None
         self._items: dict[str, list[QStandardItem]] = {}
         self._labels: dict[str, str] = {}
@@ -228,6 +231,23 @@ class MetricPicker(QWidget):
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
         self.tree.expandAll()
+
+    def _on_pressed(self, index: QModelIndex) -> None:
+        item = self.model.itemFromIndex(self.proxy.mapToSource(index))
+        self._pressed = (QPersistentModelIndex(index), item.checkState()) if item is not None else None
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        """A click on a series' name ticks or unticks it, as a click on its box does: the list
+        is where series are picked, and a name that only turned blue looked picked and was not.
+        A click on the box itself was already handled by the view (the state changed since the
+        press), so it is not toggled twice."""
+        pressed, self._pressed = self._pressed, None
+        item = self.model.itemFromIndex(self.proxy.mapToSource(index))
+        if (item is None or not item.data(METRIC_ROLE) or not item.isCheckable() or pressed is None
+                or QModelIndex(pressed[0]) != index or item.checkState() != pressed[1]):
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
 
     def _on_item_changed(self, item: QStandardItem) -> None:
         if self._updating:

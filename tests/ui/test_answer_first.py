@@ -276,3 +276,27 @@ def test_a_chip_names_its_whole_series_when_the_pointer_asks_as_plain_text(real_
     assert "&lt;b&gt;Vet&lt;/b&gt; &amp; een heel lange naam van een eigen reeks, in een import" in shown
     assert shown.startswith("<")  # made into a rich-text tooltip, the name escaped in it
     QToolTip.hideText()
+
+
+def test_a_click_on_a_series_name_ticks_it_and_a_click_on_its_box_only_once(real_window, qtbot):
+    """The name in the list is where one picks a series: a click on it ticks the series (a
+    second click unticks it), as a click on its box does, and a click on the box is not counted
+    twice."""
+    w = real_window(ViewState(metrics=("reports_total",)))
+    picker = w.metric_picker
+    index = picker.proxy.mapFromSource(picker.items_for("police_reports")[0].index())
+    rect = picker.tree.visualRect(index)
+    name = QPoint(rect.center().x(), rect.center().y())  # on the name, right of the box
+    qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=name)
+    assert w.model.state.metrics == ("reports_total", "police_reports")
+    assert w.chart.legend_labels(1) == ["Meldingen bij de politie"]
+    qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=name)
+    assert w.model.state.metrics == ("reports_total",)
+    box = picker.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+    check = QPoint(rect.left() + 3 + box // 2, rect.center().y())
+    qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton, pos=check)
+    assert w.model.state.metrics == ("reports_total", "police_reports")
+    group = picker.proxy.index(0, 0)  # a group's row (Kerncijfers) picks nothing
+    qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=picker.tree.visualRect(group).center())
+    assert w.model.state.metrics == ("reports_total", "police_reports")
