@@ -244,7 +244,7 @@ class MetricPicker(QWidget):
         pressed, self._pressed = self._pressed, None
         item = self.model.itemFromIndex(self.proxy.mapToSource(index))
         if (item is None or not item.data(METRIC_ROLE) or not item.isCheckable() or pressed is None
-                or QModelIndex(pressed[0]) != index or item.checkState() != pressed[1]):
+                or pressed[0] != QPersistentModelIndex(index) or item.checkState() != pressed[1]):
             return
         checked = item.checkState() == Qt.CheckState.Checked
         item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
