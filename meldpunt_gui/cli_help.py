@@ -13,8 +13,8 @@ HELP: dict[str, tuple[str, str]] = {
     "description": ("Meldpunt viewer: de jaarcijfers van het Meldpunt Kinderporno (Offlimits) en de "
                     "reeksen eromheen. Zonder opdracht opent het venster.",
                     "Meldpunt viewer: the year figures of the Dutch hotline Meldpunt Kinderporno "
-                    "(Offlimits) and the metrics around them. Without a command the window opens."),
-    "list-metrics": ("de reeksen: id, naam, eenheid en jaren", "the metrics: id, name, unit and years"),
+                    "(Offlimits) and the series around them. Without a command the window opens."),
+    "list-metrics": ("de reeksen: id, naam, eenheid en jaren", "the series: id, name, unit and years"),
     "list-stories": ("de verhalen: vaste weergaven met uitleg", "the stories: curated views with their text"),
     "screenshot": ("het venster als PNG-afbeelding opslaan", "save the window as a PNG image"),
     "export": ("gegevens, grafiek of briefing als bestand opslaan", "save data, chart or briefing as a file"),
@@ -40,7 +40,7 @@ HELP: dict[str, tuple[str, str]] = {
     "json": ("als JSON", "as JSON"),
     "story": ("id van een verhaal (zie list-stories)", "id of a story (see list-stories)"),
     "metrics": ("id's van reeksen, gescheiden door komma's (zie list-metrics)",
-                "ids of metrics, separated by commas (see list-metrics)"),
+                "ids of series, separated by commas (see list-metrics)"),
     "years": ("jaren, bijvoorbeeld 2015-2024 of 2022", "years, for example 2015-2024 or 2022"),
     "periods": ("year: jaren; half: halfjaren", "year: years; half: half-years"),
     "mode": ("weergave: absolute (waarden), index, change (verandering) of log",

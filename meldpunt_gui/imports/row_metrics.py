@@ -154,7 +154,7 @@ class MetricLookup:
         res.error(line, h.name(col), Text(
             f"Onbekende reeks '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
             f"om een eigen reeks te maken.{hint.nl}",
-            f"Unknown metric '{name}'. Use an id or name from list-metrics, or give a unit to create "
+            f"Unknown series '{name}'. Use an id or name from list-metrics, or give a unit to create "
             f"your own series.{hint.en}"), "unknown_metric", self.where(line, col))
         self.unknown[name] = [listed if len(res.problems) > listed else -1, 1]
         return None

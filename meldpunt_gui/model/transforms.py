@@ -170,7 +170,7 @@ def _parts(ds: Dataset, state: ViewState, periods: list[Period], shares: bool) -
     if not wholes:
         out.notes.append(Text("Geen van de gekozen reeksen is in delen uitgesplitst; kies "
                               "bijvoorbeeld Meldingen totaal.",
-                              "None of the chosen metrics is split into parts; choose for example "
+                              "None of the chosen series is split into parts; choose for example "
                               "Total reports."))
     else:
         out.notes.append(Text("Staven: de delen op elkaar gestapeld; alleen jaren waarin elk deel "

@@ -150,10 +150,10 @@ def parse_metric_list(ds: Dataset, text: str) -> tuple[str, ...]:
     if unknown:
         raise SelectionError(
             f"Onbekende reeks: {', '.join(unknown)}. Zie 'meldpunt list-metrics'.",
-            f"Unknown metric: {', '.join(unknown)}. See 'meldpunt list-metrics'.",
+            f"Unknown series: {', '.join(unknown)}. See 'meldpunt list-metrics'.",
         )
     if not ids:
-        raise SelectionError("Geen reeks opgegeven.", "No metric given.")
+        raise SelectionError("Geen reeks opgegeven.", "No series given.")
     return ids
 
 

@@ -112,7 +112,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                toggled=lambda w, on: w.model_or_fail().update(show_events=on),
                checked=lambda w: w.state.show_events, menus=("view",)),
     ActionSpec("all_events", QT_TRANSLATE_NOOP(
-        "MainWindow", "&All events (not only those about these metrics)"),
+        "MainWindow", "&All events (not only those about these series)"),
         toggled=lambda w, on: w.model_or_fail().update(all_events=on),
         checked=lambda w: w.state.all_events, menus=("view",)),
     ActionSpec("theme_light", QT_TRANSLATE_NOOP("MainWindow", "&Light"),

@@ -42,8 +42,8 @@ class HalfYearHint(QFrame):
         if not missing:
             return
         names = ", ".join(view.ds.metrics[m].label.get(view.lang) for m in missing)
-        text = (self.tr("This metric has no half-year figures: %1") if len(missing) == 1
-                else self.tr("These metrics have no half-year figures: %1"))
+        text = (self.tr("This series has no half-year figures: %1") if len(missing) == 1
+                else self.tr("These series have no half-year figures: %1"))
         self.label.setText(text.replace("%1", names))
         self.button.setText(self.tr("Show &years"))
 

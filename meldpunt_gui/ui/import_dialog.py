@@ -88,7 +88,7 @@ class ImportDialog(QDialog):
         busy_row.addWidget(self.cancel_read)
 
         # the first PREVIEW_ROWS rows, their cells made as they are shown (a million rows read)
-        self.rows = PreviewTable([self.tr("Line"), self.tr("Metric"), self.tr("Period"),
+        self.rows = PreviewTable([self.tr("Line"), self.tr("Series"), self.tr("Period"),
                                   self.tr("Value"), self.tr("What happens"), self.tr("Value now")], self)
         self.problems = PreviewTable([self.tr("Line"), self.tr("Column"), self.tr("Kind"),
                                       self.tr("Problem")], self)

@@ -130,10 +130,10 @@ class MetricPicker(QWidget):
         self._fit_chips()
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search metrics…"))
-        self.search.setAccessibleName(self.tr("Search metrics"))
-        self.tree.setAccessibleName(self.tr("Metrics"))
-        self.chip_box.setAccessibleName(self.tr("Selected metrics"))
+        self.search.setPlaceholderText(self.tr("Search series…"))
+        self.search.setAccessibleName(self.tr("Search series"))
+        self.tree.setAccessibleName(self.tr("Series"))
+        self.chip_box.setAccessibleName(self.tr("Selected series"))
 
     def populate(self, ds: Dataset, lang: str, selected: tuple[str, ...]) -> None:
         """(Re)build the tree in the given language with `selected` ticked."""
@@ -153,7 +153,7 @@ class MetricPicker(QWidget):
                                                      key=lambda m: m.label.get(lang).lower())))
         own = [m for m in ds.metrics.values() if m.category not in known]
         if own:
-            groups.append((self.tr("Own metrics"), sorted(own, key=lambda m: m.label.get(lang).lower())))
+            groups.append((self.tr("Own series"), sorted(own, key=lambda m: m.label.get(lang).lower())))
         for label, metrics in groups:
             if not metrics:
                 continue

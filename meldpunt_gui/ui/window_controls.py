@@ -50,7 +50,7 @@ def set_language(window: MainWindow, lang: str) -> None:
 
 def retranslate_panes(window: MainWindow) -> None:
     """Every text of the window's own widgets in the current language."""
-    window.metric_box.setTitle(QCoreApplication.translate("MainWindow", "Metrics"))
+    window.metric_box.setTitle(QCoreApplication.translate("MainWindow", "Series"))
     window.period_box.setTitle(QCoreApplication.translate("MainWindow", "Period"))
     window.tabs.setTabText(0, QCoreApplication.translate("MainWindow", "&Chart"))
     window.tabs.setTabText(1, QCoreApplication.translate("MainWindow", "&Table"))

@@ -59,8 +59,8 @@
     </message>
     <message>
         <location line="+109"/>
-        <source>This metric has no half-year figures</source>
-        <translation>This metric has no half-year figures</translation>
+        <source>This series has no half-year figures</source>
+        <translation>This series has no half-year figures</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -80,13 +80,13 @@
     <name>HalfYearHint</name>
     <message>
         <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
-        <source>This metric has no half-year figures: %1</source>
-        <translation>This metric has no half-year figures: %1</translation>
+        <source>This series has no half-year figures: %1</source>
+        <translation>This series has no half-year figures: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>These metrics have no half-year figures: %1</source>
-        <translation>These metrics have no half-year figures: %1</translation>
+        <source>These series have no half-year figures: %1</source>
+        <translation>These series have no half-year figures: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -211,8 +211,8 @@
     </message>
     <message>
         <location line="-2"/>
-        <source>Metric</source>
-        <translation>Metric</translation>
+        <source>Series</source>
+        <translation>Series</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -404,8 +404,8 @@
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
-        <source>Metrics</source>
-        <translation>Metrics</translation>
+        <source>Series</source>
+        <translation>Series</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -519,8 +519,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;All events (not only those about these metrics)</source>
-        <translation>&amp;All events (not only those about these metrics)</translation>
+        <source>&amp;All events (not only those about these series)</source>
+        <translation>&amp;All events (not only those about these series)</translation>
     </message>
     <message>
         <location line="-50"/>
@@ -740,24 +740,24 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+130"/>
-        <source>Search metrics…</source>
-        <translation>Search metrics…</translation>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+133"/>
+        <source>Search series…</source>
+        <translation>Search series…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Search metrics</source>
-        <translation>Search metrics</translation>
+        <source>Search series</source>
+        <translation>Search series</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Metrics</source>
-        <translation>Metrics</translation>
+        <source>Series</source>
+        <translation>Series</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Selected metrics</source>
-        <translation>Selected metrics</translation>
+        <source>Selected series</source>
+        <translation>Selected series</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -766,8 +766,8 @@ Data up to: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Own metrics</source>
-        <translation>Own metrics</translation>
+        <source>Own series</source>
+        <translation>Own series</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -775,7 +775,7 @@ Data up to: %2</translation>
         <translation>half-years</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+140"/>
         <source>Remove %1 from the chart</source>
         <translation>Remove %1 from the chart</translation>
     </message>

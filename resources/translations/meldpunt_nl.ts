@@ -59,7 +59,7 @@
     </message>
     <message>
         <location line="+109"/>
-        <source>This metric has no half-year figures</source>
+        <source>This series has no half-year figures</source>
         <translation>Deze reeks heeft geen halfjaarcijfers</translation>
     </message>
     <message>
@@ -80,12 +80,12 @@
     <name>HalfYearHint</name>
     <message>
         <location filename="../../meldpunt_gui/ui/empty_hint.py" line="+45"/>
-        <source>This metric has no half-year figures: %1</source>
+        <source>This series has no half-year figures: %1</source>
         <translation>Deze reeks heeft geen halfjaarcijfers: %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>These metrics have no half-year figures: %1</source>
+        <source>These series have no half-year figures: %1</source>
         <translation>Deze reeksen hebben geen halfjaarcijfers: %1</translation>
     </message>
     <message>
@@ -211,7 +211,7 @@
     </message>
     <message>
         <location line="-2"/>
-        <source>Metric</source>
+        <source>Series</source>
         <translation>Reeks</translation>
     </message>
     <message>
@@ -404,7 +404,7 @@
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
-        <source>Metrics</source>
+        <source>Series</source>
         <translation>Reeksen</translation>
     </message>
     <message>
@@ -519,7 +519,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>&amp;All events (not only those about these metrics)</source>
+        <source>&amp;All events (not only those about these series)</source>
         <translation>&amp;Alle gebeurtenissen (niet alleen die over deze reeksen)</translation>
     </message>
     <message>
@@ -740,23 +740,23 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+130"/>
-        <source>Search metrics…</source>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+133"/>
+        <source>Search series…</source>
         <translation>Reeksen zoeken…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Search metrics</source>
+        <source>Search series</source>
         <translation>Reeksen zoeken</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Metrics</source>
+        <source>Series</source>
         <translation>Reeksen</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Selected metrics</source>
+        <source>Selected series</source>
         <translation>Gekozen reeksen</translation>
     </message>
     <message>
@@ -766,7 +766,7 @@ Gegevens tot en met: %2</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Own metrics</source>
+        <source>Own series</source>
         <translation>Eigen reeksen</translation>
     </message>
     <message>
@@ -775,7 +775,7 @@ Gegevens tot en met: %2</translation>
         <translation>halfjaren</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+140"/>
         <source>Remove %1 from the chart</source>
         <translation>%1 uit de grafiek halen</translation>
     </message>

@@ -77,8 +77,8 @@ def test_half_year_view_of_a_year_only_series_says_why_and_offers_years(make_win
     assert w.state.granularity == "half"
     hint = w.half_year_hint
     assert hint.isVisible()
-    assert hint.label.text() == "This metric has no half-year figures: Meldingen totaal"
-    assert w.chart._panels[0].note.toPlainText() == "This metric has no half-year figures"
+    assert hint.label.text() == "This series has no half-year figures: Meldingen totaal"
+    assert w.chart._panels[0].note.toPlainText() == "This series has no half-year figures"
     qtbot.mouseClick(hint.button, Qt.MouseButton.LeftButton)
     assert w.state.granularity == "year" and not hint.isVisible()
 

@@ -223,7 +223,7 @@ class ChartView(QWidget):
             if not ys and not pdata.stacked:
                 no_half = bool(pdata.lines) and all(line.metric in view.without_half_years
                                                      for line in pdata.lines)
-                note = (self.tr("This metric has no half-year figures") if no_half
+                note = (self.tr("This series has no half-year figures") if no_half
                         else self.tr("No values in the selected years"))
             panels.show_note(panel, note, first, last, theme)
         self._style_key = style_key
