@@ -259,12 +259,25 @@ def _load(root: Path) -> Dataset:
 
     metric_lines: dict[str, int] = {}
 
+    def _breaks(row: _Row) -> frozenset[Period]:
+        """`breaks`: the periods a series counts differently from the one before, e.g. '2018 2022'
+        (each must hold a value of the series: checked once the values are read)."""
+        found: set[Period] = set()
+        for text in (row.values.get("breaks") or "").split():
+            try:
+                if not _PERIOD.match(text):
+                    raise PeriodError(text)
+                found.add(Period.parse(text))
+            except PeriodError:
+                raise row.fail("breaks", f"not a year (2022) or half-year (2022-H1): {text!r}") from None
+        return frozenset(found)
+
     def metric(row: _Row) -> Metric:
         metric_lines[row.values["id"]] = row.line
         return Metric(row.values["id"], row.ref("category", categories, "category"), row.ref("unit", units, "unit"),
                       row.bilingual("label"), row.bilingual("definition"), row.refs("themes", themes, "theme"),
                       row.bilingual("note", required=False) if "note_nl" in row.values else Text("", ""),
-                      part_of=(row.values.get("part_of") or "").strip())
+                      part_of=(row.values.get("part_of") or "").strip(), breaks=_breaks(row))
 
     metrics = _unique(_read_csv(root, "metrics.csv", ("id", "category", "unit", "label_nl", "label_en",
                                                       "definition_nl", "definition_en", "themes")), metric)
@@ -304,6 +317,12 @@ def _load(root: Path) -> Dataset:
             raise row.fail("note_nl", "a value off the metric's definition needs a note saying what it counts")
         observations.append(Observation(mid, period, value, row.flag("approximate"), status, src, note,
                                         off_definition=off))
+    held = {(o.metric, o.period) for o in observations}
+    for m in metrics.values():
+        for period in sorted(m.breaks):
+            if (m.id, period) not in held:
+                raise BundledDataError("data/metrics.csv", metric_lines[m.id], "breaks",
+                                       f"{m.id} has no value in {period}")
 
     def event(row: _Row) -> Event:
         date = row.text("date")

@@ -27,14 +27,23 @@ def change_between(cur: Observation | None, base_p: Period, base: Observation | 
                   cur.approximate or base.approximate)
 
 
+def counted_alike(ds: Dataset, metric: str, period: Period) -> bool:
+    """False where `metric` counts `period` differently from the period before (a break its
+    note names: another unit, another denominator, only part of the flow): a change across it
+    would compare two kinds of count, so none is worked out there."""
+    m = ds.metrics.get(metric)
+    return m is None or period not in m.breaks
+
+
 def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change | None]:
     """`ds.change` for each period in turn."""
     by = ds.shown_by_half(metric)
     points = ds.unit_of(metric).kind == "percent"
+    breaks = ds.metrics[metric].breaks if metric in ds.metrics else frozenset()
     out: list[Change | None] = []
     for period in periods:
         cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-        out.append(None if cur is None or base is None
+        out.append(None if cur is None or base is None or period in breaks
                    else change_between(cur[1], base[0], base[1], points))
     return out
 
@@ -46,11 +55,12 @@ def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Chang
     values and never made."""
     by = ds.shown_by_half(metric)
     points = ds.unit_of(metric).kind == "percent"
+    breaks = ds.metrics[metric].breaks if metric in ds.metrics else frozenset()
     best: tuple[Observation, tuple[Period, Observation]] | None = None
     best_size = -1.0
     for period in periods:
         cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
-        if cur is None or base is None:
+        if cur is None or base is None or period in breaks:
             continue
         was = base[1].value
         if points:

@@ -21,7 +21,7 @@ from meldpunt_gui.model.bilingual import EMPTY as EMPTY
 from meldpunt_gui.model.bilingual import LANGS as LANGS
 from meldpunt_gui.model.bilingual import Lang as Lang
 from meldpunt_gui.model.bilingual import Text as Text
-from meldpunt_gui.model.changes import change_between  # used here, not re-exported
+from meldpunt_gui.model.changes import change_between, counted_alike  # used here, not re-exported
 from meldpunt_gui.model.values import FOREIGN_DIGITS as FOREIGN_DIGITS
 from meldpunt_gui.model.values import Category as Category
 from meldpunt_gui.model.values import Change as Change
@@ -290,7 +290,10 @@ class Dataset:
         return list(zip(periods, self.shown_in(metric, periods)))
 
     def change(self, metric: str, period: Period) -> Change | None:
-        """Change against the comparable earlier period (never the previous half)."""
+        """Change against the comparable earlier period (never the previous half); none where
+        the series counts that period differently from the one before (`Metric.breaks`)."""
+        if not counted_alike(self, metric, period):
+            return None
         base_p = period.comparable_before()
         return change_between(self.shown(metric, period), base_p, self.shown(metric, base_p),
                               self.unit_of(metric).kind == "percent")

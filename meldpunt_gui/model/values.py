@@ -240,7 +240,8 @@ class Source(Frozen):
 
 
 class Metric(Frozen):
-    __slots__ = ("id", "category", "unit", "label", "definition", "themes", "note", "user", "part_of")
+    __slots__ = ("id", "category", "unit", "label", "definition", "themes", "note", "user", "part_of",
+                 "breaks")
     id: str
     category: str
     unit: str
@@ -250,10 +251,11 @@ class Metric(Frozen):
     note: Text  # e.g. a break in series
     user: bool
     part_of: str  # the metric this one is a part of (national + international = total)
+    breaks: frozenset[Period]  # periods counted differently from the one before: no change there
 
     def __init__(self, id: str, category: str, unit: str, label: Text, definition: Text,
                  themes: tuple[str, ...] = (), note: Text = EMPTY, user: bool = False,
-                 part_of: str = "") -> None:
+                 part_of: str = "", breaks: frozenset[Period] = frozenset()) -> None:
         _set(self, "id", id)
         _set(self, "category", category)
         _set(self, "unit", unit)
@@ -263,6 +265,7 @@ class Metric(Frozen):
         _set(self, "note", note)
         _set(self, "user", user)
         _set(self, "part_of", part_of)
+        _set(self, "breaks", breaks)
 
 
 @final  # a cell of the dataset's index is an Observation or a list of them, told apart by type()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import partial
 from html import escape
 
-from meldpunt_gui.model.changes import largest_change
+from meldpunt_gui.model.changes import counted_alike, largest_change
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
@@ -53,6 +53,8 @@ L = {
         "publication. The other values are in the tooltip, the table and the export."),
     "nothing": Text("Kies links een of meer reeksen.", "Pick one or more series on the left."),
     "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
+    "break": Text("telt anders dan {period}, dus geen verandering berekend",
+                  "counted differently from {period}, so no change worked out"),
 }
 
 
@@ -87,6 +89,15 @@ def value_text(ds: Dataset, obs: Observation, lang: str) -> str:
     return format_value_with_unit(obs.value, ds.unit_of(obs.metric), lang, obs.approximate)
 
 
+def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
+    """'telt anders dan 2017, dus geen verandering berekend' where the series counts `period`
+    differently from the period before, which holds a value (else nothing to say)."""
+    base = period.comparable_before()
+    if counted_alike(ds, metric, period) or ds.shown(metric, base) is None:
+        return ""
+    return t("break", lang).format(period=format_period(base, lang))
+
+
 def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[str]:
     """Exact value (ca. where approximate), change, source, and the values other sources give."""
     m = ds.metrics[metric]
@@ -101,6 +112,8 @@ def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[s
         text = format_change(change, ds.unit_of(metric), lang)
         if text:
             lines.append(text)
+    elif text := break_words(ds, metric, period, lang):
+        lines.append(text)
     lines.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
     alts = ds.alternatives(metric, period)
     if alts:
@@ -132,6 +145,8 @@ def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str
         parts = [value_text(ds, obs, lang) + (f" ({status})" if status else "")]
         change = ds.change(mid, period)
         if change is not None and (text := format_change(change, ds.unit_of(mid), lang)):
+            parts.append(text)
+        elif change is None and (text := break_words(ds, mid, period, lang)):
             parts.append(text)
         parts.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
         lines.append(f"{label}: " + " · ".join(parts))
@@ -230,6 +245,8 @@ S = {
     "overall_up": Text("gestegen van {a} naar {b} ({change})", "up from {a} to {b} ({change})"),
     "overall_down": Text("gedaald van {a} naar {b} ({change})", "down from {a} to {b} ({change})"),
     "overall_flat": Text("gelijk gebleven op {b}", "unchanged at {b}"),
+    "overall_break": Text("van {a} tot {b}, niet overal gelijk geteld",
+                          "from {a} to {b}, not counted alike throughout"),
     "times": Text("{factor} keer zo veel", "{factor} times as many"),
     "approx": Text("{n} afgerond", "{n} rounded"),
 }
@@ -275,7 +292,10 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         (fp0, fo), (lp0, lo0) = pts[0], pts[-1]
         a = f"{format_value(fo.value, unit, lang, fo.approximate)} ({fp(fp0, lang)})"
         b = f"{format_value(lo0.value, unit, lang, lo0.approximate)} ({fp(lp0, lang)})"
-        if lo0.value == fo.value:
+        breaks = ds.metrics[mid].breaks
+        if any(fp0 < p <= lp0 for p in breaks):  # first and last counted differently: no rise or fall
+            parts.append(S["overall_break"].get(lang).format(a=a, b=b))
+        elif lo0.value == fo.value:
             parts.append(S["overall_flat"].get(lang).format(b=b))
         else:
             if unit.kind == "percent":

@@ -255,6 +255,8 @@ CELL_BREAKS = [
     ("why years", "why.csv", {"id": "cloud-bulk-end-2022"}, "year_to", "2019"),
     ("why priority", "why.csv", {"id": "cloud-bulk-end-2022"}, "priority", "first"),
     ("html in why", "why.csv", {"id": "cloud-bulk-end-2022"}, "text_nl", "<b>Bulk</b>"),
+    ("break not a period", "metrics.csv", {"id": "police_reports"}, "breaks", "2017 2018-H3"),
+    ("break without a value", "metrics.csv", {"id": "police_reports"}, "breaks", "2017 2019"),
 ]
 
 

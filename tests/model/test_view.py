@@ -166,3 +166,41 @@ def test_a_title_names_four_series_and_counts_the_rest(tiny_ds):
     assert nl.title.startswith("Meldingen totaal, Eigen 0, Eigen 1 en nog 3 reeksen, ")
     assert en.title.startswith("Total reports, Own 0, Own 1 and 3 more series, ")
     assert len(nl.series_names) == 6 and nl.series_names[-1] == "Cloud-URL's"
+
+
+def test_no_change_is_worked_out_across_a_break_in_the_count():
+    """Where a series' note says a year counts something else than the year before (police
+    2018: only reports from the US, 2017: reports with a Dutch link), no change is worked out
+    for that year: not in a cell, the largest change or the chart in words; the tooltip and the
+    readout say why. Where the count is alike the change stays."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.changes import changes, largest_change
+    from meldpunt_gui.text.describe import readout_lines, series_summary, tooltip_text
+
+    ds = load_bundled()
+    police = ds.metrics["police_reports"]
+    assert police.breaks == {Period(2017), Period(2018)}
+    years = [Period(y) for y in range(2014, 2022)]
+    assert all(c is None for c in changes(ds, "police_reports", years))  # no two years alike in a row
+    assert ds.change("police_reports", Period(2018)) is None
+    assert largest_change(ds, "police_reports", years) is None
+    nl = tooltip_text(ds, "police_reports", Period(2018), "nl")
+    assert "telt anders dan 2017, dus geen verandering berekend" in nl and "%" not in nl
+    assert "counted differently from 2017, so no change worked out" in tooltip_text(
+        ds, "police_reports", Period(2018), "en")
+    assert "telt anders dan 2017" in " ".join(readout_lines(ds, ["police_reports"], Period(2018), "nl"))
+    points = [(p, o) for p, o in ds.series("police_reports", years) if o is not None]
+    summary = series_summary(ds, "police_reports", points, "nl")
+    assert "%" not in summary and "gestegen" not in summary and "keer zo veel" not in summary
+    assert "van 3.000 (2014) tot 36.000 (2021), niet overal gelijk geteld" in summary
+    # a break the note names in a year without a value before it says nothing
+    assert "telt anders" not in tooltip_text(ds, "police_reports", Period(2014), "nl")
+    # alike years keep their change: illegal URLs 2023 -> 2024 (both URLs), not 2017 -> 2018
+    assert ds.change("urls_illegal", Period(2024)) is not None
+    assert ds.change("urls_illegal", Period(2018)) is None
+    for metric in ds.metrics.values():  # every break is one the series' own note describes
+        if metric.breaks:
+            assert metric.note.nl and metric.note.en, metric.id
+            for period in metric.breaks:
+                assert str(period.year) in metric.note.nl or str(period.year - 1) in metric.note.nl, \
+                    (metric.id, period)
