@@ -152,9 +152,10 @@ class MetricLookup:
         hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
         listed = len(res.problems)
         res.error(line, h.name(col), Text(
-            f"Onbekende reeks '{name}'. Gebruik een id of naam uit list-metrics, of geef een eenheid "
-            f"om een eigen reeks te maken.{hint.nl}",
-            f"Unknown series '{name}'. Use an id or name from list-metrics, or give a unit to create "
-            f"your own series.{hint.en}"), "unknown_metric", self.where(line, col))
+            f"Onbekende reeks '{name}'. Gebruik een naam uit de lijst Reeksen (of een id uit 'meldpunt "
+            f"list-metrics'), of geef een eenheid om een eigen reeks te maken.{hint.nl}",
+            f"Unknown series '{name}'. Use a name from the Series list (or an id from 'meldpunt "
+            f"list-metrics'), or give a unit to create your own series.{hint.en}"),
+            "unknown_metric", self.where(line, col))
         self.unknown[name] = [listed if len(res.problems) > listed else -1, 1]
         return None
