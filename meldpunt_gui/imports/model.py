@@ -24,7 +24,7 @@ STATUS_LABELS: dict[str, Text] = {
     "unchanged": Text("ongewijzigd", "unchanged"),
 }
 LAYOUT_LABELS: dict[str, Text] = {
-    "long": Text("lang (reeks, periode, waarde)", "long (metric, period, value)"),
+    "long": Text("lang (reeks, periode, waarde)", "long (series, period, value)"),
     "wide": Text("breed (een kolom per periode)", "wide (a column per period)"),
 }
 SEVERITY_LABELS: dict[str, Text] = {
