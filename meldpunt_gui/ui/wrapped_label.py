@@ -38,6 +38,13 @@ class WrappedLabel(QLabel):
                             QEvent.Type.ContentsRectChange):
             self._heights.clear()
         super().changeEvent(event)
+        if (event.type() == QEvent.Type.PaletteChange and self.textFormat() == Qt.TextFormat.RichText
+                and self.text()):
+            # a link takes its colour when the rich text is set, so after a theme switch the
+            # source link stayed light-theme blue on the dark tile: set the same text again
+            text = self.text()
+            super().setText("")
+            super().setText(text)
 
     def setTextFormat(self, fmt: Qt.TextFormat) -> None:
         self._heights.clear()

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from meldpunt_gui.ui.wrapped_label import WrappedLabel
 
@@ -44,3 +44,36 @@ def test_the_height_is_worked_out_once_per_width_and_text(qapp, monkeypatch):
     label.setText("Bron: NU.nl")
     label.heightForWidth(120)
     assert calls == [120, 300, 120]
+
+
+def test_a_link_takes_the_new_palettes_colour(qtbot):
+    """A theme switch gives the label a new palette: its link is drawn in the new link colour,
+    not in the one the rich text was set with (the key figure's source stayed dark blue on the
+    dark theme)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    label = WrappedLabel()
+    qtbot.addWidget(label)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText('<a href="https://example.org">Bron: NU.nl, apr 2022</a>')
+    label.resize(300, 40)
+    label.show()
+
+    def reddish() -> int:
+        image = label.grab().toImage()
+        return sum(1 for x in range(image.width()) for y in range(image.height())
+                   if (c := image.pixelColor(x, y)).red() > 180 and c.green() < 80 and c.blue() < 80)
+
+    assert reddish() == 0
+    app = QApplication.instance()
+    before = QPalette(app.palette())
+    palette = QPalette(before)
+    palette.setColor(QPalette.ColorRole.Link, QColor("#E00000"))
+    try:
+        app.setPalette(palette)  # as ui/theme.py's apply() does for a new theme
+        QApplication.processEvents()  # the widgets hear of it in a posted event
+        assert reddish() > 20
+    finally:
+        app.setPalette(before)
+        QApplication.processEvents()
+    assert reddish() == 0
