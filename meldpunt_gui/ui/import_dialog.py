@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from meldpunt_gui.data.store import UserStore
 
 PREVIEW_ROWS = 5000  # rows the preview lists; the summary counts all of them
+PROBLEM_CHARS = 400  # a problem's message in its cell; a long name from the file in it is cut here
 ENCODINGS = ("", "utf-8", "utf-16", "cp1252")
 DELIMITERS = ("", ";", ",", "\t")
 STYLES = ("", "nl", "en")
@@ -90,8 +91,9 @@ class ImportDialog(QDialog):
         # the first PREVIEW_ROWS rows, their cells made as they are shown (a million rows read)
         self.rows = PreviewTable([self.tr("Line"), self.tr("Series"), self.tr("Period"),
                                   self.tr("Value"), self.tr("What happens"), self.tr("Value now")], self)
+        # a problem is read whole where the dialog is wide enough (and always in its tooltip)
         self.problems = PreviewTable([self.tr("Line"), self.tr("Column"), self.tr("Kind"),
-                                      self.tr("Problem")], self)
+                                      self.tr("Problem")], self, limit=PROBLEM_CHARS)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.rows, self.tr("Rows"))
         self.tabs.addTab(self.problems, self.tr("Problems"))

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.text.plain import SHORT, shorten, tooltip_html
 
 SIZED_ROWS = 100  # the rows the column widths are measured on
 CACHED_ROWS = 512  # texts of recently shown rows, so a repaint does not format them again
@@ -36,9 +36,10 @@ class Cell:
 
 
 class _Model(QAbstractTableModel):
-    def __init__(self, headers: Sequence[str], parent: QWidget) -> None:
+    def __init__(self, headers: Sequence[str], parent: QWidget, limit: int) -> None:
         super().__init__(parent)
         self.headers = list(headers)
+        self.limit = limit
         self.count = 0
         self.texts: Callable[[int], Sequence[str]] = lambda _row: ()
         self.cache: dict[int, Sequence[str]] = {}
@@ -67,10 +68,9 @@ class _Model(QAbstractTableModel):
             return None
         texts = self.row_texts(index.row())
         text = texts[index.column()] if index.column() < len(texts) else ""
-        short = shorten(text)
         if role == Qt.ItemDataRole.DisplayRole:
-            return short
-        return tooltip_html(text) if short != text else None
+            return shorten(text, self.limit)
+        return tooltip_html(text) if len(text) > SHORT else None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -83,9 +83,11 @@ class _Model(QAbstractTableModel):
 class PreviewTable(QTableView):
     """Rows of text cells given as a count and a function from row to its texts."""
 
-    def __init__(self, headers: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, headers: Sequence[str], parent: QWidget | None = None, limit: int = SHORT) -> None:
+        """`limit`: the characters a cell shows at most (the view cuts it further to its width);
+        a longer text than SHORT is whole in the cell's tooltip."""
         super().__init__(parent)
-        self._model = _Model(headers, self)
+        self._model = _Model(headers, self, limit)
         self.setModel(self._model)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
@@ -107,5 +109,4 @@ class PreviewTable(QTableView):
         if not (0 <= row < self._model.count and 0 <= column < len(self._model.headers)):
             return None
         text = self._model.row_texts(row)[column]
-        short = shorten(text)
-        return Cell(short, tooltip_html(text) if short != text else "")
+        return Cell(shorten(text, self._model.limit), tooltip_html(text) if len(text) > SHORT else "")

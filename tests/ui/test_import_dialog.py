@@ -67,6 +67,28 @@ def test_errors_block_the_import(qtbot, tmp_path, dutch):
     assert "1 fout, 0 waarschuwingen." in dialog.summary.text()  # a plural through %n, not "1 fouten"
 
 
+def test_a_problem_is_shown_past_a_short_cell_and_whole_in_its_tooltip(qtbot, tmp_path, dutch):
+    """A problem's message is the answer to 'what is wrong': its cell holds it whole where the
+    dialog is wide enough (it was cut at 80 characters, mid-advice), and its tooltip always."""
+    from PySide6.QtCore import Qt
+
+    bundled = load_bundled()
+    f = tmp_path / "onbekend.csv"
+    f.write_text("metriek;periode;waarde\nNieuwe reeks;2024;12\n" + "X" * 500 + ";2024;1\n", encoding="utf-8")
+    dialog = ImportDialog(f, bundled, "nl")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    unknown = dialog.problems.item(0, 3)
+    assert unknown.text().startswith("Onbekende reeks 'Nieuwe reeks'. Gebruik een naam uit de lijst Reeksen")
+    assert unknown.text().endswith("of geef een eenheid om een eigen reeks te maken.")  # not cut
+    assert "om een eigen reeks te maken" in unknown.toolTip()
+    model = dialog.problems.model()
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole) == unknown.text()
+    huge = dialog.problems.item(1, 3)  # a name of 500 characters from the file: cut in the cell
+    assert len(huge.text()) <= 400 and huge.text().endswith("…")
+    assert huge.toolTip().count("X") == 500  # the tooltip has the whole name
+
+
 def test_the_detected_encoding_is_named_as_the_command_line_names_it(qtbot, tmp_path, dutch):
     f = tmp_path / "excel.csv"
     f.write_bytes("metriek;periode;waarde\nreports_total;2025;120.000\n".encode("cp1252"))
