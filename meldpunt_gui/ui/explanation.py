@@ -1,10 +1,12 @@
 """The explanation beside the chart: "Waarom" first, then definitions, background, events, sources.
 
 Every section title is a fold link; which sections are folded is kept in the settings, so a reader
-who never needs the history keeps it shut. On every change of selection or story the pane starts
-at the top, where the reasons are. Links are followed only when clicked, and then by the
-desktop's browser; the panel itself never loads anything (no remote images, no scripts: all file
-text is escaped in text/explanation.py).
+who never needs the history keeps it shut. Past `DEFINITIONS_OPEN` series the definitions start
+folded (forty of them would push the background and the sources far down, and lay out a long
+page on every change); one click opens them, and that is remembered too. On every change of
+selection or story the pane starts at the top, where the reasons are. Links are followed only
+when clicked, and then by the desktop's browser; the panel itself never loads anything (no
+remote images, no scripts: all file text is escaped in text/explanation.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 
 FOLDED_KEY = "explanation/folded"
+OPEN_MANY_KEY = "explanation/definitions_open_many"  # the definitions opened past DEFINITIONS_OPEN
+DEFINITIONS_OPEN = 8  # series whose definitions are shown unfolded unless the reader folds them
 
 
 class ExplanationPanel(QTextBrowser):
@@ -40,6 +44,7 @@ class ExplanationPanel(QTextBrowser):
         self.page_html = ""  # the page shown: set again only when it differs
         self.opened: list[str] = []
         self.folded: set[str] = self._read_folded()
+        self.open_many = self.settings is not None and self.settings.value(OPEN_MANY_KEY, "") == "true"
         self._view: ResolvedView | None = None
         self._events: tuple[str, ...] = ()
 
@@ -64,17 +69,36 @@ class ExplanationPanel(QTextBrowser):
         if view is None:
             return
         head = event_html(view.ds, self._events, view.lang) if self._events else ""
-        html = head + sections_html(view.sections, view.lang, self.folded, fold_links=True)
+        html = head + sections_html(view.sections, view.lang, self.shut(), fold_links=True)
         if html != self.page_html:  # another year or series often leaves the pane's text as it was
             self.page_html = html
             self.setHtml(html)
 
+    def many(self) -> bool:
+        """More series in view than have their definitions shown unfolded by default."""
+        return self._view is not None and len(self._view.metrics) > DEFINITIONS_OPEN
+
+    def shut(self) -> set[str]:
+        """The sections shown folded now: the reader's, and the definitions of many series
+        unless the reader opened them."""
+        if self.many():  # the definitions of many series: open only if the reader opened them
+            rest = self.folded - {"definitions"}
+            return rest if self.open_many else rest | {"definitions"}
+        return self.folded
+
     def set_folded(self, key: str, folded: bool) -> None:
         """Fold or unfold one section ('why', 'definitions', 'theme:<id>', 'events', 'sources');
-        remembered in the settings. The reading position stays where it is."""
-        (self.folded.add if folded else self.folded.discard)(key)
-        if self.settings is not None:
-            self.settings.setValue(FOLDED_KEY, ",".join(sorted(self.folded)))
+        remembered in the settings. The reading position stays where it is. The definitions of
+        many series are opened and shut on their own (`open_many`), so opening them for forty
+        series does not unfold them for three, nor the other way round."""
+        if key == "definitions" and self.many():
+            self.open_many = not folded
+            if self.settings is not None:
+                self.settings.setValue(OPEN_MANY_KEY, "true" if self.open_many else "false")
+        else:
+            (self.folded.add if folded else self.folded.discard)(key)
+            if self.settings is not None:
+                self.settings.setValue(FOLDED_KEY, ",".join(sorted(self.folded)))
         bar = self.verticalScrollBar().value()
         self._draw()
         self.verticalScrollBar().setValue(bar)
@@ -93,7 +117,7 @@ class ExplanationPanel(QTextBrowser):
     def _open(self, url: QUrl) -> None:
         if url.scheme() == "fold":
             key = url.path()
-            self.set_folded(key, key not in self.folded)
+            self.set_folded(key, key not in self.shut())
         elif url.scheme() in ("http", "https"):
             self.opened.append(url.toString())
             QDesktopServices.openUrl(url)

@@ -118,6 +118,31 @@ def test_sections_fold_are_remembered_and_the_pane_returns_to_the_top(real_windo
     assert bar.value() == 0
 
 
+def test_the_definitions_of_many_series_start_folded_and_open_with_one_click(real_window, qtbot, settings,
+                                                                           bundled):
+    """Past eight series the definitions start folded (forty would bury the background and the
+    sources); a click opens them, remembered for many series only; few series show theirs."""
+    from meldpunt_gui.ui.explanation import DEFINITIONS_OPEN
+
+    many = tuple(list(bundled.metrics)[:DEFINITIONS_OPEN + 1])
+    w = real_window(ViewState(metrics=many))
+    text = w.explanation.toPlainText()
+    assert "▸ Wat telt mee" in text and "Alle meldingen die het Meldpunt" not in text
+    assert text.index("Waarom") < text.index("Wat telt mee") < text.index("Achtergrond")
+    w.explanation.anchorClicked.emit(QUrl("fold:definitions"))  # the reader opens them
+    assert "▾ Wat telt mee" in w.explanation.toPlainText()
+    assert "Alle meldingen die het Meldpunt" in w.explanation.toPlainText()
+    again = MainWindow(bundled, settings, "nl", state=ViewState(metrics=many))
+    qtbot.addWidget(again)
+    assert "Alle meldingen die het Meldpunt" in again.explanation.toPlainText()  # remembered
+    again.model.select_metrics(("reports_total",))  # few series: as the reader left them there
+    assert "Alle meldingen die het Meldpunt" in again.explanation.toPlainText()
+    again.explanation.anchorClicked.emit(QUrl("fold:definitions"))
+    assert "▸ Wat telt mee" in again.explanation.toPlainText()
+    again.model.select_metrics(many)  # folding them for one series left them open for many
+    assert "Alle meldingen die het Meldpunt" in again.explanation.toPlainText()
+
+
 def test_default_events_are_those_about_the_series_and_all_events_is_remembered(real_window, settings):
     w = real_window(ViewState(metrics=("reports_total",)))
     view = w.model.resolved
