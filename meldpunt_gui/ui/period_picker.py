@@ -92,11 +92,17 @@ class PeriodPicker(QWidget):
                   granularity: str) -> None:
         self._quiet = True
         self._span = span
-        for box in (self.first, self.last):
-            box.setRange(min(span[0], first), max(span[1], last))
-        self.first.setValue(first)
-        self.last.setValue(last)
-        (self.half_mode if granularity == "half" else self.year_mode).setChecked(True)
+        # only what differs: a spin box given its own range again repaints itself (twice per
+        # change of series, with the group box under it, though the years stayed the same)
+        bounds = (min(span[0], first), max(span[1], last))
+        for box, value in ((self.first, first), (self.last, last)):
+            if (box.minimum(), box.maximum()) != bounds:
+                box.setRange(*bounds)
+            if box.value() != value:
+                box.setValue(value)
+        mode = self.half_mode if granularity == "half" else self.year_mode
+        if not mode.isChecked():
+            mode.setChecked(True)
         self._fill_years(first, last, excluded)
         self._quiet = False
 

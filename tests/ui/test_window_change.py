@@ -305,3 +305,37 @@ def test_the_series_picker_repaints_only_the_rows_that_changed(window):
         assert all(not r.intersects(row) for r in painted.rects)
     finally:
         tree.viewport().removeEventFilter(painted)
+
+
+def test_the_year_boxes_are_not_painted_again_when_the_years_stay(window):
+    """A change of series that keeps the years sets nothing in the period picker, so its spin
+    boxes and their group are not repainted (they were, twice per change); other years are
+    shown at once."""
+    from PySide6.QtCore import QEvent, QObject
+
+    w = window(ViewState(metrics=("reports_total",)))
+    picker = w.period_picker
+    settle()
+
+    class Painted(QObject):
+        count = 0
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    painted = Painted()
+    boxes = (picker.first, picker.last, picker.first.lineEdit(), picker.last.lineEdit())
+    for box in boxes:
+        box.installEventFilter(painted)
+    try:
+        w.model.select_metrics(("reports_total", "reports_national"))  # the same years, 1996-2024
+        settle()
+        assert painted.count == 0
+        w.model.select_metrics(("cloud_urls",))  # 2021-2022: the boxes follow
+        settle()
+        assert (picker.first.value(), picker.last.value()) == (2021, 2022) and painted.count > 0
+    finally:
+        for box in boxes:
+            box.removeEventFilter(painted)
