@@ -19,7 +19,12 @@ sets it), and Python's garbage collector runs as in the program: off during even
 between them (ui/collector.py). Paints are noted by a QApplication subclass whose notify() sees
 every event, as startup.py does (about 2 us per event).
 
-Run: .venv/bin/python bench/window_change.py [--runs 40] [--profile 10|40]
+Past eight series the explanation's definitions start folded; the synthetic series have no
+reasons or texts of their own, so the two selections' explanations are then the same page and it
+is not set again. `--open-definitions` opens them, as a reader who opened them has it: every
+change then sets a new page of forty definitions (the worst case for the explanation).
+
+Run: .venv/bin/python bench/window_change.py [--runs 40] [--profile 10|40] [--open-definitions]
 """
 
 from __future__ import annotations
@@ -80,6 +85,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40, help="changes per variant and size (>= 30)")
     parser.add_argument("--profile", type=int, choices=(10, 40), help="cProfile the window at N series")
+    parser.add_argument("--open-definitions", action="store_true",
+                        help="the explanation's definitions opened, as a reader may have them at 40 series")
     args = parser.parse_args()
 
     app = make_app()
@@ -98,6 +105,8 @@ def main() -> None:
     window = MainWindow(ds, settings, "nl", state=ViewState(metrics=tuple(ids[:10])),
                         data_dir=Path(tmp.name))
     window.persist = False
+    if args.open_definitions:  # past eight series they start folded (ui/explanation.py)
+        window.explanation.open_many = True
     themes.apply(app, window.theme)  # the program's style, as app.py sets it
     EventLoopCollector(app)  # and its garbage collection between events, as app.py installs it
     window.resize(*WINDOW_SIZE)
