@@ -230,6 +230,16 @@ def _value(row: _Row, unit: Unit) -> float:
     return value
 
 
+def _period(row: _Row, field: str, text: str) -> Period:
+    """A year (2022) or half-year (2022-H1) in a bundled file's `field`, or the row's error."""
+    try:
+        if not _PERIOD.match(text):
+            raise PeriodError(text)
+        return Period.parse(text)
+    except PeriodError:
+        raise row.fail(field, f"not a year (2022) or half-year (2022-H1): {text!r}") from None
+
+
 def load_bundled(root: Path | None = None) -> Dataset:
     """Read and check the bundled dataset under `root` (default: the shipped resources/)."""
     with collector_paused():  # thousands of new objects and no cycles: see gcpause
@@ -262,15 +272,7 @@ def _load(root: Path) -> Dataset:
     def _breaks(row: _Row) -> frozenset[Period]:
         """`breaks`: the periods a series counts differently from the one before, e.g. '2018 2022'
         (each must hold a value of the series: checked once the values are read)."""
-        found: set[Period] = set()
-        for text in (row.values.get("breaks") or "").split():
-            try:
-                if not _PERIOD.match(text):
-                    raise PeriodError(text)
-                found.add(Period.parse(text))
-            except PeriodError:
-                raise row.fail("breaks", f"not a year (2022) or half-year (2022-H1): {text!r}") from None
-        return frozenset(found)
+        return frozenset(_period(row, "breaks", text) for text in (row.values.get("breaks") or "").split())
 
     def metric(row: _Row) -> Metric:
         metric_lines[row.values["id"]] = row.line
@@ -295,12 +297,7 @@ def _load(root: Path) -> Dataset:
         raw_period = row.text("period")
         period = periods.get(raw_period)
         if period is None:
-            try:
-                if not _PERIOD.match(raw_period):
-                    raise PeriodError(raw_period)
-                period = periods[raw_period] = Period.parse(raw_period)
-            except PeriodError:
-                raise row.fail("period", f"not a year (2022) or half-year (2022-H1): {raw_period!r}") from None
+            period = periods[raw_period] = _period(row, "period", raw_period)
         value = _value(row, units[metrics[mid].unit])
         status = row.text("status")
         if status not in BUNDLED_STATUSES:

@@ -27,19 +27,23 @@ def change_between(cur: Observation | None, base_p: Period, base: Observation | 
                   cur.approximate or base.approximate)
 
 
+def _breaks(ds: Dataset, metric: str) -> frozenset[Period]:
+    m = ds.metrics.get(metric)
+    return m.breaks if m is not None else frozenset()
+
+
 def counted_alike(ds: Dataset, metric: str, period: Period) -> bool:
     """False where `metric` counts `period` differently from the period before (a break its
     note names: another unit, another denominator, only part of the flow): a change across it
     would compare two kinds of count, so none is worked out there."""
-    m = ds.metrics.get(metric)
-    return m is None or period not in m.breaks
+    return period not in _breaks(ds, metric)
 
 
 def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change | None]:
     """`ds.change` for each period in turn."""
     by = ds.shown_by_half(metric)
     points = ds.unit_of(metric).kind == "percent"
-    breaks = ds.metrics[metric].breaks if metric in ds.metrics else frozenset()
+    breaks = _breaks(ds, metric)
     out: list[Change | None] = []
     for period in periods:
         cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
@@ -55,7 +59,7 @@ def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Chang
     values and never made."""
     by = ds.shown_by_half(metric)
     points = ds.unit_of(metric).kind == "percent"
-    breaks = ds.metrics[metric].breaks if metric in ds.metrics else frozenset()
+    breaks = _breaks(ds, metric)
     best: tuple[Observation, tuple[Period, Observation]] | None = None
     best_size = -1.0
     for period in periods:

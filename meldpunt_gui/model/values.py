@@ -113,10 +113,6 @@ class Period(tuple[int, int]):
     def __reduce__(self) -> tuple[type, tuple[int, int]]:  # copy and pickle through __new__
         return Period, (self[0], self[1])
 
-    def with_(self, **changes: int) -> Period:
-        """A copy with these fields changed, as the other value types have it."""
-        return Period(changes.get("year", self[0]), changes.get("half", self[1]))
-
     @classmethod
     def parse(cls, text: str) -> Period:
         m = _PERIOD_RE.match(str(text))

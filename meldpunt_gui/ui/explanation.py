@@ -44,7 +44,8 @@ class ExplanationPanel(QTextBrowser):
         self.page_html = ""  # the page shown: set again only when it differs
         self.opened: list[str] = []
         self.folded: set[str] = self._read_folded()
-        self.open_many = self.settings is not None and self.settings.value(OPEN_MANY_KEY, "") == "true"
+        self.open_many = (self.settings is not None
+                          and str(self.settings.value(OPEN_MANY_KEY, "false")).lower() == "true")
         self._view: ResolvedView | None = None
         self._events: tuple[str, ...] = ()
 

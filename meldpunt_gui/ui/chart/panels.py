@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem
 
 from meldpunt_gui.model.domain import Event, Period, Unit
@@ -60,8 +60,6 @@ def fit_axis_label(panel: Panel) -> None:
     """The value axis's title, cut with an ellipsis to the panel's height. pyqtgraph draws it
     whole, so a long unit ('reports to the police') ran past a short panel and was clipped at
     both ends; a cut title keeps its start, and the full unit stays in the legend and tooltips."""
-    from PySide6.QtGui import QFontMetrics
-
     axis = panel.plot.getAxis("left")
     room = int(axis.height()) - 4
     text = panel.axis_label
