@@ -172,14 +172,16 @@ def sources_in(ds: Dataset, cells: Sequence[Sequence[Sequence[Observation]]],
                alternatives: bool = True) -> list[Source]:
     """The sources of `cells` (per metric, its values per period) in first-use order: period by
     period, and within a period metric by metric."""
-    seen: dict[str, Source] = {}
+    ids: dict[str, None] = {}  # a key keeps its first place when it is set again
     for i in range(len(cells[0]) if cells else 0):
         for column in cells:
             values = column[i]
-            for obs in values if alternatives else values[:1]:
-                if obs.source not in seen and (src := ds.source_of(obs)) is not None:
-                    seen[src.id] = src
-    return list(seen.values())
+            if alternatives:
+                for obs in values:
+                    ids[obs.source] = None
+            elif values:
+                ids[values[0].source] = None
+    return [src for src in map(ds.sources.get, ids) if src is not None]
 
 
 def source_line(ds: Dataset, state: ViewState, lang: str,
