@@ -18,10 +18,12 @@ class FlowLayout(QLayout):
         # width -> height, until the items change: Qt asks it several times per layout pass,
         # and each answer measures every chip
         self._heights: dict[int, int] = {}
+        self._hints: list[QSize] | None = None  # each item's size hint, until the items change
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self._forget()
 
     def spacing(self) -> int:
         """The gap between chips, across and down."""
@@ -38,7 +40,10 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        self._forget()
+        return self._items.pop(index)
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -53,8 +58,13 @@ class FlowLayout(QLayout):
         return height
 
     def invalidate(self) -> None:
-        self._heights.clear()
+        """Qt calls this when an item's size may have changed (a chip's text, shown, hidden)."""
+        self._forget()
         super().invalidate()
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        self._hints = None
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
@@ -74,8 +84,9 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = area.x(), area.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
+        if self._hints is None:
+            self._hints = [item.sizeHint() for item in self._items]
+        for item, hint in zip(self._items, self._hints):
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x, y = area.x(), y + row_height + self._spacing
                 row_height = 0
