@@ -190,3 +190,42 @@ def test_a_check_box_from_the_kept_pixmap_looks_as_drawn_anew(qapp, theme, eleme
                     images.append(image)
                 assert largest_difference(*images) <= 1, (state, enabled, x, y)
     assert style._checks  # drawn from kept pixmaps
+
+
+
+def test_the_chart_layout_takes_no_spacing_from_the_style(qapp, qtbot):
+    """A graphics grid layout that asks the style for its spacing keeps that style's pointer; a
+    theme switch deletes the style, and the next layout pass of the chart (when it had to grow
+    for its panels) read freed memory and the program crashed. The chart gives its spacing
+    itself: under a style whose layout spacing is 17, its rows are still PANEL_GAP apart."""
+    from PySide6.QtWidgets import QProxyStyle, QStyle
+
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.ui.chart.view import PANEL_GAP, ChartView
+
+    class WideSpacing(QProxyStyle):
+        def pixelMetric(self, metric, option=None, widget=None):
+            if metric in (QStyle.PixelMetric.PM_LayoutVerticalSpacing,
+                          QStyle.PixelMetric.PM_LayoutHorizontalSpacing):
+                return 17
+            return super().pixelMetric(metric, option, widget)
+
+    style = WideSpacing(QStyleFactory.create("Fusion"))
+    qapp.setStyle(style)
+    try:
+        chart = ChartView()
+        qtbot.addWidget(chart)
+        chart.resize(700, 500)
+        chart.show()
+        chart.ensure_loaded()
+        chart.set_view(load_bundled(), ViewState(metrics=("reports_total", "share_hosted_nl_pct")), "nl")
+        layout = chart._glw.ci.layout
+        assert (layout.verticalSpacing(), layout.horizontalSpacing()) == (PANEL_GAP, PANEL_GAP)
+        for theme in ("dark", "light"):
+            themes.apply(qapp, theme)
+            layout.invalidate()
+            layout.activate()
+            assert layout.verticalSpacing() == PANEL_GAP
+    finally:
+        themes.apply(qapp, "light")

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["ChartView", "SeriesData", "series_of"]
 
 HOVER_PX = 14.0
+PANEL_GAP = 6  # between the chart's rows (what Fusion's layout spacing gave)
 
 
 class _FirstPaint(QObject):
@@ -107,6 +108,10 @@ class ChartView(QWidget):
         pg.setConfigOptions(antialias=False, foreground=THEMES[self._theme].foreground)
         self._pg = pg
         self._glw = pg.GraphicsLayoutWidget(self)
+        # the spacing given, not asked of the style: a grid layout keeps the style it first
+        # asked, and a theme switch (a new application style) deletes that one, so the next
+        # layout pass of the panels read freed memory and the program crashed
+        self._glw.ci.setSpacing(PANEL_GAP)
         self._glw.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._panel_set = Panels(pg, self._glw, self._cached)
         self._painter = SeriesPainter(pg)
