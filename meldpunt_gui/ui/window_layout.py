@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.main_window import MainWindow
 
 SUMMARY_LINES = 5  # the chart in words shows this many lines, then scrolls
+# each panel's plot, with its year axis, keeps at least this height: four units on a 1366x768
+# laptop screen squeezed every plot to nothing, so the chart page scrolls instead
+PLOT_MIN_PX = 120
 
 
 def _text_label(window: MainWindow, wrap: bool = True) -> QLabel:
@@ -89,7 +93,7 @@ def _build_chart_page(window: MainWindow) -> QWidget:
     window.notes = _text_label(window)
     window.notes.setStyleSheet(note_style(window.theme))
     window.story_text = _text_label(window)
-    window.chart = ChartView(window)
+    window.chart = ChartView(window, plot_min_px=PLOT_MIN_PX)
     window.sources = _text_label(window)
     page = QWidget(window)
     lay = QVBoxLayout(page)
@@ -110,6 +114,18 @@ def _build_chart_page(window: MainWindow) -> QWidget:
     return page
 
 
+def _scrolling(page: QWidget, window: MainWindow) -> QScrollArea:
+    """The chart page in a scroll area: as tall as the tab where the panels fit, and scrolled
+    where the window is too low for them (the wheel over the chart scrolls the page, as the
+    chart itself does not zoom)."""
+    from meldpunt_gui.ui.steady_scroll import SteadyScrollArea
+
+    area = SteadyScrollArea(page, window)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+    window.chart_scroll = area
+    return area
+
+
 def build_central(window: MainWindow) -> None:
     """Make every pane of the window and put them in a three-way splitter."""
     from meldpunt_gui.ui.explanation import ExplanationPanel
@@ -121,7 +137,7 @@ def build_central(window: MainWindow) -> None:
     window.table_pane = TablePane(window.settings, window)
     window.table = window.table_pane.table
     window.tabs = SteadyTabWidget(window)
-    window.tabs.addTab(chart_page, "")
+    window.tabs.addTab(_scrolling(chart_page, window), "")
     window.tabs.addTab(window.table_pane, "")
     window.explanation = ExplanationPanel(window, window.settings)
     split = QSplitter(Qt.Orientation.Horizontal, window)

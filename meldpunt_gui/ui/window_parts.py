@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QMenu, QSpinBox, QSplitter, QTabWidget, QToolBar
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QMenu,
+        QScrollArea,
+        QSpinBox,
+        QSplitter,
+        QTabWidget,
+        QToolBar,
+    )
 
     from meldpunt_gui.ui.capped_text import CappedText
     from meldpunt_gui.ui.chart.view import ChartView
@@ -43,6 +53,7 @@ class WindowParts:
     notes: QLabel
     half_year_hint: HalfYearHint
     chart: ChartView
+    chart_scroll: QScrollArea  # the chart page, scrolled where the window is too low for its panels
     chart_key: QLabel
     summary: CappedText  # the chart in words: at most a few lines, then it scrolls
     sources: QLabel

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
@@ -63,11 +63,16 @@ class ChartView(QWidget):
     hovered = Signal(str)
     event_clicked = Signal(tuple)  # the ids of the events behind the clicked badge
 
-    def __init__(self, parent: QWidget | None = None, cached: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, cached: bool = True,
+                 plot_min_px: int = 0) -> None:
         """`cached`: keep axes and legends as pixmaps between paints (for the screen; an
-        export passes False so that PDF and SVG get vector text)."""
+        export passes False so that PDF and SVG get vector text). `plot_min_px`: the height
+        each panel's plot (with its year axis) keeps at the least, so the chart asks its layout
+        for room for all its panels (the window's chart; an export draws at the size given)."""
         super().__init__(parent)
         self._cached = cached
+        self._plot_min_px = plot_min_px
+        self._need = 0  # the height the panels need at the least (see _fit_need)
         self._stack = QStackedLayout(self)
         self._placeholder = QLabel(self.tr("Loading chart…"), self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -250,6 +255,42 @@ class ChartView(QWidget):
         self.plots = [p.plot for p in panels.items]
         self.legends = [p.legend for p in panels.items]
         self.readout.attach(self.plots, view, self._theme)
+        self._fit_need()
+
+    # ----- room for every panel
+    def needed_height(self) -> int:
+        """The least height at which every panel keeps `plot_min_px` for its plot: the legends,
+        the event strip and the layout's spacing on top (0 without a minimum)."""
+        panels = self._panel_set
+        if not self._plot_min_px or panels is None or not panels.items or self._glw is None:
+            return 0
+        layout = self._glw.ci.layout
+        strip = self._strip if self._event_strip is not None and self._event_strip.shown else None
+        rows = 2 * len(panels.items) + (1 if strip is not None else 0)
+        _left, top, _right, bottom = layout.getContentsMargins()
+        total = (sum(p.legend.minimumHeight() for p in panels.items)
+                 + self._plot_min_px * len(panels.items)
+                 + (strip.maximumHeight() if strip is not None else 0)
+                 + layout.verticalSpacing() * max(rows - 1, 0) + top + bottom)
+        return math.ceil(total)
+
+    def _fit_need(self) -> None:
+        need = self.needed_height()
+        if need != self._need:
+            self._need = need
+            self.updateGeometry()  # the page around the chart grows (and scrolls) or shrinks
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._need))
+
+    def sizeHint(self) -> QSize:
+        """With a minimum, the chart asks for no more than that: it stretches into the room
+        there is. (A graphics view asks for its scene's size, which grows with the chart and
+        never shrinks: a page that had once held four panels kept their height, and its scroll
+        bar, after going back to one.)"""
+        hint = super().sizeHint()
+        return QSize(hint.width(), self._need) if self._plot_min_px else hint
 
     def _show_events(self, events: list[Any], first: int, last: int, theme: Any) -> None:
         if self._event_strip is None:
@@ -277,7 +318,11 @@ class ChartView(QWidget):
         if self._glw is not None and self._strip_args is not None:
             self._show_events(*self._strip_args)
         if self._glw is not None:
-            QTimer.singleShot(0, self, self.hold_time_range)
+            QTimer.singleShot(0, self, self._after_resize)
+
+    def _after_resize(self) -> None:
+        self.hold_time_range()
+        self._fit_need()  # a legend's rows follow the width
 
     # ----- events
     def _on_mouse_clicked(self, event: Any) -> None:

@@ -1,0 +1,96 @@
+"""Every panel keeps room to be read: on a low screen the chart page scrolls instead.
+
+Four units on a 1366x768 laptop screen squeezed each panel's plot to a few pixels (axis texts
+on top of each other, no data to see). The chart now asks for PLOT_MIN_PX per plot, and the
+chart page scrolls where the window is lower than that.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
+
+from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.ui.main_window import MainWindow
+from meldpunt_gui.ui.window_layout import PLOT_MIN_PX
+
+FOUR_UNITS = ("reports_total", "urls_illegal", "police_reports", "share_hosted_nl_pct")
+
+
+@pytest.fixture
+def window_of(qtbot, settings):
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+
+    def make(metrics, size):
+        w = MainWindow(ds, settings, "nl", state=ViewState(metrics=tuple(metrics)))
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        w.chart.ensure_loaded()
+        qtbot.waitExposed(w)
+        for _ in range(10):
+            QApplication.processEvents()
+        return w
+    return make
+
+
+def test_four_units_on_a_laptop_screen_keep_their_plots_and_the_page_scrolls(window_of):
+    w = window_of(FOUR_UNITS, (1366, 768))
+    assert len(w.chart.plots) == 4
+    assert all(plot.height() >= PLOT_MIN_PX - 1 for plot in w.chart.plots)
+    assert all(len(w.chart.tick_strings(k)) >= 2 for k in range(4))  # values to read on each
+    bar = w.chart_scroll.verticalScrollBar()
+    assert bar.isVisible() and bar.maximum() > 0
+    page = w.chart_scroll.widget()
+    assert page.height() > w.chart_scroll.viewport().height()
+    # the chart does not take the wheel: Qt passes a real wheel event on to the page
+    viewport = w.chart._glw.viewport()
+    centre = QPointF(viewport.width() / 2, viewport.height() / 2)
+    wheel = QWheelEvent(centre, QPointF(viewport.mapToGlobal(centre.toPoint())), QPoint(),
+                        QPoint(0, -120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert not wheel.isAccepted()  # passed on to the page (seen scrolling in a real window)
+
+
+def test_one_series_in_the_default_window_fills_the_tab_without_a_scroll_bar(window_of):
+    w = window_of(("reports_total",), (1400, 860))
+    assert not w.chart_scroll.verticalScrollBar().isVisible()
+    page = w.chart_scroll.widget()
+    assert page.height() == w.chart_scroll.viewport().height()
+    assert w.chart.plots[0].height() > 2 * PLOT_MIN_PX
+
+
+def test_the_page_keeps_its_width_when_the_scroll_bar_comes_and_goes(window_of, qtbot):
+    """The page's height follows its width (wrapped texts, the key figures that fit); a page
+    that lost the scroll bar's width when the bar came was laid out back and forth for ever."""
+    w = window_of(("reports_total",), (1366, 768))
+    page, bar = w.chart_scroll.widget(), w.chart_scroll.verticalScrollBar()
+    assert not bar.isVisible()
+    width = page.width()
+    w.model.select_metrics(FOUR_UNITS)
+    qtbot.waitUntil(lambda: bar.isVisible())
+    assert page.width() == width
+    w.model.select_metrics(("reports_total",))
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert page.width() == width
+
+
+def test_an_exported_chart_keeps_the_size_it_is_given(qapp):
+    """The minimum is the window's: four panels exported at 800x400 fill 800x400, their
+    plots smaller than the window's least."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.ui.export.chart_export import _figure
+
+    fig = _figure(load_bundled(), ViewState(metrics=FOUR_UNITS), "nl", 800, 400, False)
+    try:
+        assert fig.chart.needed_height() == 0
+        assert len(fig.chart.plots) == 4
+        assert fig.chart.height() < 400
+        assert all(plot.height() < PLOT_MIN_PX for plot in fig.chart.plots)
+    finally:
+        fig.deleteLater()
