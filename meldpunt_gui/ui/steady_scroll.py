@@ -20,6 +20,7 @@ class SteadyScrollArea(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(page)
+        self._page = page
         layout = page.layout()
         self._margin = layout.contentsMargins().right() if layout is not None else 0
         self.verticalScrollBar().installEventFilter(self)
@@ -32,7 +33,7 @@ class SteadyScrollArea(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         margin = 0 if visible else min(self._margin, bar)
         free = 0 if visible else bar - margin
-        layout = self.widget().layout()
+        layout = self._page.layout()
         if layout is not None and layout.contentsMargins().right() != margin:
             m = layout.contentsMargins()
             layout.setContentsMargins(m.left(), m.top(), margin, m.bottom())
