@@ -127,6 +127,8 @@ class HeadlineStrip(QWidget):
         self.opened: list[str] = []  # addresses opened by a click (tests read this)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
+        # the tallest the strip has been at a width, for as many tiles (see heightForWidth)
+        self._tallest: dict[tuple[int, int], int] = {}
         self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy_sentence)
         # the figures left out (LEAD_FIGURES, or no room): how many, and on hover or click which
@@ -202,6 +204,7 @@ class HeadlineStrip(QWidget):
             self.more.setAccessibleName(self.tr("%n more series without a key figure here", "", left_out))
         if self.more.isHidden() == (left_out > 0):
             self.more.setVisible(left_out > 0)
+        self._hold_height()
 
     def _fitting(self, room: int, spacing: int) -> int:
         """How many of the tiles in use fit in `room` pixels (at least one), each at least
@@ -242,7 +245,26 @@ class HeadlineStrip(QWidget):
         done = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:
             self._fit()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._tallest.clear()
         return done
+
+    def _hold_height(self) -> None:
+        """The strip keeps the tallest height it has had at this width for as many tiles: a
+        figure whose note wraps onto one more line than the one before no longer moves the
+        chart under it (and lays it out and paints it again) on every change. (A parent layout
+        asks the strip's layout, not the strip, for its height, so this is a minimum height.)"""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        width = self.width()
+        natural = layout.totalHeightForWidth(width)
+        key = (width, len(self.shown_tiles()))
+        if len(self._tallest) > 64 and key not in self._tallest:  # a session needs a few widths
+            self._tallest.clear()
+        tallest = self._tallest[key] = max(natural, self._tallest.get(key, 0))
+        if self.minimumHeight() != tallest:
+            self.setMinimumHeight(tallest)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

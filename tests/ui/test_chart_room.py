@@ -94,3 +94,21 @@ def test_an_exported_chart_keeps_the_size_it_is_given(qapp):
         assert all(plot.height() < PLOT_MIN_PX for plot in fig.chart.plots)
     finally:
         fig.deleteLater()
+
+
+def test_the_key_figures_keep_their_height_when_a_figure_needs_fewer_lines(window_of):
+    """A key figure whose note wraps onto more lines made the strip taller, the next one lower
+    again: each such change moved the chart under it, and laid it out and painted it once
+    more. The strip now keeps the tallest height it had at this width for as many figures."""
+    w = window_of(("urls_illegal",), (1366, 768))  # its figure carries a three-line note
+    strip = w.headline_strip
+    tall = strip.height()
+    w.model.select_metrics(("reports_total",))  # a one-line figure
+    for _ in range(5):
+        QApplication.processEvents()
+    assert strip.layout().totalHeightForWidth(strip.width()) < tall  # it would be lower
+    assert strip.height() == tall
+    w.resize(1300, 768)  # at another width it is as high as its figures
+    for _ in range(5):
+        QApplication.processEvents()
+    assert strip.height() == strip.layout().totalHeightForWidth(strip.width())
