@@ -127,7 +127,7 @@ class HeadlineStrip(QWidget):
         self.opened: list[str] = []  # addresses opened by a click (tests read this)
         self._row = QHBoxLayout()
         self._row.setContentsMargins(0, 0, 0, 0)
-        # the tallest the strip has been at a width, for as many tiles (see heightForWidth)
+        # the tallest the strip has been at a width, for as many tiles (see _hold_height)
         self._tallest: dict[tuple[int, int], int] = {}
         self.copy_button = QPushButton(self)
         self.copy_button.clicked.connect(self.copy_sentence)

@@ -108,5 +108,5 @@ class PreviewTable(QTableView):
         """The cell at (row, column) as QTableWidget.item() gives it; None outside the table."""
         if not (0 <= row < self._model.count and 0 <= column < len(self._model.headers)):
             return None
-        text = self._model.row_texts(row)[column]
-        return Cell(shorten(text, self._model.limit), tooltip_html(text) if len(text) > SHORT else "")
+        index = self._model.index(row, column)  # what the view shows, as the view asks for it
+        return Cell(self._model.data(index), self._model.data(index, Qt.ItemDataRole.ToolTipRole) or "")
