@@ -135,7 +135,9 @@ def _start_child(kind: str, root: str, data_dir: str) -> None:
 def _count(args: list[str]) -> int:
     """Instructions of one run of this script with `args`, under callgrind."""
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_ACCESSIBILITY="0",
+        from startup import desktop_platform  # the viewer at its first size, as startup.py
+
+        env = dict(os.environ, QT_QPA_PLATFORM=desktop_platform(tmp), QT_ACCESSIBILITY="0",
                    HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp, OPENBLAS_NUM_THREADS="1")
         done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out",
                                sys.executable, str(HERE), "--child", *args, tmp],

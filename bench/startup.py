@@ -42,6 +42,19 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KINDS = ("0", "a", "b", "c", "s")
 SIZE = (1400, 860)  # the viewer's default window size, used for all three
+# Qt's offscreen screen is 800x800; the viewer starts maximized on a screen lower than its first
+# size (ui/main_window.py), so the children get a desktop's screen and the viewer its 1400x860
+SCREEN = {"screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                       "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+
+
+def desktop_platform(folder: str) -> str:
+    """The QT_QPA_PLATFORM value for an offscreen child with a 1920x1080 screen (the config
+    file is written into `folder`)."""
+    path = os.path.join(folder, "screen.json")
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(SCREEN, out)
+    return f"offscreen:configfile={path}"
 
 
 def _child(kind: str) -> None:
@@ -162,7 +175,7 @@ def _run(kind: str, data_root: str, profile: bool = False, store: str = "") -> d
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=data_root) as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_ACCESSIBILITY="0",
+        env = dict(os.environ, QT_QPA_PLATFORM=desktop_platform(tmp), QT_ACCESSIBILITY="0",
                    HOME=tmp, XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp,
                    BENCH_DATA_DIR=store if kind == "s" else tmp)
         # an installed program starts from cached byte-code (pip compiles it on install); a

@@ -227,7 +227,7 @@ def run_gui(data_dir: Path, lang: str | None, portable: bool = False) -> int:
     one_blas_thread()
     app, window, _ = build_window(data_dir, lang, progressive=True)
     window.portable = portable  # the About box says so
-    window.show()
+    window.show_first()
     return app.exec()
 
 

@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.view_model import ViewModel
 
 
+FIRST_SIZE = (1400, 860)  # the window on its first start, where the screen has room for it
+
+
 class MainWindow(WindowParts, QMainWindow):
     language_requested = Signal(str)
     populated = Signal()
@@ -60,10 +63,11 @@ class MainWindow(WindowParts, QMainWindow):
             self.zoom = 1.0
         self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        self.restored: bool = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if self.restored:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self.resize(*FIRST_SIZE)
         if ds is None:
             # centred by stretches, not by an alignment flag: the first use of the Qt namespace
             # costs about 15 ms, which the frame leaves to the full build
@@ -75,6 +79,19 @@ class MainWindow(WindowParts, QMainWindow):
             self.setCentralWidget(frame)
         else:
             self.populate(ds, message=message, store=store, bundled=bundled)
+
+    def show_first(self) -> None:
+        """Show the window as the program starts it: in its saved place and size, or at
+        FIRST_SIZE, or maximized where the screen has less room than that (on a 1366x768
+        laptop the first window ran past the screen's edges, the explanation and the status
+        bar out of sight)."""
+        screen = self.screen()
+        free = screen.availableGeometry() if screen is not None else None
+        if not self.restored and free is not None and (
+                free.width() < FIRST_SIZE[0] or free.height() < FIRST_SIZE[1]):
+            self.showMaximized()
+        else:
+            self.show()
 
     def is_populated(self) -> bool:
         return self.model is not None

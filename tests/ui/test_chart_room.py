@@ -112,3 +112,26 @@ def test_the_key_figures_keep_their_height_when_a_figure_needs_fewer_lines(windo
     for _ in range(5):
         QApplication.processEvents()
     assert strip.height() == strip.layout().totalHeightForWidth(strip.width())
+
+
+def test_the_first_window_fits_a_screen_smaller_than_its_first_size(qtbot, settings):
+    """On a 1366x768 laptop the first window (1400x860) ran past the screen's edges; where the
+    screen has less room it starts maximized, and a saved place and size are kept as they were."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.ui.main_window import FIRST_SIZE
+
+    free = QApplication.primaryScreen().availableGeometry()
+    assert free.width() < FIRST_SIZE[0] or free.height() < FIRST_SIZE[1]  # offscreen: 800x600
+    first = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(first)
+    first.show_first()
+    qtbot.waitExposed(first)
+    assert first.isMaximized()
+    first.showNormal()
+    first.resize(700, 500)
+    settings.setValue("window/geometry", first.saveGeometry())
+    again = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(again)
+    again.show_first()
+    qtbot.waitExposed(again)
+    assert not again.isMaximized() and again.size().width() == 700
