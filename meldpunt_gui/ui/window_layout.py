@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
+from meldpunt_gui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
     from meldpunt_gui.ui.main_window import MainWindow
@@ -34,9 +35,9 @@ PLOT_MIN_PX = 120
 
 
 def _text_label(window: MainWindow, wrap: bool = True) -> QLabel:
-    """A label for text from the data: always plain text, never markup."""
-    label = QLabel(window)
-    label.setWordWrap(wrap)
+    """A label for text from the data: always plain text, never markup. A wrapped one keeps
+    its height per width (the layouts ask each several times per change of selection)."""
+    label = WrappedLabel(window) if wrap else QLabel(window)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
