@@ -10,11 +10,15 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from meldpunt_gui.model.domain import Unit
 from meldpunt_gui.text.formatting import format_number, format_year, tick_decimals
 
 YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50)
+DECADE_STEPS = (1, 2, 3, 5, 10)  # every decade labelled, or every second, third ...
+# the values labelled within a decade on a log axis, the fullest set that leaves room first
+LOG_DIGITS = ((2, 3, 4, 5, 6, 7, 8, 9), (2, 5), (2,), (5,), (3,))
 
 
 def year_ticks(first: float, last: float, pixels: float, min_px: float = 42.0) -> tuple[int, list[int]]:
@@ -23,6 +27,34 @@ def year_ticks(first: float, last: float, pixels: float, min_px: float = 42.0) -
     step = next((s for s in YEAR_STEPS if s * pixels / span >= min_px), YEAR_STEPS[-1])
     start = math.ceil(first / step) * step
     return step, list(range(int(start), int(math.floor(last)) + 1, step))
+
+
+def log_ticks(lo: float, hi: float, pixels: float, min_px: float) -> list[tuple[float | None, list[float]]]:
+    """Tick levels for a log axis from exponent `lo` to `hi` over `pixels`: whole powers of ten
+    (every one, or every second, third ...) and between them as many of 2, 5 or all of 2-9
+    times a power as leave `min_px` between any two labels. pyqtgraph put all of 2-9 in every
+    decade, whatever the height: on a panel of 120 px they lay on top of each other."""
+    span = hi - lo
+    if not span > 0 or not pixels > 0:
+        return []
+    per = pixels / span  # pixels per decade
+    step = next((s for s in DECADE_STEPS if s * per >= min_px), DECADE_STEPS[-1])
+    powers = [float(v) for v in range(math.ceil(lo), math.floor(hi) + 1) if v % step == 0]
+    if step * per < min_px and len(powers) > 1:  # not even every tenth power fits: just one
+        powers = [powers[len(powers) // 2]]
+    decades = range(math.floor(lo), math.ceil(hi))
+    for digits in LOG_DIGITS if step == 1 else ():
+        minor = [v + math.log10(d) for v in decades for d in digits if lo <= v + math.log10(d) <= hi]
+        ticks = sorted(powers + minor)
+        if minor and all((b - a) * per >= min_px for a, b in zip(ticks, ticks[1:])):
+            return [(1.0, powers), (None, minor)]
+    if powers:
+        return [(float(step), powers)]
+    # within one decade and too short for two labels: the one value nearest the middle (none
+    # where the range lies between two of 1-9 times a power)
+    middle = (lo + hi) / 2
+    inside = [v + math.log10(d) for v in decades for d in range(1, 10) if lo <= v + math.log10(d) <= hi]
+    return [(None, [min(inside, key=lambda v: abs(v - middle))])] if inside else []
 
 
 class YearAxis(pg.AxisItem):
@@ -62,6 +94,14 @@ class ValueAxis(pg.AxisItem):
         if not out:
             out = [(1.0, [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)])]
         return out
+
+    def logTickValues(self, minVal: float, maxVal: float, size: float,
+                      stdTicks: list[tuple[float, list[float]]]) -> list[tuple[float | None, list[float]]]:
+        """Labels on a log axis only as close as a line of text (see log_ticks)."""
+        levels = log_ticks(minVal, maxVal, size, QFontMetricsF(self.font()).height() + 4)
+        if not any(values for _spacing, values in levels):  # a range inside one step of 1-9
+            levels = super().logTickValues(minVal, maxVal, size, stdTicks)
+        return levels
 
     def boundingRect(self) -> QRectF:
         """With a grid, pyqtgraph drops a label that pokes past the axis end (the 0 at the

@@ -43,6 +43,9 @@ class Panel:
     keys: dict[str, object] = field(default_factory=dict)  # what was applied last, to skip repeats
 
 
+LOG_PAD = 0.04  # share of a log panel's decades added above and below
+
+
 def set_x_range(plot: Any, first: int, last: int) -> None:
     lo, hi = first - 0.5, last + 0.5
     if plot.getViewBox().viewRange()[0] != [lo, hi]:
@@ -211,6 +214,10 @@ class Panels:
             if not ys:
                 return
             lo, hi = math.floor(min(ys)), max(math.ceil(max(ys)), math.floor(min(ys)) + 1)
+            # whole powers of ten, and a little room beyond them: a value of exactly 1,000,000
+            # sat on the panel's edge with half its marker cut off
+            pad = (hi - lo) * LOG_PAD
+            lo, hi = lo - pad, hi + pad
         else:
             ymin, ymax = min([0.0, *ys]), max([0.0, *ys])
             if ymax == ymin:
