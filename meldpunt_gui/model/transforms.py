@@ -118,11 +118,18 @@ def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     if pt_lines:
         out.append(PanelData(POINTS_UNIT, pt_lines))
     notes = [Text("Verandering ten opzichte van het jaar ervoor (bij halfjaren: hetzelfde halfjaar een jaar "
-                  "eerder); leeg waar een van beide waarden ontbreekt.",
+                  "eerder); leeg waar een van beide waarden ontbreekt of waar de reeks anders "
+                  "gaat tellen dan de periode ervoor (een breuk in de reeks).",
                   "Change on the year before (for half-years: the same half a year earlier); "
-                  "empty where either value is missing.")]
+                  "empty where either value is missing or where the series starts counting "
+                  "differently from the period before (a break in the series).")]
     notes.extend(_unit_guard(ds, [ln.metric for ln in pct_lines]))
     return ChartData(out, notes)
+
+
+def _full_stop(text: str) -> str:
+    text = text.strip()
+    return text if not text or text[-1] in ".!?" else text + "."
 
 
 def _unit_guard(ds: Dataset, metrics: list[str]) -> list[Text]:
@@ -130,10 +137,12 @@ def _unit_guard(ds: Dataset, metrics: list[str]) -> list[Text]:
     units = {ds.metrics[m].unit for m in metrics}
     if len(metrics) < 2 or (len(units) == 1 and len(metrics) < 2):
         return []
-    names_nl = "; ".join(f"{ds.metrics[m].label.nl} ({ds.unit_of(m).label.nl}): "
-                         f"{ds.metrics[m].definition.nl}" for m in metrics)
-    names_en = "; ".join(f"{ds.metrics[m].label.en} ({ds.unit_of(m).label.en}): "
-                         f"{ds.metrics[m].definition.en}" for m in metrics)
+    # one sentence per series, each ending in a full stop (a definition from a file may lack
+    # one; joined with "; " they read "... politiecijfers.; URL's beoordeeld ...")
+    names_nl = " ".join(f"{ds.metrics[m].label.nl} ({ds.unit_of(m).label.nl}): "
+                        f"{_full_stop(ds.metrics[m].definition.nl)}" for m in metrics)
+    names_en = " ".join(f"{ds.metrics[m].label.en} ({ds.unit_of(m).label.en}): "
+                        f"{_full_stop(ds.metrics[m].definition.en)}" for m in metrics)
     return [Text("Let op: deze lijnen tellen verschillende dingen en staan alleen als verhouding "
                  f"naast elkaar. {names_nl}",
                  "Note: these lines count different things and are only compared as ratios. "

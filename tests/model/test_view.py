@@ -204,3 +204,20 @@ def test_no_change_is_worked_out_across_a_break_in_the_count():
             for period in metric.breaks:
                 assert str(period.year) in metric.note.nl or str(period.year - 1) in metric.note.nl, \
                     (metric.id, period)
+
+
+def test_notes_on_mixed_series_read_as_sentences_and_name_breaks():
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.transforms import chart_data
+
+    ds = load_bundled()
+    data = chart_data(ds, ViewState(metrics=("reports_total", "urls_assessed", "police_reports"),
+                                    mode="change"))
+    text_nl = " ".join(n.nl for n in data.notes)
+    text_en = " ".join(n.en for n in data.notes)
+    assert ".;" not in text_nl and ".;" not in text_en  # one sentence after another
+    assert "Meldingen bij de politie (meldingen bij de politie): " in text_nl
+    # police reports have breaks in 2017 and 2018: their changes are empty, and the note says why
+    police = next(ln for p in data.panels for ln in p.lines if ln.metric == "police_reports")
+    assert [v for v in police.values if v == v] == []
+    assert "breuk in de reeks" in text_nl and "break in the series" in text_en
