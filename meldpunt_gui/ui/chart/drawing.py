@@ -31,11 +31,9 @@ class SeriesPainter:
 
     def _line_item(self, panel: Panel, k: int, style: SeriesStyle, theme: Theme) -> Any:
         """The k-th line curve of a panel, styled; curves are created once and kept."""
-        from meldpunt_gui.ui.chart.line_curve import LineCurve
-
         pg = self.pg
-        while len(panel.lines) <= k:  # a panel's curves share one group: their dashes are cut together
-            item = LineCurve(panel.lines[0].group if panel.lines else None)
+        while len(panel.lines) <= k:
+            item = pg.PlotCurveItem()
             panel.plot.addItem(item)
             panel.lines.append(item)
             panel.line_styles.append(None)
