@@ -91,9 +91,42 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
                               f"base year."))
             continue
         raw.values = [v / base.value * 100 if not math.isnan(v) else math.nan for v in raw.values]
+        breaks = ds.metrics[mid].breaks
+        if breaks:
+            notes.extend(_index_within_breaks(raw, base_p, breaks, label))
         lines.append(raw)
     notes.extend(_unit_guard(ds, [ln.metric for ln in lines]))
     return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes)
+
+
+def _index_within_breaks(line: Line, base: Period, breaks: frozenset[Period],
+                         label: Text) -> list[Text]:
+    """An index compares a value with the base year's, so only values the series counts as it
+    counted the base year keep one: a series that counts differently from a period on (a break)
+    has no index across it. Drops the others from `line`; a note names the breaks."""
+    def stretch(p: Period) -> int:  # breaks up to p: periods with the same count are comparable
+        return sum(1 for b in breaks if b <= p)
+
+    home = stretch(base)
+    crossed: set[Period] = set()
+    for k, (p, v) in enumerate(zip(line.periods, line.values)):
+        if stretch(p) != home:
+            if not math.isnan(v):
+                lo, hi = (base, p) if base < p else (p, base)
+                crossed.update(b for b in breaks if lo < b <= hi)
+            line.values[k] = math.nan
+    if not crossed:
+        return []
+    when = sorted(crossed)
+    nl = " en ".join([", ".join(str(b) for b in when[:-1]), str(when[-1])] if len(when) > 1
+                     else [str(when[0])])
+    en = " and ".join([", ".join(str(b) for b in when[:-1]), str(when[-1])] if len(when) > 1
+                      else [str(when[0])])
+    return [Text(f"{label.nl}: de reeks telt in {nl} anders dan de periode ervoor (een breuk in de "
+                 f"reeks); de index staat alleen bij perioden die net zo tellen als het basisjaar.",
+                 f"{label.en}: the series counts differently in {en} from the period before (a "
+                 f"break in the series); the index is shown only for periods counted as in the "
+                 f"base year.")]
 
 
 def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:

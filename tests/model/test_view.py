@@ -221,3 +221,31 @@ def test_notes_on_mixed_series_read_as_sentences_and_name_breaks():
     police = next(ln for p in data.panels for ln in p.lines if ln.metric == "police_reports")
     assert [v for v in police.values if v == v] == []
     assert "breuk in de reeks" in text_nl and "break in the series" in text_en
+
+
+def test_an_index_does_not_reach_across_a_break_in_the_series():
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.transforms import chart_data
+    from meldpunt_gui.text.headline import headline
+
+    ds = load_bundled()
+    assert {str(p) for p in ds.metrics["urls_assessed"].breaks} == {"2018", "2022"}
+    state = ViewState(metrics=("urls_assessed", "police_reports"), mode="index", base_year=2018)
+    data = chart_data(ds, state)
+    values = {ln.metric: {str(p): round(v) for p, v in zip(ln.periods, ln.values) if v == v}
+              for p in data.panels for ln in p.lines}
+    # 2015-2016 counted images, 2018-2021 links, from 2022 all URLs: only 2018 is like 2018
+    assert values["urls_assessed"] == {"2018": 100}
+    assert values["police_reports"] == {"2018": 100, "2021": 120}  # 2018 on counts alike
+    notes = [n.nl for n in data.notes]
+    assert any(n.startswith("URL's beoordeeld: de reeks telt in 2018 en 2022 anders") for n in notes)
+    assert any(n.startswith("Meldingen bij de politie: de reeks telt in 2017 en 2018 anders")
+               for n in notes)
+    # the key figure no longer quotes an index of 2024 against 2018 (it said "index 273")
+    head = headline(ds, state, "urls_assessed", "nl", chart=data)
+    assert head is not None and "index" not in " ".join(str(v) for v in vars(head).values()
+                                                          if isinstance(v, str))
+    # without breaks in view the index is the plain ratio
+    plain = chart_data(ds, state.with_(metrics=("reports_total",)))
+    [line] = plain.panels[0].lines
+    assert round(line.values[line.periods.index(next(p for p in line.periods if str(p) == "2021"))]) == 184
