@@ -86,9 +86,11 @@ def _records(text: str, sep: str, name: str,
 def _starts_event(line: str, sep: str) -> bool:
     """A line that begins with a date and a separator starts an event of its own: it is never
     the rest of a quoted cell left open on the line before."""
-    head = line.lstrip().lstrip('"')
+    head = line.lstrip(" ").lstrip('"')
     date = _LINE_START.match(head)
-    return date is not None and head[date.end():].lstrip('"').lstrip().startswith(sep)
+    # spaces only: with tabs as the separator, stripping all white space took the tab away
+    # too, and two lines with stray quotes were read as one event titled "0<tab>x<newline>2020"
+    return date is not None and head[date.end():].lstrip('"').lstrip(" ").startswith(sep)
 
 
 def _quote_text(reason: str) -> Text:

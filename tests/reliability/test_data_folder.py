@@ -218,6 +218,17 @@ def test_events_quoting_and_encodings(tmp_path_factory, titles, stray, encoding,
     assert all(p.format("nl").startswith(f"events.csv:{p.line}: ") for p in problems)
 
 
+def test_two_stray_quotes_in_a_tab_separated_file_are_two_bad_lines(tmp_path):
+    """A tab after the date starts an event: the second stray quote does not close the first
+    (they were read as one event titled "0<tab>x<newline>2020")."""
+    text = 'date\ttitle_nl\ttitle_en\n2021\tGoed\tGood\n2020\t"0\tx\n2020\t"\tx\n2022\tOok\tToo\n'
+    (tmp_path / "events.csv").write_text(text, encoding="utf-8")
+    events, _sources, problems = load_user_events(tmp_path)
+    assert [e.title.nl for e in events] == ["Goed", "Ook"]
+    assert [p.line for p in problems] == [3, 4]
+    assert problems[0].format("nl").startswith("events.csv:3: ")
+
+
 @pytest.mark.parametrize("text", ["2020;Zonder kopregel;No header\n2021;x;y\n", "a;b;c\n1;2;3\n"])
 def test_events_without_a_header_are_named(tmp_path, text):
     (tmp_path / "events.csv").write_text(text, encoding="utf-8")
