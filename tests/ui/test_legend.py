@@ -112,3 +112,38 @@ def test_an_svg_legend_draws_its_samples_as_vectors(qtbot, tmp_path):
     assert "<image" not in svg
     assert svg.count("<path") >= 40
     assert "Reeks 39" in svg
+
+
+def _sample_row(qtbot, style_index: int) -> str:
+    import pyqtgraph  # noqa: F401  (the legend is only used once pyqtgraph is loaded)
+    from PySide6.QtGui import QFont
+
+    from meldpunt_gui.ui.chart.legend import _SAMPLE_H, Legend, LegendEntry
+    from meldpunt_gui.ui.chart.palette import series_style
+
+    style = series_style(style_index, "light")
+    legend = Legend()
+    entry = LegendEntry("x", style.colour, "line", style.symbol, style.dash)
+    legend.set_entries([entry], QFont(), "#202020")
+    image = legend._sample_pixmap(entry, 1.0).toImage()
+    return "".join("#" if (image.pixel(x, _SAMPLE_H // 2) >> 24) & 255 > 128 else "."
+                   for x in range(image.width()))
+
+
+def test_every_dashed_sample_shows_a_gap_beside_its_marker(qtbot):
+    """From the start of its pattern the orange 6-3 sample had its one gap under the marker
+    and looked exactly like the solid one; each dashed style's sample now shows a gap."""
+    import re
+
+    from meldpunt_gui.ui.chart.legend import _MARGIN, SAMPLE_W, SYMBOL_PX
+
+    solid = _sample_row(qtbot, 0)
+    assert "." not in solid[_MARGIN:_MARGIN + int(SAMPLE_W)]
+    lo = _MARGIN + int((SAMPLE_W - SYMBOL_PX - 3) / 2)
+    hi = _MARGIN + int((SAMPLE_W + SYMBOL_PX + 3) / 2)
+    for k in range(1, 8):
+        row = _sample_row(qtbot, k)
+        assert row != solid
+        arms = row[_MARGIN:lo] + "|" + row[hi:_MARGIN + int(SAMPLE_W)]
+        # a gap of two pixels or more, with line on the side towards the marker or the end
+        assert re.search(r"#\.{2,}#|#\.{2,}\||\|\.{2,}#|#\.{2,}$", arms), (k, row)

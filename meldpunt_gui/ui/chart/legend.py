@@ -49,6 +49,34 @@ class LegendEntry:
     dash: tuple[int, ...] = ()
 
 
+def sample_dash_offset(pattern: Sequence[float], width: float, length: float = SAMPLE_W,
+                       hidden: float = SYMBOL_PX + 3) -> float:
+    """The dash offset (in pen widths, as QPen.setDashOffset takes it) at which a line sample
+    of `length` px shows a gap on both sides of the marker that covers `hidden` px in its
+    middle. From the start of the pattern the orange 6-3 and the olive 12-4 samples had their
+    only gap under the marker and looked solid, so only colour and marker told them apart."""
+    lengths = [float(d) * width for d in pattern]
+    period = sum(lengths)
+    if len(lengths) < 2 or not period > 0:
+        return 0.0
+    lo, hi = (length - hidden) / 2, (length + hidden) / 2
+    edges = [sum(lengths[:k]) for k in range(len(lengths) + 1)]
+    cap = width / 2  # the pen's square cap runs half a width into the gap at each end
+
+    def in_gap(pos: float) -> bool:
+        pos %= period
+        return any(edges[k] + cap <= pos < edges[k + 1] - cap for k in range(1, len(lengths), 2))
+
+    def score(shift: int) -> tuple[int, int]:
+        left = sum(1 for px in range(int(lo)) if in_gap(px + 0.5 + shift))
+        right = sum(1 for px in range(math.ceil(hi), int(length)) if in_gap(px + 0.5 + shift))
+        left, right = (n if n >= 2 else 0 for n in (left, right))  # a 1 px gap is not seen
+        return min(left, right), left + right
+
+    best = max(range(int(period)), key=lambda shift: (score(shift), -shift))
+    return best / width
+
+
 def columns_for(label_widths: list[float], width: float) -> int:
     """The most columns (up to MAX_COLUMNS) in which every label fits without eliding."""
     n = len(label_widths)
@@ -198,6 +226,7 @@ class Legend(QGraphicsWidget):
             pen = QPen(colour, 2)
             if entry.dash:
                 pen.setDashPattern([float(d) for d in entry.dash])
+                pen.setDashOffset(sample_dash_offset(entry.dash, 2))
             painter.setPen(pen)
             painter.drawLine(QPointF(x, mid), QPointF(x + SAMPLE_W, mid))
         path = Symbols.get(entry.symbol)
