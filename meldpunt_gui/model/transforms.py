@@ -99,6 +99,11 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes)
 
 
+def _listed(items: list[str], last: str) -> str:
+    """'2018', '2018 en 2022', '2015, 2018 en 2022'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
 def _index_within_breaks(line: Line, base: Period, breaks: frozenset[Period],
                          label: Text) -> list[Text]:
     """An index compares a value with the base year's, so only values the series counts as it
@@ -117,11 +122,8 @@ def _index_within_breaks(line: Line, base: Period, breaks: frozenset[Period],
             line.values[k] = math.nan
     if not crossed:
         return []
-    when = sorted(crossed)
-    nl = " en ".join([", ".join(str(b) for b in when[:-1]), str(when[-1])] if len(when) > 1
-                     else [str(when[0])])
-    en = " and ".join([", ".join(str(b) for b in when[:-1]), str(when[-1])] if len(when) > 1
-                      else [str(when[0])])
+    when = [str(b) for b in sorted(crossed)]
+    nl, en = _listed(when, "en"), _listed(when, "and")
     return [Text(f"{label.nl}: de reeks telt in {nl} anders dan de periode ervoor (een breuk in de "
                  f"reeks); de index staat alleen bij perioden die net zo tellen als het basisjaar.",
                  f"{label.en}: the series counts differently in {en} from the period before (a "

@@ -53,8 +53,8 @@ def sample_dash_offset(pattern: Sequence[float], width: float, length: float = S
                        hidden: float = SYMBOL_PX + 3) -> float:
     """The dash offset (in pen widths, as QPen.setDashOffset takes it) at which a line sample
     of `length` px shows a gap on both sides of the marker that covers `hidden` px in its
-    middle. From the start of the pattern the orange 6-3 and the olive 12-4 samples had their
-    only gap under the marker and looked solid, so only colour and marker told them apart."""
+    middle. From the start of its pattern the orange 6-3 sample had its one gap under the
+    marker and was pixel for pixel the solid sample."""
     lengths = [float(d) * width for d in pattern]
     period = sum(lengths)
     if len(lengths) < 2 or not period > 0:
