@@ -13,10 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from meldpunt_gui.data.stories import Story
-from meldpunt_gui.exports.view_context import ViewContext, view_context
+from meldpunt_gui.exports.view_context import ViewContext, definition_line, view_context
 from meldpunt_gui.model.domain import Dataset, Event, Source, Text
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
+from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.describe import shown_sources, source_short
 from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
 from meldpunt_gui.text.headline import Headline
@@ -28,7 +29,7 @@ H = {
     "why": Text("Waarom", "Why"),
     "sources": Text("Bronnen", "Sources"),
     "appendix": Text("Bijlage", "Appendix"),
-    "definitions": Text("Wat telt mee", "What is counted"),
+    "definitions": DEFINITIONS,
     "background": Text("Achtergrond", "Background"),
     "table": Text("Alle waarden", "All values"),
     "more_sources": Text("Verdere bronnen", "Further sources"),
@@ -159,10 +160,12 @@ def _table(ds: Dataset, state: ViewState, lang: str) -> TableData:
 def _appendix(ds: Dataset, state: ViewState, lang: str, marks: _Marks,
               events: tuple[Event, ...]) -> list[Section]:
     first, last = year_range(ds, state)
-    metrics = [ds.metrics[m] for m in dict.fromkeys(state.metrics) if m in ds.metrics]
     defs = []
-    for m in metrics:
-        text = f"{m.label.get(lang)} ({ds.units[m.unit].label.get(lang)}): {m.definition.get(lang)}"
+    for mid in dict.fromkeys(state.metrics):
+        if mid not in ds.metrics:
+            continue
+        m = ds.metrics[mid]
+        text = definition_line(ds, mid, lang)
         if m.note.get(lang):
             text += f" {H['note'].get(lang)}: {m.note.get(lang)}"
         defs.append(text)

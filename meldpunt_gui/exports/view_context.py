@@ -10,10 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from meldpunt_gui.model.domain import Text
+from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.formatting import format_period
+from meldpunt_gui.text.plain import LONG, shorten
 
 C = {
     "index": Text("Index: {year} = 100.", "Index: {year} = 100."),
@@ -43,12 +45,25 @@ class ViewContext:
     key: tuple[str, ...]  # what the marks in view mean
     source: str
     data_date: str
+    # what each line counts, where lines that count different things share an axis (the note
+    # sends the reader here); empty otherwise
+    definitions: tuple[str, ...] = ()
+    definitions_heading: str = ""
 
     def lines(self) -> list[str]:
         """Everything as plain lines, for a caption or an alt text."""
-        out = [self.story, self.highlight, self.mode, *self.notes, *self.key, self.source,
+        defs = (self.definitions_heading, *self.definitions) if self.definitions else ()
+        out = [self.story, self.highlight, self.mode, *self.notes, *defs, *self.key, self.source,
                self.data_date]
         return [line for line in out if line]
+
+
+def definition_line(ds: Dataset, metric: str, lang: str) -> str:
+    """'Meldingen totaal (meldingen): Alle meldingen die ...': what a series counts, one
+    paragraph (a definition from a user's file is cut at LONG characters)."""
+    m = ds.metrics[metric]
+    return shorten(f"{m.label.get(lang)} ({ds.unit_of(metric).label.get(lang)}): "
+                   f"{m.definition.get(lang)}", LONG)
 
 
 def _has_gap(values: list[float]) -> bool:
@@ -101,4 +116,7 @@ def view_context(view: ResolvedView) -> ViewContext:
         key=_key(view.chart, bool(view.events), lang),
         source=view.sources_line,
         data_date=view.data_date_line,
+        definitions=tuple(definition_line(view.ds, m, lang) for m in view.chart.compared
+                          if m in view.ds.metrics),
+        definitions_heading=DEFINITIONS.get(lang),
     )

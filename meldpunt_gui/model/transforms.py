@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text, Unit
 from meldpunt_gui.model.view import ViewState, panels, selected_periods, year_range
+from meldpunt_gui.model.vocabulary import DEFINITIONS
 
 INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
 CHANGE_UNIT = Unit("change", "change", Text("% verandering ten opzichte van eerdere periode",
@@ -42,6 +43,9 @@ class PanelData:
 class ChartData:
     panels: list[PanelData]
     notes: list[Text] = field(default_factory=list)
+    # series whose lines count different things on one axis (index, change): the note says so,
+    # and an exported chart then writes out what each counts
+    compared: tuple[str, ...] = ()
 
 
 def _raw(ds: Dataset, metric: str, periods: list[Period],
@@ -95,8 +99,10 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
         if breaks:
             notes.extend(_index_within_breaks(raw, base_p, breaks, label))
         lines.append(raw)
-    notes.extend(_unit_guard(ds, [ln.metric for ln in lines]))
-    return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes)
+    guard = _unit_guard(ds, [ln.metric for ln in lines])
+    notes.extend(guard)
+    return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes,
+                     tuple(ln.metric for ln in lines) if guard else ())
 
 
 def _listed(items: list[str], last: str) -> str:
@@ -158,30 +164,31 @@ def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
                   "Change on the year before (for half-years: the same half a year earlier); "
                   "empty where either value is missing or where the series starts counting "
                   "differently from the period before (a break in the series).")]
-    notes.extend(_unit_guard(ds, [ln.metric for ln in pct_lines]))
-    return ChartData(out, notes)
-
-
-def _full_stop(text: str) -> str:
-    text = text.strip()
-    return text if not text or text[-1] in ".!?" else text + "."
+    guard = _unit_guard(ds, [ln.metric for ln in pct_lines])
+    notes.extend(guard)
+    return ChartData(out, notes, tuple(ln.metric for ln in pct_lines) if guard else ())
 
 
 def _unit_guard(ds: Dataset, metrics: list[str]) -> list[Text]:
-    """One panel with different units or definitions gets a note naming what is compared."""
-    units = {ds.metrics[m].unit for m in metrics}
-    if len(metrics) < 2 or (len(units) == 1 and len(metrics) < 2):
+    """Lines of different series on one axis get a note: they count different things. It names
+    the units compared and sends the reader to the definitions (beside the chart in the window,
+    under it in an export), which say what each series counts; written out here, four
+    definitions filled the space above a laptop's chart and pushed the chart below the fold."""
+    if len(metrics) < 2:
         return []
-    # one sentence per series, each ending in a full stop (a definition from a file may lack
-    # one; joined with "; " they read "... politiecijfers.; URL's beoordeeld ...")
-    names_nl = " ".join(f"{ds.metrics[m].label.nl} ({ds.unit_of(m).label.nl}): "
-                        f"{_full_stop(ds.metrics[m].definition.nl)}" for m in metrics)
-    names_en = " ".join(f"{ds.metrics[m].label.en} ({ds.unit_of(m).label.en}): "
-                        f"{_full_stop(ds.metrics[m].definition.en)}" for m in metrics)
-    return [Text("Let op: deze lijnen tellen verschillende dingen en staan alleen als verhouding "
-                 f"naast elkaar. {names_nl}",
-                 "Note: these lines count different things and are only compared as ratios. "
-                 f"{names_en}")]
+    units = list(dict.fromkeys(ds.unit_of(m).label for m in metrics))
+    where = Text(f"wat elke reeks telt, staat onder ‘{DEFINITIONS.nl}’",
+                 f"what each series counts is under ‘{DEFINITIONS.en}’")
+    if len(units) == 1:
+        return [Text(f"Let op: deze lijnen tellen elk iets anders (alle in {units[0].nl}) en staan "
+                     f"alleen als verhouding naast elkaar; {where.nl}.",
+                     f"Note: these lines each count something else (all in {units[0].en}) and are "
+                     f"only compared as ratios; {where.en}.")]
+    return [Text(f"Let op: deze lijnen tellen verschillende dingen "
+                 f"({'; '.join(u.nl for u in units)}) en staan alleen als verhouding naast "
+                 f"elkaar; {where.nl}.",
+                 f"Note: these lines count different things ({'; '.join(u.en for u in units)}) "
+                 f"and are only compared as ratios; {where.en}.")]
 
 
 SHARE_UNIT = Unit("share", "percent", Text("% van het totaal", "% of the total"), 1)

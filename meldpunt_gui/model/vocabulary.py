@@ -46,6 +46,11 @@ STATUS_LABELS: dict[str, Text] = {
 MARKED_STATUSES = ("secondary", "forecast", "partial", "draft")
 
 
+# The heading over what each series counts: the window's explanation, the briefing, an exported
+# chart, and the note that sends a reader there when lines that count different things share a chart.
+DEFINITIONS = Text("Wat telt mee", "What is counted")
+
+
 def in_year_range(year: int) -> bool:
     return YEAR_MIN <= year <= YEAR_MAX
 

@@ -13,7 +13,7 @@ from html import escape
 from meldpunt_gui.model.changes import counted_alike, largest_change
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
-from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
+from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
     format_change,
     format_date,
@@ -39,7 +39,7 @@ L = {
                      "meegeleverde waarde staat ernaast als andere bron.",
                      "These values come from an import (Data > Import history); the bundled "
                      "value is kept as another source."),
-    "definitions": Text("Wat telt mee", "What is counted"),
+    "definitions": DEFINITIONS,
     "background": Text("Achtergrond", "Background"),
     "events": Text("Gebeurtenissen", "Events"),
     "rule": Text(

@@ -143,6 +143,9 @@ def test_view_context_says_mode_base_year_and_key(tiny_ds):
     ctx = view_context(resolve(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl"))
     assert ctx.mode == "Index: 2021 = 100."
     assert any(n.startswith("Let op: deze lijnen tellen verschillende dingen") for n in ctx.notes)
+    assert ctx.definitions == ("Meldingen totaal (meldingen): Alle meldingen.", "Aandeel NL (%): Aandeel in NL.")
+    at = ctx.lines().index(ctx.notes[-1])  # the definitions follow the note that points to them
+    assert ctx.lines()[at + 1:at + 4] == ["Wat telt mee", *ctx.definitions]
     assert ctx.key[0].startswith("○ open punt = afgeronde waarde")
     log = view_context(resolve(tiny_ds, STATE.with_(mode="log"), "en"))
     assert "Log scale: each step up is a multiplication." in log.notes
@@ -185,3 +188,27 @@ def test_the_one_page_briefing_draws_no_events_it_cannot_list(tiny_ds):
     assert any(line.startswith("Genummerde stippellijnen") for line in full.context.key)
     events = [s for s in full.appendix if s.title == "Gebeurtenissen"]
     assert events and events[0].paragraphs[0].startswith("1. 08-10-2020: Monitor gepubliceerd")
+
+
+def test_lines_that_count_different_things_get_a_short_note_and_the_definitions(tiny_ds):
+    """The note names what is compared and sends the reader to the definitions; written out in
+    the note, four definitions pushed a laptop's chart below the fold."""
+    both = ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022,
+                     mode="index", base_year=2021)
+    view = resolve(tiny_ds, both, "nl")
+    guard = view.notes[-1]
+    assert guard == ("Let op: deze lijnen tellen verschillende dingen (meldingen; URL's) en staan "
+                     "alleen als verhouding naast elkaar; wat elke reeks telt, staat onder "
+                     "\u2018Wat telt mee\u2019.")
+    assert "Alle meldingen." not in guard
+    assert view.chart.compared == ("reports_total", "cloud_urls")
+    assert view_context(view).definitions == ("Meldingen totaal (meldingen): Alle meldingen.",
+                                              "Cloud-URL's (URL's): URL's naar cloud.")
+    same = resolve(tiny_ds, both.with_(metrics=("reports_total", "reports_h1"), mode="change"), "en")
+    assert same.notes[-1].startswith("Note: these lines each count something else (all in reports)")
+    change = resolve(tiny_ds, both.with_(mode="change"), "en")
+    assert change.chart.compared == ("reports_total", "cloud_urls")
+    assert change.notes[-1].endswith("under \u2018What is counted\u2019.")
+    for alone in (both.with_(metrics=("reports_total",)), both.with_(mode="absolute")):
+        view = resolve(tiny_ds, alone, "nl")
+        assert view.chart.compared == () and view_context(view).definitions == ()

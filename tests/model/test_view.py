@@ -216,7 +216,9 @@ def test_notes_on_mixed_series_read_as_sentences_and_name_breaks():
     text_nl = " ".join(n.nl for n in data.notes)
     text_en = " ".join(n.en for n in data.notes)
     assert ".;" not in text_nl and ".;" not in text_en  # one sentence after another
-    assert "Meldingen bij de politie (meldingen bij de politie): " in text_nl
+    # the units compared, each once; what each series counts is in the definitions
+    assert "(meldingen; URL's; meldingen bij de politie)" in text_nl
+    assert data.compared == ("reports_total", "urls_assessed", "police_reports")
     # police reports have breaks in 2017 and 2018: their changes are empty, and the note says why
     police = next(ln for p in data.panels for ln in p.lines if ln.metric == "police_reports")
     assert [v for v in police.values if v == v] == []

@@ -114,3 +114,22 @@ def test_extended_adds_the_appendix(qtbot, bundled):
     for part in ("Bijlage", "Wat telt mee", "Achtergrond", "Alle waarden", "Andere bronnen",
                  "Gebeurtenissen", f"pagina 2 van {len(reader.pages)}"):
         assert part in rest, part
+
+
+def test_lines_that_count_different_things_are_defined_on_the_page(qtbot, bundled):
+    """A one-page briefing of an index over four kinds of count: the short note, then what each
+    series counts, both on the one page (the note sends the reader to 'Wat telt mee')."""
+    ds, _ = bundled
+    state = ViewState(metrics=("reports_total", "iwf_nl_urls", "urls_assessed", "police_reports"),
+                      mode="index", base_year=2018)
+    reader = read(briefing_pdf(ds, state, "nl"))
+    assert len(reader.pages) == 1
+    text = flat(reader.pages[0].extract_text())
+    note = text.find("Let op: deze lijnen tellen verschillende dingen (meldingen; URL's; meldingen "
+                     "bij de politie)")
+    heading = text.find("Wat telt mee", note + 100)
+    assert 0 <= note < heading
+    for mid in state.metrics:
+        start = flat(f"{ds.metrics[mid].label.nl} ({ds.unit_of(mid).label.nl}): "
+                     f"{ds.metrics[mid].definition.nl}")[:70]
+        assert text.find(start, heading) > heading, mid

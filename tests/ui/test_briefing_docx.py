@@ -64,3 +64,13 @@ def test_docx_converts_to_a_one_page_pdf_in_libreoffice(qtbot, tiny_ds, tmp_path
     for part in ("Meldingen totaal, Aandeel NL, 2019 t/m 2022", "Kerncijfers", "145.000 meldingen",
                  "Waarom", "Bronnen", "Offlimits", "Gegevens tot en met 13-07-2023"):
         assert part in text, part
+
+
+def test_docx_caption_defines_lines_that_count_different_things(qtbot, tiny_ds):
+    state = STATE.with_(mode="index", base_year=2021)
+    doc = docx.Document(io.BytesIO(briefing_docx(tiny_ds, state, "nl")))
+    (caption,) = [p for p in doc.paragraphs if p.style.name == "Caption"]
+    lines = caption.text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("Let op: deze lijnen"))
+    assert lines[at + 1:at + 4] == ["Wat telt mee", "Meldingen totaal (meldingen): Alle meldingen.",
+                                    "Aandeel NL (%): Aandeel in NL."]

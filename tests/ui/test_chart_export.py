@@ -82,7 +82,10 @@ def test_chart_export_carries_the_view(qtbot, tiny_ds):
     texts = " ".join(t.text.strip() for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
                      if t.text)
     for part in ("Verhaal: De daling", "Grijs vlak: 2022.", "Index: 2021 = 100.", "Let op: deze lijnen",
-                 "open punt = afgeronde waarde", "Bron:", "Gegevens tot en met 13-07-2023"):
+                 "open punt = afgeronde waarde", "Bron:", "Gegevens tot en met 13-07-2023",
+                 # lines that count different things: what each counts, under the chart
+                 "Wat telt mee", "Meldingen totaal (meldingen): Alle meldingen.",
+                 "Cloud-URL's (URL's): URL's naar cloud."):
         assert part in texts, part
 
 

@@ -114,7 +114,8 @@ class PageOne:
             above.append(Block(_doc(dev, w, [[(c.heading("figures", lang), True)], *figures],
                                     _font(self.base, pt)), gap))
         ctx = c.context
-        lines = [x for x in (ctx.story, ctx.highlight, ctx.mode, *ctx.notes, *ctx.key) if x]
+        defs = (ctx.definitions_heading, *ctx.definitions) if ctx.definitions else ()
+        lines = [x for x in (ctx.story, ctx.highlight, ctx.mode, *ctx.notes, *defs, *ctx.key) if x]
         below = []
         if lines:
             below.append(Block(_doc(dev, w, [[(x, False)] for x in lines],

@@ -114,7 +114,9 @@ def briefing_document(content: BriefingContent, png: bytes, lang: str) -> WordDo
     inline.docPr.set("title", content.title)
     ctx = content.context
     caption = doc.add_paragraph(style="Caption")  # one caption, a line each: compact
-    lines = [x for x in (ctx.story, ctx.highlight, ctx.mode, *ctx.notes, *ctx.key, ctx.source) if x]
+    defs = (ctx.definitions_heading, *ctx.definitions) if ctx.definitions else ()
+    lines = [x for x in (ctx.story, ctx.highlight, ctx.mode, *ctx.notes, *defs, *ctx.key, ctx.source)
+             if x]
     for i, line in enumerate(lines):
         run = caption.add_run(line)
         if i < len(lines) - 1:

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainte
 from PySide6.QtWidgets import QApplication, QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from meldpunt_gui.data.stories import Story
-from meldpunt_gui.exports.view_context import view_context
+from meldpunt_gui.exports.view_context import definition_line, view_context
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState
@@ -104,11 +104,12 @@ class ExportFigure(QWidget):
         lay.addWidget(self._label(shorten(" · ".join(x for x in (context.source, context.data_date) if x), LONG),
                                   scale=0.85))
         self.context = context
-        if definitions:
-            text = "\n".join(f"{shorten(ds.metrics[m].label.get(lang))}: "
-                             f"{shorten(ds.metrics[m].definition.get(lang), LONG)}"
-                             for m in state.metrics if m in ds.metrics)
-            lay.addWidget(self._label(text, scale=0.8))
+        # what each series counts: asked for, or needed where lines that count different
+        # things share an axis (the note above the chart sends the reader here)
+        described = state.metrics if definitions else view.chart.compared
+        lines = [definition_line(ds, m, lang) for m in dict.fromkeys(described) if m in ds.metrics]
+        if lines:
+            lay.addWidget(self._label("\n".join([context.definitions_heading, *lines]), scale=0.8))
 
     def _label(self, text: str, bold: bool = False, scale: float = 1.0) -> QLabel:
         label = QLabel(text, self)
