@@ -18,7 +18,7 @@ from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Sourc
 from meldpunt_gui.model.events import view_events
 from meldpunt_gui.model.transforms import ChartData, chart_data
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
-from meldpunt_gui.text.describe import source_line, sources_in, summary_sentences
+from meldpunt_gui.text.describe import CellScan, scan_cells, source_line, sources_of, summary_sentences
 from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
 from meldpunt_gui.text.formatting import format_date, format_year_range
 from meldpunt_gui.text.headline import Headline, headlines
@@ -95,7 +95,8 @@ class ResolvedView:
     @cached_property
     def sources_line(self) -> str:
         """'Bron: Offlimits (2023); NU.nl (2022)': the publishers of the values drawn."""
-        return source_line(self.ds, self.state, self.lang, sources_in(self.ds, self.cells, False))
+        return source_line(self.ds, self.state, self.lang,
+                           sources_of(self.ds, self.scan.drawn_source_ids))
 
     @cached_property
     def summary(self) -> tuple[str, ...]:
@@ -106,7 +107,7 @@ class ResolvedView:
     @cached_property
     def sources(self) -> tuple[Source, ...]:
         """Every source of a value in view, alternatives included, in first-use order."""
-        return tuple(sources_in(self.ds, self.cells))
+        return tuple(sources_of(self.ds, self.scan.source_ids))
 
     # ----- parts that only a visible tab or an export needs
     @cached_property
@@ -144,18 +145,17 @@ class ResolvedView:
         return sections_html(self.sections, self.lang)
 
     @cached_property
+    def scan(self) -> CellScan:
+        """The sources and marks of the values in view, from one pass over the cells."""
+        return scan_cells(self.cells)
+
+    @cached_property
     def chart_key(self) -> tuple[str, ...]:
         """The key to the marks drawn ('open symbool = afgerond', '→ verwachting', ...): only
         the marks some value in view carries."""
-        statuses: set[str] = set()
-        approx = alts = False
-        for column in self.cells:
-            for values in column:
-                if values:
-                    statuses.add(values[0].status)
-                    approx = approx or values[0].approximate
-                    alts = alts or len(values) > 1
-        return tuple(key_entries(statuses, approx, alts, self.lang, chart=True))
+        scan = self.scan
+        return tuple(key_entries(scan.statuses, scan.approximate, scan.alternatives,
+                                 self.lang, chart=True))
 
     @cached_property
     def without_half_years(self) -> tuple[str, ...]:

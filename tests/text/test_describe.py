@@ -1,3 +1,5 @@
+from hypothesis import HealthCheck, given, settings
+
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.describe import explanation_html, source_line, tooltip_lines
@@ -172,3 +174,46 @@ def test_the_resolved_view_says_what_the_texts_work_out_on_their_own(tiny_ds):
     view = resolve(tiny_ds, ViewState(metrics=("reports_total", "cloud_urls")), "nl")
     assert view.sources_line == "Bron: NU.nl (2022); Offlimits (2023)"
     assert view.summary[1].startswith("Cloud-URL's: 2 waarden, 2021 t/m 2022; gedaald van 160.000")
+
+
+def _cells():
+    from hypothesis import strategies as st
+
+    from meldpunt_gui.model.domain import Observation, Text
+
+    obs = st.builds(lambda src, status, approx: Observation("m", Period(2020), 1.0, approx, status, src,
+                                                            Text("", ""), False, None, False),
+                    st.sampled_from(["s1", "s2", "s3", "gone"]),
+                    st.sampled_from(["published", "secondary", "forecast"]), st.booleans())
+    return st.integers(0, 4).flatmap(lambda periods: st.lists(
+        st.lists(st.lists(obs, max_size=3), min_size=periods, max_size=periods), max_size=4))
+
+
+def _scan_reference(cells):
+    """The three passes the one scan replaced, written out plainly."""
+    every: list[str] = []
+    drawn: list[str] = []
+    for i in range(len(cells[0]) if cells else 0):
+        for column in cells:
+            for k, o in enumerate(column[i]):
+                if o.source not in every:
+                    every.append(o.source)
+                if k == 0 and o.source not in drawn:
+                    drawn.append(o.source)
+    firsts = [values[0] for column in cells for values in column if values]
+    return (every, drawn, {o.status for o in firsts}, any(o.approximate for o in firsts),
+            any(len(values) > 1 for column in cells for values in column))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cells=_cells())
+def test_one_scan_finds_what_the_separate_passes_found(tiny_ds, cells):
+    from meldpunt_gui.text.describe import scan_cells, sources_in
+
+    every, drawn, statuses, approx, alts = _scan_reference(cells)
+    scan = scan_cells(cells)
+    assert (list(scan.source_ids), list(scan.drawn_source_ids)) == (every, drawn)
+    assert (set(scan.statuses), scan.approximate, scan.alternatives) == (statuses, approx, alts)
+    known = [s for s in every if s in tiny_ds.sources]  # a source the dataset lacks is left out
+    assert [s.id for s in sources_in(tiny_ds, cells)] == known
+    assert [s.id for s in sources_in(tiny_ds, cells, False)] == [s for s in drawn if s in tiny_ds.sources]
