@@ -7,15 +7,18 @@ when they lived there.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from meldpunt_gui.ui.messages import warn
 
 if TYPE_CHECKING:
+    from meldpunt_gui.data.store import ImportRecord
     from meldpunt_gui.imports.model import ImportResult
     from meldpunt_gui.ui.main_window import MainWindow
 
@@ -76,22 +79,43 @@ def import_dialog(window: MainWindow, path: str | None = None) -> bool:
     return apply_import(window, result, Path(path))
 
 
+@contextmanager
+def busy(window: MainWindow, text: str) -> Iterator[None]:
+    """A step that runs on the window's thread and can take seconds (storing a million-row
+    import and reading the store back): the status bar says what is happening and the pointer
+    waits, instead of a window that looks frozen."""
+    window.statusBar().showMessage(text)
+    window.statusBar().repaint()  # now, not after the step has let the event loop run again
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        window.statusBar().clearMessage()
+
+
 def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
     from meldpunt_gui.data.store import StoreError
 
     if window.store is None:
         return False
-    try:
-        record = window.store.apply(result, path)
-    except StoreError as exc:  # the store says why in both languages; nothing was written
-        _import_failed(window, exc.message.get(window.lang))
+    record: ImportRecord | None = None
+    failure = ""
+    with busy(window, QCoreApplication.translate("MainWindow", "Storing the figures of %1…")
+              .replace("%1", path.name)):
+        try:
+            record = window.store.apply(result, path)
+        except StoreError as exc:  # the store says why in both languages; nothing was written
+            failure = exc.message.get(window.lang)
+        except Exception as exc:
+            failure = QCoreApplication.translate(
+                "MainWindow", "The figures could not be stored; nothing was changed. Reason: %1"
+            ).replace("%1", str(exc))
+        if record is not None:
+            reload_user_data(window)
+    if record is None:  # told once the pointer is back
+        _import_failed(window, failure)
         return False
-    except Exception as exc:
-        _import_failed(window, QCoreApplication.translate(
-            "MainWindow", "The figures could not be stored; nothing was changed. Reason: %1")
-            .replace("%1", str(exc)))
-        return False
-    reload_user_data(window)
     window.statusBar().showMessage(
         QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
         .replace("%1", Path(path).name).replace("%2", str(record.added))

@@ -42,18 +42,18 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+71"/>
-        <location line="+117"/>
+        <location filename="../../meldpunt_gui/ui/chart/view.py" line="+77"/>
+        <location line="+121"/>
         <source>Loading chart…</source>
         <translation>Loading chart…</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-103"/>
         <source>Chart</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Chart: use the arrow keys to read the values</source>
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>ExplanationPanel</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/explanation.py" line="+36"/>
+        <location filename="../../meldpunt_gui/ui/explanation.py" line="+40"/>
         <source>Explanation</source>
         <translation>Explanation</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+150"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+152"/>
         <source>Copy as sentence</source>
         <translation>Copy as sentence</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+60"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+61"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -152,24 +152,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+144"/>
+        <location line="+145"/>
         <source>semicolon ;</source>
         <translation>semicolon ;</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+144"/>
+        <location line="-145"/>
+        <location line="+145"/>
         <source>comma ,</source>
         <translation>comma ,</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+144"/>
+        <location line="-145"/>
+        <location line="+145"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-144"/>
         <source>Dutch (1.234,5)</source>
         <translation>Dutch (1.234,5)</translation>
     </message>
@@ -205,12 +205,12 @@
     </message>
     <message>
         <location line="+7"/>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Line</source>
         <translation>Line</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
@@ -235,7 +235,7 @@
         <translation>Value now</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
@@ -392,13 +392,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/main_window.py" line="+61"/>
-        <location line="+89"/>
+        <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
+        <location line="+103"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-90"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
@@ -654,7 +654,7 @@
         <translation>Portable mode: data and settings are kept in %1.</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+31"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+34"/>
         <source>Export data</source>
         <translation>Export data</translation>
     </message>
@@ -665,7 +665,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+117"/>
+        <location line="+138"/>
         <location line="+20"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
@@ -676,7 +676,7 @@
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-86"/>
         <source>Import figures</source>
         <translation>Import figures</translation>
     </message>
@@ -686,12 +686,17 @@
         <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
+        <source>Storing the figures of %1…</source>
+        <translation>Storing the figures of %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The figures could not be stored; nothing was changed. Reason: %1</source>
         <translation>The figures could not be stored; nothing was changed. Reason: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Import failed</source>
         <translation>Import failed</translation>
     </message>

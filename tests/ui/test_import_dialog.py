@@ -205,3 +205,47 @@ def test_dialogs_opened_cancelled_replaced_and_closed_never_leave_a_thread(qtbot
         dialog.deleteLater()
         qtbot.wait(1)
     assert workers().running() == 0
+
+
+def test_storing_an_import_says_so_and_the_pointer_waits(qtbot, tmp_path, monkeypatch, dutch):
+    """Storing a large import runs on the window's thread for seconds: meanwhile the status bar
+    names the file and the pointer waits; both are back before anything else is shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    f = tmp_path / "cijfers-2025.csv"
+    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    assert dialog.wait_until_read()
+    seen: list[tuple[object, str]] = []
+    real_apply = store.apply
+
+    def watched(*args, **kwargs):
+        cursor = QApplication.overrideCursor()
+        seen.append((cursor.shape() if cursor else None, w.statusBar().currentMessage()))
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(store, "apply", watched)
+    assert w.apply_import(dialog.import_result, f)
+    assert seen == [(Qt.CursorShape.WaitCursor, "De cijfers van cijfers-2025.csv worden opgeslagen…")]
+    assert QApplication.overrideCursor() is None
+    assert w.statusBar().currentMessage() == "cijfers-2025.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(store, "apply", broken)
+    shown = _capture_warnings(monkeypatch)
+    cursors: list[object] = []
+    monkeypatch.setattr("meldpunt_gui.ui.window_actions.warn",
+                        lambda *_a: cursors.append(QApplication.overrideCursor()))
+    assert not w.apply_import(dialog.import_result, f)
+    assert cursors == [None] and shown == []  # told with the pointer back
+    store.close()
