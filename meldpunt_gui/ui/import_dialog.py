@@ -225,7 +225,7 @@ class ImportDialog(QDialog):
         counts = result.counts()
         text = self.tr("%1 new, %2 changed, %3 unchanged")
         for i, n in enumerate((counts["new"], counts["changed"], counts["unchanged"]), start=1):
-            text = text.replace(f"%{i}", str(n))
+            text = text.replace(f"%{i}", format_number(n, lang, 0))  # "1.000.000 nieuw"
         # plurals through Qt's %n: "1 fout", "2 fouten"
         text += "; " + self.tr("%n error(s)", "", result.error_count) + ", " \
             + self.tr("%n warning(s)", "", result.warning_count) + "."

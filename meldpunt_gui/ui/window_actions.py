@@ -85,7 +85,9 @@ def busy(window: MainWindow, text: str) -> Iterator[None]:
     import and reading the store back): the status bar says what is happening and the pointer
     waits, instead of a window that looks frozen."""
     window.statusBar().showMessage(text)
-    window.statusBar().repaint()  # now, not after the step has let the event loop run again
+    # painted now, all of it: the import dialog has just closed, and a window that cannot
+    # repaint until the step is done kept the closed dialog's picture on screen
+    window.repaint()
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
@@ -96,6 +98,7 @@ def busy(window: MainWindow, text: str) -> Iterator[None]:
 
 def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
     from meldpunt_gui.data.store import StoreError
+    from meldpunt_gui.text.formatting import format_number
 
     if window.store is None:
         return False
@@ -118,8 +121,8 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
         return False
     window.statusBar().showMessage(
         QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
-        .replace("%1", Path(path).name).replace("%2", str(record.added))
-        .replace("%3", str(record.changed)), 10000)
+        .replace("%1", Path(path).name).replace("%2", format_number(record.added, window.lang, 0))
+        .replace("%3", format_number(record.changed, window.lang, 0)), 10000)
     return True
 
 

@@ -249,3 +249,15 @@ def test_storing_an_import_says_so_and_the_pointer_waits(qtbot, tmp_path, monkey
     assert not w.apply_import(dialog.import_result, f)
     assert cursors == [None] and shown == []  # told with the pointer back
     store.close()
+
+
+def test_the_preview_counts_with_the_windows_number_format(qtbot, tmp_path, dutch):
+    """'1.200 nieuw', as every other number in the window, not '1200 nieuw'."""
+    f = tmp_path / "eigen.csv"
+    rows = [f"Eigen reeks {s:02};meldingen;{year};{year}" for s in range(12) for year in range(1995, 2095)]
+    f.write_text("metriek;eenheid;periode;waarde\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    dialog = ImportDialog(f, load_bundled(), "nl")
+    qtbot.addWidget(dialog)
+    assert dialog.wait_until_read()
+    assert dialog.summary.text().startswith("1.200 nieuw, 0 gewijzigd, 0 ongewijzigd; 0 fouten"), \
+        dialog.summary.text()
