@@ -52,10 +52,13 @@ class ImportDialog(QDialog):
 
     read_finished = Signal()  # the file has been read and the preview shows the result
 
-    def __init__(self, path: Path, ds: Dataset, lang: str, parent: QWidget | None = None):
+    def __init__(self, path: Path, ds: Dataset, lang: str, parent: QWidget | None = None,
+                 store: Callable[[ImportResult], bool] | None = None):
         super().__init__(parent)
         self.path, self.ds, self.lang = Path(path), ds, lang
         self.import_result: ImportResult | None = None
+        self._store = store  # stores an accepted result; True once it is stored
+        self.stored = False
         self._job: Job | None = None  # the read in progress; its thread belongs to workers()
         self._dropped: list[Job] = []  # reads stopped or replaced, still ending in their threads
         self.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
@@ -167,6 +170,22 @@ class ImportDialog(QDialog):
             workers().cancel(job)
             workers().wait(job)
         self._dropped.clear()
+
+    def accept(self) -> None:
+        """Store the figures while the dialog is still on screen, then close: a million rows
+        take seconds on the window's thread, and a dialog closed first left its picture on
+        screen for that long (the window below could not repaint where it had been)."""
+        if self._store is None or self.import_result is None:
+            super().accept()
+            return
+        self.import_button.setEnabled(False)
+        self.summary.setText(self.tr("Storing…"))
+        self.repaint()  # now: the event loop does not run until the figures are stored
+        self.stored = self._store(self.import_result)
+        if self.stored:
+            super().accept()
+        else:  # the window has said why; nothing was stored
+            self.reject()
 
     def done(self, code: int) -> None:
         self._drop_read()

@@ -70,13 +70,11 @@ def import_dialog(window: MainWindow, path: str | None = None) -> bool:
         if not path:
             return False
     window.settings.setValue("import/folder", str(Path(path).parent))
-    dialog = ImportDialog(Path(path), window.model_or_fail().ds, window.lang, window)
+    dialog = ImportDialog(Path(path), window.model_or_fail().ds, window.lang, window,
+                          store=lambda result: apply_import(window, result, Path(path)))
     accepted = dialog.exec() == ImportDialog.DialogCode.Accepted  # done() waits for its reader
-    result = dialog.import_result
     dialog.deleteLater()
-    if not accepted or result is None:
-        return False
-    return apply_import(window, result, Path(path))
+    return accepted and dialog.stored
 
 
 @contextmanager
@@ -85,9 +83,7 @@ def busy(window: MainWindow, text: str) -> Iterator[None]:
     import and reading the store back): the status bar says what is happening and the pointer
     waits, instead of a window that looks frozen."""
     window.statusBar().showMessage(text)
-    # painted now, all of it: the import dialog has just closed, and a window that cannot
-    # repaint until the step is done kept the closed dialog's picture on screen
-    window.repaint()
+    window.statusBar().repaint()  # now: the event loop does not run until the step is done
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield

@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+61"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+64"/>
         <source>Import %1</source>
         <translation>%1 importeren</translation>
     </message>
@@ -152,24 +152,24 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+145"/>
+        <location line="+161"/>
         <source>semicolon ;</source>
         <translation>puntkomma ;</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+145"/>
+        <location line="-161"/>
+        <location line="+161"/>
         <source>comma ,</source>
         <translation>komma ,</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+145"/>
+        <location line="-161"/>
+        <location line="+161"/>
         <source>tab</source>
         <translation>tab</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-160"/>
         <source>Dutch (1.234,5)</source>
         <translation>Nederlands (1.234,5)</translation>
     </message>
@@ -285,7 +285,12 @@
         <translation>Inlezen gestopt.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+21"/>
+        <source>Storing…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>encoding %1</source>
         <translation>codering %1</translation>
     </message>
@@ -665,7 +670,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+138"/>
+        <location line="+137"/>
         <location line="+20"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
@@ -676,7 +681,7 @@
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-85"/>
         <source>Import figures</source>
         <translation>Cijfers importeren</translation>
     </message>
@@ -686,7 +691,7 @@
         <translation>Cijfers (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Storing the figures of %1…</source>
         <translation>De cijfers van %1 worden opgeslagen…</translation>
     </message>

@@ -261,3 +261,28 @@ def test_the_preview_counts_with_the_windows_number_format(qtbot, tmp_path, dutc
     assert dialog.wait_until_read()
     assert dialog.summary.text().startswith("1.200 nieuw, 0 gewijzigd, 0 ongewijzigd; 0 fouten"), \
         dialog.summary.text()
+
+
+def test_the_figures_are_stored_while_the_dialog_is_still_on_screen(qtbot, tmp_path, dutch):
+    """A click on Importeren stores with the dialog showing 'Opslaan…' and closes it after; a
+    window whose dialog had closed first could not repaint where the dialog had been."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    f = tmp_path / "cijfers-2025.csv"
+    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
+    for outcome in (True, False):
+        seen: list[tuple[bool, str, bool]] = []
+
+        def store(result, outcome=outcome):
+            seen.append((dialog.isVisible(), dialog.summary.text(), dialog.import_button.isEnabled()))
+            return outcome
+
+        dialog = ImportDialog(f, load_bundled(), "nl", store=store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.wait_until_read()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        assert seen == [(True, "Opslaan…", False)]
+        assert not dialog.isVisible() and dialog.stored is outcome
+        assert dialog.result() == (QDialog.DialogCode.Accepted if outcome else QDialog.DialogCode.Rejected)
