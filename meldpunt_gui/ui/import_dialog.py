@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -342,6 +343,11 @@ class ImportHistoryDialog(QDialog):
         if confirm and not ask(self, self.tr("Undo import"),
                                self.tr("Remove every value of import %1?").replace("%1", str(import_id))):
             return
-        self.store.undo(import_id)
-        self.fill()
-        self.changed.emit()
+        # removing a large import and reading the store back takes seconds on this thread
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.store.undo(import_id)
+            self.fill()
+            self.changed.emit()
+        finally:
+            QApplication.restoreOverrideCursor()

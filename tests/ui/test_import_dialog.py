@@ -1,6 +1,6 @@
 """Import in the window: preview, confirm, the value appears as own input; undo restores."""
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from meldpunt_gui.data.bundled import load_bundled
 from meldpunt_gui.data.store import UserStore
@@ -48,7 +48,11 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     qtbot.addWidget(history)
     history.changed.connect(w.reload_user_data)
     assert history.table.rowCount() == 1
+    from PySide6.QtWidgets import QApplication
+    cursors = []  # removing a large import takes seconds: the pointer waits meanwhile
+    history.changed.connect(lambda: cursors.append(QApplication.overrideCursor().shape()))
     history.undo_selected(confirm=False)
+    assert cursors == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None
     assert w.ds.shown("reports_total", Period(2025)) is None
     assert w.model.resolved.table.to_tsv("nl") == before  # undo restores the view exactly
 
@@ -263,26 +267,32 @@ def test_the_preview_counts_with_the_windows_number_format(qtbot, tmp_path, dutc
         dialog.summary.text()
 
 
+def _store_from_dialog(qtbot, f, outcome: bool):
+    """Click Importeren with a store that answers `outcome`; what the dialog showed meanwhile."""
+    from PySide6.QtCore import Qt
+
+    seen: list[tuple[bool, str, bool]] = []
+
+    def store(_result):
+        seen.append((dialog.isVisible(), dialog.summary.text(), dialog.import_button.isEnabled()))
+        return outcome
+
+    dialog = ImportDialog(f, load_bundled(), "nl", store=store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.wait_until_read()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    return dialog, seen
+
+
 def test_the_figures_are_stored_while_the_dialog_is_still_on_screen(qtbot, tmp_path, dutch):
     """A click on Importeren stores with the dialog showing 'Opslaan…' and closes it after; a
     window whose dialog had closed first could not repaint where the dialog had been."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QDialog
 
     f = tmp_path / "cijfers-2025.csv"
     f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
-    for outcome in (True, False):
-        seen: list[tuple[bool, str, bool]] = []
-
-        def store(result, outcome=outcome):
-            seen.append((dialog.isVisible(), dialog.summary.text(), dialog.import_button.isEnabled()))
-            return outcome
-
-        dialog = ImportDialog(f, load_bundled(), "nl", store=store)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        assert dialog.wait_until_read()
-        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    for outcome, code in ((True, QDialog.DialogCode.Accepted), (False, QDialog.DialogCode.Rejected)):
+        dialog, seen = _store_from_dialog(qtbot, f, outcome)
         assert seen == [(True, "Opslaan…", False)]
-        assert not dialog.isVisible() and dialog.stored is outcome
-        assert dialog.result() == (QDialog.DialogCode.Accepted if outcome else QDialog.DialogCode.Rejected)
+        assert not dialog.isVisible() and dialog.stored is outcome and dialog.result() == code
