@@ -7,6 +7,7 @@ line and the exporters use it too.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from meldpunt_gui.model.domain import Change, Period, Unit
@@ -150,6 +151,21 @@ def format_date(iso: str, lang: str = "nl") -> str:
     if len(parts) == 1 and parts[0]:
         return parts[0]
     return "undated" if lang == "en" else "ongedateerd"
+
+
+def format_moment(iso: str, lang: str = "nl") -> str:
+    """'2026-12-03T06:05:59+00:00' -> '03-12-2026 07:05' (nl) / '3 Dec 2026 07:05' (en), in the
+    computer's own time zone: when an import was stored, as a reader tells the time. Text
+    that is no such moment (a store written by hand) is shown as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(iso.strip())
+    except (ValueError, TypeError):
+        return iso
+    try:
+        local = moment.astimezone() if moment.tzinfo else moment
+    except (OverflowError, OSError, ValueError):  # beyond what the platform's clock can convert
+        local = moment
+    return f"{format_date(local.date().isoformat(), lang)} {local:%H:%M}"
 
 
 def tick_decimals(spacing: float) -> int:

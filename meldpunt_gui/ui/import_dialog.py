@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from meldpunt_gui.imports.encoding import encoding_label
 from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
-from meldpunt_gui.text.formatting import format_number, format_period
+from meldpunt_gui.text.formatting import format_moment, format_number, format_period
 from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.messages import ask
 from meldpunt_gui.ui.preview_table import PreviewTable
@@ -326,8 +326,9 @@ class ImportHistoryDialog(QDialog):
         records = self.store.imports()
         self.table.setRowCount(len(records))
         for r, rec in enumerate(records):
-            for c, text in enumerate([str(rec.id), rec.file_name, rec.time, str(rec.added),
-                                      str(rec.changed)]):
+            for c, text in enumerate([str(rec.id), rec.file_name, format_moment(rec.time, self.lang),
+                                      format_number(rec.added, self.lang, 0),
+                                      format_number(rec.changed, self.lang, 0)]):
                 item = text_item(text)
                 item.setData(Qt.ItemDataRole.UserRole, rec.id)
                 self.table.setItem(r, c, item)

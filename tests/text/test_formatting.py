@@ -88,3 +88,42 @@ def test_period_text_round_trip(year, half):
     p = Period(year, half)
     assert Period.parse(str(p)) == p
     assert str(year) in format_period(p, "nl")
+
+
+def test_a_moment_is_told_in_local_time():
+    import os
+    import time
+
+    from meldpunt_gui.text.formatting import format_moment
+
+    if not hasattr(time, "tzset"):  # Windows: the zone cannot be switched inside the process
+        return
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Amsterdam"
+    time.tzset()
+    try:
+        assert format_moment("2026-12-03T06:05:59+00:00", "nl") == "03-12-2026 07:05"
+        assert format_moment("2026-07-03T06:05:59+00:00", "en") == "3 Jul 2026 08:05"
+        assert format_moment("2026-12-03T06:05:59", "nl") == "03-12-2026 06:05"  # no zone: as written
+        assert format_moment("gisteren", "nl") == "gisteren"  # written by hand: shown as it is
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+@given(st.text(max_size=40))
+def test_any_stored_time_text_is_shown_without_failing(text):
+    from meldpunt_gui.text.formatting import format_moment
+
+    assert isinstance(format_moment(text, "nl"), str)
+
+
+@given(st.datetimes(timezones=st.timezones()))
+def test_every_moment_reads_back_to_its_minute(moment):
+    from meldpunt_gui.text.formatting import format_moment
+
+    shown = format_moment(moment.isoformat(), "nl")
+    assert shown.endswith(f"{moment.astimezone():%H:%M}") or shown.endswith(f"{moment:%H:%M}")

@@ -48,6 +48,10 @@ def test_preview_import_and_undo(qtbot, tmp_path, dutch):
     qtbot.addWidget(history)
     history.changed.connect(w.reload_user_data)
     assert history.table.rowCount() == 1
+    from meldpunt_gui.text.formatting import format_moment
+    cells = [history.table.item(0, c).text() for c in range(5)]
+    assert cells == ["1", "cijfers-2025.csv", format_moment(store.imports()[0].time, "nl"), "1", "0"]
+    assert cells[2][2] == "-" and cells[2][-3] == ":"  # '03-12-2026 07:05', not an ISO stamp
     from PySide6.QtWidgets import QApplication
     cursors = []  # removing a large import takes seconds: the pointer waits meanwhile
     history.changed.connect(lambda: cursors.append(QApplication.overrideCursor().shape()))
