@@ -432,6 +432,34 @@ def test_unreconcilable_series_say_so(ds):
     assert "te rijmen" in ds.metrics["share_cloud_pct"].note.nl
 
 
+def test_no_change_is_worked_out_across_a_change_of_what_is_counted(ds):
+    """A change between years that count different things is not a change: the share judged
+    illegal has another base every year (material, reports, URLs, links); the monitor followed
+    every report in 2020 and samples after it."""
+    for p in ds.periods_with_data("share_illegal_pct"):
+        assert ds.change("share_illegal_pct", p) is None, p
+    assert ds.change("monitor_removed_24h_pct", Period(2021)) is None
+    assert ds.change("monitor_removed_24h_pct", Period(2022)).points == -47  # two samples
+
+
+def test_a_series_has_one_unit_for_every_year(ds):
+    """INHOPE counted images up to 2019 and unique content URLs from 2022: two series, so no
+    key figure calls 539.836 content URLs 'beelden'."""
+    assert [str(p) for p in ds.periods_with_data("inhope_items_illegal")] == ["2018", "2019"]
+    assert ds.unit_of("inhope_urls_illegal").id == "content_urls"
+    assert ds.shown("inhope_urls_illegal", Period(2023)).value == 539836
+    assert ds.change("inhope_items_illegal", Period(2023)) is None
+
+
+def test_hosted_in_nl_2018_is_a_share_of_the_illegal_material(ds):
+    """31mag's 69% is a share of sites; the series counts the illegal material (BlikOpNieuws:
+    nearly 70%), which is what the chart shows."""
+    shown = ds.shown("share_hosted_nl_pct", Period(2018))
+    assert (shown.value, shown.approximate, shown.source) == (70, True, "blikopnieuws-2019-04")
+    [sites] = ds.alternatives("share_hosted_nl_pct", Period(2018))
+    assert sites.value == 69 and sites.off_definition and "sites" in sites.note.nl
+
+
 # ============================================================== currency
 
 NEW_FIGURES = [
