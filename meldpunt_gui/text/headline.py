@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
-from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
 from meldpunt_gui.text.describe import source_short, status_words
 from meldpunt_gui.text.formatting import (
@@ -157,8 +157,9 @@ def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: 
     """The figure the chart draws in the index or change mode, in words; '' in other modes."""
     if chart is None or state.mode not in ("index", "change"):
         return ""
-    line = next((ln for p in chart.panels for ln in p.lines if ln.metric == metric), None)
-    if line is None or period not in line.periods:
+    panel, line = next(((p, ln) for p in chart.panels for ln in p.lines if ln.metric == metric),
+                       (None, None))
+    if panel is None or line is None or period not in line.periods:
         return ""
     value = line.values[line.periods.index(period)]
     if math.isnan(value):
@@ -166,8 +167,10 @@ def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: 
     if state.mode == "index":
         base = state.base_year or year_range(ds, state)[0]
         return W["index"].get(lang).format(value=format_number(value, lang, 0), base=base)
+    # a percentage changes in points, as its panel draws it ('-26 procentpunt', not '-26%')
+    figure = format_points(value, lang) if panel.unit.id == POINTS_UNIT.id else format_pct_change(value, lang)
     return W["change_mode"].get(lang).format(
-        pct=format_pct_change(value, lang), base=format_period(period.comparable_before(), lang))
+        pct=figure, base=format_period(period.comparable_before(), lang))
 
 
 def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source: str,

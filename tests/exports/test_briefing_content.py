@@ -65,6 +65,9 @@ def test_headline_gives_the_figure_of_the_index_and_change_modes(tiny_ds):
     assert index.mode_figure == "index 35 (2021 = 100)"
     change = resolve(tiny_ds, STATE.with_(mode="change"), "en").headlines[0]
     assert change.mode_figure == "-65% on 2021"
+    # a percentage changes in points, as the chart's panel draws it (not '-26%')
+    share = resolve(tiny_ds, STATE.with_(mode="change"), "nl").headlines[1]
+    assert (share.metric, share.mode_figure) == ("share_nl", "-26 procentpunt op 2021")
     assert resolve(tiny_ds, STATE, "nl").headlines[0].mode_figure == ""
 
 
