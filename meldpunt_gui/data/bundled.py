@@ -279,7 +279,8 @@ def _load(root: Path) -> Dataset:
         return Metric(row.values["id"], row.ref("category", categories, "category"), row.ref("unit", units, "unit"),
                       row.bilingual("label"), row.bilingual("definition"), row.refs("themes", themes, "theme"),
                       row.bilingual("note", required=False) if "note_nl" in row.values else Text("", ""),
-                      part_of=(row.values.get("part_of") or "").strip(), breaks=_breaks(row))
+                      part_of=(row.values.get("part_of") or "").strip(), breaks=_breaks(row),
+                      change_of=(row.values.get("change_of") or "").strip())
 
     metrics = _unique(_read_csv(root, "metrics.csv", ("id", "category", "unit", "label_nl", "label_en",
                                                       "definition_nl", "definition_en", "themes")), metric)
@@ -288,6 +289,10 @@ def _load(root: Path) -> Dataset:
         if m.part_of and (m.part_of not in metrics or metrics[m.part_of].unit != m.unit):
             raise BundledDataError("data/metrics.csv", metric_lines[m.id], "part_of",
                                    f"{m.part_of!r} is not a metric with the same unit")
+        if m.change_of and (m.change_of not in metrics or units[metrics[m.change_of].unit].kind != "count"
+                            or units[m.unit].kind != "change"):
+            raise BundledDataError("data/metrics.csv", metric_lines[m.id], "change_of",
+                                   f"{m.change_of!r} is not a count whose % change this series gives")
 
     observations: list[Observation] = []
     seen: dict[tuple[str, Period, str], int] = {}

@@ -231,7 +231,7 @@ class Source(Frozen):
 
 class Metric(Frozen):
     __slots__ = ("id", "category", "unit", "label", "definition", "themes", "note", "user", "part_of",
-                 "breaks")
+                 "breaks", "change_of")
     id: str
     category: str
     unit: str
@@ -242,10 +242,12 @@ class Metric(Frozen):
     user: bool
     part_of: str  # the metric this one is a part of (national + international = total)
     breaks: frozenset[Period]  # periods counted differently from the one before: no change there
+    change_of: str  # the series whose % change against the earlier period this one publishes
 
     def __init__(self, id: str, category: str, unit: str, label: Text, definition: Text,
                  themes: tuple[str, ...] = (), note: Text = EMPTY, user: bool = False,
-                 part_of: str = "", breaks: frozenset[Period] = frozenset()) -> None:
+                 part_of: str = "", breaks: frozenset[Period] = frozenset(),
+                 change_of: str = "") -> None:
         _set(self, "id", id)
         _set(self, "category", category)
         _set(self, "unit", unit)
@@ -256,6 +258,7 @@ class Metric(Frozen):
         _set(self, "user", user)
         _set(self, "part_of", part_of)
         _set(self, "breaks", breaks)
+        _set(self, "change_of", change_of)
 
 
 @final  # a cell of the dataset's index is an Observation or a list of them, told apart by type()

@@ -56,6 +56,9 @@ L = {
     "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
     "break": Text("telt anders dan {period}, dus geen verandering berekend",
                   "counted differently from {period}, so no change worked out"),
+    "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
+    "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
+    "about": Text("circa {pct}", "about {pct}"),
 }
 
 
@@ -99,6 +102,29 @@ def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return t("break", lang).format(period=format_period(base, lang))
 
 
+def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,
+                           lang: str) -> str:
+    """'NU.nl, aug 2022: 93% minder': the change a source published, where it differs in whole
+    percents from the `worked_out` one (from two values the data may hold only rounded: 8.100
+    against 129.000 is circa 94% fewer, and every source said 93%). Quoted beside it, not in its
+    place: the values in view must still add up to what is worked out from them."""
+    published = ds.published_change(metric, period)
+    if published is None:
+        return ""
+    # the same in whole percents, or within one of a figure the source itself gave as about
+    # so much ('bijna 60%' beside 59%): nothing to add
+    room = 1 if published.approximate else 0
+    if (published.value < 0) == (worked_out < 0) and \
+            abs(round(abs(published.value)) - round(abs(worked_out))) <= room:
+        return ""
+    whole = published.value == round(published.value)
+    pct = format_number(abs(published.value), lang, 0 if whole else 1)
+    if published.approximate:
+        pct = L["about"].get(lang).format(pct=pct)
+    key = "published_less" if published.value < 0 else "published_more"
+    return L[key].get(lang).format(source=source_short(ds.source_of(published), lang), pct=pct)
+
+
 def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[str]:
     """Exact value (ca. where approximate), change, source, and the values other sources give."""
     m = ds.metrics[metric]
@@ -113,6 +139,8 @@ def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[s
         text = format_change(change, ds.unit_of(metric), lang)
         if text:
             lines.append(text)
+        if change.pct is not None and (said := published_change_words(ds, metric, period, change.pct, lang)):
+            lines.append(said)
     elif text := break_words(ds, metric, period, lang):
         lines.append(text)
     lines.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")

@@ -15,7 +15,7 @@ from html import escape
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
-from meldpunt_gui.text.describe import source_short, status_words
+from meldpunt_gui.text.describe import published_change_words, source_short, status_words
 from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
@@ -51,7 +51,7 @@ RECEIVED = Text("In {period} telde het Meldpunt {value}{what}{change}. Bron: {so
                 "In {period} the hotline counted {value}{what}{change}. Source: {source}.")
 SENTENCES: dict[str, tuple[Text, Text]] = {  # metric -> (template, what it counts)
     "reports_total": (RECEIVED, Text("", "")),
-    "reports_h1": (RECEIVED, Text("", "")),
+    "reports_h1": (RECEIVED, Text(" van burgers", " from the public")),  # not all reports (NOTES §4.3)
     "reports_national": (RECEIVED, Text(" uit Nederland", " from the Netherlands")),
     "reports_international": (RECEIVED, Text(" uit het buitenland", " from abroad")),
     "cloud_urls": (RECEIVED, Text(" naar een cloudomgeving", " leading to a cloud environment")),
@@ -133,7 +133,9 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         key = "more" if counts else "higher"
     else:
         key = "less" if counts else "lower"
-    return W[key].get(lang).format(pct=pct, base=base, was=was)
+    text = W[key].get(lang).format(pct=pct, base=base, was=was)
+    said = published_change_words(ds, metric, period, change.pct, lang)  # what a source said
+    return f"{text}; {said}" if said else text
 
 
 def copy_text(items: list[Headline] | tuple[Headline, ...]) -> tuple[str, str]:
@@ -177,14 +179,18 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
               status: str, lang: str) -> str:
     label = ds.metrics[obs.metric].label.get(lang)
     said = status and status.lower() not in label.lower()  # 'Meldingen (verwachting)' says it
-    value = _value_words(ds, obs, lang) + (f" ({status})" if said else "")
+    status_words = f" ({status})" if said else ""
+    value = _value_words(ds, obs, lang)
     tail = f", {change}" if change else ""
     if obs.metric in SENTENCES:
         template, what = SENTENCES[obs.metric]
         when = (f"het {period.half}e halfjaar van {period.year}" if period.half and lang == "nl"
                 else format_period(period, lang))
-        return template.get(lang).format(period=when, value=value,
-                                         what=what.get(lang), change=tail, source=source)
+        # what is counted right after the number, the status after both: '8.100 meldingen van
+        # burgers (secundaire bron)'
+        return template.get(lang).format(period=when, value=value, what=what.get(lang) + status_words,
+                                         change=tail, source=source)
+    value += status_words
     return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
                                           value=value, change=tail, source=source)
 

@@ -460,6 +460,27 @@ def test_hosted_in_nl_2018_is_a_share_of_the_illegal_material(ds):
     assert sites.value == 69 and sites.off_definition and "sites" in sites.note.nl
 
 
+def test_a_published_change_is_quoted_beside_the_one_worked_out(ds):
+    """8.100 against 129.000 (both rounded) is circa 94% fewer; the sources said 93% (NU.nl, the
+    police) and 90% (NOS). The key figure, the sentence to copy and the tooltip quote the shown
+    published change beside it; where the two agree (cloud URLs: 97%) nothing is added."""
+    from meldpunt_gui.text.describe import tooltip_lines
+    from meldpunt_gui.text.headline import change_words, headline
+
+    h = headline(ds, ViewState(metrics=("reports_h1",), granularity="half"), "reports_h1", "nl")
+    assert h.change == "circa 94% minder dan in 1e halfjaar 2021 (ca. 129.000); NU.nl, aug 2022: 93% minder"
+    assert h.sentence.startswith("In het 1e halfjaar van 2022 telde het Meldpunt circa 8.100 meldingen "
+                                 "van burgers (secundaire bron), circa 94% minder")
+    assert "NU.nl, Aug 2022: 93% fewer" in tooltip_lines(ds, "reports_h1", Period(2022, 1), "en")
+    assert change_words(ds, "reports_total", Period(2019), "nl").endswith("; NRC, 31-03-2020: 38% meer")
+    assert change_words(ds, "cloud_urls", Period(2022), "nl") == "97% minder dan in 2021 (160.000)"
+    # the source's 'bijna 60%' beside 59% worked out: the same figure
+    assert "60%" not in change_words(ds, "urls_assessed", Period(2016), "nl")
+    for m in ds.metrics.values():
+        if m.change_of:
+            assert ds.unit_of(m.id).kind == "change" and ds.unit_of(m.change_of).kind == "count", m.id
+
+
 # ============================================================== currency
 
 NEW_FIGURES = [
