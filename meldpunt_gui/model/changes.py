@@ -27,6 +27,20 @@ def change_between(cur: Observation | None, base_p: Period, base: Observation | 
                   cur.approximate or base.approximate)
 
 
+def same_source_base(ds: Dataset, metric: str, cur: Observation, base_p: Period,
+                     shown: Observation) -> Observation:
+    """The earlier value a change is worked out from: the one the later value's own source gives
+    for that period, where it gives one that fits the series, else the shown one. A change then
+    says what one publication said (750 referrals in 2007 against its own 'about 100' for 2006,
+    not against another source's 71: a rise of 956% that nobody published)."""
+    if shown.source == cur.source:
+        return shown
+    for alt in ds.alternatives(metric, base_p):
+        if alt.source == cur.source and not alt.off_definition:
+            return alt
+    return shown
+
+
 def _breaks(ds: Dataset, metric: str) -> frozenset[Period]:
     m = ds.metrics.get(metric)
     return m.breaks if m is not None else frozenset()
@@ -48,7 +62,8 @@ def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change 
     for period in periods:
         cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
         out.append(None if cur is None or base is None or period in breaks
-                   else change_between(cur[1], base[0], base[1], points))
+                   else change_between(cur[1], base[0],
+                                       same_source_base(ds, metric, cur[1], base[0], base[1]), points))
     return out
 
 
@@ -66,6 +81,7 @@ def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Chang
         cur, base = by.get((period.year, period.half)), by.get((period.year - 1, period.half))
         if cur is None or base is None or period in breaks:
             continue
+        base = (base[0], same_source_base(ds, metric, cur[1], base[0], base[1]))
         was = base[1].value
         if points:
             size = abs(cur[1].value - was)

@@ -21,7 +21,7 @@ from meldpunt_gui.model.bilingual import EMPTY as EMPTY
 from meldpunt_gui.model.bilingual import LANGS as LANGS
 from meldpunt_gui.model.bilingual import Lang as Lang
 from meldpunt_gui.model.bilingual import Text as Text
-from meldpunt_gui.model.changes import change_between, counted_alike  # used here, not re-exported
+from meldpunt_gui.model.changes import change_between, counted_alike, same_source_base  # used here, not re-exported
 from meldpunt_gui.model.values import FOREIGN_DIGITS as FOREIGN_DIGITS
 from meldpunt_gui.model.values import Category as Category
 from meldpunt_gui.model.values import Change as Change
@@ -296,8 +296,10 @@ class Dataset:
         if not counted_alike(self, metric, period):
             return None
         base_p = period.comparable_before()
-        return change_between(self.shown(metric, period), base_p, self.shown(metric, base_p),
-                              self.unit_of(metric).kind == "percent")
+        cur, base = self.shown(metric, period), self.shown(metric, base_p)
+        if cur is not None and base is not None:
+            base = same_source_base(self, metric, cur, base_p, base)
+        return change_between(cur, base_p, base, self.unit_of(metric).kind == "percent")
 
     def published_change(self, metric: str, period: Period) -> Observation | None:
         """The % change of `metric` in `period` as a source published it (a series whose

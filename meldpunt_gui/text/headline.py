@@ -34,6 +34,7 @@ W = {
     "pts_higher": Text("{pts} hoger dan in {base} ({was})", "{pts} higher than in {base} ({was})"),
     "same": Text("evenveel als in {base}", "the same as in {base}"),
     "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
+    "was_same_source": Text("{was} in dezelfde bron", "{was} in the same source"),
     "about_pct": Text("circa {pct}", "about {pct}"),
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",
                      "{label} in {period}: {value}{change}. Source: {source}."),
@@ -99,8 +100,9 @@ def _value_words(ds: Dataset, obs: Observation, lang: str) -> str:
 def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     """'65% minder dan in 2021 (413.262 volgens NU.nl, apr 2022)': the change against the
     comparable earlier period, in percentage points for percentages, with the earlier value so
-    the reader can check it, and that value's source where it is not the latest value's. A
-    change worked out from a rounded value is itself about so much ('circa 94%'), in whole
+    the reader can check it, and that value's source where it is not the latest value's (the
+    earlier value is the latest value's own source's where it gives one: 'ca. 414.000 in
+    dezelfde bron'). A change worked out from a rounded value is itself about so much ('circa 94%'), in whole
     percents: a decimal would claim a precision neither value has."""
     change = ds.change(metric, period)
     if change is None:
@@ -111,6 +113,8 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     was = format_value(change.base.value, unit, lang, change.base.approximate)
     if current is not None and change.base.source != current.source:
         was = W["was_from"].get(lang).format(was=was, source=source_short(ds.source_of(change.base), lang))
+    elif change.base is not ds.shown(metric, change.base_period):  # not the value the chart draws
+        was = W["was_same_source"].get(lang).format(was=was)
     rounded = change.rounded
     if unit.kind == "percent" and change.points is not None:
         if change.points == 0:

@@ -24,20 +24,41 @@ STORY = Story("fall", Text("De daling", "The fall"), Text("Minder meldingen in 2
               ("reports_total",), 2019, 2022, highlight=(Period(2022),))
 
 
+def _without(ds, metric: str, value: float):
+    """`ds` less one value: the same data with one source fewer for a period."""
+    from meldpunt_gui.model.domain import Dataset
+
+    return Dataset(ds.units, ds.categories, ds.metrics, ds.sources,
+                   [o for o in ds.observations if (o.metric, o.value) != (metric, value)],
+                   ds.events, ds.themes, ds.data_date)
+
+
 def test_headline_sentence_names_value_change_and_source(tiny_ds):
-    """The earlier value is from another source than the latest: the sentence names it, so
-    'Bron: Offlimits' is not read as the source of both; a change worked out from a rounded
-    value is said to be about so much."""
+    """A change is worked out from one publication where it gives both years (Offlimits: about
+    145.000 against about 414.000), and the sentence says the earlier value is that source's,
+    not the 413.262 the chart draws; a change from a rounded value is about so much."""
     h = headline(tiny_ds, STATE, "reports_total", "nl")
     assert h is not None and h.period == Period(2022)
     assert h.sentence == ("In 2022 telde het Meldpunt circa 145.000 meldingen, circa 65% minder dan in "
-                          "2021 (413.262 volgens NU.nl, apr 2022). Bron: Offlimits, 13-07-2023.")
+                          "2021 (ca. 414.000 in dezelfde bron). Bron: Offlimits, 13-07-2023.")
     assert h.value == "ca. 145.000 meldingen"
     assert h.approximate and h.status == ""
     assert (h.source_label, h.source_url) == ("Bron: Offlimits, 13-07-2023", "https://example.org/off")
     en = headline(tiny_ds, STATE, "reports_total", "en")
     assert en.sentence == ("In 2022 the hotline counted about 145,000 reports, about 65% fewer than in "
-                           "2021 (413,262 according to NU.nl, Apr 2022). Source: Offlimits, 13 Jul 2023.")
+                           "2021 (approx. 414,000 in the same source). Source: Offlimits, 13 Jul 2023.")
+
+
+def test_headline_names_the_earlier_values_source_where_it_is_another(tiny_ds):
+    """Where the latest value's source gives no value for the earlier period, the change is
+    worked out from the shown one and the sentence names its source, so 'Bron: Offlimits' is not
+    read as the source of both."""
+    ds = _without(tiny_ds, "reports_total", 414000)
+    h = headline(ds, STATE, "reports_total", "nl")
+    assert h.sentence == ("In 2022 telde het Meldpunt circa 145.000 meldingen, circa 65% minder dan in "
+                          "2021 (413.262 volgens NU.nl, apr 2022). Bron: Offlimits, 13-07-2023.")
+    assert headline(ds, STATE, "reports_total", "en").change == \
+        "about 65% fewer than in 2021 (413,262 according to NU.nl, Apr 2022)"
 
 
 def test_headline_sentence_is_the_same_for_the_same_view_and_escaped_as_html(tiny_ds):

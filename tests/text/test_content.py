@@ -690,3 +690,17 @@ def test_readme_lists_every_seed_claim():
     for r in rows:
         cells = [c.strip() for c in r.strip("|").split("|")]
         assert len(cells) >= 3 and all(cells[:2]), r
+
+
+def test_a_change_is_worked_out_within_one_publication(ds):
+    """FOK! gave 750 referrals for 2007 and about 100 for 2006; the press release on the 2006
+    annual report said 71. The change is FOK!'s own (about 650%), not a 956% no source states."""
+    from meldpunt_gui.text.headline import change_words
+
+    change = ds.change("police_referrals_klpd", Period(2007))
+    assert (change.base.value, change.base.source) == (100, "fok-2008") and round(change.pct) == 650
+    assert change_words(ds, "police_referrals_klpd", Period(2007), "nl") == \
+        "circa 650% meer dan in 2006 (ca. 100 in dezelfde bron)"
+    assert ds.shown("police_referrals_klpd", Period(2006)).value == 71  # the chart still draws the 71
+    # Offlimits: about 145.000 in 2022 against its own about 414.000 for 2021
+    assert ds.change("reports_total", Period(2022)).base.value == 414000
