@@ -22,6 +22,10 @@ MAX_ZIP_ENTRIES = 2000
 MAX_ZIP_UNCOMPRESSED = 200 * 2**20
 MAX_ZIP_RATIO = 150  # real workbooks inflate 5-40 times; bombs a thousand
 MAX_SHEET_CELLS = 12_000_000
+# Characters of text the sheet's cells would hold once each shared string is copied into every
+# cell that names it: 2.000 cells naming one string of a million characters are a 766 KB file
+# and took 4 GB to read
+MAX_SHEET_TEXT = 64 * 2**20
 
 # XML declarations Excel never writes; they are what entity bombs ("billion laughs") are made of.
 _XML_DTD = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
@@ -31,6 +35,7 @@ _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _ROW_NUM_PLAIN = re.compile(rb'<row r="([0-9]+)"')
 _WIDE_COL = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+_FAR_ROW = re.compile(rb'\br="[A-Z]{1,3}(\d{5,7})"')  # a cell in row 10.000 or further
 _ERR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
@@ -88,6 +93,7 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
         res.fail(bomb, "zip_bomb")
         return None
     sheets_xml: dict[str, bytes] = {}
+    shared = b""  # the shared strings: a cell may name one, and calamine copies it per cell
     dtd = False
     try:  # inflate everything once, trusting no declared size (zipfile stops at it and checks CRC)
         for info in infos:
@@ -98,10 +104,20 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
                     dtd = dtd or _has_dtd(part)
                 else:
                     tail = b""
+                    kept: list[bytes] = []  # an XML part, kept in case it holds a sheet
                     while not dtd and (chunk := fh.read(1 << 20)):
                         if xml:
                             dtd = _has_dtd(tail + chunk)
                             tail = chunk[-_DTD_OVERLAP:]
+                            kept.append(chunk)
+                    # a sheet stored elsewhere (xl/sheets/s1.xml) is read by calamine all the
+                    # same: it is bounded like the others (it escaped the bound and a 1.6 KB
+                    # workbook had calamine ask for 512 GB and abort the process)
+                    part = b"".join(kept)
+                    if xml and (b"sheetData" in part or b"s\x00h\x00e\x00e\x00t\x00D" in part):
+                        sheets_xml[info.filename] = part
+                    elif info.filename.lower().endswith("sharedstrings.xml"):
+                        shared = part
             if dtd:
                 break
         paths = {} if dtd else _sheet_paths(zf)
@@ -137,7 +153,8 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
         res.sheet = sheet
         xml_path = paths.get(sheet)
         candidates = [sheets_xml[xml_path]] if xml_path in sheets_xml else list(sheets_xml.values())
-        if any(_cells_bound(x) > MAX_SHEET_CELLS for x in candidates):
+        if any(_cells_bound(x) > MAX_SHEET_CELLS for x in candidates) or \
+                any(_shared_text_bound(x, shared) > MAX_SHEET_TEXT for x in candidates):
             res.fail(Text(f"Werkblad '{sheet}' in {name} is te groot om te lezen.",
                                  f"Sheet '{sheet}' in {name} is too large to read."), "sheet_too_big")
             return None
@@ -185,13 +202,38 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
 
 
 def _cells_bound(xml: bytes) -> int:
-    """Cells in the sheet's bounding box, which calamine allocates densely."""
+    """Cells in the sheet's bounding box, which calamine allocates densely: as many rows as the
+    highest row number, the number of rows (rows without a number follow one another) and the
+    highest row a cell's own reference names (`<row><c r="XFD1048576">` has no row number)."""
     numbers = _ROW_NUM_PLAIN.findall(xml)  # what Excel writes; other writers take the slow road
+    row_tags = xml.count(b"<row") + xml.count(b":row ") + xml.count(b":row>")
     if len(numbers) != xml.count(b"<row") or b":row" in xml:
         numbers = _ROW_NUM.findall(xml)
-    rows = max(map(int, numbers), default=0)
+    rows = max(max(map(int, numbers), default=0), row_tags,
+               max(map(int, _FAR_ROW.findall(xml)), default=0))
     cols = max((_col_index(c.decode()) + 1 for c in _WIDE_COL.findall(xml)), default=26)
     return rows * max(cols, 26)
+
+
+_SHARED_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d{1,9})\s*<')
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
+
+
+def _shared_text_bound(xml: bytes, shared: bytes) -> int:
+    """Bytes of shared-string text the sheet's cells name, each as often as it is named (an
+    upper bound on the characters read: a string's XML is at least as long as its text)."""
+    if not shared or b't="s"' not in xml:
+        return 0
+    starts = [m.start() for m in _SHARED_ITEM.finditer(shared)] + [len(shared)]
+    sizes = [b - a for a, b in zip(starts, starts[1:])]
+    total = 0
+    for m in _SHARED_REF.finditer(xml):
+        i = int(m.group(1))
+        if i < len(sizes):
+            total += sizes[i]
+            if total > MAX_SHEET_TEXT:
+                break
+    return total
 
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)

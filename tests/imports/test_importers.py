@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -493,6 +494,56 @@ def test_huge_sparse_sheet_is_refused(ds):
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
         b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
     res = read_import_data(zip_bytes(parts), "sparse.xlsx", ds)
+    assert res.unusable and codes(res) == ["sheet_too_big"]
+
+
+def _sheet_parts(rows: list[list[object]]) -> dict[str, bytes]:
+    zf = zipfile.ZipFile(io.BytesIO(xlsx_bytes({"S": rows})))
+    return {n: zf.read(n) for n in zf.namelist()}
+
+
+def test_a_far_cell_is_bounded_without_row_numbers_and_wherever_the_sheet_is_stored(ds):
+    """calamine allocates the sheet's whole box: one cell at XFD1048576 in a row without a
+    number, or in a sheet stored outside xl/worksheets/, had it ask for 512 GB and abort the
+    process (the window with it) on a 1.6 KB file."""
+    parts = _sheet_parts([["metric", "period", "value"]])
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    unnumbered = re.sub(rb'<row r="\d+"', b"<row", sheet).replace(
+        b"</sheetData>", b'<row><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+    res = read_import_data(zip_bytes({**parts, "xl/worksheets/sheet1.xml": unnumbered}), "far.xlsx", ds)
+    assert res.unusable and codes(res) == ["sheet_too_big"]
+    moved = {n: v for n, v in parts.items() if n != "xl/worksheets/sheet1.xml"}
+    moved["xl/sheets/s1.xml"] = sheet.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
+    moved["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"worksheets/sheet1.xml", b"sheets/s1.xml")
+    res = read_import_data(zip_bytes(moved), "elsewhere.xlsx", ds)
+    assert res.unusable and codes(res) == ["sheet_too_big"]
+    # four thousand unnumbered rows across the full width: 65 million cells
+    rows = b"".join(b"<row/>" for _ in range(4000))
+    wide = sheet.replace(b"</sheetData>", rows + b'<row><c r="XFD4002"><v>1</v></c></row></sheetData>')
+    res = read_import_data(zip_bytes({**parts, "xl/worksheets/sheet1.xml": wide}), "wide.xlsx", ds)
+    assert res.unusable and codes(res) == ["sheet_too_big"]
+
+
+def test_shared_strings_named_by_many_cells_are_bounded(ds):
+    """Every cell that names a shared string gets its own copy: 2.000 cells naming one string
+    of a million characters took 4 GB. The text such a sheet would hold is bounded."""
+    from meldpunt_gui.imports.xlsx import MAX_SHEET_TEXT
+
+    parts = _sheet_parts([["metric", "period", "value"]])
+    import random
+    import string
+
+    long = "".join(random.Random(1).choices(string.ascii_letters, k=2 ** 20))  # does not pack small
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        b'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>' + long.encode() + b"</t></si></sst>")
+    cells = b"".join(b'<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>' % (r, r) for r in range(2, 70))
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b"</sheetData>", cells + b"</sheetData>")
+    assert 68 * len(long) > MAX_SHEET_TEXT
+    res = read_import_data(zip_bytes(parts), "shared.xlsx", ds)
     assert res.unusable and codes(res) == ["sheet_too_big"]
 
 
