@@ -40,17 +40,34 @@ def _text(path: Path) -> tuple[str | None, list[FileProblem]]:
         data = read_bounded(path, MAX_EVENTS_BYTES)
     except ReadRefused as refused:
         return None, [FileProblem(path.name, None, "", refused.text)]
+    return decode_events(data, path.name)
+
+
+def decode_events(data: bytes, name: str = FILE_NAME) -> tuple[str | None, list[FileProblem]]:
+    """An events file's text in any of the import's encodings, or None and why not (a pack
+    adding events decodes the file it adds to with this, so a Windows-1252 or UTF-16 file keeps
+    every character)."""
     # the import's decoder (and zipfile with it) only when there is a file: most folders have none
     from meldpunt_gui.imports.files import decode
     from meldpunt_gui.imports.model import ImportResult
 
-    res = ImportResult(file=path.name)
+    res = ImportResult(file=name)
     text = decode(data, None, res)
     if text is None:
         if any(p.code == "empty" for p in res.problems):
             return "", []  # an empty file is no events, not a mistake
-        return None, [FileProblem(path.name, None, "", p.message) for p in res.problems[:1]]
+        return None, [FileProblem(name, None, "", p.message) for p in res.problems[:1]]
     return text, []
+
+
+def event_rows(data_dir: Path | None) -> tuple[list[dict[str, str]], list[FileProblem]]:
+    """The events `events.csv` holds as rows of its columns (date, title_nl, title_en, url,
+    note), as the reader accepts them, and what it left out: a pack copies these, never its
+    own reading of the file's lines."""
+    events, sources, problems = load_user_events(data_dir)
+    urls = {s.id: s.url for s in sources}
+    return [{"date": e.date, "title_nl": e.title.nl, "title_en": e.title.en,
+             "url": urls.get(e.source, ""), "note": e.note.nl} for e in events], problems
 
 
 def _records(text: str, sep: str, name: str,

@@ -18,7 +18,7 @@ from pathlib import Path
 from meldpunt_gui.data.store import ImportRecord, UserStore
 from meldpunt_gui.data.stories import StoryError, load_stories, parse_story_bytes, story_folders
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
-from meldpunt_gui.data.user_events import EventProblem, load_user_events
+from meldpunt_gui.data.user_events import EventProblem, decode_events, event_rows
 from meldpunt_gui.exports.pack import MAX_EVENTS_BYTES, read_small
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.imports.model import ImportResult
@@ -48,15 +48,6 @@ class Applied:
 
 def _sep(header: str) -> str:
     return max(("\t", ";", ","), key=header.count)  # the rule user_events.py reads by
-
-
-def _rows(text: str) -> list[dict[str, str]]:
-    lines = text.splitlines()
-    if not lines:
-        return []
-    reader = csv.DictReader(lines, delimiter=_sep(lines[0]))
-    return [{_ALIASES.get(k, k): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-            for row in reader]
 
 
 def _key(row: dict[str, str]) -> tuple[str, str]:
@@ -103,28 +94,38 @@ def _events_readable(data_dir: Path) -> bool:
 
 
 def _new_events(data: bytes, data_dir: Path) -> tuple[list[dict[str, str]], list[EventProblem]]:
-    """The pack's event rows the events reader accepts and the data folder does not list yet."""
+    """The pack's events the events reader accepts and the data folder does not list yet, read by
+    that same reader (a row count of its own drifted from the reader's line numbers at a blank
+    line or a title over two lines, and copied a bad row while dropping a good one)."""
     with tempfile.TemporaryDirectory() as tmp:  # the same reader and rules as the data folder's file
         (Path(tmp) / EVENTS_NAME).write_bytes(data)
-        _events, _sources, problems = load_user_events(Path(tmp))
-    try:
-        rows = _rows(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        return [], problems
-    bad = {p.line for p in problems}
-    existing = read_small(data_dir / EVENTS_NAME, MAX_EVENTS_BYTES) or b""
-    have = {_key(r) for r in _rows(existing.decode("utf-8-sig", "replace"))}
+        rows, problems = event_rows(Path(tmp))
+    have = {_key(r) for r in event_rows(data_dir)[0]}
     new = []
-    for line, row in enumerate(rows, start=2):
-        if line not in bad and _key(row) not in have:
+    for row in rows:
+        if _key(row) not in have:
             have.add(_key(row))
             new.append(row)
     return new, problems
 
 
 def _events_bytes(existing: bytes, rows: list[dict[str, str]]) -> bytes:
-    """The data folder's events file with `rows` added, in that file's own columns and separator."""
-    text = existing.decode("utf-8-sig", "replace") if existing else ""
+    """The data folder's events file with `rows` added, in that file's own columns and separator.
+    The file is decoded as the events reader decodes it (Windows-1252, UTF-16 or UTF-8) and
+    written back as UTF-8, with a byte order mark where it was not plain UTF-8, so Excel still
+    opens it right: every character it held stays as it was."""
+    text = ""
+    plain_utf8 = True
+    if existing:
+        try:
+            text = existing.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            plain_utf8 = False
+            decoded, _problems = decode_events(existing)
+            if decoded is None:  # _events_readable let it through: the reader can read it
+                raise ValueError(f"{EVENTS_NAME} could not be decoded") from None
+            text = decoded
+    text = text.lstrip("\ufeff")
     lines = text.splitlines()
     if lines:
         sep = _sep(lines[0])
@@ -138,7 +139,8 @@ def _events_bytes(existing: bytes, rows: list[dict[str, str]]) -> bytes:
     for row in rows:
         writer.writerow([row.get(h, "") for h in header])
     head = text if not text or text.endswith(("\n", "\r")) else text + "\n"
-    return (("\ufeff" if existing.startswith(b"\xef\xbb\xbf") else "") + head + buf.getvalue()).encode("utf-8")
+    bom = existing.startswith(b"\xef\xbb\xbf") or not plain_utf8
+    return (("\ufeff" if bom else "") + head + buf.getvalue()).encode("utf-8")
 
 
 def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, data_dir: Path) -> Applied:

@@ -121,6 +121,60 @@ def test_round_trip_values_sources_stories_events_then_undo(folder_a, tmp_path, 
     assert own_values(fresh, bundled) == {}
 
 
+def _pack_events(tmp_path: Path, name: str, events: bytes, receiver_events: bytes | None) -> Path:
+    """A pack of one figure and `events`, imported into a fresh folder holding `receiver_events`."""
+    sender = tmp_path / f"{name}-from"
+    with UserStore.open(sender) as store:
+        res = read_import_data(FIGURES.encode("utf-8"), "cijfers.csv", store.overlay(load_bundled()))
+        store.apply(res, "cijfers.csv")
+    (sender / "events.csv").write_bytes(events)
+    target = tmp_path / f"{name}.meldpunt"
+    assert run("pack", "export", "--out", str(target), "--data-dir", str(sender))[0] == 0
+    receiver = tmp_path / f"{name}-to"
+    receiver.mkdir()
+    if receiver_events is not None:
+        (receiver / "events.csv").write_bytes(receiver_events)
+    code, out, err = run("pack", "import", str(target), "--yes", "--data-dir", str(receiver))
+    assert code == 0, (out, err)
+    return receiver
+
+
+OWN = "date;title_nl;title_en;url;note\n2021;Café gesloten – €5;Café closed;;Daniël\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig"])
+def test_adding_a_packs_events_keeps_every_character_of_the_receivers_file(tmp_path, encoding):
+    """The receiver's events.csv in Windows-1252 or UTF-16 (both read by the viewer) was decoded
+    as UTF-8 and written back: 'Café' became 'Caf\ufffd', and a UTF-16 file lost every event."""
+    from meldpunt_gui.data.user_events import event_rows
+
+    folder = _pack_events(tmp_path, encoding, EVENTS.encode("utf-8"), OWN.encode(encoding))
+    rows, problems = event_rows(folder)
+    assert problems == []
+    assert [(r["date"], r["title_nl"], r["note"]) for r in rows] == [
+        ("2021", "Café gesloten – €5", "Daniël"), ("2025-03", "Nieuwe wet", "")]
+
+
+def test_a_packs_events_are_the_ones_its_reader_accepts(tmp_path):
+    """A blank line and a title over two lines in the pack's events.csv: the good events arrive
+    whole, the bad one stays out (the row count drifted from the reader's line numbers)."""
+    from meldpunt_gui.data.user_events import event_rows
+
+    sent = ("date;title_nl;title_en;url;note\n\n2099-13-45;Fout;Bad;;\n"
+            '2020;"Twee\nregels";Two lines;;\n2022;Goed;Good;;\n')
+    folder = _pack_events(tmp_path, "rows", sent.encode("utf-8"), None)
+    rows, problems = event_rows(folder)
+    assert problems == []  # nothing bad was copied in
+    assert [(r["date"], r["title_nl"]) for r in rows] == [("2020", "Twee\nregels"), ("2022", "Goed")]
+
+
+def test_a_pack_made_from_a_windows_1252_events_file_brings_its_events(tmp_path):
+    from meldpunt_gui.data.user_events import event_rows
+
+    folder = _pack_events(tmp_path, "sent1252", OWN.encode("cp1252"), None)
+    assert [r["title_nl"] for r in event_rows(folder)[0]] == ["Café gesloten – €5"]
+
+
 def test_importing_twice_adds_nothing(folder_a, tmp_path):
     target = tmp_path / "p.meldpunt"
     assert run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))[0] == 0
