@@ -40,6 +40,7 @@ def messages() -> dict[str, Text]:
         "size": Text("Ongeldige grootte '{v}': gebruik bijvoorbeeld 1400x860.",
                      "Invalid size '{v}': use for example 1400x860."),
         "saved": Text("Opgeslagen: {path}", "Saved: {path}"),
+        "store_skipped": Text("Alleen de meegeleverde cijfers zijn gebruikt.", "Only the bundled figures were used."),
         "save_failed": Text("Opslaan mislukt: {err}", "Saving failed: {err}"),
         "no_periods": Text("Geen perioden met gegevens in deze selectie.",
                            "No periods with data in this selection."),
@@ -199,10 +200,18 @@ def load(args: argparse.Namespace) -> Dataset:
             ds, problems = assemble_dataset(ds, None, folder)
         else:
             try:
-                from meldpunt_gui.data.store import UserStore
+                from meldpunt_gui.data.store import StoreError, UserStore
             except ImportError:
                 return ds
-            ds, problems = assemble_dataset(ds, UserStore.open(folder), folder)
+            try:
+                opened = UserStore.open(folder)
+            except StoreError as exc:  # a link loop, a locked or unreadable store: the window
+                # starts on the bundled figures then, and so does a command, saying why
+                lang = str(getattr(args, "lang", None) or getattr(args, "_lang", "nl"))
+                tell([exc.message.get(lang) + " " + messages()["store_skipped"].get(lang)], args)
+                ds, problems = assemble_dataset(ds, None, folder)
+            else:
+                ds, problems = assemble_dataset(ds, opened, folder)
         left_out(problems, args)
     return ds
 

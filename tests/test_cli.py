@@ -174,3 +174,23 @@ def test_a_csv_export_on_a_folder_without_a_store_creates_none(tmp_path):
                        "--out", str(tmp_path / "a.csv"), "--data-dir", str(tmp_path / "d"))
     assert code == 0, err
     assert (tmp_path / "a.csv").is_file() and not (tmp_path / "d").exists()
+
+
+@pytest.mark.parametrize("broken", ["loop", "dangling"])
+def test_data_commands_on_a_store_that_cannot_be_opened_say_why_and_use_the_bundled_figures(tmp_path, broken):
+    """A store that is a link to itself or to nothing ended list-metrics and export in a
+    traceback; the window starts on the bundled figures then, and so do the commands, saying why."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = folder / "meldpunt.sqlite"
+    store.symlink_to(store if broken == "loop" else tmp_path / "gone" / "meldpunt.sqlite")
+    for args in (["list-metrics"], ["export", "--metrics", "reports_total", "--format", "csv",
+                                    "--out", str(tmp_path / "o.csv")]):
+        out, err = io.StringIO(), io.StringIO()
+        code = main([*args, "--data-dir", str(folder)], out=out, err=err)
+        assert code == 0, err.getvalue()
+        assert "Traceback" not in err.getvalue()
+        assert err.getvalue().count("\n") == 1
+        assert f"{store} kan niet worden geopend: het is een koppeling die naar zichzelf of naar " \
+               "niets wijst. Alleen de meegeleverde cijfers zijn gebruikt." in err.getvalue()
+    assert "reports_total" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")

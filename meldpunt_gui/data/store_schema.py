@@ -84,6 +84,9 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         if is_damage(exc):
             raise Damaged(Text("geen SQLite-bestand", "not an SQLite file")) from None
         why = sqlite_reason(exc)
+        if path.is_symlink() and not path.exists():  # SQLite says only that it cannot open it
+            why = Text("het is een koppeling die naar zichzelf of naar niets wijst",
+                       "it is a link that points to itself or to nothing")
         raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
                               f"{path} cannot be opened: {why.en}."), "unopenable") from None
     try:
