@@ -116,17 +116,25 @@ class ImportResult:
     error_count: int = 0
     warning_count: int = 0
     omitted: int = 0
+    listed_errors: int = 0
 
     def add(self, line: int | None, column: str, severity: Severity, message: Message,
-            code: str = "", cell: str = "") -> None:
-        """Record a problem; `message` may be a function so unlisted problems cost no formatting."""
+            code: str = "", cell: str = "", always: bool = False) -> None:
+        """Record a problem; `message` may be a function so unlisted problems cost no formatting.
+        Errors and warnings are listed up to MAX_LISTED_PROBLEMS each, so thousands of warnings
+        never hide the error that blocks the import; `always`: listed whatever the count (why
+        the whole file is unusable)."""
         if severity == "error":
             self.error_count += 1
+            listed = self.listed_errors
         else:
             self.warning_count += 1
-        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            listed = len(self.problems) - self.listed_errors
+        if always or listed < MAX_LISTED_PROBLEMS:
             text = message if isinstance(message, Text) else message()
             self.problems.append(Problem(self.file, line, column, severity, text, code, cell))
+            if severity == "error":
+                self.listed_errors += 1
         else:
             self.omitted += 1
 
@@ -144,7 +152,7 @@ class ImportResult:
         `line` names where the file stops being readable, when there is such a place.
         """
         self.unusable = True
-        self.error(line, "", message, code)
+        self.add(line, "", "error", message, code, always=True)
 
     @property
     def has_errors(self) -> bool:
@@ -182,6 +190,8 @@ class ImportResult:
     def omitted_note(self) -> Text | None:
         if not self.omitted:
             return None
-        word = Text("probleem", "problem") if self.omitted == 1 else Text("problemen", "problems")
-        return Text(f"... en nog {self.omitted} {word.nl} die niet afzonderlijk getoond worden.",
-                    f"... and {self.omitted} more {word.en} not listed one by one.")
+        if self.omitted == 1:
+            return Text("... en nog 1 probleem dat niet afzonderlijk getoond wordt.",
+                        "... and 1 more problem not listed one by one.")
+        return Text(f"... en nog {self.omitted} problemen die niet afzonderlijk getoond worden.",
+                    f"... and {self.omitted} more problems not listed one by one.")

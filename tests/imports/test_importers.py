@@ -15,7 +15,7 @@ from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui.imports.numbers import parse_number
 from meldpunt_gui.imports.reader import read_import, read_import_data
-from meldpunt_gui.model.domain import Period
+from meldpunt_gui.model.domain import Period, Text
 from meldpunt_gui.text.formatting import format_number
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "import"
@@ -675,3 +675,21 @@ def test_reading_leaves_no_reference_cycles(ds, name, data):
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def test_thousands_of_warnings_never_hide_the_error_that_blocks_the_import():
+    """A header with 5.000 columns too many gave 5.000 warnings; the one error (or why the file
+    was unusable) came after them and was only counted, so the file was refused without a reason."""
+    from meldpunt_gui.imports.model import MAX_LISTED_PROBLEMS, ImportResult
+
+    res = ImportResult(file="f.csv")
+    for i in range(MAX_LISTED_PROBLEMS + 10):
+        res.warning(1, f"k{i}", Text("kolom wordt niet gebruikt", "column not used"), "unused_column")
+    res.error(2, "waarde", Text("geen getal", "not a number"), "not_a_number")
+    res.fail(Text("f.csv is onleesbaar vanaf regel 3.", "f.csv is unreadable from line 3."), "unreadable", 3)
+    assert [p.code for p in res.errors] == ["not_a_number", "unreadable"]
+    assert res.omitted == 10 and res.unusable
+    note = res.omitted_note()
+    assert note is not None and note.nl == "... en nog 10 problemen die niet afzonderlijk getoond worden."
+    one = ImportResult(file="g.csv", omitted=1).omitted_note()
+    assert one is not None and one.nl == "... en nog 1 probleem dat niet afzonderlijk getoond wordt."
