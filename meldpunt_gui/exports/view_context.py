@@ -15,6 +15,7 @@ from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.transforms import ChartData
 from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.formatting import format_period
+from meldpunt_gui.text.marks import BREAK_KEY
 from meldpunt_gui.text.plain import LONG, shorten
 
 C = {
@@ -79,7 +80,12 @@ def _has_gap(values: list[float]) -> bool:
     return False
 
 
-def _key(data: ChartData, events: bool, lang: str) -> tuple[str, ...]:
+def _sentence(text: str) -> str:
+    """A key entry as the export's lines read: capital first, full stop last."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+
+
+def _key(data: ChartData, events: bool, lang: str, broken: bool) -> tuple[str, ...]:
     out = []
     lines = [ln for p in data.panels if not p.stacked for ln in p.lines]
     stacked = [ln for p in data.panels if p.stacked for ln in p.lines]
@@ -89,6 +95,8 @@ def _key(data: ChartData, events: bool, lang: str) -> tuple[str, ...]:
         out.append(C["hatched"].get(lang))
     if any(_has_gap(ln.values) for ln in lines):
         out.append(C["gap"].get(lang))
+    if broken:
+        out.append(_sentence(BREAK_KEY.get(lang)))
     if events:
         out.append(C["events"].get(lang))
     return tuple(out)
@@ -113,7 +121,7 @@ def view_context(view: ResolvedView) -> ViewContext:
         notes=view.notes,
         story=C["story"].get(lang).format(title=story.title.get(lang)) if story else "",
         highlight=highlight,
-        key=_key(view.chart, bool(view.events), lang),
+        key=_key(view.chart, bool(view.events), lang, view.broken_at_breaks),
         source=view.sources_line,
         data_date=view.data_date_line,
         definitions=tuple(definition_line(view.ds, m, lang) for m in view.chart.compared

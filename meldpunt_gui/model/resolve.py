@@ -10,6 +10,7 @@ table, the explanation) is computed the first time it is asked for and then kept
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -155,7 +156,22 @@ class ResolvedView:
         the marks some value in view carries."""
         scan = self.scan
         return tuple(key_entries(scan.statuses, scan.approximate, scan.alternatives,
-                                 self.lang, chart=True))
+                                 self.lang, chart=True, breaks=self.broken_at_breaks))
+
+    @cached_property
+    def broken_at_breaks(self) -> bool:
+        """Some line in view has drawn values either side of a break in its series, and the
+        chart leaves the line out between them (the key says why)."""
+        for panel in self.chart.panels:
+            if panel.stacked:
+                continue
+            for ln in panel.lines:
+                breaks = self.ds.metrics[ln.metric].breaks if ln.metric in self.ds.metrics else ()
+                if breaks and any(ln.periods[k] in breaks and not math.isnan(ln.values[k])
+                                  and not math.isnan(ln.values[k - 1])
+                                  for k in range(1, len(ln.periods))):
+                    return True
+        return False
 
     @cached_property
     def without_half_years(self) -> tuple[str, ...]:

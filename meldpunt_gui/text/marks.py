@@ -31,6 +31,9 @@ KEY = {
                          "* = other sources give another value"),
     "title": Text("Tekens", "Marks"),
 }
+# The chart draws no line across a break in a series (it counts differently from there on)
+BREAK_KEY = Text("geen lijn tussen twee punten = de reeks telt vanaf daar anders (een breuk)",
+                 "no line between two points = the series counts differently from there (a break)")
 
 
 def status_mark(obs: Observation) -> str:
@@ -45,8 +48,9 @@ def cell_marks(obs: Observation, alternatives: int) -> str:
 
 
 def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, lang: str,
-                chart: bool = False) -> list[str]:
-    """The key for the marks in view, in a fixed order: rounded, the statuses, other sources.
+                chart: bool = False, breaks: bool = False) -> list[str]:
+    """The key for the marks in view, in a fixed order: rounded, the statuses, other sources,
+    and (`breaks`, the chart only) a line left out across a break in a series.
 
     `chart` names the hollow marker for rounded values (the table says 'ca.')."""
     present = set(statuses)
@@ -58,4 +62,6 @@ def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, 
             out.append(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}")
     if alternatives and not chart:  # the chart names other sources in its readout
         out.append(KEY["alternatives"].get(lang))
+    if breaks and chart:
+        out.append(BREAK_KEY.get(lang))
     return out

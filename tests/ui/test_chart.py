@@ -367,3 +367,29 @@ def test_a_long_unit_is_cut_to_its_panel_height_and_whole_again_when_there_is_ro
     assert titles()[1][0].startswith("reports")  # the start kept, the rest cut
     chart.resize(900, 1500)
     qtbot.waitUntil(lambda: titles()[1][0] == "reports to the police")
+
+
+def test_no_line_is_drawn_across_a_break_in_a_series(qtbot):
+    """Police reports count reports with a Dutch link in 2016, up- and downloads in 2017 and US
+    reports only in 2018 (breaks at 2017 and 2018): the markers stay, the line between them goes,
+    and the key under the chart says why. Reports without a break stay one line."""
+    from meldpunt_gui.model.resolve import resolve
+    from meldpunt_gui.model.view import ViewState
+    chart, ds = bundled_chart(qtbot, 800)
+    state = ViewState(metrics=("police_reports",), first_year=2014, last_year=2021)
+    chart.set_view(ds, state, "nl")
+    [s] = chart.series
+    assert [p.year for p, v in zip(s.periods, s.y) if not math.isnan(v)] == [2014, 2016, 2017, 2018, 2021]
+    [line] = [c for c in chart._panels[0].lines if c.isVisible()]
+    xs, ys = line.getData()
+    drawn = [(round(x, 2), not math.isnan(y)) for x, y in zip(xs, ys)]
+    x = {p.year: p.x for p in s.periods}
+    for before, at in ((2016, 2017), (2017, 2018)):
+        between = [d for d in drawn if x[before] < d[0] < x[at]]
+        assert between == [(round((x[before] + x[at]) / 2, 2), False)], (before, at)  # a gap
+    assert "geen lijn tussen twee punten = de reeks telt vanaf daar anders (een breuk)" in \
+        resolve(ds, state, "nl").chart_key
+    chart.set_view(ds, ViewState(metrics=("reports_total",), first_year=2018, last_year=2022), "nl")
+    [line] = [c for c in chart._panels[0].lines if c.isVisible()]
+    assert not any(math.isnan(y) for y in line.getData()[1][:-1])  # 2018-2022: one unbroken line
+    assert not any("breuk" in k for k in resolve(ds, ViewState(metrics=("reports_total",)), "nl").chart_key)

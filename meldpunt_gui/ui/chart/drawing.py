@@ -20,6 +20,20 @@ from meldpunt_gui.ui.chart.series import SeriesData
 SYMBOL_PX = 9
 
 
+def _broken_at_breaks(ds: Dataset, data: SeriesData, x: Any, y: Any, np: Any) -> tuple[Any, Any]:
+    """The line's points with a gap where the series starts counting differently (`breaks`):
+    a line drawn on through police reports of 2016, 2017 and 2018 read as one rising count of
+    three different ones. The markers stay; only the line between them goes."""
+    metric = ds.metrics.get(data.metric)
+    if metric is None or not metric.breaks or len(data.periods) < 2:
+        return x, y
+    at = [k for k in range(1, len(data.periods)) if data.periods[k] in metric.breaks]
+    if not at:
+        return x, y
+    mid = [(x[k - 1] + x[k]) / 2 for k in at]
+    return np.insert(x, at, mid), np.insert(y, at, np.nan)
+
+
 class SeriesPainter:
     """Draws one panel's series; keeps the pens, brushes and glyphs it made for reuse."""
 
@@ -83,7 +97,7 @@ class SeriesPainter:
             if pdata.log:
                 with np.errstate(invalid="ignore", divide="ignore"):
                     y = np.log10(y)
-            by_style.setdefault(style, []).append((x, y))
+            by_style.setdefault(style, []).append(_broken_at_breaks(ds, data, x, y, np))
             ok = ~np.isnan(y)
             first = mark_index.get((style.symbol, style.colour))
             if first is None:
