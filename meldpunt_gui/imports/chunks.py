@@ -111,6 +111,8 @@ def strict_pieces(data: bytes, codec: str, start: int = 0, size: int | None = No
         except UnicodeDecodeError as exc:
             pending = len(exc.object) - len(chunk)  # bytes held over from the piece before
             raise StrictError(pos - pending + exc.start) from None
+        except UnicodeError:  # a codec that says only that it failed (punycode, idna)
+            raise StrictError(pos) from None
         if text:
             yield text
         if stop >= n:

@@ -152,11 +152,16 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
     strict: tuple[str, str] | None = None  # the message when a strict decoding fails
     if encoding:
         try:
-            codec = codecs.lookup(encoding).name
+            info = codecs.lookup(encoding)
         except LookupError:
+            info = None
+        # rot13, hex, zlib and the like are codecs but no character sets: Python cannot decode
+        # bytes to text with them (the read ended in an internal TypeError)
+        if info is None or not getattr(info, "_is_text_encoding", True):
             res.fail(Text(f"Onbekende tekenset '{encoding}'.", f"Unknown encoding '{encoding}'."),
                             "encoding")
             return None
+        codec = info.name
         strict = f"{name} is niet te lezen als {encoding}: regel {{line}}, byte {{col}}.", \
             f"{name} cannot be read as {encoding}: line {{line}}, byte {{col}}."
     else:

@@ -693,3 +693,14 @@ def test_thousands_of_warnings_never_hide_the_error_that_blocks_the_import():
     assert note is not None and note.nl == "... en nog 10 problemen die niet afzonderlijk getoond worden."
     one = ImportResult(file="g.csv", omitted=1).omitted_note()
     assert one is not None and one.nl == "... en nog 1 probleem dat niet afzonderlijk getoond wordt."
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "hex", "zlib", "base64", "punycode", "bogus"])
+def test_a_codec_that_is_no_character_set_is_named_not_an_internal_error(ds, encoding):
+    """--encoding rot13 (or hex, zlib) is a Python codec but no character set, and punycode
+    fails without saying where: each ended the read in 'interne fout: TypeError'."""
+    res = read_import_data(b"metriek;periode;waarde\nreports_total;2025;1\n", "x.csv", ds, encoding=encoding)
+    assert res.unusable
+    assert all("interne fout" not in p.message.nl for p in res.problems), res.problems
+    assert codes(res) in (["encoding"], ["strict_decode"]) or res.problems[0].message.nl.startswith(
+        "x.csv is niet te lezen als"), codes(res)
