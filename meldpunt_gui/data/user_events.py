@@ -53,6 +53,18 @@ def decode_events(data: bytes, name: str = FILE_NAME) -> tuple[str | None, list[
 
     res = ImportResult(file=name)
     text = decode(data, None, res)
+    lines = data.split(b"\n") if text is None and any(p.code == "binary" for p in res.problems) else []
+    bad = [i for i, line in enumerate(lines, start=1) if b"\x00" in line]
+    if bad and len(bad) * 2 < sum(1 for line in lines if line.strip()):
+        # a few stray NUL bytes in a text file (a paste from another program): those lines are
+        # named and left out, the rest loads, as with any other bad line (UTF-16 without a byte
+        # order mark has them on every line and stays refused as a whole)
+        kept = b"\n".join(b"" if b"\x00" in line else line for line in lines)
+        text = decode(kept, None, ImportResult(file=name))
+        if text is not None:
+            return text, [FileProblem(name, i, "", Text(
+                "de regel bevat een nul-teken (0x00) en is overgeslagen",
+                "the line holds a NUL character (0x00) and was left out")) for i in bad]
     if text is None:
         if any(p.code == "empty" for p in res.problems):
             return "", []  # an empty file is no events, not a mistake

@@ -24,3 +24,16 @@ def test_staff_events_join_the_bundled_ones(tmp_path):
 def test_no_file_no_change(tmp_path):
     ds = load_bundled()
     assert with_user_events(ds, tmp_path)[0] is ds
+
+
+def test_a_stray_nul_byte_costs_its_line_only(tmp_path):
+    """One NUL byte (a paste from another program) made the whole events.csv 'no text file' and
+    every event was gone; now that line is named and left out, the rest loads."""
+    from meldpunt_gui.data.user_events import load_user_events
+
+    (tmp_path / "events.csv").write_bytes(
+        b"date;title_nl;title_en;url;note\n2020;Kap\x00ot;Broken;;\n2021;Goed;Good;;\n")
+    events, _sources, problems = load_user_events(tmp_path)
+    assert [e.title.nl for e in events] == ["Goed"]
+    assert [(p.file, p.line) for p in problems] == [("events.csv", 2)]
+    assert "nul-teken" in problems[0].format("nl")
