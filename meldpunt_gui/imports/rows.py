@@ -135,11 +135,23 @@ class RowBuilder:
     def extras(self, cells: Sequence[object], line: int) -> tuple[str, str, str, str]:
         """(publisher, url, published, note): file text kept as text, bad links and dates dropped."""
         roles, text, res = self.h.roles, self.text, self.res
-        publisher = _clean(text(cells[roles["source"]])) if "source" in roles else ""
-        note = _clean(text(cells[roles["note"]])) if "note" in roles else ""
+
+        def kept(role: str) -> str:
+            raw = text(cells[roles[role]])
+            if len(raw) > MAX_KEPT_TEXT:  # said, not done silently: the store keeps the start only
+                name = self.h.name(roles[role])
+                res.warning(line, name, Text(
+                    f"De tekst in kolom {name} is {len(raw):,} tekens lang; de eerste "
+                    f"{MAX_KEPT_TEXT:,} worden bewaard.".replace(",", "."),
+                    f"The text in column {name} is {len(raw):,} characters long; the first "
+                    f"{MAX_KEPT_TEXT:,} are kept."), "text_cut")
+            return _clean(raw)
+
+        publisher = kept("source") if "source" in roles else ""
+        note = kept("note") if "note" in roles else ""
         url = published = ""
         if "url" in roles:
-            url = _clean(text(cells[roles["url"]]))
+            url = kept("url")
             if url and not url[:8].lower().startswith(("http://", "https://")):
                 res.warning(line, self.h.name(roles["url"]), Text(
                     f"'{url[:60]}' is geen webadres (http/https) en wordt niet als link bewaard.",
@@ -266,8 +278,12 @@ class RowBuilder:
         return keep
 
 
+MAX_KEPT_TEXT = 2000  # characters of a source name, link or note an import keeps
+
+
 def _clean(text: str) -> str:
     """File text kept as text: no control characters, no novels."""
+    text = text[:MAX_KEPT_TEXT]
     if text and not text.isprintable():
         text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
-    return text[:2000]
+    return text

@@ -704,3 +704,17 @@ def test_a_codec_that_is_no_character_set_is_named_not_an_internal_error(ds, enc
     assert all("interne fout" not in p.message.nl for p in res.problems), res.problems
     assert codes(res) in (["encoding"], ["strict_decode"]) or res.problems[0].message.nl.startswith(
         "x.csv is niet te lezen als"), codes(res)
+
+
+def test_a_long_source_text_is_kept_in_part_and_the_import_says_so(ds):
+    """A 5.000-character source name was cut to 2.000 without a word; now a warning names the
+    line and column, and the start is kept."""
+    from meldpunt_gui.imports.rows import MAX_KEPT_TEXT
+
+    data = ("metriek;periode;waarde;bron\nhotline_reports;2025;120.000;" + "x" * 5000 + "\n").encode()
+    res = read_import_data(data, "lang.csv", ds)
+    assert not res.has_errors
+    [warning] = res.warnings
+    assert (warning.line, warning.column, warning.code) == (2, "bron", "text_cut")
+    assert warning.message.nl == "De tekst in kolom bron is 5.000 tekens lang; de eerste 2.000 worden bewaard."
+    assert res.rows[0].publisher == "x" * MAX_KEPT_TEXT
