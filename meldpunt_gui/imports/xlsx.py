@@ -35,7 +35,6 @@ _ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
 _ROW_NUM_PLAIN = re.compile(rb'<row r="([0-9]+)"')
 _WIDE_COL = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
-_FAR_ROW = re.compile(rb'\br="[A-Z]{1,3}(\d{5,7})"')  # a cell in row 10.000 or further
 _ERR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
@@ -209,9 +208,15 @@ def _cells_bound(xml: bytes) -> int:
     row_tags = xml.count(b"<row") + xml.count(b":row ") + xml.count(b":row>")
     if len(numbers) != xml.count(b"<row") or b":row" in xml:
         numbers = _ROW_NUM.findall(xml)
-    rows = max(max(map(int, numbers), default=0), row_tags,
-               max(map(int, _FAR_ROW.findall(xml)), default=0))
+    rows = max(max(map(int, numbers), default=0), row_tags)
     cols = max((_col_index(c.decode()) + 1 for c in _WIDE_COL.findall(xml)), default=26)
+    # cells whose own reference names a row past those: looked for among references with at
+    # least as many digits as the rows (one digit more in a sheet of up to 26 columns and
+    # 10.000 rows or more, where a miss costs at most ten times a bound that is small there)
+    digits = len(str(rows)) + (1 if cols <= 26 and rows >= 10_000 else 0)
+    if digits <= 7:
+        far = re.compile(rb'r="[A-Z]{1,3}(\d{%d,7})"' % digits).findall(xml)
+        rows = max(rows, max(map(int, far), default=0))
     return rows * max(cols, 26)
 
 
@@ -222,10 +227,13 @@ _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si\b")
 def _shared_text_bound(xml: bytes, shared: bytes) -> int:
     """Bytes of shared-string text the sheet's cells name, each as often as it is named (an
     upper bound on the characters read: a string's XML is at least as long as its text)."""
-    if not shared or b't="s"' not in xml:
+    named = xml.count(b't="s"')
+    if not shared or not named:
         return 0
     starts = [m.start() for m in _SHARED_ITEM.finditer(shared)] + [len(shared)]
     sizes = [b - a for a, b in zip(starts, starts[1:])]
+    if named * max(sizes, default=0) <= MAX_SHEET_TEXT:  # the usual case, without a walk
+        return named * max(sizes, default=0)
     total = 0
     for m in _SHARED_REF.finditer(xml):
         i = int(m.group(1))
