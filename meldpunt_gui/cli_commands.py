@@ -234,7 +234,9 @@ def cmd_desktop_entry(args: argparse.Namespace, lang: str, out: TextIO, err: Tex
         err.write(messages()["save_failed"].get(lang).format(err=exc.text.get(lang)) + "\n")
         return EXIT_USAGE
     except OSError as exc:  # a folder that cannot be made, an icon that cannot be copied
-        err.write(messages()["save_failed"].get(lang).format(err=exc.strerror or exc) + "\n")
+        from meldpunt_gui.files.os_reason import os_reason
+
+        err.write(messages()["save_failed"].get(lang).format(err=os_reason(exc).get(lang)) + "\n")
         return EXIT_USAGE
     out.write(Text(f"Menu-item geïnstalleerd: {written[0]}", f"Menu entry installed: {written[0]}").get(lang)
               + "\n")

@@ -31,6 +31,7 @@ from meldpunt_gui.data.store_metrics import StoreMetrics
 from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
 from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
 from meldpunt_gui.model.overlay import with_store
 from meldpunt_gui.model.values import Frozen
@@ -88,9 +89,9 @@ class UserStore:
         except OSError as exc:
             if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
                 return cls.read_only(folder)
-            reason = exc.strerror or exc
-            raise StoreError(Text(f"De gegevensmap {folder} kan niet worden gemaakt: {reason}.",
-                                  f"The data folder {folder} cannot be created: {reason}."),
+            why = os_reason(exc)
+            raise StoreError(Text(f"De gegevensmap {folder} kan niet worden gemaakt: {why.nl}.",
+                                  f"The data folder {folder} cannot be created: {why.en}."),
                              "no_folder") from None
         path = folder / STORE_NAME
         refused = not_a_file(path)

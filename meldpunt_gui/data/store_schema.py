@@ -14,6 +14,7 @@ from meldpunt_gui.data.store_names import index_names
 from meldpunt_gui.data.store_summary import sum_up
 from meldpunt_gui.data.store_values import METRIC_INDEX
 from meldpunt_gui.files.aside import set_aside
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Text
 
 SCHEMA_VERSION = 2  # 2: units that new metrics bring (added to a version 1 store in place)
@@ -170,9 +171,9 @@ def move_aside(path: Path) -> Path:
             if companion.exists():
                 os.replace(companion, aside.with_name(aside.name + suffix))
     except OSError as exc:
-        reason = exc.strerror or exc
-        raise StoreError(Text(f"{path} is beschadigd en kan niet opzij worden gezet: {reason}.",
-                              f"{path} is damaged and cannot be moved aside: {reason}."),
+        why = os_reason(exc)
+        raise StoreError(Text(f"{path} is beschadigd en kan niet opzij worden gezet: {why.nl}.",
+                              f"{path} is damaged and cannot be moved aside: {why.en}."),
                          "damaged") from None
     return aside
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from meldpunt_gui.data.file_problems import FileProblem
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN, Granularity, is_granularity
@@ -205,9 +206,9 @@ def load_stories(ds: Dataset, folders: list[Path]) -> tuple[list[Story], list[St
         try:
             paths = sorted(folder.glob("*.toml")) if folder.is_dir() else []
         except OSError as exc:  # a folder we may not look into: say so, start anyway
+            why = os_reason(exc)
             problems.append(StoryError(folder.name, "", Text(
-                f"de map is niet te lezen: {exc.strerror or exc}",
-                f"the folder cannot be read: {exc.strerror or exc}")))
+                f"de map is niet te lezen: {why.nl}", f"the folder cannot be read: {why.en}")))
             continue
         for path in paths:
             try:

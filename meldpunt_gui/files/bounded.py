@@ -39,7 +39,9 @@ class ReadRefused(OSError):
         self.path = Path(path)
         self.kind: Refusal = kind
         self.limit = limit
-        self.detail = (cause.strerror or str(cause)) if cause is not None else ""
+        from meldpunt_gui.files.os_reason import os_reason
+
+        self.detail = os_reason(cause) if cause is not None else None
         code = cause.errno if cause is not None and cause.errno else 0
         super().__init__(code, self.text.en, os.fspath(path))
 
@@ -61,7 +63,7 @@ def size_text(limit: int) -> tuple[str, str]:
     return f"{max(limit >> 10, 1)} kB", f"{max(limit >> 10, 1)} kB"
 
 
-def refusal_text(path: Path, kind: Refusal, limit: int = 0, detail: str = "") -> Text:
+def refusal_text(path: Path, kind: Refusal, limit: int = 0, detail: Text | None = None) -> Text:
     """Why `path` was not read, naming it, in both languages."""
     from meldpunt_gui.model.domain import Text
 
@@ -88,8 +90,9 @@ def refusal_text(path: Path, kind: Refusal, limit: int = 0, detail: str = "") ->
     if kind == "no_permission":
         return Text(f"{name} is niet te lezen: geen toestemming om het te openen.",
                     f"{name} cannot be read: no permission to open it.")
-    detail = detail or "onbekende fout"
-    return Text(f"{name} is niet te lezen: {detail}.", f"{name} cannot be read: {detail}.")
+    nl = detail.nl if detail is not None and detail.nl else "onbekende fout"
+    en = detail.en if detail is not None and detail.en else "unknown error"
+    return Text(f"{name} is niet te lezen: {nl}.", f"{name} cannot be read: {en}.")
 
 
 def _kind_of(mode: int) -> Refusal | None:

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 from typing import Literal, Union
 
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Text
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -76,7 +77,7 @@ class SaveError(OSError):
         return (type(self), (self.path, self.reason, self.text))
 
 
-def _message(reason: Reason, path: Path, detail: str = "") -> Text:
+def _message(reason: Reason, path: Path, detail: str = "", why: Text | None = None) -> Text:
     folder = path.parent
     if reason == "missing_folder":
         return Text(f"Kan {path} niet opslaan: de map {folder} bestaat niet.",
@@ -107,8 +108,9 @@ def _message(reason: Reason, path: Path, detail: str = "") -> Text:
         return Text(f"Kan {path} niet opslaan: de snelkoppeling (symlink) wijst in een kring "
                     "naar zichzelf.",
                     f"Cannot save {path}: the symbolic link points round in a loop.")
-    detail = detail or "onbekende fout"
-    return Text(f"Kan {path} niet opslaan: {detail}.", f"Cannot save {path}: {detail}.")
+    nl = why.nl if why is not None and why.nl else detail or "onbekende fout"
+    en = why.en if why is not None and why.en else detail or "unknown error"
+    return Text(f"Kan {path} niet opslaan: {nl}.", f"Cannot save {path}: {en}.")
 
 
 # what an existing target is when it is not a regular file, for the message
@@ -161,10 +163,8 @@ def resolve_target(path: PathLike) -> Path:
 
 
 def _fail(path: Path, reason: Reason, cause: BaseException | None = None) -> SaveError:
-    detail = ""
-    if reason == "other" and isinstance(cause, OSError):
-        detail = cause.strerror or str(cause)
-    return SaveError(path, reason, _message(reason, path, detail), cause)
+    why = os_reason(cause) if reason == "other" and isinstance(cause, OSError) else None
+    return SaveError(path, reason, _message(reason, path, why=why), cause)
 
 
 def _is_dir(path: Path) -> bool:

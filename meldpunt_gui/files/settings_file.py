@@ -68,6 +68,7 @@ def _reason(kind: Damage) -> Text:
 
 def _os_reason(exc: OSError) -> Text:
     """Why a folder or file could not be written, in words a user can act on."""
+    from meldpunt_gui.files.os_reason import os_reason
     from meldpunt_gui.model.domain import Text
 
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
@@ -78,8 +79,7 @@ def _os_reason(exc: OSError) -> Text:
         return Text("de schijf is alleen-lezen", "the drive is read-only")
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return Text("de schijf is vol", "the disk is full")
-    detail = exc.strerror or str(exc)
-    return Text(detail, detail)
+    return os_reason(exc)
 
 
 def damaged_message(path: Path, aside: Path, kind: Damage) -> Text:

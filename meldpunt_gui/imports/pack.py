@@ -32,6 +32,7 @@ from meldpunt_gui.exports.pack import (
     VERSION,
     safe_story_name,
 )
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.imports.rowset import Rows
@@ -112,8 +113,9 @@ def read_pack(path: str | os.PathLike[str]) -> Pack:
         raise PackError(Text(f"{name} is een map, geen bestand.", f"{name} is a folder, not a file."),
                         "unreadable") from None
     except OSError as exc:
-        raise PackError(Text(f"{name} is niet te lezen: {exc.strerror or exc}.",
-                             f"{name} cannot be read: {exc.strerror or exc}."), "unreadable") from None
+        why = os_reason(exc)
+        raise PackError(Text(f"{name} is niet te lezen: {why.nl}.",
+                             f"{name} cannot be read: {why.en}."), "unreadable") from None
     return read_pack_bytes(data, name)
 
 

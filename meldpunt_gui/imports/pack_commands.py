@@ -13,6 +13,7 @@ from typing import TextIO
 
 from meldpunt_gui.data.store import StoreError, UserStore
 from meldpunt_gui.exports.pack import PackExportError, export_pack
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.files.safewrite import SaveError
 from meldpunt_gui.imports.commands import _change_lines, _counts_line, _refused, _report, _say, describe
 from meldpunt_gui.imports.model import ImportResult
@@ -98,9 +99,9 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
         _say(err, exc.text, lang)
         return 2
     except OSError as exc:  # e.g. the stories folder cannot be made; the import was undone
-        reason = exc.strerror or exc
-        _say(err, Text(f"{pack.file} is niet geïmporteerd: de gegevensmap is niet te beschrijven ({reason}).",
-                       f"{pack.file} was not imported: the data folder cannot be written ({reason})."), lang)
+        why = os_reason(exc)
+        _say(err, Text(f"{pack.file} is niet geïmporteerd: de gegevensmap is niet te beschrijven ({why.nl}).",
+                       f"{pack.file} was not imported: the data folder cannot be written ({why.en})."), lang)
         return 2
     if done.record is not None:
         rec = done.record

@@ -61,6 +61,7 @@ def export_pack(window: Any) -> None:
 def import_pack(window: Any, path: str | None = None) -> bool:
     from meldpunt_gui.data.store import StoreError
     from meldpunt_gui.exports.pack import SUFFIX
+    from meldpunt_gui.files.os_reason import os_reason
     from meldpunt_gui.files.safewrite import SaveError
     from meldpunt_gui.imports.pack import PackError, preview_pack, read_pack
     from meldpunt_gui.imports.pack_apply import apply_pack, plan_extras
@@ -107,7 +108,7 @@ def import_pack(window: Any, path: str | None = None) -> bool:
         return False
     except OSError as exc:
         failed = QCoreApplication.translate("PackActions", "The pack could not be imported: %1")
-        QMessageBox.warning(window, title, failed.replace("%1", exc.strerror or str(exc)))
+        QMessageBox.warning(window, title, failed.replace("%1", os_reason(exc).get(window.lang)))
         return False
     window.reload_user_data()
     window.reload_stories()

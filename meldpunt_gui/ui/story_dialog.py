@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from meldpunt_gui.data.stories import Story
 from meldpunt_gui.data.story_file import MAX_TITLE, StorySaveError, parse_highlight, save_story
+from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.files.safewrite import SaveError
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.view import ViewState
@@ -77,7 +78,7 @@ class StoryDialog(QDialog):
             self._show(exc.text.get(self.lang))
             return
         except OSError as exc:
-            self._show(self.tr("The story could not be saved: %1").replace("%1", exc.strerror or str(exc)))
+            self._show(self.tr("The story could not be saved: %1").replace("%1", os_reason(exc).get(self.lang)))
             return
         super().accept()
 

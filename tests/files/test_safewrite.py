@@ -179,7 +179,9 @@ def test_fsync_failure(target: Path, monkeypatch) -> None:
     with pytest.raises(SaveError) as info:
         write_atomic(target, b"new")
     assert info.value.reason == "other"
-    assert "Input/output error" in info.value.message.en
+    # the system's reason in words of our own, in both languages (not its English 'Input/output error')
+    assert "the disk gave a read or write error" in info.value.message.en
+    assert "de schijf gaf een lees- of schrijffout" in info.value.message.nl
     assert_message(info.value, target)
     assert_intact(target)
 
