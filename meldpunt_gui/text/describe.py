@@ -384,7 +384,10 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
     big = largest_change(ds, mid, [p for p, _ in pts])
     if big is not None:
-        parts.append(S["largest"].get(lang).format(change=format_change(big, unit, lang)))
+        text = S["largest"].get(lang).format(change=format_change(big, unit, lang))
+        at = Period(big.base_period.year + 1, big.base_period.half)  # the change's own period
+        said = published_change_words(ds, mid, at, big.pct, lang) if big.pct is not None else ""
+        parts.append(f"{text} ({said})" if said else text)
     n_approx = sum(1 for _, o in pts if o.approximate)
     if n_approx:
         parts.append(S["approx"].get(lang).format(n=n_approx))

@@ -478,6 +478,9 @@ def test_a_published_change_is_quoted_beside_the_one_worked_out(ds):
     assert h.sentence.startswith("In het 1e halfjaar van 2022 telde het Meldpunt circa 8.100 meldingen "
                                  "van burgers (secundaire bron), circa 94% minder")
     assert "NU.nl, Aug 2022: 93% fewer" in tooltip_lines(ds, "reports_h1", Period(2022, 1), "en")
+    from meldpunt_gui.model.resolve import resolve
+    [words] = resolve(ds, ViewState(metrics=("reports_h1",), granularity="half"), "nl").summary
+    assert "grootste verandering ca. -94% ten opzichte van 1e halfjaar 2021 (NU.nl, aug 2022: 93% minder)" in words
     assert change_words(ds, "reports_total", Period(2019), "nl").endswith("; NRC, 31-03-2020: 38% meer")
     assert change_words(ds, "cloud_urls", Period(2022), "nl") == "97% minder dan in 2021 (160.000)"
     # the source's 'bijna 60%' beside 59% worked out: the same figure
