@@ -220,7 +220,11 @@ class UserStore:
     def undo(self, import_id: int) -> ImportRecord:
         """Remove exactly the rows of one import, in one transaction."""
         with self._write() as cur:
-            row = cur.execute(f"SELECT {_RECORD} FROM imports WHERE id = ?", (int(import_id),)).fetchone()
+            # SQLite holds 64-bit numbers: a larger one names no import either (it ended in
+            # an OverflowError)
+            fits = -(2 ** 63) <= int(import_id) < 2 ** 63
+            row = cur.execute(f"SELECT {_RECORD} FROM imports WHERE id = ?",
+                              (int(import_id),)).fetchone() if fits else None
             if row is None:
                 raise StoreError(Text(f"Er is geen import met nummer {import_id}.",
                                       f"There is no import with number {import_id}."), "unknown_import")

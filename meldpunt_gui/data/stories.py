@@ -105,7 +105,7 @@ def _read(path: Path) -> _Doc:
 
 def _parse(data: bytes, name: str) -> _Doc:
     try:
-        source = data.decode("utf-8")
+        source = data.decode("utf-8-sig")  # Notepad saves UTF-8 with a byte order mark
     except UnicodeDecodeError as exc:
         raise StoryError(name, "", Text(
             f"het is geen UTF-8-tekst (byte {exc.start}); sla het op als UTF-8",

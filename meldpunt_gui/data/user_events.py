@@ -169,6 +169,20 @@ def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], 
     return events, sources, problems
 
 
+def _on_the_calendar(match: re.Match[str]) -> bool:
+    """A full date must be a day that exists (2021-02-30 is none)."""
+    import datetime as dt
+
+    year, month, day = match.groups()
+    if day is None:
+        return True
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
 def _header(cells: list[str]) -> dict[str, int] | None:
     """Column role -> index, when the cells are our header (date and title_nl at least)."""
     roles: dict[str, int] = {}
@@ -198,7 +212,7 @@ def _event(cells: list[str], header: dict[str, int], number: int, name: str,
 
     date = cell("date")
     match = _DATE.match(date)
-    if not match or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
+    if not match or not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX or not _on_the_calendar(match):
         bad("date", f"'{date}' is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD)",
             f"'{date}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
         return None

@@ -100,3 +100,11 @@ def test_a_story_shades_each_of_its_periods_once(ds, tmp_path):
     story = parse_story(path, ds)
     assert story.highlight == (Period(2022), Period(2016, 1))
     assert story.metrics == ("reports_total",)
+
+
+def test_a_story_saved_with_a_byte_order_mark_reads(ds, tmp_path):
+    """Windows Notepad saves UTF-8 with a byte order mark; such a story was 'geen leesbaar TOML'."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + (b'id = "bom"\nmetrics = ["reports_total"]\nyears = [2015, 2024]\n'
+                                        b'[title]\nnl = "x"\nen = "x"\n[text]\nnl = "x"\nen = "x"\n'))
+    assert parse_story(path, ds).id == "bom"

@@ -37,3 +37,14 @@ def test_a_stray_nul_byte_costs_its_line_only(tmp_path):
     assert [e.title.nl for e in events] == ["Goed"]
     assert [(p.file, p.line) for p in problems] == [("events.csv", 2)]
     assert "nul-teken" in problems[0].format("nl")
+
+
+def test_a_date_that_is_not_on_the_calendar_is_named(tmp_path):
+    from meldpunt_gui.data.user_events import load_user_events
+
+    (tmp_path / "events.csv").write_text(
+        "date;title_nl;title_en;url;note\n2021-02-30;Nooit;Never;;\n2020-02-29;Schrikkeldag;Leap day;;\n",
+        encoding="utf-8")
+    events, _sources, problems = load_user_events(tmp_path)
+    assert [e.date for e in events] == ["2020-02-29"]
+    assert [(p.line, p.field) for p in problems] == [(2, "date")]

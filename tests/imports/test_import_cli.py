@@ -209,6 +209,9 @@ def test_imports_text_json_and_undo(ds, store_dir):
 def test_undo_unknown_id_is_exit_2(store_dir):
     code, s = imports(store_dir, "en", undo=9)
     assert code == 2 and s.error.strip() == "There is no import with number 9."
+    big = 10 ** 23  # past what SQLite holds: it ended in an internal OverflowError
+    code, s = imports(store_dir, "nl", undo=big)
+    assert code == 2 and s.error.strip() == f"Er is geen import met nummer {big}."
 
 
 def test_unusable_store_dir_is_one_sentence(tmp_path, ds):
