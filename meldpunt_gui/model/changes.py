@@ -8,7 +8,7 @@ each value, and the largest change is sized from the values without a `Change` m
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from meldpunt_gui.model.values import Change, Observation, Period
@@ -44,6 +44,13 @@ def same_source_base(ds: Dataset, metric: str, cur: Observation, base_p: Period,
 def _breaks(ds: Dataset, metric: str) -> frozenset[Period]:
     m = ds.metrics.get(metric)
     return m.breaks if m is not None else frozenset()
+
+
+def break_positions(ds: Dataset, metric: str, periods: Sequence[Period]) -> list[int]:
+    """The places k in `periods` where the series counts differently from periods[k - 1] on:
+    the chart draws no line there, and its key says why."""
+    breaks = _breaks(ds, metric)
+    return [k for k in range(1, len(periods)) if periods[k] in breaks] if breaks else []
 
 
 def counted_alike(ds: Dataset, metric: str, period: Period) -> bool:

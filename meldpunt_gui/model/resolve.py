@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from meldpunt_gui.model.changes import break_positions
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.events import view_events
 from meldpunt_gui.model.transforms import ChartData, chart_data
@@ -166,10 +167,8 @@ class ResolvedView:
             if panel.stacked:
                 continue
             for ln in panel.lines:
-                breaks = self.ds.metrics[ln.metric].breaks if ln.metric in self.ds.metrics else ()
-                if breaks and any(ln.periods[k] in breaks and not math.isnan(ln.values[k])
-                                  and not math.isnan(ln.values[k - 1])
-                                  for k in range(1, len(ln.periods))):
+                if any(not math.isnan(ln.values[k]) and not math.isnan(ln.values[k - 1])
+                       for k in break_positions(self.ds, ln.metric, ln.periods)):
                     return True
         return False
 

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
+from meldpunt_gui.model.changes import break_positions
 from meldpunt_gui.model.domain import Dataset, Observation, Period
 from meldpunt_gui.model.transforms import PanelData
 from meldpunt_gui.text.plain import shorten
@@ -24,10 +25,7 @@ def _broken_at_breaks(ds: Dataset, data: SeriesData, x: Any, y: Any, np: Any) ->
     """The line's points with a gap where the series starts counting differently (`breaks`):
     a line drawn on through police reports of 2016, 2017 and 2018 read as one rising count of
     three different ones. The markers stay; only the line between them goes."""
-    metric = ds.metrics.get(data.metric)
-    if metric is None or not metric.breaks or len(data.periods) < 2:
-        return x, y
-    at = [k for k in range(1, len(data.periods)) if data.periods[k] in metric.breaks]
+    at = break_positions(ds, data.metric, data.periods)
     if not at:
         return x, y
     mid = [(x[k - 1] + x[k]) / 2 for k in at]
