@@ -11,6 +11,7 @@ the rest of the file.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterator
@@ -171,8 +172,6 @@ def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], 
 
 def _on_the_calendar(match: re.Match[str]) -> bool:
     """A full date must be a day that exists (2021-02-30 is none)."""
-    import datetime as dt
-
     year, month, day = match.groups()
     if day is None:
         return True

@@ -77,7 +77,9 @@ class SaveError(OSError):
         return (type(self), (self.path, self.reason, self.text))
 
 
-def _message(reason: Reason, path: Path, detail: str = "", why: Text | None = None) -> Text:
+def _message(reason: Reason, path: Path, kind: str = "", why: Text | None = None) -> Text:
+    """The save error's sentence; `kind`: what a non-regular target is, `why`: the system's
+    reason for any other failure."""
     folder = path.parent
     if reason == "missing_folder":
         return Text(f"Kan {path} niet opslaan: de map {folder} bestaat niet.",
@@ -99,17 +101,17 @@ def _message(reason: Reason, path: Path, detail: str = "", why: Text | None = No
         return Text(f"Kan niet opslaan: {path} is een map, geen bestand.",
                     f"Cannot save: {path} is a folder, not a file.")
     if reason == "not_a_file":
-        kind = _KINDS.get(detail, _KINDS["special"])
-        return Text(f"Kan niet opslaan: {path} is {kind.nl}, geen gewoon bestand; kies een "
+        what = _KINDS.get(kind, _KINDS["special"])
+        return Text(f"Kan niet opslaan: {path} is {what.nl}, geen gewoon bestand; kies een "
                     "andere bestandsnaam.",
-                    f"Cannot save: {path} is {kind.en}, not a regular file; choose another "
+                    f"Cannot save: {path} is {what.en}, not a regular file; choose another "
                     "file name.")
     if reason == "link_loop":
         return Text(f"Kan {path} niet opslaan: de snelkoppeling (symlink) wijst in een kring "
                     "naar zichzelf.",
                     f"Cannot save {path}: the symbolic link points round in a loop.")
-    nl = why.nl if why is not None and why.nl else detail or "onbekende fout"
-    en = why.en if why is not None and why.en else detail or "unknown error"
+    nl = why.nl if why is not None and why.nl else "onbekende fout"
+    en = why.en if why is not None and why.en else "unknown error"
     return Text(f"Kan {path} niet opslaan: {nl}.", f"Cannot save {path}: {en}.")
 
 

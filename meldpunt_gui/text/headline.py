@@ -52,7 +52,7 @@ RECEIVED = Text("In {period} telde het Meldpunt {value}{what}{change}. Bron: {so
                 "In {period} the hotline counted {value}{what}{change}. Source: {source}.")
 SENTENCES: dict[str, tuple[Text, Text]] = {  # metric -> (template, what it counts)
     "reports_total": (RECEIVED, Text("", "")),
-    "reports_h1": (RECEIVED, Text(" van burgers", " from the public")),  # not all reports (NOTES §4.3)
+    "reports_h1": (RECEIVED, Text(" van burgers", " from the public")),  # not all reports (its definition)
     "reports_national": (RECEIVED, Text(" uit Nederland", " from the Netherlands")),
     "reports_international": (RECEIVED, Text(" uit het buitenland", " from abroad")),
     "cloud_urls": (RECEIVED, Text(" naar een cloudomgeving", " leading to a cloud environment")),
@@ -183,7 +183,7 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
               status: str, lang: str) -> str:
     label = ds.metrics[obs.metric].label.get(lang)
     said = status and status.lower() not in label.lower()  # 'Meldingen (verwachting)' says it
-    status_words = f" ({status})" if said else ""
+    status_tail = f" ({status})" if said else ""
     value = _value_words(ds, obs, lang)
     tail = f", {change}" if change else ""
     if obs.metric in SENTENCES:
@@ -192,9 +192,9 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
                 else format_period(period, lang))
         # what is counted right after the number, the status after both: '8.100 meldingen van
         # burgers (secundaire bron)'
-        return template.get(lang).format(period=when, value=value, what=what.get(lang) + status_words,
+        return template.get(lang).format(period=when, value=value, what=what.get(lang) + status_tail,
                                          change=tail, source=source)
-    value += status_words
+    value += status_tail
     return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
                                           value=value, change=tail, source=source)
 
