@@ -134,6 +134,11 @@ def test_wait_until_read_after_reading_was_stopped(qtbot, tmp_path):
 def _window_with_read_only_store(qtbot, tmp_path, deny_mkdir):
     folder = tmp_path / "profiel" / "meldpunt"
     deny_mkdir(folder)
+    return _window_and_read_file(qtbot, tmp_path, folder)
+
+
+def _window_and_read_file(qtbot, tmp_path, folder):
+    """A window on the store in `folder`, and the preview of a one-value file, read."""
     bundled = load_bundled()
     store = UserStore.open(folder)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
@@ -221,17 +226,7 @@ def test_storing_an_import_says_so_and_the_pointer_waits(qtbot, tmp_path, monkey
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    bundled = load_bundled()
-    store = UserStore.open(tmp_path / "data")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
-                   store=store, bundled=bundled)
-    qtbot.addWidget(w)
-    f = tmp_path / "cijfers-2025.csv"
-    f.write_text("metriek;periode;waarde\nreports_total;2025;120.000\n", encoding="utf-8")
-    dialog = ImportDialog(f, w.ds, "nl", w)
-    qtbot.addWidget(dialog)
-    assert dialog.wait_until_read()
+    w, store, result, f = _window_and_read_file(qtbot, tmp_path, tmp_path / "data")
     seen: list[tuple[object, str]] = []
     real_apply = store.apply
 
@@ -241,7 +236,7 @@ def test_storing_an_import_says_so_and_the_pointer_waits(qtbot, tmp_path, monkey
         return real_apply(*args, **kwargs)
 
     monkeypatch.setattr(store, "apply", watched)
-    assert w.apply_import(dialog.import_result, f)
+    assert w.apply_import(result, f)
     assert seen == [(Qt.CursorShape.WaitCursor, "De cijfers van cijfers-2025.csv worden opgeslagen…")]
     assert QApplication.overrideCursor() is None
     assert w.statusBar().currentMessage() == "cijfers-2025.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"
@@ -254,7 +249,7 @@ def test_storing_an_import_says_so_and_the_pointer_waits(qtbot, tmp_path, monkey
     cursors: list[object] = []
     monkeypatch.setattr("meldpunt_gui.ui.window_actions.warn",
                         lambda *_a: cursors.append(QApplication.overrideCursor()))
-    assert not w.apply_import(dialog.import_result, f)
+    assert not w.apply_import(result, f)
     assert cursors == [None] and shown == []  # told with the pointer back
     store.close()
 
