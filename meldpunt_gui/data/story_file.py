@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from meldpunt_gui.data.stories import Story, StoryError, parse_story_bytes
+from meldpunt_gui.files.portable_names import reserved_on_windows
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.imports.header import slug
 from meldpunt_gui.model.domain import Dataset, Period, Text
@@ -68,6 +69,8 @@ def story_toml(story_id: str, title: Text, text: Text, state: ViewState, years: 
 def new_story_id(title: str, taken: Iterable[str]) -> str:
     """An id (and file name) from the title: letters, digits and '-', unique among `taken`."""
     base = slug(title).replace("_", "-")[:60].strip("-") or "verhaal"
+    if reserved_on_windows(base):  # "Con" would be con.toml, which Windows cannot hold
+        base = f"{base}-verhaal"
     used = set(taken)
     candidate, n = base, 2
     while candidate in used:

@@ -20,6 +20,7 @@ from meldpunt_gui.data.stories import StoryError, load_stories, parse_story_byte
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
 from meldpunt_gui.data.user_events import EventProblem, decode_events, event_rows
 from meldpunt_gui.exports.pack import MAX_EVENTS_BYTES, read_small
+from meldpunt_gui.files.portable_names import reserved_on_windows
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.pack import EVENTS, Pack
@@ -61,6 +62,13 @@ def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path)
     known = {s.id for s in load_stories(checked, story_folders(data_dir))[0]}
     for name, data in sorted(pack.stories.items()):
         shown = f"{pack.file}/stories/{name}"
+        if reserved_on_windows(name):
+            out.skipped.append(Text(
+                f"{shown}: Windows kan geen bestand met deze naam bewaren; niet overgenomen. Vraag de "
+                "afzender het verhaal onder een andere titel te bewaren.",
+                f"{shown}: Windows cannot keep a file of this name; not taken in. Ask the sender to "
+                "save the story under another title."))
+            continue
         try:
             story = parse_story_bytes(data, name, checked, user=True)
         except StoryError as exc:

@@ -93,3 +93,11 @@ def test_a_bad_highlight_is_named():
     with pytest.raises(StorySaveError) as caught:
         parse_highlight("2022, twintig")
     assert "'twintig'" in caught.value.message.nl
+
+
+@pytest.mark.parametrize("title", ["Con", "NUL", "com1", "Lpt9", "aux"])
+def test_a_title_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(ds, tmp_path, title):
+    story = save_story(tmp_path, ds, ViewState(metrics=("reports_total",)), title, "Tekst.")
+    assert story.id == f"{title.lower()}-verhaal"
+    assert (tmp_path / "stories" / f"{story.id}.toml").is_file()
+    assert story.title.get("nl") == title  # the title itself stays as typed

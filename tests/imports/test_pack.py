@@ -420,3 +420,14 @@ def test_pack_commands_load_no_qt(folder_a, tmp_path):
                           cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "[]"
+
+
+def test_a_story_whose_file_name_windows_cannot_hold_is_left_out_with_a_reason(folder_a, tmp_path):
+    (folder_a / "stories" / "con.toml").write_text(STORY.replace("mijn-verhaal", "con"), encoding="utf-8")
+    target = tmp_path / "p.meldpunt"
+    run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))
+    fresh = tmp_path / "b"
+    code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(fresh))
+    assert code == 0
+    assert "stories/con.toml: Windows kan geen bestand met deze naam bewaren; niet overgenomen" in out
+    assert sorted(p.name for p in (fresh / "stories").iterdir()) == ["mijn-verhaal.toml"]
