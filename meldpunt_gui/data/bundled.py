@@ -185,8 +185,13 @@ def _source(row: _Row) -> Source:
     note = Text(row.text("date_note_nl", required=False), row.text("date_note_en", required=False))
     if bool(note.nl) != bool(note.en):
         raise row.fail("date_note_en" if note.nl else "date_note_nl", "give the date note in both languages")
+    appeared = row.text("appeared", required=False)
+    if appeared and (published or not re.fullmatch(r"(19|20)\d\d", appeared)):
+        raise row.fail("appeared", "the year an undated page appeared (YYYY), only where published is empty")
+    if appeared and not note.nl:
+        raise row.fail("date_note_nl", "an undated page says in its date note how its year is known")
     return Source(row.values["id"], row.text("publisher"), row.text("title"), url, published,
-                  row.flag("primary"), date_note=note)
+                  row.flag("primary"), date_note=note, appeared=appeared)
 
 
 def _theme_text(root: Path, theme_id: str, lang: str, row: _Row) -> tuple[str, str]:

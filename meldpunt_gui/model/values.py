@@ -203,7 +203,8 @@ class Category(Frozen):
 
 
 class Source(Frozen):
-    __slots__ = ("id", "publisher", "title", "url", "published", "primary", "user", "date_note")
+    __slots__ = ("id", "publisher", "title", "url", "published", "primary", "user", "date_note",
+                 "appeared")
     id: str
     publisher: str
     title: str
@@ -212,9 +213,11 @@ class Source(Frozen):
     primary: bool  # published by the organisation that counts
     user: bool
     date_note: Text  # why `published` is empty or doubtful ("ongedateerd, 2023")
+    appeared: str  # the year an undated page appeared, where its date note knows it; else ""
 
     def __init__(self, id: str, publisher: str, title: str, url: str, published: str,
-                 primary: bool = False, user: bool = False, date_note: Text = EMPTY) -> None:
+                 primary: bool = False, user: bool = False, date_note: Text = EMPTY,
+                 appeared: str = "") -> None:
         _set(self, "id", id)
         _set(self, "publisher", publisher)
         _set(self, "title", title)
@@ -223,10 +226,17 @@ class Source(Frozen):
         _set(self, "primary", primary)
         _set(self, "user", user)
         _set(self, "date_note", date_note)
+        _set(self, "appeared", appeared)
 
     @property
     def date_key(self) -> str:
         return self.published or ""
+
+    @property
+    def year(self) -> str:
+        """The year the page came out ("" when not known): a reference needs one even for an
+        undated page."""
+        return self.published[:4] or self.appeared
 
 
 class Metric(Frozen):

@@ -33,6 +33,7 @@ L = {
     "sources": Text("Bronnen", "Sources"),
     "others": Text("Andere bronnen", "Other sources"),
     "no_value": Text("geen waarde", "no value"),
+    "no_year": Text("z.j.", "n.d."),  # a reference without a year: zonder jaar, no date
     "note": Text("Noot", "Note"),
     "own": Text("eigen invoer", "own input"),
     "own_title": Text("Eigen invoer in beeld:", "Own input shown:"),
@@ -255,12 +256,13 @@ def source_line(ds: Dataset, state: ViewState, lang: str,
     explanation and the export)."""
     names: dict[str, list[str]] = {}
     for src in shown_sources(ds, state, alternatives=False) if drawn is None else drawn:
-        year = src.published[:4]
+        # an undated page counts with the year it appeared, or as "z.j." where that is not known:
+        # one publisher's dated pages never stand for its undated ones
+        year = src.year or t("no_year", lang)
         years = names.setdefault(src.publisher, [])
-        if year and year not in years:
+        if year not in years:
             years.append(year)
-    parts = [f"{shorten(pub)} ({', '.join(sorted(ys))})" if ys else shorten(pub)
-             for pub, ys in names.items()]
+    parts = [f"{shorten(pub)} ({', '.join(sorted(ys))})" for pub, ys in names.items()]
     return f"{t('source', lang)}: " + "; ".join(parts) if parts else ""
 
 

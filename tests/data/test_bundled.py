@@ -338,3 +338,22 @@ def test_not_utf8(copy):
     path = copy / "data" / "categories.csv"
     path.write_bytes(path.read_bytes() + "other2,9,Überig,x\n".encode("latin-1"))
     _expect(copy, "data/categories.csv", 9, "-")
+
+
+def test_the_year_an_undated_page_appeared_is_the_one_its_date_note_gives(ds):
+    """The "Bron:" line dates an undated page by `appeared`; that year must be what its date
+    note says in both languages, and a dated page has none."""
+    appeared = [s for s in ds.sources.values() if s.appeared]
+    assert len(appeared) >= 25
+    for src in appeared:
+        assert not src.published, src.id
+        assert src.appeared in src.date_note.nl and src.appeared in src.date_note.en, src.id
+
+
+@pytest.mark.parametrize(("published", "appeared"), [("2020", "2020"), ("", "20x5"), ("", "1850")])
+def test_a_wrong_appeared_year_is_named(copy, published, appeared):
+    rows = _rows(copy, "sources.csv")
+    col_pub, col = rows[0].index("published"), rows[0].index("appeared")
+    rows[1][col_pub], rows[1][col] = published, appeared
+    _write(copy, "sources.csv", rows)
+    _expect(copy, "data/sources.csv", 2, "appeared")

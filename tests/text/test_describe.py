@@ -217,3 +217,24 @@ def test_one_scan_finds_what_the_separate_passes_found(tiny_ds, cells):
     known = [s for s in every if s in tiny_ds.sources]  # a source the dataset lacks is left out
     assert [s.id for s in sources_in(tiny_ds, cells)] == known
     assert [s.id for s in sources_in(tiny_ds, cells, False)] == [s for s in drawn if s in tiny_ds.sources]
+
+
+def test_source_line_dates_an_undated_page_by_the_year_it_appeared_never_by_a_sibling(tiny_ds):
+    from meldpunt_gui.model.domain import Source, Text
+
+    dated = Source("d", "IWF", "Report 2020", "https://example.org/a", "2020-10", True)
+    later = Source("u", "IWF", "Report 2024", "https://example.org/b", "", True,
+                   date_note=Text("ongedateerd; uit 2025", "undated; from 2025"), appeared="2025")
+    unknown = Source("x", "Blog", "Post", "https://example.org/c", "", False,
+                     date_note=Text("datum niet vastgelegd", "date not recorded"))
+    state = ViewState(metrics=("reports_total",))
+    assert source_line(tiny_ds, state, "nl", [dated, later, unknown]) == "Bron: IWF (2020, 2025); Blog (z.j.)"
+    assert source_line(tiny_ds, state, "en", [later, unknown]) == "Source: IWF (2025); Blog (n.d.)"
+
+
+def test_the_iwf_2024_share_is_credited_to_the_report_of_2025():
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+    line = source_line(ds, ViewState(metrics=("iwf_nl_hosting_share_pct",), first_year=2024, last_year=2024), "nl")
+    assert line == "Bron: Internet Watch Foundation (2025)"  # was "(2020)": the one dated IWF page
