@@ -18,7 +18,7 @@ from meldpunt_gui.model.domain import Dataset, Event, Source, Text
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, periods_with_values, year_range
 from meldpunt_gui.model.vocabulary import DEFINITIONS
-from meldpunt_gui.text.describe import shown_sources, source_short
+from meldpunt_gui.text.describe import shown_sources, source_date, source_short
 from meldpunt_gui.text.formatting import format_date, format_period, format_value, format_year_range
 from meldpunt_gui.text.headline import Headline
 from meldpunt_gui.text.why import MIN_WHY
@@ -113,8 +113,8 @@ class _Marks:
         if src.id not in self._numbers:
             self._numbers[src.id] = len(self.refs) + 1
             title = f", {src.title}" if src.title else ""
-            date = f" ({format_date(src.published, self.lang)})" if src.published else ""
-            text = f"{src.publisher}{title}{date}"
+            # an undated page says what is known of its date, as the window does
+            text = f"{src.publisher}{title} ({source_date(src, self.lang)})"
             self.refs.append(SourceRef(len(self.refs) + 1, text, src.url))
         return self._numbers[src.id]
 

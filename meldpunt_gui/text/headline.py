@@ -15,7 +15,7 @@ from html import escape
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
-from meldpunt_gui.text.describe import published_change_words, source_short, status_words
+from meldpunt_gui.text.describe import published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
@@ -77,6 +77,12 @@ class Headline:
     source_label: str = ""  # 'Bron: Offlimits, 13-07-2023'
     source_url: str = ""
     mode_figure: str = ""  # in the index and change modes: 'index 35 (2021 = 100)', '-65% op 2021'
+
+    @property
+    def after_value(self) -> str:
+        """What a printed key figure says after its value: the status a reader must see (a
+        figure from a re-publication is marked so, as on screen), then the change."""
+        return (f" ({self.status})" if self.status else "") + (f", {self.change}" if self.change else "")
 
     @property
     def sentence_html(self) -> str:
@@ -218,8 +224,10 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
     change = change_words(ds, metric, period, lang)
     status = status_words(obs, lang)
     label = ds.metrics[metric].label.get(lang)
-    alts = "; ".join(f"{format_value(a.value, unit, lang, a.approximate)} "
-                     f"({source_short(ds.source_of(a), lang)})"
+    # an alternative that counts something else says so wherever it travels (briefing, Word)
+    alts = "; ".join(f"{format_value(a.value, unit, lang, a.approximate)} ("
+                     + (f"{t('off_definition', lang)}; " if a.off_definition else "")
+                     + f"{source_short(ds.source_of(a), lang)})"
                      for a in ds.alternatives(metric, period))
     value = (format_value(obs.value, unit, lang, obs.approximate)
              + ("" if unit.kind in ("percent", "change") else f" {unit.label.get(lang)}"))

@@ -236,3 +236,28 @@ def test_lines_that_count_different_things_get_a_short_note_and_the_definitions(
     for alone in (both.with_(metrics=("reports_total",)), both.with_(mode="absolute")):
         view = resolve(tiny_ds, alone, "nl")
         assert view.chart.compared == () and view_context(view).definitions == ()
+
+
+def test_the_briefing_gives_an_undated_source_what_is_known_of_its_date_and_each_figure_its_status():
+    """The one-page briefing is what staff forward: a press summary's figure is marked as on
+    screen, and an undated page is listed with its date note, not without a date."""
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+    state = ViewState(metrics=("iwf_eu_share_pct",), first_year=2021, last_year=2024)
+    c = briefing_content(ds, state, "nl", today=TODAY, version="9.9")
+    (h, n), = c.figures
+    assert h.status == "secundaire bron" and h.after_value.startswith(" (secundaire bron)")
+    ref = next(r for r in c.sources if r.number == n)
+    assert ref.text.startswith("The Brussels Times, ")
+    assert ref.text.endswith("(ongedateerd; uit 2025, bij de IWF-cijfers over 2024)")
+    en = briefing_content(ds, state, "en", today=TODAY, version="9.9")
+    assert en.figures[0][0].after_value.startswith(" (secondary source)")
+
+
+def test_an_alternative_that_counts_something_else_says_so_in_the_key_figure():
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+    h = headline(ds, ViewState(metrics=("reports_total",), first_year=2021, last_year=2022), "reports_total", "nl")
+    assert h.alternatives.startswith("andere bronnen: 144.058 (telt iets anders dan de reeks; EOKM")

@@ -107,7 +107,7 @@ class PageOne:
         if c.story_text:
             above.append(Block(_doc(dev, w, [[(c.story_text, False)]], _font(self.base, pt)), gap / 2))
         figures = [[(f"{h.label}, {format_period(h.period, lang)}: ", False), (h.value, True),
-                    ((f", {h.change}" if h.change else "") + _marks([n])
+                    (h.after_value + _marks([n])
                      + (f"; {h.alternatives}" if h.alternatives else ""), False)]
                    for h, n in c.figures]
         if figures:

@@ -103,7 +103,7 @@ def briefing_document(content: BriefingContent, png: bytes, lang: str) -> WordDo
             p = doc.add_paragraph(style="List Bullet")
             p.add_run(f"{h.label}, {format_period(h.period, lang)}: ")
             p.add_run(h.value).bold = True
-            p.add_run((f", {h.change}" if h.change else "") + _marks([n])
+            p.add_run(h.after_value + _marks([n])
                       + (f"; {h.alternatives}" if h.alternatives else ""))
     picture = doc.add_picture(io.BytesIO(png), width=Cm(CHART_WIDTH_CM))
     if picture.height > Cm(CHART_HEIGHT_CM):  # several panels: as high as one page allows
