@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from meldpunt_gui.model.domain import Dataset, Granularity, Period
 from meldpunt_gui.model.values import Frozen
-from meldpunt_gui.model.vocabulary import DEFAULT_MODE, in_year_range
+from meldpunt_gui.model.vocabulary import DEFAULT_MODE, YEAR_MAX, YEAR_MIN, in_year_range
 
 _set = object.__setattr__  # frozen: set once, in __init__
 
@@ -84,13 +84,15 @@ def data_years(ds: Dataset, metrics: tuple[str, ...], granularity: Granularity) 
 
 
 def year_range(ds: Dataset, state: ViewState) -> tuple[int, int]:
-    """The years on the axis: the chosen range, or the span of the selected data."""
+    """The years on the axis: the chosen range, or the span of the selected data; never outside
+    the years a period may name (YEAR_MIN-YEAR_MAX), whatever a settings file, a story or a
+    store holds: a range to the year 10.000.000 made every view of it millions of periods."""
     span = data_years(ds, state.metrics, state.granularity) or ds.year_span()
     first = state.first_year if state.first_year is not None else span[0]
     last = state.last_year if state.last_year is not None else span[1]
     if first > last:
         first, last = last, first
-    return first, last
+    return min(max(first, YEAR_MIN), YEAR_MAX), max(min(last, YEAR_MAX), YEAR_MIN)
 
 
 def selected_periods(ds: Dataset, state: ViewState) -> list[Period]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
-from meldpunt_gui.model.vocabulary import DEFAULT_MODE, MODES
+from meldpunt_gui.model.vocabulary import DEFAULT_MODE, MODES, in_year_range
 
 if TYPE_CHECKING:  # the view module is imported when a state is read, not at start-up
     from meldpunt_gui.model.view import ViewState
@@ -18,16 +18,20 @@ if TYPE_CHECKING:  # the view module is imported when a state is read, not at st
 SETTINGS_VERSION = 1
 
 
-def _ints(value: object) -> list[int]:
+def _years(value: object) -> list[int]:
+    """The years in a stored value ('2019' or '2019,2020'); what is not a year a period can name
+    is left out."""
     if value in (None, ""):
         return []
     items = value if isinstance(value, (list, tuple)) else str(value).split(",")
     out: list[int] = []
     for item in items:
         try:
-            out.append(int(str(item).strip()))
+            year = int(str(item).strip())
         except ValueError:
             continue
+        if in_year_range(year):
+            out.append(year)
     return out
 
 
@@ -40,16 +44,17 @@ def load_state(settings: QSettings) -> ViewState:
         raw = settings.value("view/metrics", "")
         metrics = raw if isinstance(raw, (list, tuple)) else str(raw or "").split(",")
         metrics = tuple(m.strip() for m in metrics if m and m.strip())
-        first = _ints(settings.value("view/first_year"))
-        last = _ints(settings.value("view/last_year"))
+        # a year no period can name is not kept (an edited or damaged file): its default instead
+        first = _years(settings.value("view/first_year"))
+        last = _years(settings.value("view/last_year"))
         gran = str(settings.value("view/granularity", "year"))
         mode = str(settings.value("view/mode", "absolute"))
-        base = _ints(settings.value("view/base_year"))
+        base = _years(settings.value("view/base_year"))
         return ViewState(
             metrics=metrics or ViewState().metrics,
             first_year=first[0] if first else None,
             last_year=last[0] if last else None,
-            excluded_years=frozenset(_ints(settings.value("view/excluded"))),
+            excluded_years=frozenset(_years(settings.value("view/excluded"))),
             granularity="half" if gran == "half" else "year",
             tab=str(settings.value("view/tab", "chart")),
             show_events=str(settings.value("view/events", "true")).lower() != "false",

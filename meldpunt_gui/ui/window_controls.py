@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from meldpunt_gui.model.vocabulary import MODES, TABS
+from meldpunt_gui.model.vocabulary import MODES, TABS, YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,7 +91,9 @@ def sync_controls(window: MainWindow) -> None:
     window.mode.blockSignals(True)
     window.base_year.blockSignals(True)
     window.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
-    window.base_year.setValue(state.base_year or view.first_year)
+    # a base year from a story or an edited settings file may be any number: the box takes
+    # only a year a period can name (a number past a C int ended the start in an OverflowError)
+    window.base_year.setValue(min(max(state.base_year or view.first_year, YEAR_MIN), YEAR_MAX))
     window.mode.blockSignals(False)
     window.base_year.blockSignals(False)
     for name, on in (("events", state.show_events), ("all_events", state.all_events)):

@@ -21,9 +21,11 @@ class ChartExportOptions(QDialog):
             try:
                 if not isinstance(stored, (str, bytes, int, float)):
                     raise TypeError(stored)
-                box.setValue(int(stored))
-            except (TypeError, ValueError):
-                box.setValue(default)
+                value = int(stored)
+            except (TypeError, ValueError, OverflowError):  # OverflowError: 'inf'
+                value = default
+            # a size the box cannot hold (an edited file: 99999999999) is the default, not a crash
+            box.setValue(value if box.minimum() <= value <= box.maximum() else default)
         self.scale = QComboBox(self)
         self.scale.addItems([self.tr("1x (as on screen)"), self.tr("2x (sharp on HiDPI screens and in print)")])
         self.scale.setCurrentIndex(1 if str(settings.value("export/scale", "1")) == "2" else 0)
