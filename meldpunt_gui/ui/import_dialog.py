@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.imports.encoding import encoding_label
 from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_moment, format_number, format_period
 from meldpunt_gui.text.plain import shorten, tooltip_html
-from meldpunt_gui.ui.messages import ask
+from meldpunt_gui.ui.messages import ask, warn
 from meldpunt_gui.ui.preview_table import PreviewTable
 from meldpunt_gui.ui.workers import Job, workers
 
@@ -313,7 +314,11 @@ class ImportHistoryDialog(QDialog):
         self.undo_button.clicked.connect(self.undo_selected)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        self.problem = QLabel(self)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.problem)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.undo_button)
@@ -323,7 +328,14 @@ class ImportHistoryDialog(QDialog):
         self.fill()
 
     def fill(self) -> None:
-        records = self.store.imports()
+        """The store's imports as they are now; where the store cannot be read, why, instead."""
+        try:
+            records = self.store.imports()
+            problem = ""
+        except StoreError as exc:
+            records, problem = [], exc.message.get(self.lang)
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
         self.table.setRowCount(len(records))
         for r, rec in enumerate(records):
             for c, text in enumerate([str(rec.id), rec.file_name, format_moment(rec.time, self.lang),
@@ -346,9 +358,16 @@ class ImportHistoryDialog(QDialog):
             return
         # removing a large import and reading the store back takes seconds on this thread
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        failure = ""
         try:
-            self.store.undo(import_id)
+            try:
+                self.store.undo(import_id)
+            except StoreError as exc:  # undone elsewhere meanwhile, or the store busy or moved
+                failure = exc.message.get(self.lang)
+            else:
+                self.changed.emit()
             self.fill()
-            self.changed.emit()
         finally:
             QApplication.restoreOverrideCursor()
+        if failure:
+            warn(self, self.tr("Undo import"), failure)

@@ -295,3 +295,27 @@ def test_the_figures_are_stored_while_the_dialog_is_still_on_screen(qtbot, tmp_p
         dialog, seen = _store_from_dialog(qtbot, f, outcome)
         assert seen == [(True, "Opslaan…", False)]
         assert not dialog.isVisible() and dialog.stored is outcome and dialog.result() == code
+
+
+def test_undoing_an_import_undone_elsewhere_says_so_and_lists_what_is_left(qtbot, tmp_path, dutch,
+                                                                            monkeypatch):
+    """A second window (or `meldpunt imports --undo`) removed the import while the history was
+    open: the button's slot raised StoreError, a traceback and no message."""
+    from meldpunt_gui.imports.reader import read_import_data
+    from meldpunt_gui.ui import import_dialog
+
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    res = read_import_data(b"metriek;periode;waarde\nreports_total;2025;120.000\n", "a.csv", store.overlay(bundled))
+    store.apply(res, "a.csv")
+    history = ImportHistoryDialog(store, "nl")
+    qtbot.addWidget(history)
+    with UserStore.open(tmp_path / "data") as other:
+        other.undo(1)
+    shown: list[str] = []
+    monkeypatch.setattr(import_dialog, "warn", lambda _parent, _title, text: shown.append(text))
+    changed: list[bool] = []
+    history.changed.connect(lambda: changed.append(True))
+    history.undo_selected(confirm=False)
+    assert shown == ["Er is geen import met nummer 1."]
+    assert history.table.rowCount() == 0 and not history.undo_button.isEnabled() and not changed
