@@ -15,12 +15,12 @@ import hashlib
 import io
 import json
 import os
-import stat
 import zipfile
 from pathlib import Path
 
 from meldpunt_gui.data.store import UserStore
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
+from meldpunt_gui.files.bounded import read_bounded
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Observation, Text
 
@@ -71,14 +71,10 @@ def observations_csv(ds: Dataset) -> tuple[bytes, int]:
 def read_small(path: Path, limit: int) -> bytes | None:
     """A regular file's bytes, read with `limit` enforced while reading; None when it is absent,
     not a regular file or larger than `limit` (a pack never carries what the viewer would refuse)."""
-    try:
-        with open(path, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return None
-            data = fh.read(limit + 1)
-    except OSError:
+    try:  # bounded, and a named pipe refused at once instead of waiting for a writer
+        return read_bounded(path, limit)
+    except OSError:  # ReadRefused among them
         return None
-    return data if len(data) <= limit else None
 
 
 def pack_members(data_dir: Path, ds: Dataset) -> tuple[dict[str, bytes], int]:

@@ -32,7 +32,7 @@ from meldpunt_gui.exports.pack import (
     VERSION,
     safe_story_name,
 )
-from meldpunt_gui.files.os_reason import os_reason
+from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.imports.rowset import Rows
@@ -101,21 +101,12 @@ def read_pack(path: str | os.PathLike[str]) -> Pack:
     """Read and verify the pack at `path`; raises PackError with a clear message."""
     p = Path(path)
     name = p.name or str(p)
-    try:
-        with open(p, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise PackError(Text(f"{name} is geen bestand.", f"{name} is not a file."), "unreadable")
-            data = fh.read(MAX_PACK_BYTES + 1)
-    except FileNotFoundError:
-        raise PackError(Text(f"{name} bestaat niet ({p}).", f"{name} does not exist ({p})."),
-                        "unreadable") from None
-    except IsADirectoryError:
-        raise PackError(Text(f"{name} is een map, geen bestand.", f"{name} is a folder, not a file."),
-                        "unreadable") from None
-    except OSError as exc:
-        why = os_reason(exc)
-        raise PackError(Text(f"{name} is niet te lezen: {why.nl}.",
-                             f"{name} cannot be read: {why.en}."), "unreadable") from None
+    try:  # a named pipe is refused at once (a plain open() waited for a writer for ever)
+        data = read_bounded(p, MAX_PACK_BYTES)
+    except ReadRefused as exc:
+        if exc.kind == "too_big":
+            raise _too_big(name, Text("het bestand", "the file"), MAX_PACK_BYTES) from None
+        raise PackError(exc.text, "unreadable") from None
     return read_pack_bytes(data, name)
 
 

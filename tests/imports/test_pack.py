@@ -431,3 +431,30 @@ def test_a_story_whose_file_name_windows_cannot_hold_is_left_out_with_a_reason(f
     assert code == 0
     assert "stories/con.toml: Windows kan geen bestand met deze naam bewaren; niet overgenomen" in out
     assert sorted(p.name for p in (fresh / "stories").iterdir()) == ["mijn-verhaal.toml"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_at_once_as_a_pack_or_in_the_data_folder(folder_a, tmp_path):
+    """A plain open() of a named pipe waits for a writer for ever: `pack import` of one, and
+    `pack export`/`pack import` with one as events.csv or a story, hung."""
+    import os
+
+    fifo = tmp_path / "p.meldpunt"
+    os.mkfifo(fifo)
+    with pytest.raises(PackError) as caught:
+        read_pack(fifo)
+    assert caught.value.code == "unreadable" and "named pipe" in caught.value.message.nl
+    (folder_a / "events.csv").unlink()
+    os.mkfifo(folder_a / "events.csv")
+    os.mkfifo(folder_a / "stories" / "pijp.toml")
+    target = tmp_path / "uit.meldpunt"
+    code, out, _ = run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))
+    assert code == 0 and target.is_file()
+    names = set(zipfile.ZipFile(target).namelist())
+    assert "stories/mijn-verhaal.toml" in names and "stories/pijp.toml" not in names and "events.csv" not in names
+    receiver = tmp_path / "b"
+    (receiver / "stories").mkdir(parents=True)
+    os.mkfifo(receiver / "events.csv")
+    os.mkfifo(receiver / "stories" / "mijn-verhaal.toml")
+    code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(receiver))
+    assert code in (0, 1) and stat.S_ISFIFO((receiver / "events.csv").stat().st_mode)
