@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.model.resolve import ResolvedView
-from meldpunt_gui.model.transforms import ChartData
+from meldpunt_gui.model.transforms import ChartData, has_gap
 from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.formatting import format_period
-from meldpunt_gui.text.marks import BREAK_KEY
+from meldpunt_gui.text.marks import BREAK_KEY, GAP_KEY
 from meldpunt_gui.text.plain import LONG, shorten
 
 C = {
@@ -28,8 +28,6 @@ C = {
     "hollow": Text("○ open punt = afgeronde waarde (ca.); ● gevuld punt = exacte waarde.",
                    "○ hollow marker = rounded value (approx.); ● filled marker = exact value."),
     "hatched": Text("Gearceerd = afgeronde waarde (ca.).", "Hatched = rounded value (approx.)."),
-    "gap": Text("Een onderbroken lijn = geen waarde voor die periode.",
-                "A broken line = no value for that period."),
     "events": Text("Genummerde stippellijnen = gebeurtenissen (zie de lijst).",
                    "Numbered dotted lines = events (see the list)."),
 }
@@ -67,19 +65,6 @@ def definition_line(ds: Dataset, metric: str, lang: str) -> str:
                    f"{m.definition.get(lang)}", LONG)
 
 
-def _has_gap(values: list[float]) -> bool:
-    """A missing value between two values: drawn as a break in the line."""
-    seen_value = seen_gap = False
-    for v in values:
-        if math.isnan(v):
-            seen_gap = seen_value
-        elif seen_gap:
-            return True
-        else:
-            seen_value = True
-    return False
-
-
 def _sentence(text: str) -> str:
     """A key entry as the export's lines read: capital first, full stop last."""
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
@@ -93,8 +78,8 @@ def _key(data: ChartData, events: bool, lang: str, broken: bool) -> tuple[str, .
         out.append(C["hollow"].get(lang))
     if any(any(ln.approximate) for ln in stacked):
         out.append(C["hatched"].get(lang))
-    if any(_has_gap(ln.values) for ln in lines):
-        out.append(C["gap"].get(lang))
+    if any(has_gap(ln.values) for ln in lines):
+        out.append(_sentence(GAP_KEY.get(lang)))
     if broken:
         out.append(_sentence(BREAK_KEY.get(lang)))
     if events:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from meldpunt_gui.model.values import Change, Observation, Period
+from meldpunt_gui.model.vocabulary import FORECAST
 
 if TYPE_CHECKING:
     from meldpunt_gui.model.domain import Dataset
@@ -19,12 +20,18 @@ if TYPE_CHECKING:
 
 def change_between(cur: Observation | None, base_p: Period, base: Observation | None,
                    points: bool) -> Change | None:
-    """The change of `cur` against `base` (of `base_p`); in points too for a percentage."""
-    if cur is None or base is None:
+    """The change of `cur` against `base` (of `base_p`); in points too for a percentage. None
+    where either is a forecast: two expectations, or an expectation against a count, make no
+    change in what was counted."""
+    if cur is None or base is None or not comparable(cur, base):
         return None
     pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
     return Change(base_p, base, pct, cur.value - base.value if points else None,
                   cur.approximate or base.approximate)
+
+
+def comparable(cur: Observation, base: Observation) -> bool:
+    return cur.status != FORECAST and base.status != FORECAST
 
 
 def same_source_base(ds: Dataset, metric: str, cur: Observation, base_p: Period,
@@ -63,7 +70,7 @@ def counted_alike(ds: Dataset, metric: str, period: Period) -> bool:
 def changes(ds: Dataset, metric: str, periods: Iterable[Period]) -> list[Change | None]:
     """`ds.change` for each period in turn."""
     by = ds.shown_by_half(metric)
-    points = ds.unit_of(metric).kind == "percent"
+    points = ds.unit_of(metric).in_points
     breaks = _breaks(ds, metric)
     out: list[Change | None] = []
     for period in periods:
@@ -80,7 +87,7 @@ def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Chang
     percentage). The chart in words says only this one, so the others are sized from the
     values and never made."""
     by = ds.shown_by_half(metric)
-    points = ds.unit_of(metric).kind == "percent"
+    points = ds.unit_of(metric).in_points
     breaks = _breaks(ds, metric)
     best: tuple[Observation, tuple[Period, Observation]] | None = None
     best_size = -1.0
@@ -89,6 +96,8 @@ def largest_change(ds: Dataset, metric: str, periods: Iterable[Period]) -> Chang
         if cur is None or base is None or period in breaks:
             continue
         base = (base[0], same_source_base(ds, metric, cur[1], base[0], base[1]))
+        if not comparable(cur[1], base[1]):
+            continue
         was = base[1].value
         if points:
             size = abs(cur[1].value - was)

@@ -299,7 +299,7 @@ class Dataset:
         cur, base = self.shown(metric, period), self.shown(metric, base_p)
         if cur is not None and base is not None:
             base = same_source_base(self, metric, cur, base_p, base)
-        return change_between(cur, base_p, base, self.unit_of(metric).kind == "percent")
+        return change_between(cur, base_p, base, self.unit_of(metric).in_points)
 
     def published_change(self, metric: str, period: Period) -> Observation | None:
         """The % change of `metric` in `period` as a source published it (a series whose

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from meldpunt_gui.model.changes import break_positions
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.events import view_events
-from meldpunt_gui.model.transforms import ChartData, chart_data
+from meldpunt_gui.model.transforms import ChartData, chart_data, has_gap
 from meldpunt_gui.model.view import Panel, ViewState, panels, selected_periods, year_range
 from meldpunt_gui.text.describe import CellScan, scan_cells, source_line, sources_of, summary_sentences
 from meldpunt_gui.text.explanation import Section, explanation_sections, sections_html
@@ -157,7 +157,14 @@ class ResolvedView:
         the marks some value in view carries."""
         scan = self.scan
         return tuple(key_entries(scan.statuses, scan.approximate, scan.alternatives,
-                                 self.lang, chart=True, breaks=self.broken_at_breaks))
+                                 self.lang, chart=True, breaks=self.broken_at_breaks,
+                                 gaps=self.has_gaps))
+
+    @cached_property
+    def has_gaps(self) -> bool:
+        """Some line in view stops for a period without a figure and goes on after it."""
+        return any(has_gap(ln.values) for panel in self.chart.panels if not panel.stacked
+                   for ln in panel.lines)
 
     @cached_property
     def broken_at_breaks(self) -> bool:

@@ -30,6 +30,19 @@ class Line:
     approximate: list[bool]
 
 
+def has_gap(values: Sequence[float]) -> bool:
+    """A missing value between two values: the line stops there (the key says what that means)."""
+    seen_value = seen_gap = False
+    for v in values:
+        if math.isnan(v):
+            seen_gap = seen_value
+        elif seen_gap:
+            return True
+        else:
+            seen_value = True
+    return False
+
+
 @dataclass
 class PanelData:
     unit: Unit
@@ -144,7 +157,7 @@ def _change(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     for mid in state.metrics:
         if mid not in ds.metrics:
             continue
-        is_pct = ds.unit_of(mid).kind == "percent"
+        is_pct = ds.unit_of(mid).in_points
         vals, approx = [], []
         for p in periods:
             ch = ds.change(mid, p)

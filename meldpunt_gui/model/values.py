@@ -189,6 +189,12 @@ class Unit(Frozen):
         _set(self, "label", label)
         _set(self, "decimals", decimals)
 
+    @property
+    def in_points(self) -> bool:
+        """A percentage, or a published % change, changes in points: 45% growth followed by 38%
+        is 7 points less, not "16% less" growth."""
+        return self.kind in ("percent", "change")
+
 
 class Category(Frozen):
     __slots__ = ("id", "label", "order")

@@ -42,6 +42,8 @@ STATUS_LABELS: dict[str, Text] = {
     "draft": Text("voorlopig", "draft"),
     "user": Text("eigen invoer", "own input"),
 }
+# An expectation, not a count: no change is worked out to or from it (model/changes.py).
+FORECAST = "forecast"
 # Statuses a reader must be told of next to the value (published needs no word).
 MARKED_STATUSES = ("secondary", "forecast", "partial", "draft")
 

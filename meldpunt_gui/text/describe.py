@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from meldpunt_gui.model.changes import counted_alike, largest_change
+from meldpunt_gui.model.changes import comparable, counted_alike, largest_change
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
+    APPROX,
     format_change,
     format_date,
     format_number,
@@ -312,7 +313,9 @@ S = {
     "largest": Text("grootste verandering {change}", "largest change {change}"),
     "overall_up": Text("gestegen van {a} naar {b} ({change})", "up from {a} to {b} ({change})"),
     "overall_down": Text("gedaald van {a} naar {b} ({change})", "down from {a} to {b} ({change})"),
-    "overall_flat": Text("gelijk gebleven op {b}", "unchanged at {b}"),
+    "overall_flat": Text("in {first} en in {last} {value}", "{value} in {first} and in {last}"),
+    "overall_forecast": Text("van {a} tot {b}; een verwachting is geen telling",
+                             "from {a} to {b}; a forecast is not a count"),
     "overall_break": Text("van {a} tot {b}, niet overal gelijk geteld",
                           "from {a} to {b}, not counted alike throughout"),
     "times": Text("{factor} keer zo veel", "{factor} times as many"),
@@ -363,19 +366,27 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         breaks = ds.metrics[mid].breaks
         if any(fp0 < p <= lp0 for p in breaks):  # first and last counted differently: no rise or fall
             parts.append(S["overall_break"].get(lang).format(a=a, b=b))
-        elif lo0.value == fo.value:
-            parts.append(S["overall_flat"].get(lang).format(b=b))
+        elif not comparable(lo0, fo):  # an expectation is no count to rise or fall from
+            parts.append(S["overall_forecast"].get(lang).format(a=a, b=b))
+        elif lo0.value == fo.value:  # said of the two ends only: the years between may differ
+            parts.append(S["overall_flat"].get(lang).format(
+                first=fp(fp0, lang), last=fp(lp0, lang),
+                value=format_value(lo0.value, unit, lang, lo0.approximate or fo.approximate)))
         else:
-            if unit.kind == "percent":
+            rounded = fo.approximate or lo0.approximate
+            if unit.in_points:
                 change = format_points(lo0.value - fo.value, lang)
             elif fo.value > 0 and lo0.value >= 10 * fo.value:
                 # "+49.509%" is correct but unreadable; a factor says the same plainly
                 change = S["times"].get(lang).format(
                     factor=format_number(round(lo0.value / fo.value), lang, 0))
             elif fo.value:
-                change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang)
+                change = format_pct_change((lo0.value - fo.value) / abs(fo.value) * 100, lang,
+                                           whole=rounded)
             else:
                 change = ""
+            if change and rounded:  # from a rounded end: about so much, as the key figure says
+                change = f"{APPROX[lang]} {change}"
             key = "overall_up" if lo0.value > fo.value else "overall_down"
             parts.append(S[key].get(lang).format(a=a, b=b, change=change).replace(" ()", ""))
         hp, ho = max(pts, key=lambda x: x[1].value)

@@ -120,7 +120,7 @@ def format_change(change: Change, unit: Unit, lang: str = "nl", base: bool = Tru
     `base=False` gives the figure alone ('-65%'), for a table cell that names its period already.
     A change worked out from a rounded value is 'ca.' so much, in whole percents ('ca. -65%').
     """
-    if unit.kind == "percent" and change.points is not None:
+    if unit.in_points and change.points is not None:
         figure = format_points(change.points, lang)
     elif change.pct is None:
         return ""

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from meldpunt_gui.model.changes import comparable, counted_alike
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.describe import published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
     format_number,
@@ -33,6 +35,13 @@ W = {
     "pts_lower": Text("{pts} lager dan in {base} ({was})", "{pts} lower than in {base} ({was})"),
     "pts_higher": Text("{pts} hoger dan in {base} ({was})", "{pts} higher than in {base} ({was})"),
     "same": Text("evenveel als in {base}", "the same as in {base}"),
+    "no_base": Text("geen cijfer over {base} in de gegevens; {earlier}: {was}",
+                    "no figure for {base} in the data; {earlier}: {was}"),
+    "no_base_first": Text("geen eerder cijfer in de gegevens", "no earlier figure in the data"),
+    "no_change_break": Text("geen verandering: de reeks telt vanaf {period} anders (zie {definitions})",
+                            "no change: the series counts differently from {period} on (see {definitions})"),
+    "no_change_forecast": Text("een verwachting: geen verandering berekend",
+                               "a forecast: no change worked out"),
     "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
     "was_same_source": Text("{was} in dezelfde bron", "{was} in the same source"),
     "about_pct": Text("circa {pct}", "about {pct}"),
@@ -77,12 +86,14 @@ class Headline:
     source_label: str = ""  # 'Bron: Offlimits, 13-07-2023'
     source_url: str = ""
     mode_figure: str = ""  # in the index and change modes: 'index 35 (2021 = 100)', '-65% op 2021'
+    no_change: str = ""  # why there is no change, where there is none: 'geen cijfer over 2023 ...'
 
     @property
     def after_value(self) -> str:
         """What a printed key figure says after its value: the status a reader must see (a
         figure from a re-publication is marked so, as on screen), then the change."""
-        return (f" ({self.status})" if self.status else "") + (f", {self.change}" if self.change else "")
+        said = self.change or self.no_change
+        return (f" ({self.status})" if self.status else "") + (f", {said}" if said else "")
 
     @property
     def sentence_html(self) -> str:
@@ -122,7 +133,7 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     elif change.base is not ds.shown(metric, change.base_period):  # not the value the chart draws
         was = W["was_same_source"].get(lang).format(was=was)
     rounded = change.rounded
-    if unit.kind == "percent" and change.points is not None:
+    if unit.in_points and change.points is not None:
         if change.points == 0:
             return W["same"].get(lang).format(base=base)
         pts = format_points(abs(change.points), lang).lstrip("+")
@@ -146,6 +157,35 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     text = W[key].get(lang).format(pct=pct, base=base, was=was)
     said = published_change_words(ds, metric, period, change.pct, lang)  # what a source said
     return f"{text}; {said}" if said else text
+
+
+def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
+    """Why a key figure shows no change, so a reader does not take an older change (or the
+    "Waarom" beside it) for this year's: no figure for the year before in the data (and the
+    latest earlier one, to compare by hand), a break in the series, or a forecast. '' where a
+    change is shown."""
+    if ds.change(metric, period) is not None:
+        return ""
+    base_p = period.comparable_before()
+    if not counted_alike(ds, metric, period):
+        return W["no_change_break"].get(lang).format(period=format_period(period, lang),
+                                                     definitions=DEFINITIONS.get(lang))
+    cur, base = ds.shown(metric, period), ds.shown(metric, base_p)
+    if cur is not None and not comparable(cur, base or cur):  # an expectation: nothing to compare
+        return W["no_change_forecast"].get(lang)
+    if base is None:
+        earlier = [p for p in ds.periods_with_data(metric, period.granularity)
+                   if p.half == period.half and p < base_p]
+        if not earlier:
+            return W["no_base_first"].get(lang)
+        was = ds.shown(metric, earlier[-1])
+        assert was is not None  # periods_with_data holds a value there
+        return W["no_base"].get(lang).format(
+            base=format_period(base_p, lang), earlier=format_period(earlier[-1], lang),
+            was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
+    if cur is not None and not comparable(cur, base):
+        return W["no_change_forecast"].get(lang)
+    return ""
 
 
 def copy_text(items: list[Headline] | tuple[Headline, ...]) -> tuple[str, str]:
@@ -237,7 +277,8 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
                     status=status, approximate=obs.approximate,
                     source_label=W["source"].get(lang).format(source=source),
                     source_url=src.url if src is not None else "",
-                    mode_figure=mode_figure(ds, state, chart, metric, period, lang))
+                    mode_figure=mode_figure(ds, state, chart, metric, period, lang),
+                    no_change="" if change else no_change_words(ds, metric, period, lang))
 
 
 def headlines(ds: Dataset, state: ViewState, lang: str,

@@ -31,9 +31,13 @@ KEY = {
                          "* = other sources give another value"),
     "title": Text("Tekens", "Marks"),
 }
-# The chart draws no line across a break in a series (it counts differently from there on)
-BREAK_KEY = Text("geen lijn tussen twee punten = de reeks telt vanaf daar anders (een breuk)",
-                 "no line between two points = the series counts differently from there (a break)")
+# The chart draws no line across a break in a series (it counts differently from there on) but
+# the break sign between the two points, so a break never looks like a year without a figure
+BREAK_MARK = "‖"
+GAP_KEY = Text("geen lijn tussen twee punten = geen cijfer voor de periode ertussen",
+               "no line between two points = no figure for the period between")
+BREAK_KEY = Text(f"{BREAK_MARK} = breuk: de reeks telt vanaf daar anders (geen lijn, geen verandering)",
+                 f"{BREAK_MARK} = break: the series counts differently from there (no line, no change)")
 
 
 def status_mark(obs: Observation) -> str:
@@ -48,9 +52,10 @@ def cell_marks(obs: Observation, alternatives: int) -> str:
 
 
 def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, lang: str,
-                chart: bool = False, breaks: bool = False) -> list[str]:
+                chart: bool = False, breaks: bool = False, gaps: bool = False) -> list[str]:
     """The key for the marks in view, in a fixed order: rounded, the statuses, other sources,
-    and (`breaks`, the chart only) a line left out across a break in a series.
+    and (the chart only) a line that stops for a period without a figure (`gaps`) and the sign
+    of a break in a series (`breaks`).
 
     `chart` names the hollow marker for rounded values (the table says 'ca.')."""
     present = set(statuses)
@@ -62,6 +67,8 @@ def key_entries(statuses: Iterable[str], approximate: bool, alternatives: bool, 
             out.append(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}")
     if alternatives and not chart:  # the chart names other sources in its readout
         out.append(KEY["alternatives"].get(lang))
+    if gaps and chart:
+        out.append(GAP_KEY.get(lang))
     if breaks and chart:
         out.append(BREAK_KEY.get(lang))
     return out

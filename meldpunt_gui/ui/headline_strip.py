@@ -102,16 +102,18 @@ class HeadlineTile(QFrame):
         source = (f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
                   if item.source_url else label)
         for widget, text in ((self.name, f"{item.label}, {format_period(item.period, lang)}{status}"),
-                             (self.figure, item.value), (self.change, item.change),
+                             (self.figure, item.value), (self.change, item.change or item.no_change),
                              (self.mode, item.mode_figure), (self.source, source)):
             if widget.text() != text:
                 widget.setText(text)
         if self.figure.accessibleName() != item.sentence:
             self.figure.setAccessibleName(item.sentence)
-        tip = tooltip_html(item.alternatives) if item.alternatives else ""
+        # the address where a click may not open it (a locked-down laptop), then what others say
+        tip = "\n".join(x for x in (item.source_url, item.alternatives) if x)
+        tip = tooltip_html(tip) if tip else ""
         if self.source.toolTip() != tip:
             self.source.setToolTip(tip)
-        self.change.setVisible(bool(item.change))
+        self.change.setVisible(bool(item.change or item.no_change))
         self.mode.setVisible(bool(item.mode_figure))
 
 

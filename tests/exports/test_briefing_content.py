@@ -174,7 +174,7 @@ def test_view_context_says_mode_base_year_and_key(tiny_ds):
     log = view_context(resolve(tiny_ds, STATE.with_(mode="log"), "en"))
     assert "Log scale: each step up is a multiplication." in log.notes
     gap = view_context(resolve(tiny_ds, ViewState(metrics=("reports_total",)), "en"))
-    assert "A broken line = no value for that period." in gap.key
+    assert "No line between two points = no figure for the period between." in gap.key
     assert gap.source.startswith("Source: ")
 
 
@@ -261,3 +261,27 @@ def test_an_alternative_that_counts_something_else_says_so_in_the_key_figure():
     ds = load_bundled()
     h = headline(ds, ViewState(metrics=("reports_total",), first_year=2021, last_year=2022), "reports_total", "nl")
     assert h.alternatives.startswith("andere bronnen: 144.058 (telt iets anders dan de reeks; EOKM")
+
+
+def test_a_key_figure_without_a_change_says_why():
+    """The default view's latest figure (2024) had no change and no word why, beside a "Waarom"
+    about 2022: a reader took the 2022 fall for 2024's."""
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+    h = headline(ds, ViewState(metrics=("reports_total",)), "reports_total", "nl")
+    assert (h.period, h.change) == (Period(2024), "")
+    assert h.no_change == "geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
+    assert h.after_value == " (secundaire bron), geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
+    assert "geen cijfer" not in h.sentence  # the sentence to quote says what the source said
+    en = headline(ds, ViewState(metrics=("reports_total",)), "reports_total", "en")
+    assert en.no_change == "no figure for 2023 in the data; 2022: approx. 145,000"
+    broken = headline(ds, ViewState(metrics=("police_reports",), first_year=2014, last_year=2018),
+                      "police_reports", "nl")
+    assert broken.no_change == "geen verandering: de reeks telt vanaf 2018 anders (zie Wat telt mee)"
+    first = headline(ds, ViewState(metrics=("reports_total",), first_year=1996, last_year=1996), "reports_total", "nl")
+    assert first.no_change == "geen eerder cijfer in de gegevens"
+    forecast = headline(ds, ViewState(metrics=("police_reports_expected",)), "police_reports_expected", "nl")
+    assert forecast.no_change == "een verwachting: geen verandering berekend"
+    shown = headline(ds, ViewState(metrics=("reports_total",), first_year=2020, last_year=2022), "reports_total", "nl")
+    assert shown.change and shown.no_change == ""

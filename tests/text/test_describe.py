@@ -106,7 +106,7 @@ def test_summary_sentences_from_data(tiny_ds):
     from meldpunt_gui.text.describe import summary_sentences
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
     assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
-                  "ca. 127.000 (2024) (-58%); hoogste 413.262 (2021); "
+                  "ca. 127.000 (2024) (ca. -58%); hoogste 413.262 (2021); "
                   "laatste ca. 127.000 (2024); grootste verandering ca. -65% ten opzichte van 2021; 3 afgerond.")
     [en] = summary_sentences(tiny_ds, ViewState(metrics=("share_nl",)), "en")
     assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
@@ -118,11 +118,46 @@ def test_a_manifold_rise_is_said_as_a_factor_not_as_a_huge_percentage():
     from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.text.describe import summary_sentences
     ds = load_bundled()
+    state = ViewState(metrics=("reports_total",), first_year=2011, last_year=2024)
+    [nl] = summary_sentences(ds, state, "nl")
+    assert "gestegen van 12.542 (2011) naar ca. 127.000 (2024) (ca. 10 keer zo veel)" in nl
+    [en] = summary_sentences(ds, state, "en")
+    assert "(approx. 10 times as many)" in en
+
+
+def test_no_rise_is_said_across_handled_and_received_reports():
+    """1996's 256 against 2024's 127.000 was '496 keer zo veel', across years that count
+    handled and years that count received reports (breaks in 2007 and 2011)."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+    ds = load_bundled()
     [nl] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "nl")
-    assert "gestegen van 256 (1996) naar ca. 127.000 (2024) (496 keer zo veel)" in nl
-    assert "49.509%" not in nl
-    [en] = summary_sentences(ds, ViewState(metrics=("reports_total",)), "en")
-    assert "(496 times as many)" in en
+    assert "van 256 (1996) tot ca. 127.000 (2024), niet overal gelijk geteld" in nl
+    assert "keer zo veel" not in nl
+    assert ds.change("reports_total", Period(2007)) is None and ds.change("reports_total", Period(2011)) is None
+
+
+def test_two_equal_ends_are_not_said_to_have_stayed_the_same():
+    """The IWF's EU share was 62% in 2021 and in 2024, about 51% in 2023 (not in the data):
+    "gelijk gebleven" hid the dip; the sentence names the two ends only."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+    ds = load_bundled()
+    [nl] = summary_sentences(ds, ViewState(metrics=("iwf_eu_share_pct",)), "nl")
+    [en] = summary_sentences(ds, ViewState(metrics=("iwf_eu_share_pct",)), "en")
+    assert "in 2021 en in 2024 62%" in nl and "gelijk gebleven" not in nl
+    assert "62% in 2021 and in 2024" in en and "unchanged" not in en
+
+
+def test_a_forecast_makes_no_change_and_a_growth_rate_changes_in_points():
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+    ds = load_bundled()
+    [nl] = summary_sentences(ds, ViewState(metrics=("police_reports_expected",)), "nl")
+    assert "van 20.000 (2017) tot ca. 50.000 (2022); een verwachting is geen telling" in nl
+    assert "+150%" not in nl
+    growth = tooltip_lines(ds, "reports_growth_pct", Period(2019), "nl")
+    assert growth[2] == "-7 procentpunt ten opzichte van 2018"  # 45% -> 38%, not "-16%"
 
 
 def test_readout_names_every_series_of_the_period(tiny_ds):

@@ -57,6 +57,15 @@ def test_memo_task_figure_change_source_and_main_factor_without_scrolling(real_w
     assert rect.bottom() < w.explanation.viewport().height()
 
 
+def test_a_figure_without_a_change_says_why_and_its_source_link_shows_the_address(real_window, bundled):
+    w = real_window(ViewState(metrics=("reports_total",)))
+    [tile] = w.headline_strip.tiles
+    assert tile.change.text() == "geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
+    assert not tile.change.isHidden()
+    src = bundled.source_of(bundled.shown("reports_total", Period(2024)))
+    assert src.url in tile.source.toolTip()  # readable where a click cannot open a browser
+
+
 def test_clicking_a_figure_selects_that_point_in_chart_and_table(real_window, qtbot):
     w = real_window(ViewState(metrics=("reports_total", "cloud_urls"), first_year=2019, last_year=2022))
     tile = w.headline_strip.tiles[1]

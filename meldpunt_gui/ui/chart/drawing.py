@@ -19,6 +19,7 @@ from meldpunt_gui.ui.chart.panels import Panel
 from meldpunt_gui.ui.chart.series import SeriesData
 
 SYMBOL_PX = 9
+BREAK = "break"  # the break sign's key among the status glyphs (no status is called so)
 
 
 def _broken_at_breaks(ds: Dataset, data: SeriesData, x: Any, y: Any, np: Any) -> tuple[Any, Any]:
@@ -135,7 +136,7 @@ class SeriesPainter:
         marker (the same sign as in the table and the key under the chart). `cells`: per
         metric its values in each of the view's periods, where the view has looked them up."""
         from meldpunt_gui.text.marks import STATUS_MARKS
-        from meldpunt_gui.ui.chart.markers import glyph_symbol
+        from meldpunt_gui.ui.chart.markers import break_symbol, glyph_symbol
 
         xs: list[float] = []
         ys: list[float] = []
@@ -155,6 +156,15 @@ class SeriesPainter:
                     self._glyphs[obs.status] = glyph_symbol(STATUS_MARKS[obs.status])
                 symbols.append(self._glyphs[obs.status])
                 self.status_points[(data.metric, period)] = obs.status
+            for k in break_positions(ds, data.metric, data.periods):  # '‖' where no line joins them
+                before, after = data.y[k - 1], data.y[k]
+                if math.isnan(before) or math.isnan(after) or (log and min(before, after) <= 0):
+                    continue  # no line either side: nothing that could read as a gap
+                xs.append((data.x[k - 1] + data.x[k]) / 2)
+                ys.append((math.log10(before) + math.log10(after)) / 2 if log else (before + after) / 2)
+                if BREAK not in self._glyphs:
+                    self._glyphs[BREAK] = break_symbol()
+                symbols.append(self._glyphs[BREAK])
         if panel.status_marks is None:
             panel.status_marks = self.pg.ScatterPlotItem(size=SYMBOL_PX * 2.6, pxMode=True)
             panel.status_marks.setZValue(5)

@@ -129,3 +129,14 @@ def glyph_symbol(char: str) -> QtGui.QPainterPath:
     transform.scale(scale, scale)
     transform.translate(-box.center().x(), -box.center().y())
     return transform.map(path)
+
+
+def break_symbol() -> QtGui.QPainterPath:
+    """The sign of a break in a series ('‖', as the key writes it): two upright bars in
+    pyqtgraph's unit box, drawn between the two points the line no longer joins, so a break
+    does not look like a year without a figure; a little low, clear of the status sign that
+    sits above and right of a point."""
+    path = QtGui.QPainterPath()
+    for left in (-0.11, 0.05):
+        path.addRect(left, -0.1, 0.06, 0.44)
+    return path
