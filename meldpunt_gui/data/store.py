@@ -23,18 +23,21 @@ from meldpunt_gui.data.store_errors import (
     StoreError,
     newer_text,
     not_a_file,
+    out_of_rules_text,
     read_only_file_text,
     read_only_folder_text,
     store_error,
 )
 from meldpunt_gui.data.store_metrics import StoreMetrics
 from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
+from meldpunt_gui.data.store_summary import spans_out_of_rules
 from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
 from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
 from meldpunt_gui.model.overlay import with_store
 from meldpunt_gui.model.values import Frozen
+from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
@@ -102,7 +105,7 @@ class UserStore:
         if path.exists() and not os.access(folder, os.W_OK):
             return cls._kept_read_only(path, read_only_folder_text(path))
         try:
-            return cls(path, connect_checked(path), None)
+            store = cls(path, connect_checked(path), None)
         except Newer as newer:
             return cls._kept_read_only(path, newer_text(path, newer.version, SCHEMA_VERSION))
         except StoreError as exc:
@@ -120,6 +123,11 @@ class UserStore:
                 return cls(path, connect_checked(path), message)
             except Damaged as again:  # pragma: no cover - a fresh file cannot be damaged
                 raise StoreError(again.reason, "damaged") from None
+        with store._read() as conn:
+            odd = spans_out_of_rules(conn, YEAR_MIN, YEAR_MAX)
+        if odd:
+            store.message = out_of_rules_text(path, odd)
+        return store
 
     @classmethod
     def read_only(cls, folder: Path, message: Text | None = None) -> UserStore:

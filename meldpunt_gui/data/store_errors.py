@@ -67,6 +67,18 @@ def read_only_folder_text(path: Path) -> Text:
                 "figures are shown, but nothing can be imported or undone.")
 
 
+def out_of_rules_text(path: Path, imports: list[int]) -> Text:
+    listed = ", ".join(str(i) for i in imports[:10]) + (" …" if len(imports) > 10 else "")
+    return Text(f"{path.name} bevat waarden die geen import zou schrijven (een jaar buiten 1990-2100 of "
+                f"een onbekend halfjaar), in import {listed}; het bestand is buiten de viewer bewerkt. "
+                "Die waarden zijn weggelaten; de rest wordt getoond. Maak de import zo nodig ongedaan "
+                "in Gegevens > Importgeschiedenis.",
+                f"{path.name} holds values no import would write (a year outside 1990-2100 or an "
+                f"unknown half-year), in import {listed}; the file was edited outside the viewer. "
+                "Those values are left out; the rest is shown. Undo the import if need be in "
+                "Data > Import history.")
+
+
 def newer_text(path: Path, version: int, known: int) -> Text:
     return Text(f"Uw eigen gegevens ({path}) zijn opgeslagen door een nieuwere versie van de viewer "
                 f"(opslagversie {version}, deze versie kent {known}). Het bestand is "

@@ -57,3 +57,15 @@ def _sum_up(conn: sqlite3.Connection, known: Mapping[int, Sequence[Span]]) -> No
             conn.executemany("INSERT INTO value_spans VALUES (?, ?, ?, ?, ?, ?)",
                              [(import_id, *span) for span in spans])
         conn.execute("INSERT INTO value_spans_made VALUES (?)", (import_id,))
+
+
+def spans_out_of_rules(conn: sqlite3.Connection, first: int, last: int) -> list[int]:
+    """The imports with values outside the years `first`-`last` or with a half that is not 0, 1
+    or 2 (a store edited in another program): found from the spans, so at opening without
+    reading a million values. An import never writes such values; reading leaves them out."""
+    try:
+        rows = conn.execute("SELECT DISTINCT import_id FROM value_spans WHERE first_year < ? OR last_year > ?"
+                            " OR low_half < 0 OR high_half > 2 ORDER BY import_id", (first, last)).fetchall()
+    except sqlite3.Error:  # no spans table (a store opened read-only as it was): nothing known
+        return []
+    return [int(r[0]) for r in rows if isinstance(r[0], int)]

@@ -10,6 +10,7 @@ never deferred, so a view of bundled series costs about what it costs with an em
 
 from __future__ import annotations
 
+import math
 import sqlite3
 import threading
 from collections.abc import Collection
@@ -20,6 +21,7 @@ from urllib.parse import quote
 from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.data.store_summary import SPANS
 from meldpunt_gui.model.domain import Observation, Period, Text
+from meldpunt_gui.model.vocabulary import MAX_MAGNITUDE, YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.store import UserStore
@@ -40,6 +42,7 @@ class StoreValues:
         self._store = store
         self._own: sqlite3.Connection | None = None
         self._lock = threading.Lock()
+        self.left_out = 0  # values read that break the import's rules (the store edited by hand)
 
     def load(self, metrics: Collection[str]) -> list[Observation]:
         ids = list(metrics)
@@ -51,16 +54,22 @@ class StoreValues:
                                 " ORDER BY id", batch)
         if len(ids) > _BATCH:  # several queries: back into the order they were stored in
             rows.sort(key=lambda r: r[-1])
+        kept = [r for r in rows if _within_rules(r)]
+        self.left_out += len(rows) - len(kept)
         return [Observation(mid, Period(year, half), value, bool(approx), "user", source,
                             Text(note, note), user=True, import_id=imp)
-                for imp, mid, year, half, value, approx, source, note, _id in rows]
+                for imp, mid, year, half, value, approx, source, note, _id in kept]
 
     def years(self) -> tuple[int, int] | None:
         try:  # from the spans of each import and series (store_summary.py)
             first, last = self._fetch(f"SELECT min(first_year), max(last_year) FROM ({SPANS})", [])[0]
         except _NO_SPANS:  # a store kept read-only as it was: from every value
             first, last = self._fetch("SELECT min(year), max(year) FROM observations", [])[0]
-        return None if first is None else (int(first), int(last))
+        if first is None:
+            return None
+        # a value edited in by hand (year 5.000.000) must not stretch every view to it
+        first, last = max(int(first), YEAR_MIN), min(int(last), YEAR_MAX)
+        return (first, last) if first <= last else None
 
     def granularities(self, metrics: Collection[str]) -> dict[str, set[str]]:
         try:
@@ -104,6 +113,16 @@ class StoreValues:
         except sqlite3.ProgrammingError:
             return True
         return False
+
+
+def _within_rules(row: tuple) -> bool:
+    """A stored value the import would have taken: a year a period can name, a whole year or a
+    half, a finite number below the import's bound. An import never writes anything else, but a
+    store edited in another program, or copied from one, may hold it (year 5.000.000 made every
+    view millions of periods; inf could not be drawn)."""
+    _imp, _mid, year, half, value, _approx, _source, _note, _id = row
+    return (type(year) is int and YEAR_MIN <= year <= YEAR_MAX and half in (0, 1, 2)
+            and type(value) in (int, float) and math.isfinite(value) and abs(value) < MAX_MAGNITUDE)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:

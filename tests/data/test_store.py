@@ -314,3 +314,31 @@ def test_a_store_held_by_another_window_gives_a_busy_message(tmp_path, ds, monke
             other.execute("ROLLBACK")
             other.close()
         assert s.apply(result(ds)).id == 1 and len(s.imports()) == 1
+
+
+@pytest.mark.parametrize(("year", "half", "value"), [(5_000_000, 0, 1.0), (2026, 7, 1.0), (2026, 0, float("inf")),
+                                                     (1850, 0, 1.0), (2026, 0, -1e300)])
+def test_a_value_edited_into_the_store_that_no_import_writes_is_left_out(ds, tmp_path, year, half, value):
+    """A store copied from a colleague or edited in DB Browser: a year of 5.000.000 made every
+    start build millions of periods (killed at 4 GB); inf ended the chart's first draw. The
+    value is left out on reading, the years shown stay 1990-2100, the rest shows, and the
+    window's message names the import."""
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        s.apply(result(ds), "cijfers.csv")
+    conn = sqlite3.connect(folder / STORE_NAME)
+    conn.execute("INSERT INTO observations (import_id, metric, year, half, value, approximate, source, note)"
+                 " SELECT import_id, metric, ?, ?, ?, approximate, source, note FROM observations LIMIT 1",
+                 (year, half, value))
+    conn.execute("INSERT INTO value_spans VALUES (1, 'hotline_reports', ?, ?, ?, ?)", (half, half, year, year))
+    conn.commit()
+    conn.close()
+    with UserStore.open(folder) as s:
+        out = s.overlay(ds)
+        shown = out.periods_with_data("hotline_reports")
+        assert Period(2023) in shown and all(1990 <= p.year <= 2100 and p.half in (0, 1, 2) for p in shown)
+        assert all(abs(o.value) < 1e15 for o in out.values_at("hotline_reports", Period(2026)))
+        first, last = out.year_span()
+        assert 1990 <= first <= last <= 2100
+        if not (1990 <= year <= 2100) or half not in (0, 1, 2):
+            assert s.message is not None and "in import 1" in s.message.nl and "in import 1" in s.message.en
