@@ -179,8 +179,11 @@ def chart_key_by_hand(ds, view):
 
     firsts = [ds.values_at(m, p) for p in view.periods for m in view.metrics]
     firsts = [v for v in firsts if v]
+    from meldpunt_gui.model.transforms import has_gap
+
+    gaps = any(has_gap(ln.values) for p in view.chart.panels if not p.stacked for ln in p.lines)
     return tuple(key_entries({v[0].status for v in firsts}, any(v[0].approximate for v in firsts),
-                             any(len(v) > 1 for v in firsts), view.lang, chart=True))
+                             any(len(v) > 1 for v in firsts), view.lang, chart=True, gaps=gaps))
 
 
 def test_the_resolved_view_says_what_the_texts_work_out_on_their_own(tiny_ds):

@@ -58,7 +58,7 @@ def test_every_part_is_on_the_page_in_order(qtbot, bundled):
     assert (lead.value, lead.change) == ("ca. 145.000 meldingen",
                                          "circa 65% minder dan in 2021 (ca. 414.000 in dezelfde bron)")
     parts = [content.title, content.story_text[:60], "Kerncijfers", lead.value, lead.change,
-             "andere bronnen: 144.058 (EOKM",
+             "andere bronnen: 144.058 (telt iets anders dan de reeks; EOKM",
              "Verhaal: De daling van 2021 naar 2022", "Grijs vlak: 2022.", "Waarom",
              content.why[0].text[:50], "Bronnen", "[1] ", content.sources[0].url[:30],
              "Gegevens tot en met", "pagina 1 van 1"]

@@ -24,8 +24,8 @@ class ChartExportOptions(QDialog):
                 value = int(stored)
             except (TypeError, ValueError, OverflowError):  # OverflowError: 'inf'
                 value = default
-            # a size the box cannot hold (an edited file: 99999999999) is the default, not a crash
-            box.setValue(value if box.minimum() <= value <= box.maximum() else default)
+            # the nearest size the box holds: a number past a C int (99999999999) raised in setValue
+            box.setValue(min(max(value, box.minimum()), box.maximum()))
         self.scale = QComboBox(self)
         self.scale.addItems([self.tr("1x (as on screen)"), self.tr("2x (sharp on HiDPI screens and in print)")])
         self.scale.setCurrentIndex(1 if str(settings.value("export/scale", "1")) == "2" else 0)
