@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from meldpunt_gui import __version__
 from meldpunt_gui import cli_commands as commands
@@ -27,6 +27,7 @@ from meldpunt_gui.cli_commands import (
 )
 from meldpunt_gui.cli_help import help_text
 from meldpunt_gui.cli_language import LocalParser, UsageError, language_of
+from meldpunt_gui.cli_output import SafeStream
 
 if TYPE_CHECKING:  # the data model is imported by the commands that use it, not by the GUI start
 
@@ -125,8 +126,11 @@ def gui_main() -> int:
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None,
          prog: str = "meldpunt") -> int:
     """The `meldpunt` console entry (and `python -m meldpunt_gui`): prints and exits with a code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    return _main(argv, cast("TextIO", SafeStream(out or sys.stdout)),
+                 cast("TextIO", SafeStream(err or sys.stderr)), prog)
+
+
+def _main(argv: list[str] | None, out: TextIO, err: TextIO, prog: str) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = language_of(argv)
     try:

@@ -38,6 +38,7 @@ from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
 from meldpunt_gui.model.overlay import with_store
 from meldpunt_gui.model.values import Frozen
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
+from meldpunt_gui.text.plain import printable
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
@@ -262,7 +263,7 @@ class UserStore:
                 units: dict[str, Unit] = {}
                 for uid, kind, lnl, len_, decimals in unit_rows:
                     if uid not in dataset.units and kind in ("count", "percent", "change", "rate", "duration"):
-                        units[uid] = Unit(uid, kind, Text(lnl, len_), int(decimals))
+                        units[uid] = Unit(uid, kind, Text(printable(str(lnl)), printable(str(len_))), int(decimals))
                 known = [*dataset.units, *units]
                 # the units and categories of the series that count (the latest import of each)
                 # (SQLite takes the bare columns of a max() query from the row with the max)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.data.store_names import UNINDEXED
 from meldpunt_gui.model.domain import Metric, Text
+from meldpunt_gui.text.plain import printable
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.store_values import StoreValues
@@ -136,4 +137,6 @@ def _fits(m: Metric, wanted: set[str], keys_of: Callable[[str, str, str], tuple[
 
 def _metric(row: tuple) -> Metric:
     mid, category, unit, lnl, len_, dnl, den = row
-    return Metric(mid, category, unit, Text(lnl, len_), Text(dnl, den), user=True)
+    # a label stored before imports left direction marks out still reads the right way round
+    return Metric(mid, category, unit, Text(printable(str(lnl or mid)), printable(str(len_ or lnl or mid))),
+                  Text(dnl, den), user=True)

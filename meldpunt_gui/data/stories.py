@@ -18,6 +18,7 @@ from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN, Granularity, is_granularity
+from meldpunt_gui.text.plain import printable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -129,7 +130,8 @@ def _text(doc: _Doc, key: str) -> Text:
                                               for k in ("nl", "en")):
         raise doc.fail(key, "vraagt een Nederlandse en een Engelse tekst (nl = ..., en = ...)",
                        "needs a Dutch and an English text (nl = ..., en = ...)")
-    return Text(value["nl"].strip(), value["en"].strip())
+    # a direction override in a title would turn the viewer's own words after it around
+    return Text(printable(value["nl"]).strip(), printable(value["en"]).strip())
 
 
 def parse_story(path: Path, ds: Dataset, user: bool = False) -> Story:

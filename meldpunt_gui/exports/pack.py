@@ -23,6 +23,7 @@ from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
 from meldpunt_gui.files.bounded import read_bounded
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Observation, Text
+from meldpunt_gui.text.plain import printable
 
 FORMAT = "meldpunt-pack"
 VERSION = 1
@@ -62,9 +63,12 @@ def observations_csv(ds: Dataset) -> tuple[bytes, int]:
     for obs in newest.values():
         metric = ds.metrics[obs.metric]
         source = ds.sources.get(obs.source)
-        writer.writerow([obs.metric, metric.label.nl, metric.unit, str(obs.period), _number(obs.value),
-                         "yes" if obs.approximate else "no", source.publisher if source else "",
-                         source.url if source else "", source.published if source else "", obs.note.nl])
+        # text as the receiver's reader takes it: a control character stored from a workbook
+        # before imports left them out made the colleague's viewer refuse the whole pack
+        writer.writerow([obs.metric, printable(metric.label.nl), metric.unit, str(obs.period), _number(obs.value),
+                         "yes" if obs.approximate else "no", printable(source.publisher) if source else "",
+                         printable(source.url) if source else "", source.published if source else "",
+                         printable(obs.note.nl)])
     return (buf.getvalue().encode("utf-8") if newest else b""), len(newest)
 
 

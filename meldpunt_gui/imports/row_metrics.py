@@ -16,6 +16,7 @@ from meldpunt_gui.imports.header import Header, compact, norm, slug
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.names import MetricNames
 from meldpunt_gui.model.domain import Dataset, Metric, Text, Unit
+from meldpunt_gui.text.plain import printable
 
 PERCENT_WORDS = ("%", "procent", "percent", "percentage")
 USER_CATEGORY = "user"
@@ -67,6 +68,20 @@ class MetricLookup:
                 problems[index] = type(p)(p.file, p.line, p.column, p.severity, Text(
                     f"{p.message.nl} ({count} rijen)", f"{p.message.en} ({count} rows)"), p.code, p.cell)
 
+    def _shown(self, text: str, line: int, role: str) -> str:
+        """A name a new series or unit will be shown by, without control characters and the
+        invisible marks that turn the direction of text (U+202E made the years after a series'
+        name read backwards in the title); said where any were left out."""
+        kept = printable(text)
+        if kept != text:
+            col = self.h.metric_col if role == "metric" else self.h.roles.get(role, self.h.metric_col)
+            name = self.h.name(col)
+            self.res.warning(line, name, Text(
+                f"'{kept[:60]}' in kolom {name}: onzichtbare stuur- of richtingstekens weggelaten.",
+                f"'{kept[:60]}' in column {name}: invisible control or direction characters left out."),
+                "control_chars", self.where(line, col))
+        return kept
+
     def _unit(self, unit_id: str) -> Unit:
         return self.ds.units.get(unit_id) or self.res.units[unit_id]
 
@@ -82,7 +97,8 @@ class MetricLookup:
                 self.where(line, self.h.roles["unit"]))
             return None
         if unit_id not in self.ds.units and unit_id not in self.res.units:
-            nl, en = (lab.strip() for lab in labels)
+            nl, en = (self._shown(lab.strip(), line, "unit") for lab in labels)
+            unit_text = self._shown(unit_text, line, "unit")
             self.res.units[unit_id] = Unit(unit_id, "count", Text(nl or en or unit_text, en or nl or unit_text), 0)
         for key in {norm(unit_text), norm(unit_id)}:
             self.unit_names[key] = unit_id
@@ -131,7 +147,7 @@ class MetricLookup:
                 self.where(line, col))
             return None
         if unit_id is not None:
-            new_id, display = forms[1], label or name
+            new_id, display = forms[1], self._shown(label or name, line, "metric")
             res.metrics[new_id] = Metric(
                 id=new_id, category=USER_CATEGORY, unit=unit_id, label=Text(display, display),
                 definition=Text(f"Eigen invoer, toegevoegd met {res.file}.",

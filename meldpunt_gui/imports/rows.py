@@ -18,6 +18,7 @@ from meldpunt_gui.imports.numbers import NumberError, cell_number, readings
 from meldpunt_gui.imports.row_metrics import MetricLookup
 from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Period, Text, Unit, foreign_digits
+from meldpunt_gui.text.plain import printable
 
 NO_VALUE = frozenset({"", "-", "–", "—", "n.b.", "nb", "n.v.t.", "nvt", "n/a", "na", "onbekend",
                       "unknown", "?", ".", "x"})
@@ -283,7 +284,4 @@ MAX_KEPT_TEXT = 2000  # characters of a source name, link or note an import keep
 
 def _clean(text: str) -> str:
     """File text kept as text: no control characters, no novels."""
-    text = text[:MAX_KEPT_TEXT]
-    if text and not text.isprintable():
-        text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
-    return text
+    return printable(text[:MAX_KEPT_TEXT])

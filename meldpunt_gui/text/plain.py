@@ -15,6 +15,7 @@ store, a pack), kept here so there is one way to follow them:
 from __future__ import annotations
 
 from html import escape
+from unicodedata import category
 
 ELLIPSIS = "…"
 SHORT = 80  # names in one-line places: legend, title, table cells, the "Bron:" line
@@ -59,3 +60,19 @@ def tooltip_html(text: str, line_limit: int = TOOLTIP_LINE) -> str:
     lines = (shorten(line, line_limit) for line in text.split("\n"))
     return "<p style='white-space:pre-wrap'>" + "<br>".join(
         escape(line, quote=False) for line in lines) + "</p>"
+
+
+def printable(text: str) -> str:
+    """`text` without control characters and without the invisible format marks (bidi
+    overrides and isolates, zero-width characters) that change how the text around it is
+    drawn; tabs and newlines stay, and another kind of space (a no-break space) is a space."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch in "\n\t":
+            out.append(ch)
+        elif category(ch)[0] == "Z":  # a space or a line or paragraph separator
+            out.append(" ")
+        # Cc, Cf, Co, Cn: control, format (U+202E), private use, unassigned: left out
+    return "".join(out)

@@ -718,3 +718,21 @@ def test_a_long_source_text_is_kept_in_part_and_the_import_says_so(ds):
     assert (warning.line, warning.column, warning.code) == (2, "bron", "text_cut")
     assert warning.message.nl == "De tekst in kolom bron is 5.000 tekens lang; de eerste 2.000 worden bewaard."
     assert res.rows[0].publisher == "x" * MAX_KEPT_TEXT
+
+
+def test_a_series_name_loses_direction_overrides_and_control_characters_with_a_warning(ds):
+    """A U+202E in a series' name turned the years after it in the title backwards; an ESC
+    from a workbook reached the terminal through list-metrics. CSV and XLSX take the same rule."""
+    csv = "reeks;periode;waarde;eenheid\nRLO\u202e reeks;2021;100;meldingen\n".encode()
+    res = read_import_data(csv, "bidi.csv", ds)
+    [(mid, metric)] = res.metrics.items()
+    assert metric.label.nl == "RLO reeks" and not res.has_errors
+    [warn] = [p for p in res.problems if p.code == "control_chars"]
+    assert warn.line == 2 and "onzichtbare stuur- of richtingstekens weggelaten" in warn.message.nl
+    book = xlsx_bytes({"Blad1": [["reeks", "periode", "waarde", "eenheid"],
+                                 ["Mijn_x0007_reeks", "2025", 5, "st_x001B_k"]]})
+    res = read_import_data(book, "c.xlsx", ds)
+    [metric] = res.metrics.values()
+    [unit] = res.units.values()
+    assert metric.label.nl == "Mijnreeks" and unit.label.nl == "stk"
+    assert sorted(p.cell for p in res.problems if p.code == "control_chars") == ["A2", "D2"]

@@ -1,0 +1,33 @@
+"""File text as plain, safe text: what `printable` leaves and what the command line prints."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from meldpunt_gui.cli_output import SafeStream
+from meldpunt_gui.text.plain import printable
+
+
+@given(st.text())
+def test_printable_leaves_no_control_or_format_character_and_keeps_the_rest(text):
+    out = printable(text)
+    assert all(unicodedata.category(c)[0] != "C" or c in "\n\t" for c in out)
+    spaced = [" " if unicodedata.category(c)[0] == "Z" else c for c in text]  # a no-break space is a space
+    assert [c for c in out if c.isprintable()] == [c for c in spaced if c.isprintable()]
+    assert printable(out) == out
+
+
+def test_a_direction_override_and_a_bell_are_left_out_and_a_no_break_space_is_a_space():
+    assert printable("RLO\u202e reeks\x07") == "RLO reeks"
+    assert printable("10\u00a0000") == "10 000"
+    assert printable("gewoon") == "gewoon"
+
+
+def test_the_command_line_prints_terminal_escapes_and_overrides_as_question_marks():
+    buf = io.StringIO()
+    SafeStream(buf).write("naam\x1b[31m rood\u202e\tkolom\n")
+    assert buf.getvalue() == "naam?[31m rood?\tkolom\n"
