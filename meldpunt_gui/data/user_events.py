@@ -21,18 +21,20 @@ from meldpunt_gui.data.file_problems import FileProblem
 from meldpunt_gui.files.bounded import ReadRefused, read_bounded
 from meldpunt_gui.model.domain import YEAR_MAX, YEAR_MIN, Dataset, Event, Source, Text
 from meldpunt_gui.model.overlay import with_observations
+from meldpunt_gui.text.plain import printable
 
 FILE_NAME = "events.csv"
 MAX_EVENTS_BYTES = 4 << 20  # some thousand events fit in a few hundred kB
 MAX_QUOTED_LINES = 20  # a quoted field (a note with line breaks) spans at most this many lines
-_DATE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12][0-9]|3[01]))?)?$")  # ASCII digits, as imports
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_LINE_START = re.compile(r"\d{4}(?:-\d{1,2}){0,2}")
+_LINE_START = re.compile(r"[0-9]{4}(?:-[0-9]{1,2}){0,2}")
 _COLUMNS = {"date": "date", "datum": "date", "title_nl": "title_nl", "titel_nl": "title_nl",
             "title_en": "title_en", "titel_en": "title_en", "url": "url", "note": "note",
             "toelichting": "note"}
 
 EventProblem = FileProblem  # the name this module used to give it
+WIDTH = "#cells"  # in a header's roles: how many cells the header line has (no column is named so)
 
 
 def _text(path: Path) -> tuple[str | None, list[FileProblem]]:
@@ -154,7 +156,7 @@ def load_user_events(data_dir: Path | None) -> tuple[list[Event], list[Source], 
     header: dict[str, int] | None = None
     for number, cells in records:
         if header is None:
-            header = _header(cells)
+            header = _header(cells, path.name, number, problems)
             if header is None:
                 problems.append(FileProblem(path.name, number, "", Text(
                     "geen kopregel; de eerste regel moet de kolommen noemen: "
@@ -182,14 +184,24 @@ def _on_the_calendar(match: re.Match[str]) -> bool:
     return True
 
 
-def _header(cells: list[str]) -> dict[str, int] | None:
-    """Column role -> index, when the cells are our header (date and title_nl at least)."""
+def _header(cells: list[str], name: str = FILE_NAME, line: int = 1,
+            problems: list[FileProblem] | None = None) -> dict[str, int] | None:
+    """Column role -> index, when the cells are our header (date and title_nl at least), and
+    WIDTH -> its number of cells; a column named twice is said (the first is read)."""
     roles: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        role = _COLUMNS.get(cell.strip().lstrip("\ufeff").strip().lower())
-        if role and role not in roles:
+        text = cell.strip().lstrip("\ufeff").strip()
+        role = _COLUMNS.get(text.lower())
+        if role and role in roles and problems is not None:
+            problems.append(FileProblem(name, line, text[:40], Text(
+                f"de kolom staat er twee keer in; de eerste (kolom {roles[role] + 1}) wordt gelezen",
+                f"the column is there twice; the first (column {roles[role] + 1}) is read")))
+        elif role:
             roles[role] = i
-    return roles if {"date", "title_nl"} <= roles.keys() else None
+    if not {"date", "title_nl"} <= roles.keys():
+        return None
+    roles[WIDTH] = len(cells)
+    return roles
 
 
 def _event(cells: list[str], header: dict[str, int], number: int, name: str,
@@ -197,7 +209,7 @@ def _event(cells: list[str], header: dict[str, int], number: int, name: str,
     def bad(field: str, nl: str, en: str) -> None:
         problems.append(FileProblem(name, number, field, Text(nl, en)))
 
-    width = max(header.values()) + 1
+    width = max(header[WIDTH], max(i for r, i in header.items() if r != WIDTH) + 1)
     if len(cells) > width and any(c.strip() for c in cells[width:]):
         bad("", f"de regel heeft {len(cells)} cellen, de kopregel {width}; staat er een "
                  "scheidingsteken in een titel? Zet die titel tussen aanhalingstekens",
@@ -207,7 +219,12 @@ def _event(cells: list[str], header: dict[str, int], number: int, name: str,
 
     def cell(role: str) -> str:
         i = header.get(role)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
+        raw = cells[i].strip() if i is not None and i < len(cells) else ""
+        text = printable(raw)
+        if text != raw:  # a direction override would turn the viewer's own text around it
+            bad(role, "onzichtbare stuur- of richtingstekens weggelaten",
+                "invisible control or direction characters left out")
+        return text
 
     date = cell("date")
     match = _DATE.match(date)
@@ -221,7 +238,7 @@ def _event(cells: list[str], header: dict[str, int], number: int, name: str,
         bad("title_nl", "een titel is verplicht", "a title is required")
         return None
     url = cell("url")
-    if url and not url.startswith(("http://", "https://")):
+    if url and not url[:8].lower().startswith(("http://", "https://")):
         bad("url", "een adres begint met http:// of https://",
             "an address starts with http:// or https://")
         return None

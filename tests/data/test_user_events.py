@@ -48,3 +48,17 @@ def test_a_date_that_is_not_on_the_calendar_is_named(tmp_path):
     events, _sources, problems = load_user_events(tmp_path)
     assert [e.date for e in events] == ["2020-02-29"]
     assert [(p.line, p.field) for p in problems] == [(2, "date")]
+
+
+def test_events_take_the_imports_rules_for_digits_addresses_and_invisible_marks(tmp_path):
+    (tmp_path / "events.csv").write_text(
+        "date;title_nl;title_en;url;note;date\n"
+        "\u0662\u0660\u0662\u0661;Arabisch;Arabic;;;\n"
+        "2022;Hoofd\u202e letters;Caps;HTTP://HOOFD.NL/x;;\n", encoding="utf-8")
+    events, _sources, problems = load_user_events(tmp_path)
+    said = [p.format("nl") for p in problems]
+    assert any(s.startswith("events.csv:1: date: de kolom staat er twee keer in") for s in said)
+    assert any(s.startswith("events.csv:2: date:") for s in said)  # not a date in ASCII digits
+    [ev] = events
+    assert ev.title.nl == "Hoofd letters" and _sources[0].url == "HTTP://HOOFD.NL/x"
+    assert any(s.startswith("events.csv:3: title_nl: onzichtbare") for s in said)
