@@ -89,11 +89,18 @@ def newer_text(path: Path, version: int, known: int) -> Text:
 
 
 _SQLITE_READONLY, _SQLITE_FULL = 8, 13
+_SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)  # 1032
 
 
 def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
-    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    full = getattr(exc, "sqlite_errorcode", 0) or 0
+    code = full & 0xFF
     text = str(exc).lower()
+    if full == _SQLITE_READONLY_DBMOVED:  # the file was moved or replaced under the open window
+        return StoreError(Text(f"{path.name} is verplaatst of vervangen terwijl de viewer open was; er is "
+                               "niets gewijzigd. Start de viewer opnieuw om het bestand te lezen zoals het nu is.",
+                               f"{path.name} was moved or replaced while the viewer was open; nothing was "
+                               "changed. Start the viewer again to read the file as it is now."), "moved")
     if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
         return StoreError(Text(f"{path.name} is bezet door een ander venster; probeer het zo opnieuw.",
                                f"{path.name} is busy in another window; try again in a moment."), "busy")

@@ -112,8 +112,8 @@ def save_story(data_dir: str | os.PathLike[str], ds: Dataset, state: ViewState, 
     try:
         story = parse_story_bytes(body, name, ds, user=True)
     except StoryError as exc:  # a view the story format cannot hold: say so, write nothing
-        raise StorySaveError(Text(f"Deze weergave kan geen verhaal worden: {exc.field}: {exc.reason}.",
-                                  f"This view cannot become a story: {exc.field}: {exc.reason}.")) from None
+        raise StorySaveError(Text(f"Deze weergave kan geen verhaal worden: {exc.field}: {exc.message.nl}.",
+                                  f"This view cannot become a story: {exc.field}: {exc.message.en}.")) from None
     folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / name, body)
     return story

@@ -72,7 +72,8 @@ def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path)
         try:
             story = parse_story_bytes(data, name, checked, user=True)
         except StoryError as exc:
-            out.skipped.append(Text(f"{shown}: {exc.field}: {exc.reason}", f"{shown}: {exc.field}: {exc.reason}"))
+            out.skipped.append(Text(f"{shown}: {exc.field}: {exc.message.nl}",
+                                    f"{shown}: {exc.field}: {exc.message.en}"))
             continue
         target = data_dir / "stories" / name
         if target.exists() or story.id in known:

@@ -342,3 +342,20 @@ def test_a_value_edited_into_the_store_that_no_import_writes_is_left_out(ds, tmp
         assert 1990 <= first <= last <= 2100
         if not (1990 <= year <= 2100) or half not in (0, 1, 2):
             assert s.message is not None and "in import 1" in s.message.nl and "in import 1" in s.message.en
+
+
+def test_a_store_moved_or_replaced_under_an_open_window_says_so(ds, tmp_path):
+    """SQLite refuses the write (READONLY_DBMOVED); the message said the folder was read-only."""
+    import os
+    import shutil
+
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        res = result(ds)
+        os.rename(folder / STORE_NAME, folder / "backup.sqlite")
+        shutil.copy(folder / "backup.sqlite", folder / STORE_NAME)
+        with pytest.raises(StoreError) as caught:
+            s.apply(res, "cijfers.csv")
+    assert caught.value.code == "moved"
+    assert "verplaatst of vervangen terwijl de viewer open was" in caught.value.message.nl
+    assert "alleen-lezen" not in caught.value.message.nl

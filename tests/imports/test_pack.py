@@ -458,3 +458,14 @@ def test_a_named_pipe_is_refused_at_once_as_a_pack_or_in_the_data_folder(folder_
     os.mkfifo(receiver / "stories" / "mijn-verhaal.toml")
     code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(receiver))
     assert code in (0, 1) and stat.S_ISFIFO((receiver / "events.csv").stat().st_mode)
+
+
+def test_a_packs_story_left_out_is_said_in_the_window_language(folder_a, tmp_path):
+    (folder_a / "stories" / "fout.toml").write_text(STORY.replace("mijn-verhaal", "fout").replace(
+        '"mijn_reeks"', '"bestaat_niet"'), encoding="utf-8")
+    target = tmp_path / "p.meldpunt"
+    run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))
+    _code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(tmp_path / "b"))
+    assert "stories/fout.toml: metrics: onbekende reeks bestaat_niet" in out
+    _code, out, _ = run("pack", "import", str(target), "--yes", "--lang", "en", "--data-dir", str(tmp_path / "c"))
+    assert "stories/fout.toml: metrics: unknown metric bestaat_niet" in out
