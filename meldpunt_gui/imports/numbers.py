@@ -19,6 +19,10 @@ from typing import Literal, NamedTuple
 
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, MAX_MAGNITUDE, Text, foreign_digits
 
+# below this (and not 0) a value is a formula's rounding error or a corrupt cell, not a figure:
+# 1e-320 from a workbook was taken and quoted back with more than 300 digits
+MIN_MAGNITUDE = 1e-9
+
 NumberStyle = Literal["nl", "en"]
 STYLES: tuple[NumberStyle, ...] = ("nl", "en")
 STYLE_LABELS: dict[str, Text] = {
@@ -118,9 +122,16 @@ def too_large(text: str) -> NumberError:
 
 
 def check_magnitude(value: float, text: str) -> float:
-    """`value` when it is finite and below MAX_MAGNITUDE; else the too-large refusal."""
+    """`value` when it is finite and below MAX_MAGNITUDE, and 0 or at least MIN_MAGNITUDE;
+    else the too-large or too-small refusal."""
     if not -MAX_MAGNITUDE < value < MAX_MAGNITUDE:
         raise too_large(text)
+    if value and -MIN_MAGNITUDE < value < MIN_MAGNITUDE:
+        shown = _shown(text)
+        raise NumberError("too_small", Text(
+            f"'{shown}' is te klein om een telling of percentage te zijn: een waarde is 0 of minstens "
+            "0,000000001.",
+            f"'{shown}' is too small to be a count or a percentage: a value is 0 or at least 0.000000001."))
     return value
 
 

@@ -736,3 +736,15 @@ def test_a_series_name_loses_direction_overrides_and_control_characters_with_a_w
     [unit] = res.units.values()
     assert metric.label.nl == "Mijnreeks" and unit.label.nl == "stk"
     assert sorted(p.cell for p in res.problems if p.code == "control_chars") == ["A2", "D2"]
+
+
+def test_a_workbook_number_too_small_to_be_a_figure_is_refused(ds):
+    """1e-320 was taken as a value and quoted back in a warning with over 300 digits."""
+    for tiny in (1e-320, -5e-12):
+        book = xlsx_bytes({"Blad1": [["metriek", "periode", "waarde"], ["hotline_reports", "2023", tiny]]})
+        res = read_import_data(book, "t.xlsx", ds)
+        [err] = res.errors
+        assert err.code == "too_small" and err.cell == "C2" and len(err.message.nl) < 200
+    zero = read_import_data(xlsx_bytes({"Blad1": [["metriek", "periode", "waarde"], ["hotline_reports", "2023", 0.0]]}),
+                            "t.xlsx", ds)
+    assert not zero.has_errors
