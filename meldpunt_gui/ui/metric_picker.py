@@ -12,7 +12,18 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QHelpEvent, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
@@ -116,6 +127,8 @@ class MetricPicker(QWidget):
         self._items: dict[str, list[QStandardItem]] = {}
         self._labels: dict[str, str] = {}
         self._updating = False
+        self._fit_pending = False  # the chips changed while the pointer was over the list
+        self.tree.viewport().installEventFilter(self)
         self.retranslate()
 
     def bind(self, model: ViewModel) -> None:
@@ -292,18 +305,32 @@ class MetricPicker(QWidget):
         for chip in spare:
             chip.hide()
             chip.deleteLater()
-        self.chip_scroll.setVisible(bool(metrics))
         self.chip_layout.invalidate()
         self._fit_chips()
+        if order and self._fit_pending:  # the area keeps its height: the newest chip scrolled into it
+            self.chip_scroll.ensureWidgetVisible(order[-1], 0, 0)
 
     def _fit_chips(self) -> None:
-        """As tall as the chips at this width, up to CHIP_ROWS rows; the rest scrolls."""
+        """As tall as the chips at this width, up to CHIP_ROWS rows; the rest scrolls. Not while
+        the pointer is over the list: a chip that starts a new row pushed the list down under
+        it, and the next click ticked the series one row lower. The area fits once the pointer
+        has left the list."""
+        if self.tree.viewport().underMouse():
+            self._fit_pending = True
+            return
+        self._fit_pending = False
+        self.chip_scroll.setVisible(bool(self.chips))
         if not self.chips:
             return
         row = next(iter(self.chips.values())).sizeHint().height() + self.chip_layout.spacing()
         width = self.chip_scroll.width() - self.chip_scroll.verticalScrollBar().sizeHint().width()
         needed = self.chip_layout.heightForWidth(max(width, 1))
         self.chip_scroll.setFixedHeight(min(needed, CHIP_ROWS * row - self.chip_layout.spacing()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave and self._fit_pending:  # the pointer left the list
+            QTimer.singleShot(0, self, self._fit_chips)  # after Qt has taken it off the list
+        return False
 
     def _new_chip(self) -> Chip:
         chip = Chip(self.chip_box)

@@ -334,3 +334,33 @@ def test_a_click_on_a_series_name_ticks_it_and_a_click_on_its_box_only_once(real
     qtbot.mouseClick(picker.tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=picker.tree.visualRect(group).center())
     assert w.model.state.metrics == ("reports_total", "police_reports")
+
+
+def test_the_list_stays_still_under_the_pointer_while_chips_are_added(real_window, qtbot):
+    """Each chip that starts a new row pushed the list down about a row: ticking several series
+    in a row with the mouse ticked the wrong ones. The chip area keeps its height while the
+    pointer is over the list and fits once it has left."""
+    w = real_window(ViewState(metrics=("reports_total",)))
+    picker = w.metric_picker
+    viewport = picker.tree.viewport()
+    box = picker.tree.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+
+    def tick_box(mid: str) -> QPoint:
+        rect = picker.tree.visualRect(picker.proxy.mapFromSource(picker.items_for(mid)[0].index()))
+        return QPoint(rect.left() + 3 + box // 2, rect.center().y())
+
+    QTest.mouseMove(viewport, tick_box("reports_national"))
+    qtbot.waitUntil(viewport.underMouse)
+    top = picker.tree.mapTo(w, QPoint(0, 0)).y()
+    before = picker.chip_scroll.height()
+    for mid in ("reports_national", "reports_international", "reports_h1", "cloud_urls", "police_reports"):
+        at = tick_box(mid)
+        QTest.mouseMove(viewport, at)
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=at)
+        QApplication.processEvents()
+        assert picker.tree.mapTo(w, QPoint(0, 0)).y() == top  # nothing moved under the pointer
+    assert w.model.state.metrics == ("reports_total", "reports_national", "reports_international",
+                                     "reports_h1", "cloud_urls", "police_reports")
+    assert picker.chip_scroll.height() == before
+    QTest.mouseMove(w.chart, QPoint(20, 20))  # the pointer leaves the list: the chips take their room
+    qtbot.waitUntil(lambda: picker.chip_scroll.height() > before)
