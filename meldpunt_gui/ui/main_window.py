@@ -155,6 +155,9 @@ class MainWindow(WindowParts, QMainWindow):
         self.actions_by_id, self.menus = action_table.build_actions(self)
         self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
         self.pane_keys = PaneKeys(self)
+        from meldpunt_gui.ui.focus_ring import FocusRing
+
+        self.focus_ring = FocusRing(self)  # where the style shows no focus (the chart, the text)
         self.retranslate()
         model.changed.connect(self._render)
         self.refresh()

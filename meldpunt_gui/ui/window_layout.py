@@ -123,6 +123,7 @@ def _scrolling(page: QWidget, window: MainWindow) -> QScrollArea:
 
     area = SteadyScrollArea(page, window)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop of its own: Tab goes from pane to pane
     window.chart_scroll = area
     return area
 

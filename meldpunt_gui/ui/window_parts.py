@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from meldpunt_gui.ui.chart.view import ChartView
     from meldpunt_gui.ui.empty_hint import HalfYearHint
     from meldpunt_gui.ui.explanation import ExplanationPanel
+    from meldpunt_gui.ui.focus_ring import FocusRing
     from meldpunt_gui.ui.headline_strip import HeadlineStrip
     from meldpunt_gui.ui.help_dialog import HelpDialog
     from meldpunt_gui.ui.i18n import Translators
@@ -70,5 +71,6 @@ class WindowParts:
     # attached by populate(), show_help() and app.build_window()
     notice_bar: NoticeBar
     pane_keys: PaneKeys
+    focus_ring: FocusRing
     help_dialog: HelpDialog
     translators: Translators  # kept alive with the window
