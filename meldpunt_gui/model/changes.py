@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 def change_between(cur: Observation | None, base_p: Period, base: Observation | None,
                    points: bool) -> Change | None:
     """The change of `cur` against `base` (of `base_p`); in points too for a percentage. None
-    where either is a forecast: two expectations, or an expectation against a count, make no
-    change in what was counted."""
+    where the two make no change anyone can quote (`not_comparable`)."""
     if cur is None or base is None or not comparable(cur, base):
         return None
     pct = None if base.value == 0 else (cur.value - base.value) / abs(base.value) * 100.0
@@ -30,8 +29,20 @@ def change_between(cur: Observation | None, base_p: Period, base: Observation | 
                   cur.approximate or base.approximate)
 
 
+def not_comparable(cur: Observation, base: Observation) -> str:
+    """Why no change is worked out between these two values, or '' where one is: "forecast"
+    (an expectation is no count to rise or fall from), "rounded_apart" (two rounded figures from
+    two publications: "ruim 500.000" against "ruim 600.000" is anything from about 0% to 20%,
+    and no source said either)."""
+    if cur.status == FORECAST or base.status == FORECAST:
+        return "forecast"
+    if cur.approximate and base.approximate and cur.source != base.source:
+        return "rounded_apart"
+    return ""
+
+
 def comparable(cur: Observation, base: Observation) -> bool:
-    return cur.status != FORECAST and base.status != FORECAST
+    return not not_comparable(cur, base)
 
 
 def same_source_base(ds: Dataset, metric: str, cur: Observation, base_p: Period,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from meldpunt_gui.model.changes import comparable, counted_alike, largest_change
+from meldpunt_gui.model.changes import counted_alike, largest_change, not_comparable
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
@@ -316,6 +316,10 @@ S = {
     "overall_flat": Text("in {first} en in {last} {value}", "{value} in {first} and in {last}"),
     "overall_forecast": Text("van {a} tot {b}; een verwachting is geen telling",
                              "from {a} to {b}; a forecast is not a count"),
+    "overall_rounded_apart": Text("van {a} tot {b}; afgeronde cijfers uit verschillende bronnen, dus geen "
+                                  "verandering berekend",
+                                  "from {a} to {b}; rounded figures from different sources, so no change "
+                                  "worked out"),
     "overall_break": Text("van {a} tot {b}, niet overal gelijk geteld",
                           "from {a} to {b}, not counted alike throughout"),
     "times": Text("{factor} keer zo veel", "{factor} times as many"),
@@ -366,8 +370,8 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         breaks = ds.metrics[mid].breaks
         if any(fp0 < p <= lp0 for p in breaks):  # first and last counted differently: no rise or fall
             parts.append(S["overall_break"].get(lang).format(a=a, b=b))
-        elif not comparable(lo0, fo):  # an expectation is no count to rise or fall from
-            parts.append(S["overall_forecast"].get(lang).format(a=a, b=b))
+        elif not_comparable(lo0, fo):  # a forecast, or two rounded figures of two sources
+            parts.append(S[f"overall_{not_comparable(lo0, fo)}"].get(lang).format(a=a, b=b))
         elif lo0.value == fo.value:  # said of the two ends only: the years between may differ
             parts.append(S["overall_flat"].get(lang).format(
                 first=fp(fp0, lang), last=fp(lp0, lang),

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from meldpunt_gui.model.changes import comparable, counted_alike
+from meldpunt_gui.model.changes import counted_alike, not_comparable, same_source_base
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
-from meldpunt_gui.model.vocabulary import DEFINITIONS
+from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST
 from meldpunt_gui.text.describe import published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
     format_number,
@@ -42,6 +42,11 @@ W = {
                             "no change: the series counts differently from {period} on (see {definitions})"),
     "no_change_forecast": Text("een verwachting: geen verandering berekend",
                                "a forecast: no change worked out"),
+    "no_change_rounded_apart": Text(
+        "geen verandering berekend: {base} ({was} volgens {source}) en dit cijfer zijn afgerond en "
+        "komen uit verschillende bronnen",
+        "no change worked out: {base} ({was} according to {source}) and this figure are rounded and "
+        "come from different sources"),
     "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
     "was_same_source": Text("{was} in dezelfde bron", "{was} in the same source"),
     "about_pct": Text("circa {pct}", "about {pct}"),
@@ -171,7 +176,7 @@ def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         return W["no_change_break"].get(lang).format(period=format_period(period, lang),
                                                      definitions=DEFINITIONS.get(lang))
     cur, base = ds.shown(metric, period), ds.shown(metric, base_p)
-    if cur is not None and not comparable(cur, base or cur):  # an expectation: nothing to compare
+    if cur is not None and cur.status == FORECAST:  # an expectation: nothing to compare
         return W["no_change_forecast"].get(lang)
     if base is None:
         earlier = [p for p in ds.periods_with_data(metric, period.granularity)
@@ -183,8 +188,14 @@ def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         return W["no_base"].get(lang).format(
             base=format_period(base_p, lang), earlier=format_period(earlier[-1], lang),
             was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
-    if cur is not None and not comparable(cur, base):
-        return W["no_change_forecast"].get(lang)
+    if cur is not None:
+        base = same_source_base(ds, metric, cur, base_p, base)
+        why = not_comparable(cur, base)
+        if why:
+            return W[f"no_change_{why}"].get(lang).format(
+                base=format_period(base_p, lang),
+                was=format_value(base.value, ds.unit_of(metric), lang, base.approximate),
+                source=source_short(ds.source_of(base), lang))
     return ""
 
 

@@ -285,3 +285,19 @@ def test_a_key_figure_without_a_change_says_why():
     assert forecast.no_change == "een verwachting: geen verandering berekend"
     shown = headline(ds, ViewState(metrics=("reports_total",), first_year=2020, last_year=2022), "reports_total", "nl")
     assert shown.change and shown.no_change == ""
+
+
+def test_no_change_between_two_rounded_figures_of_two_sources():
+    """'ruim 500.000' (Openprovider) against 'ruim 600.000' (RD) was 'circa 20% meer', a change
+    nobody published that could be anything from about 0% to 20%."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+
+    ds = load_bundled()
+    assert ds.change("urls_assessed", Period(2024)) is None
+    h = headline(ds, ViewState(metrics=("urls_assessed",)), "urls_assessed", "nl")
+    assert h.change == ""
+    assert h.no_change.startswith("geen verandering berekend: 2023 (ca. 500.000 volgens Openprovider")
+    assert "20%" not in h.sentence
+    [nl] = summary_sentences(ds, ViewState(metrics=("reports_total",), first_year=2019, last_year=2022), "nl")
+    assert "van ca. 300.000 (2019) tot ca. 145.000 (2022); afgeronde cijfers uit verschillende bronnen" in nl

@@ -105,8 +105,9 @@ def test_format_change_can_give_the_figure_alone(tiny_ds):
 def test_summary_sentences_from_data(tiny_ds):
     from meldpunt_gui.text.describe import summary_sentences
     [nl] = summary_sentences(tiny_ds, ViewState(metrics=("reports_total",)), "nl")
-    assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; gedaald van ca. 300.000 (2019) naar "
-                  "ca. 127.000 (2024) (ca. -58%); hoogste 413.262 (2021); "
+    assert nl == ("Meldingen totaal: 5 waarden, 2019 t/m 2024; van ca. 300.000 (2019) tot "
+                  "ca. 127.000 (2024); afgeronde cijfers uit verschillende bronnen, dus geen verandering "
+                  "berekend; hoogste 413.262 (2021); "
                   "laatste ca. 127.000 (2024); grootste verandering ca. -65% ten opzichte van 2021; 3 afgerond.")
     [en] = summary_sentences(tiny_ds, ViewState(metrics=("share_nl",)), "en")
     assert en == ("Share NL: 2 values, 2021 to 2022; down from 89% (2021) to 63% (2022) "
