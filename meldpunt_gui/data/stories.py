@@ -126,11 +126,11 @@ def _parse(data: bytes, name: str) -> _Doc:
 
 def _text(doc: _Doc, key: str) -> Text:
     value = doc.get(key)
-    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value[k].strip()
+    # a direction override in a title would turn the viewer's own words after it around
+    if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and printable(value[k]).strip()
                                               for k in ("nl", "en")):
         raise doc.fail(key, "vraagt een Nederlandse en een Engelse tekst (nl = ..., en = ...)",
                        "needs a Dutch and an English text (nl = ..., en = ...)")
-    # a direction override in a title would turn the viewer's own words after it around
     return Text(printable(value["nl"]).strip(), printable(value["en"]).strip())
 
 

@@ -19,6 +19,7 @@ from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.imports.header import slug
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.view import ViewState, year_range
+from meldpunt_gui.text.plain import printable
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000
@@ -97,7 +98,7 @@ def save_story(data_dir: str | os.PathLike[str], ds: Dataset, state: ViewState, 
                highlight: Iterable[Period] = (), taken: Iterable[str] = ()) -> Story:
     """Write the view as `stories/<id>.toml` in the data folder (a safe write) and return it as
     read back. The user's own title and text serve both languages."""
-    title, text = " ".join(title.split())[:MAX_TITLE], text.strip()[:MAX_TEXT]
+    title, text = " ".join(printable(title).split())[:MAX_TITLE], printable(text).strip()[:MAX_TEXT]
     if not title or not text:
         raise StorySaveError(Text("Geef het verhaal een titel en een tekst.",
                                   "Give the story a title and a text."))

@@ -70,9 +70,10 @@ def printable(text: str) -> str:
         return text
     out = []
     for ch in text:
-        if ch.isprintable() or ch in "\n\t":
+        kind = category(ch)
+        if ch.isprintable() or ch in "\n\t" or kind in ("Co", "Cn"):  # private use, unassigned: kept
             out.append(ch)
-        elif category(ch)[0] == "Z":  # a space or a line or paragraph separator
+        elif kind[0] == "Z":  # a space or a line or paragraph separator
             out.append(" ")
-        # Cc, Cf, Co, Cn: control, format (U+202E), private use, unassigned: left out
+        # Cc, Cf, Cs: control, format (U+202E, zero-width), surrogate: left out
     return "".join(out)

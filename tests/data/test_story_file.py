@@ -7,7 +7,7 @@ import json
 
 import pytest
 import tomllib
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from meldpunt_gui.cli import main
@@ -23,6 +23,7 @@ from meldpunt_gui.data.story_file import (
 )
 from meldpunt_gui.model.domain import Period, Text
 from meldpunt_gui.model.view import ViewState
+from meldpunt_gui.text.plain import printable
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +46,7 @@ def test_toml_strings_round_trip(text):
        highlight=st.lists(st.sampled_from(["2019", "2021", "2022-H1", "2023-H2"]), max_size=3, unique=True))
 def test_any_view_and_text_round_trip_through_the_story_parser(ds, title, text, mode, granularity, events,
                                                                 years, highlight):
+    assume(printable(title).strip() and printable(text).strip())  # invisible characters are left out
     first, last = years[0], min(2024, years[0] + years[1])
     state = ViewState(metrics=("reports_total", "police_reports"), first_year=first, last_year=last,
                       granularity=granularity, mode=mode, show_events=events,
@@ -52,7 +54,7 @@ def test_any_view_and_text_round_trip_through_the_story_parser(ds, title, text, 
     periods = tuple(Period.parse(p) for p in highlight)
     body = story_toml("mijn-verhaal", Text(title, title), Text(text, text), state, (first, last), periods)
     story = parse_story_bytes(body.encode("utf-8"), "mijn-verhaal.toml", ds, user=True)
-    assert story.title.nl == title.strip() and story.text.en == text.strip()
+    assert story.title.nl == printable(title).strip() and story.text.en == printable(text).strip()
     assert story.metrics == state.metrics and (story.first_year, story.last_year) == (first, last)
     assert (story.granularity, story.mode, story.show_events) == (granularity, mode, events)
     assert story.base_year == state.base_year and story.highlight == periods
