@@ -33,7 +33,7 @@ def test_a_background_lead_sentence_cites_what_that_sentence_rests_on(ds):
     first source the text happens to list (Offlimits' July 2023 item stood under a sentence
     about the government in 2018)."""
     assert all(t.lead_sources and set(t.lead_sources) <= set(t.sources) for t in ds.themes.values())
-    [lead] = why_sentences(ds, ["monitor_removed_24h_pct"], 2020, 2022, "nl")
+    [lead] = why_sentences(ds, ["monitor_removed_24h_pct"], 2019, 2020, "nl")
     pressure = ds.themes["hosting_pressure"]
     assert lead.text.startswith("Vanaf 2018") and lead.reason_id == ""
     assert lead.sources == pressure.lead_sources == ("rijksoverheid-2018-03-27", "revu-2020-07")
@@ -72,7 +72,8 @@ def test_no_series_gets_more_than_four_reasons_or_one_without_a_source(ds):
         assert len(view.why) <= MAX_WHY and all(w.sources for w in view.why), metric
 
 
-WHO = ("Offlimits", "EOKM", "Tweakers", "NU.nl", "IWF", "minister", "Nederlands Dagblad")
+WHO = ("Offlimits", "EOKM", "Tweakers", "NU.nl", "IWF", "minister", "Nederlands Dagblad", "netzpolitik.org",
+       "Meldpunt", "hotline's annual report")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _NUMBER = {"nl": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w])"),
            "en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w])")}
@@ -131,3 +132,13 @@ def test_badges_never_take_more_than_two_lanes_and_keep_every_number(years, px):
     assert max(b.lane for b in badges) < 2 or len(badges) == 1
     assert [n for b in badges for n in b.numbers] == list(range(1, len(events) + 1))
     assert all(1995.5 <= b.x <= 2024.5 for b in badges)
+
+
+def test_the_monitor_and_the_early_years_get_a_sourced_reason_of_their_own(ds):
+    """"Waarom" for the monitor 2021-2022 was the government's pressure and the hotline's fall in
+    reports, for 2003-2004 the founding year: now netzpolitik.org's provider split and the
+    annual report's spam."""
+    monitor = why_sentences(ds, ["monitor_removed_24h_pct"], 2021, 2022, "nl")
+    assert monitor[0].reason_id == "monitor-polarisation-2022" and monitor[0].sources == ("netzpolitik-2023-07",)
+    early = why_sentences(ds, ["police_referrals_klpd"], 2003, 2004, "en")
+    assert early[0].reason_id == "spam-2004" and "spam" in early[0].text
