@@ -30,6 +30,13 @@ MERGED = {
     ("police_reports", "2012", 3000.0, "https://www.nrc.nl/nieuws/2021/07/05/grapperhaus-de-stroom-van-kinderpornomateriaal-moet-worden-afgeknepen-a4049898"):
         "one disputed figure: stored once, at 2014, with NRC's 2012 in its note (NOTES §5.4)",
 }
+# Values a shared event row gives from the primary page that figures.csv has only from the press
+# (NOTES §5.10: cite the primary page where it gives the same number)
+FROM_EVENTS = {
+    ("hosters_warned_by_minister", "2020", 17.0,
+     "https://www.rijksoverheid.nl/actueel/nieuws/2020/07/08/ruim-10.000-afbeeldingen-online-kinderporno-verwijderd"):
+        "the ultimatum to 17 hosting companies (shared events.csv, early June 2020)",
+}
 # Shared rows stored under another series: INHOPE counted images up to 2019 and unique content
 # URLs from 2022, one unit per series, so the URLs have their own (the shared table keeps one id)
 RENAMED = {("inhope_items_illegal", "2022"): "inhope_urls_illegal",
@@ -153,13 +160,16 @@ def test_every_shared_figure_and_event_is_bundled(ds):
     keys = [(RENAMED.get((r["metric_id"], r["period"]), r["metric_id"]), r["period"], float(r["value"]),
              r["source_url"]) for r in rows]
     assert set(MERGED) <= set(keys), "a merged row is no longer in shared/data: drop it from MERGED"
-    assert len(rows) == len(ds.observations) + len(MERGED)
+    assert len(rows) == len(ds.observations) + len(MERGED) - len(FROM_EVENTS)
     for key in keys:
         if key not in MERGED:
             assert (*key[:3], _same_page(key[3])) in have, key
     events = {(e.year, _same_page(ds.sources[e.source].url)) for e in ds.events}
     with open(SHARED / "events.csv", encoding="utf-8") as fh:
         shared_events = list(csv.DictReader(fh))
+    for metric, period, value, url in FROM_EVENTS:
+        assert (metric, period, value, _same_page(url)) in have
+        assert any(r["source_url"] == url and f" {int(value)} " in f" {r['title_en']} " for r in shared_events)
     assert len(shared_events) == len(ds.events)
     for r in shared_events:
         assert (int(r["date"][:4]), _same_page(r["source_url"])) in events, r
