@@ -29,6 +29,9 @@ from meldpunt_gui.text.formatting import (
 from meldpunt_gui.text.plain import shorten
 from meldpunt_gui.text.series_memo import SeriesMemo, recalled
 
+# the earlier value a change is worked out from, where it is the later value's own source's
+SAME_SOURCE = Text("{was} in dezelfde bron", "{was} in the same source")
+
 L = {
     "source": Text("Bron", "Source"),
     "sources": Text("Bronnen", "Sources"),
@@ -139,6 +142,10 @@ def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[s
     change = ds.change(metric, period)
     if change is not None:
         text = format_change(change, ds.unit_of(metric), lang)
+        if text and change.base is not ds.shown(metric, change.base_period):
+            # worked out from the earlier value this source gives, not the one the chart draws
+            was = format_value(change.base.value, ds.unit_of(metric), lang, change.base.approximate)
+            text += f" ({SAME_SOURCE.get(lang).format(was=was)})"
         if text:
             lines.append(text)
         if change.pct is not None and (said := published_change_words(ds, metric, period, change.pct, lang)):

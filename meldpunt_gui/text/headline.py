@@ -17,7 +17,7 @@ from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, selected_periods, year_range
 from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST
-from meldpunt_gui.text.describe import published_change_words, source_short, status_words, t
+from meldpunt_gui.text.describe import SAME_SOURCE, published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
@@ -48,7 +48,6 @@ W = {
         "no change worked out: {base} ({was} according to {source}) and this figure are rounded and "
         "come from different sources"),
     "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
-    "was_same_source": Text("{was} in dezelfde bron", "{was} in the same source"),
     "about_pct": Text("circa {pct}", "about {pct}"),
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",
                      "{label} in {period}: {value}{change}. Source: {source}."),
@@ -136,7 +135,7 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     if current is not None and change.base.source != current.source:
         was = W["was_from"].get(lang).format(was=was, source=source_short(ds.source_of(change.base), lang))
     elif change.base is not ds.shown(metric, change.base_period):  # not the value the chart draws
-        was = W["was_same_source"].get(lang).format(was=was)
+        was = SAME_SOURCE.get(lang).format(was=was)
     rounded = change.rounded
     if unit.in_points and change.points is not None:
         if change.points == 0:

@@ -62,18 +62,17 @@ def tooltip_html(text: str, line_limit: int = TOOLTIP_LINE) -> str:
         escape(line, quote=False) for line in lines) + "</p>"
 
 
+# the format characters that change how the text around them is drawn or read: the direction
+# marks, embeddings, overrides and isolates, and the zero-width ones (a soft hyphen stays)
+HIDDEN = frozenset("\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                   "\u2060\u2066\u2067\u2068\u2069\ufeff")
+
+
 def printable(text: str) -> str:
-    """`text` without control characters and without the invisible format marks (bidi
-    overrides and isolates, zero-width characters) that change how the text around it is
-    drawn; tabs and newlines stay, and another kind of space (a no-break space) is a space."""
+    """`text` without control characters, lone surrogates and the invisible marks (HIDDEN)
+    that change how the text around them is drawn; tabs, newlines, other spaces (a no-break
+    space) and every visible character stay as they are."""
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        kind = category(ch)
-        if ch.isprintable() or ch in "\n\t" or kind in ("Co", "Cn"):  # private use, unassigned: kept
-            out.append(ch)
-        elif kind[0] == "Z":  # a space or a line or paragraph separator
-            out.append(" ")
-        # Cc, Cf, Cs: control, format (U+202E, zero-width), surrogate: left out
-    return "".join(out)
+    return "".join(ch for ch in text
+                   if ch in "\n\t" or (ch not in HIDDEN and category(ch) not in ("Cc", "Cs")))

@@ -19,7 +19,7 @@ def test_tooltip_has_value_change_source_and_alternatives(tiny_ds):
 def test_tooltip_english_and_approximate(tiny_ds):
     lines = tooltip_lines(tiny_ds, "reports_total", Period(2022), "en")
     assert lines[1] == "approx. 145,000 reports"
-    assert lines[2] == "approx. -65% vs 2021"  # from a rounded value: about so much
+    assert lines[2] == "approx. -65% vs 2021 (approx. 414,000 in the same source)"  # about so much, from its own 2021
     assert lines[3] == "Source: Offlimits, 13 Jul 2023"
 
 
