@@ -8,14 +8,15 @@ things, what a hollow marker means and where the numbers come from. Free of Qt.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.transforms import ChartData, has_gap
-from meldpunt_gui.model.vocabulary import DEFINITIONS
+from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import format_period
-from meldpunt_gui.text.marks import BREAK_KEY, GAP_KEY
+from meldpunt_gui.text.marks import BREAK_KEY, GAP_KEY, STATUS_MARKS
 from meldpunt_gui.text.plain import LONG, shorten
 
 C = {
@@ -70,7 +71,8 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _key(data: ChartData, events: bool, lang: str, broken: bool) -> tuple[str, ...]:
+def _key(data: ChartData, events: bool, lang: str, broken: bool,
+         statuses: Iterable[str] = ()) -> tuple[str, ...]:
     out = []
     lines = [ln for p in data.panels if not p.stacked for ln in p.lines]
     stacked = [ln for p in data.panels if p.stacked for ln in p.lines]
@@ -78,6 +80,8 @@ def _key(data: ChartData, events: bool, lang: str, broken: bool) -> tuple[str, .
         out.append(C["hollow"].get(lang))
     if any(any(ln.approximate) for ln in stacked):
         out.append(C["hatched"].get(lang))
+    present = set(statuses)  # the sign beside a marker (↺ secundaire bron), as the window's key says
+    out += [f"{STATUS_MARKS[s]} = {STATUS_LABELS[s].get(lang)}." for s in MARKED_STATUSES if s in present]
     if any(has_gap(ln.values) for ln in lines):
         out.append(_sentence(GAP_KEY.get(lang)))
     if broken:
@@ -106,7 +110,7 @@ def view_context(view: ResolvedView) -> ViewContext:
         notes=view.notes,
         story=C["story"].get(lang).format(title=story.title.get(lang)) if story else "",
         highlight=highlight,
-        key=_key(view.chart, bool(view.events), lang, view.broken_at_breaks),
+        key=_key(view.chart, bool(view.events), lang, view.broken_at_breaks, view.scan.statuses),
         source=view.sources_line,
         data_date=view.data_date_line,
         definitions=tuple(definition_line(view.ds, m, lang) for m in view.chart.compared

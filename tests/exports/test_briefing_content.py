@@ -301,3 +301,14 @@ def test_no_change_between_two_rounded_figures_of_two_sources():
     assert "20%" not in h.sentence
     [nl] = summary_sentences(ds, ViewState(metrics=("reports_total",), first_year=2019, last_year=2022), "nl")
     assert "van ca. 300.000 (2019) tot ca. 145.000 (2022); afgeronde cijfers uit verschillende bronnen" in nl
+
+
+def test_an_exported_key_explains_the_status_signs_its_chart_draws():
+    """The briefing drew ↺ beside most points but its key named only the markers."""
+    from meldpunt_gui.data.bundled import load_bundled
+
+    ds = load_bundled()
+    ctx = view_context(resolve(ds, ViewState(metrics=("reports_total",)), "nl"))
+    assert "↺ = secundaire bron." in ctx.key
+    en = view_context(resolve(ds, ViewState(metrics=("police_reports_expected",)), "en"))
+    assert "→ = forecast." in en.key and not any(k.startswith("↺") for k in en.key)
