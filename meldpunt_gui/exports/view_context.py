@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.transforms import ChartData, has_gap
+from meldpunt_gui.model.view import index_base
 from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.text.marks import BREAK_KEY, GAP_KEY, STATUS_MARKS
@@ -98,7 +99,7 @@ def view_context(view: ResolvedView) -> ViewContext:
     state, lang, story = view.state, view.lang, view.story
     mode = ""
     if state.mode == "index":
-        mode = C["index"].get(lang).format(year=state.base_year or view.first_year)
+        mode = C["index"].get(lang).format(year=format_period(index_base(view.ds, state), lang))
     elif state.mode in ("parts", "shares"):
         mode = C[state.mode].get(lang)
     highlight = ""

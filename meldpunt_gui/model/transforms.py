@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text, Unit
-from meldpunt_gui.model.view import ViewState, panels, selected_periods, year_range
+from meldpunt_gui.model.view import ViewState, index_base, panels, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS
+from meldpunt_gui.text.formatting import format_period
 
 INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
 CHANGE_UNIT = Unit("change", "change", Text("% verandering ten opzichte van eerdere periode",
@@ -91,20 +92,19 @@ def chart_data(ds: Dataset, state: ViewState,
 
 
 def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
-    first, _ = year_range(ds, state)
-    base_year = state.base_year if state.base_year else first
+    base_p = index_base(ds, state)
+    base_name = Text(format_period(base_p, "nl"), format_period(base_p, "en"))
     lines, notes = [], []
     for mid in state.metrics:
         if mid not in ds.metrics:
             continue
         raw = _raw(ds, mid, periods)
-        base_p = Period(base_year, periods[0].half if periods and periods[0].half else 0)
         base = ds.shown(mid, base_p)
         label = ds.metrics[mid].label
         if base is None or base.value == 0:
-            notes.append(Text(f"{label.nl}: geen waarde in basisjaar {base_year}; kies een ander "
+            notes.append(Text(f"{label.nl}: geen waarde in {base_name.nl}, het basisjaar; kies een ander "
                               f"basisjaar.",
-                              f"{label.en}: no value in base year {base_year}; pick another "
+                              f"{label.en}: no value in {base_name.en}, the base year; pick another "
                               f"base year."))
             continue
         raw.values = [v / base.value * 100 if not math.isnan(v) else math.nan for v in raw.values]

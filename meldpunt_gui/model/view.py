@@ -104,6 +104,33 @@ def selected_periods(ds: Dataset, state: ViewState) -> list[Period]:
     return [Period(y) for y in years]
 
 
+def index_base(ds: Dataset, state: ViewState) -> Period:
+    """The period an index is 100 in: the chosen base year (its first half in a half-year view),
+    or else the first period in view where every selected series has a value counted as its
+    latest value in view is (no break between them, so the index reaches the latest figure);
+    failing that, the first where every series has a value, then where any has one. The first
+    year of the range was the default, so a view from 1996 opened on an empty chart ("geen
+    waarde in basisjaar 1996")."""
+    half = 1 if state.granularity == "half" else 0
+    if state.base_year:
+        return Period(state.base_year, half)
+    known = [m for m in state.metrics if m in ds.metrics]
+    periods = selected_periods(ds, state)
+    has = {m: [p for p in periods if ds.shown(m, p) is not None] for m in known}
+
+    def alike_latest(m: str, p: Period) -> bool:  # no break between p and the series' latest value
+        return not has[m] or not any(p < b <= has[m][-1] for b in ds.metrics[m].breaks)
+
+    tests = ((lambda p: all(p in has[m] and alike_latest(m, p) for m in known)),
+             (lambda p: all(p in has[m] for m in known)),
+             (lambda p: any(p in has[m] for m in known)))
+    for test in tests if known else ():
+        found = next((p for p in periods if test(p)), None)
+        if found is not None:
+            return found
+    return Period(year_range(ds, state)[0], half)
+
+
 def periods_with_values(ds: Dataset, state: ViewState) -> list[Period]:
     """Selected periods that hold at least one shown value (columns of the table, export rows)."""
     return [p for p in selected_periods(ds, state)

@@ -15,7 +15,7 @@ from html import escape
 from meldpunt_gui.model.changes import counted_alike, not_comparable, same_source_base
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
-from meldpunt_gui.model.view import ViewState, selected_periods, year_range
+from meldpunt_gui.model.view import ViewState, index_base, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST
 from meldpunt_gui.text.describe import SAME_SOURCE, published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
@@ -227,7 +227,7 @@ def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: 
     if math.isnan(value):
         return ""
     if state.mode == "index":
-        base = state.base_year or year_range(ds, state)[0]
+        base = format_period(index_base(ds, state), lang)
         return W["index"].get(lang).format(value=format_number(value, lang, 0), base=base)
     # a percentage changes in points, as its panel draws it ('-26 procentpunt', not '-26%')
     figure = format_points(value, lang) if panel.unit.id == POINTS_UNIT.id else format_pct_change(value, lang)

@@ -106,7 +106,7 @@ def test_index_change_and_log_views(tiny_ds):
     assert [round(v, 1) for v in panel.lines[1].values] == [100.0, 2.9]
     assert any("verschillende dingen" in n.nl for n in data.notes)  # ... and says so
     missing = chart_data(tiny_ds, state.with_(base_year=2023, first_year=2021, last_year=2024))
-    assert any("geen waarde in basisjaar 2023" in n.nl for n in missing.notes)
+    assert any("geen waarde in 2023, het basisjaar" in n.nl for n in missing.notes)
 
     change = chart_data(tiny_ds, ViewState(metrics=("reports_total", "share_nl"),
                                            first_year=2021, last_year=2022, mode="change"))
@@ -251,3 +251,16 @@ def test_an_index_does_not_reach_across_a_break_in_the_series():
     plain = chart_data(ds, state.with_(metrics=("reports_total",)))
     [line] = plain.panels[0].lines
     assert round(line.values[line.periods.index(next(p for p in line.periods if str(p) == "2021"))]) == 184
+
+
+def test_the_default_index_base_reaches_the_latest_figure():
+    """The first year of the range was the base: a view from 1996 opened on an empty chart, or
+    on an index that stopped at the first break. Now the first period every series has a value
+    in, counted as its latest value is; a half-year view names its half."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.view import index_base
+
+    ds = load_bundled()
+    assert index_base(ds, ViewState(metrics=("reports_total",), mode="index")) == Period(2011)
+    assert index_base(ds, ViewState(metrics=("reports_h1",), granularity="half", mode="index")) == Period(2021, 1)
+    assert index_base(ds, ViewState(metrics=("reports_total",), mode="index", base_year=2015)) == Period(2015)
