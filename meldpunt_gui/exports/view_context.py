@@ -99,7 +99,8 @@ def view_context(view: ResolvedView) -> ViewContext:
     state, lang, story = view.state, view.lang, view.story
     mode = ""
     if state.mode == "index":
-        mode = C["index"].get(lang).format(year=format_period(index_base(view.ds, state), lang))
+        mode = C["index"].get(lang).format(
+            year=format_period(view.chart.index_base or index_base(view.ds, state), lang))
     elif state.mode in ("parts", "shares"):
         mode = C[state.mode].get(lang)
     highlight = ""

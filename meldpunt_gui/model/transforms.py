@@ -60,6 +60,7 @@ class ChartData:
     # series whose lines count different things on one axis (index, change): the note says so,
     # and an exported chart then writes out what each counts
     compared: tuple[str, ...] = ()
+    index_base: Period | None = None  # in the index mode: the period that is 100 (view.index_base)
 
 
 def _raw(ds: Dataset, metric: str, periods: list[Period],
@@ -115,7 +116,7 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
     guard = _unit_guard(ds, [ln.metric for ln in lines])
     notes.extend(guard)
     return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes,
-                     tuple(ln.metric for ln in lines) if guard else ())
+                     tuple(ln.metric for ln in lines) if guard else (), index_base=base_p)
 
 
 def _listed(items: list[str], last: str) -> str:

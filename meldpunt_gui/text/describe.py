@@ -377,8 +377,8 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         breaks = ds.metrics[mid].breaks
         if any(fp0 < p <= lp0 for p in breaks):  # first and last counted differently: no rise or fall
             parts.append(S["overall_break"].get(lang).format(a=a, b=b))
-        elif not_comparable(lo0, fo):  # a forecast, or two rounded figures of two sources
-            parts.append(S[f"overall_{not_comparable(lo0, fo)}"].get(lang).format(a=a, b=b))
+        elif why := not_comparable(lo0, fo):  # a forecast, or two rounded figures of two sources
+            parts.append(S[f"overall_{why}"].get(lang).format(a=a, b=b))
         elif lo0.value == fo.value:  # said of the two ends only: the years between may differ
             parts.append(S["overall_flat"].get(lang).format(
                 first=fp(fp0, lang), last=fp(lp0, lang),

@@ -227,7 +227,7 @@ def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: 
     if math.isnan(value):
         return ""
     if state.mode == "index":
-        base = format_period(index_base(ds, state), lang)
+        base = format_period(chart.index_base or index_base(ds, state), lang)
         return W["index"].get(lang).format(value=format_number(value, lang, 0), base=base)
     # a percentage changes in points, as its panel draws it ('-26 procentpunt', not '-26%')
     figure = format_points(value, lang) if panel.unit.id == POINTS_UNIT.id else format_pct_change(value, lang)

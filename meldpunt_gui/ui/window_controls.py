@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from meldpunt_gui.model.view import index_base
 from meldpunt_gui.model.vocabulary import MODES, TABS, YEAR_MAX, YEAR_MIN
 
 if TYPE_CHECKING:
@@ -94,7 +93,8 @@ def sync_controls(window: MainWindow) -> None:
     window.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
     # a base year from a story or an edited settings file may be any number: the box takes
     # only a year a period can name (a number past a C int ended the start in an OverflowError)
-    base = state.base_year or index_base(model.ds, state).year  # what the index is drawn on
+    # the year the index is drawn on (the chart worked it out), the range's first otherwise
+    base = state.base_year or (view.chart.index_base.year if view.chart.index_base else view.first_year)
     window.base_year.setValue(min(max(base, YEAR_MIN), YEAR_MAX))
     window.mode.blockSignals(False)
     window.base_year.blockSignals(False)
