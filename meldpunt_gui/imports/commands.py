@@ -20,6 +20,7 @@ from meldpunt_gui.imports.numbers import STYLE_LABELS
 from meldpunt_gui.imports.reader import read_import
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.text.formatting import format_number
+from meldpunt_gui.text.plural import ERRORS, VALUES, WARNINGS, count_of, counted
 
 PathLike = str | os.PathLike[str]
 LISTED_NEW = 20
@@ -53,7 +54,7 @@ def describe(res: ImportResult, lang: str) -> str:
         parts.append(Text("getallen ", "numbers ").get(lang) + STYLE_LABELS[res.number_style].get(lang))
     if res.layout:
         parts.append(Text("indeling ", "layout ").get(lang) + LAYOUT_LABELS[res.layout].get(lang))
-    rows = Text(f"{len(res.rows)} waarden", f"{len(res.rows)} values").get(lang)
+    rows = count_of(len(res.rows), VALUES, lang)
     return f"{res.file}: {', '.join(parts)}; {rows}."
 
 
@@ -64,10 +65,7 @@ def _counts_line(res: ImportResult, lang: str) -> str:
 
 
 def _problem_totals(res: ImportResult, lang: str) -> str:
-    e, w = res.error_count, res.warning_count
-    if lang == "en":
-        return f"{e} error{'s' if e != 1 else ''}, {w} warning{'s' if w != 1 else ''}."
-    return f"{e} fout{'en' if e != 1 else ''}, {w} waarschuwing{'en' if w != 1 else ''}."
+    return f"{count_of(res.error_count, ERRORS, lang)}, {count_of(res.warning_count, WARNINGS, lang)}."
 
 
 def _report(res: ImportResult, lang: str, out: TextIO, err: TextIO) -> int:
@@ -133,8 +131,8 @@ def _change_lines(res: ImportResult, lang: str) -> list[str]:
         lines.append(f"  {r.metric} {r.period}: {new_word} {_value(r.value, r.approximate, lang)}")
     if counts["new"] > LISTED_NEW:
         more = counts["new"] - LISTED_NEW
-        lines.append(Text(f"  ... en nog {more} nieuwe waarden",
-                          f"  ... and {more} more new values").get(lang))
+        lines.append("  ... " + counted(more, Text("en nog %n nieuwe waarde", "and %n more new value"),
+                                        Text("en nog %n nieuwe waarden", "and %n more new values")).get(lang))
     if res.new_metrics:
         names = ", ".join(sorted(res.new_metrics))
         lines.append(Text(f"  Nieuwe eigen reeksen: {names}", f"  New own series: {names}").get(lang))

@@ -20,6 +20,7 @@ from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.pack import Pack, PackError, preview_pack, read_pack
 from meldpunt_gui.imports.pack_apply import Extras, apply_pack, plan_extras
 from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.text.plural import EVENTS, FIGURES, MORE, STORIES, count_of
 
 PathLike = str | os.PathLike[str]
 
@@ -42,11 +43,12 @@ def cmd_pack_export(out_path: PathLike, dataset: Dataset, data_dir: PathLike, cr
     except SaveError as exc:
         _say(err, exc.text, lang)
         return 2
-    f, s, e = counts["figures"], counts["stories"], counts["events"]
-    _say(out, Text(f"Pakket opgeslagen: {out_path} ({f} cijfers, {s} verhalen, "
-                   f"{'met' if e else 'zonder'} eigen gebeurtenissen).",
-                   f"Pack saved: {out_path} ({f} figures, {s} stories, "
-                   f"{'with' if e else 'without'} own events)."), lang)
+    f = count_of(counts["figures"], FIGURES, lang)
+    s = count_of(counts["stories"], STORIES, lang)
+    _say(out, Text(f"Pakket opgeslagen: {out_path} ({f}, {s}, "
+                   f"{'met' if counts['events'] else 'zonder'} eigen gebeurtenissen).",
+                   f"Pack saved: {out_path} ({f}, {s}, "
+                   f"{'with' if counts['events'] else 'without'} own events)."), lang)
     return 0
 
 
@@ -110,9 +112,9 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
                        f"Import {rec.id} saved: {rec.added} new, {rec.changed} changed. "
                        f"To undo: meldpunt imports --undo {rec.id}"), lang)
     if done.stories or done.events:
-        s, e = len(done.stories), done.events
-        _say(out, Text(f"Toegevoegd aan de gegevensmap: {s} verhalen, {e} gebeurtenissen.",
-                       f"Added to the data folder: {s} stories, {e} events."), lang)
+        s, e = count_of(len(done.stories), STORIES, lang), count_of(done.events, EVENTS, lang)
+        _say(out, Text(f"Toegevoegd aan de gegevensmap: {s}, {e}.",
+                       f"Added to the data folder: {s}, {e}."), lang)
     return 0
 
 
@@ -125,8 +127,8 @@ def pack_summary(pack: Pack, res: ImportResult, extras: Extras, lang: str) -> li
             lines.append(describe(res, lang))
         lines += [p.format(lang) for p in res.problems[:20]]
         if len(res.problems) > 20:
-            more = len(res.problems) - 20
-            lines.append(Text(f"... en nog {more} meldingen.", f"... and {more} more.").get(lang))
+            lines.append(Text("... en {more}.", "... and {more}.").get(lang).format(
+                more=count_of(len(res.problems) - 20, MORE, lang)))
         if not res.has_errors:
             lines.append(_counts_line(res, lang) + ".")
             lines += _change_lines(res, lang)

@@ -82,7 +82,7 @@ def test_round_trip_values_sources_stories_events_then_undo(folder_a, tmp_path, 
     code, out, err = run("pack", "export", "--out", str(target), "--name", "Anna de Vries",
                          "--data-dir", str(folder_a))
     assert (code, err) == (0, "")
-    assert "3 cijfers, 1 verhalen, met eigen gebeurtenissen" in out
+    assert "3 cijfers, 1 verhaal, met eigen gebeurtenissen" in out
 
     with zipfile.ZipFile(target) as zf:
         names = zf.namelist()
