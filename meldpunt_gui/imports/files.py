@@ -118,8 +118,11 @@ def _plain_rows(pieces: Iterator[str], delimiter: str, offset: int) -> Iterator[
 
 
 def _quoted_rows(pieces: Iterator[str], delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
+    # skipinitialspace: `"reeks" ; "periode"` (spaces beside the separator, as hand-typed files
+    # and some exports have) still quotes its cells; the spaces after a closing quote are stripped
+    # with the cell
     reader = csv.reader(chain.from_iterable(io.StringIO(p, newline="") for p in pieces),
-                        delimiter=delimiter)
+                        delimiter=delimiter, skipinitialspace=True)
     prev = 0
     try:
         for cells in reader:
@@ -187,7 +190,8 @@ def sniff(text: str, res: ImportResult, recognise: Callable[[Sequence[str]], boo
     scores: dict[str, tuple[int, int, int]] = {}
     for d in DELIMITERS:
         try:
-            rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=d) if any(r)][:50]
+            rows = [r for r in csv.reader(io.StringIO(sample, newline=""), delimiter=d,
+                                          skipinitialspace=True) if any(r)][:50]
         except csv.Error:
             continue
         widths = [len(r) for r in rows]

@@ -138,7 +138,8 @@ def _events_bytes(existing: bytes, rows: list[dict[str, str]]) -> bytes:
     lines = text.splitlines()
     if lines:
         sep = _sep(lines[0])
-        header = [_ALIASES.get(h.strip(), h.strip()) for h in next(csv.reader([lines[0]], delimiter=sep))]
+        header = [_ALIASES.get(h.strip(), h.strip()) for h in next(csv.reader([lines[0]], delimiter=sep,
+                                                                               skipinitialspace=True))]
     else:
         sep, header = ";", list(_HEADER)
     buf = io.StringIO()

@@ -66,6 +66,16 @@ def test_long_english_comma_with_quoted_thousands(ds):
     assert res.rows[0].note == "annual figures, rounded"
 
 
+def test_spaces_beside_the_separator_keep_cells_quoted(ds):
+    # a hand-typed or exported file with `"reeks" ; "periode"`: the quotes still quote
+    data = (b'"reeks" ; "periode" ; "waarde" ; "opmerking"\n'
+            b'"hotline_reports" ; "2023" ; "420.000" ; "eerste; voorlopig"\n')
+    res = read_import_data(data, "spaces.csv", ds)
+    assert res.layout == "long" and not res.has_errors
+    assert values(res) == {("hotline_reports", "2023"): 420000}
+    assert res.rows[0].note == "eerste; voorlopig"
+
+
 def test_wide_tab_with_half_year_column(ds):
     res = read("wide_tab.csv", ds)
     assert (res.delimiter, res.layout) == ("\t", "wide")
