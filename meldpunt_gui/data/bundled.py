@@ -285,7 +285,9 @@ def _load(root: Path) -> Dataset:
                       row.bilingual("label"), row.bilingual("definition"), row.refs("themes", themes, "theme"),
                       row.bilingual("note", required=False) if "note_nl" in row.values else Text("", ""),
                       part_of=(row.values.get("part_of") or "").strip(), breaks=_breaks(row),
-                      change_of=(row.values.get("change_of") or "").strip())
+                      change_of=(row.values.get("change_of") or "").strip(),
+                      share_of=row.bilingual("share_of", required=False) if "share_of_nl" in row.values
+                      else Text("", ""))
 
     metrics = _unique(_read_csv(root, "metrics.csv", ("id", "category", "unit", "label_nl", "label_en",
                                                       "definition_nl", "definition_en", "themes")), metric)
@@ -298,6 +300,10 @@ def _load(root: Path) -> Dataset:
                             or units[m.unit].kind != "change"):
             raise BundledDataError("data/metrics.csv", metric_lines[m.id], "change_of",
                                    f"{m.change_of!r} is not a count whose % change this series gives")
+        if units[m.unit].kind == "percent" and not (m.share_of.nl and m.share_of.en):
+            # a quoted share must say what it is a share of, in both languages
+            raise BundledDataError("data/metrics.csv", metric_lines[m.id], "share_of_nl",
+                                   "a share needs what it is a share of (share_of_nl and share_of_en)")
 
     observations: list[Observation] = []
     seen: dict[tuple[str, Period, str], int] = {}

@@ -247,7 +247,7 @@ class Source(Frozen):
 
 class Metric(Frozen):
     __slots__ = ("id", "category", "unit", "label", "definition", "themes", "note", "user", "part_of",
-                 "breaks", "change_of")
+                 "breaks", "change_of", "share_of")
     id: str
     category: str
     unit: str
@@ -259,11 +259,14 @@ class Metric(Frozen):
     part_of: str  # the metric this one is a part of (national + international = total)
     breaks: frozenset[Period]  # periods counted differently from the one before: no change there
     change_of: str  # the series whose % change against the earlier period this one publishes
+    # what a share is a share of, as it follows the value: "van de door de IWF bevestigde URL's"
+    # (a copied "29%" alone reads as a share of everything)
+    share_of: Text
 
     def __init__(self, id: str, category: str, unit: str, label: Text, definition: Text,
                  themes: tuple[str, ...] = (), note: Text = EMPTY, user: bool = False,
                  part_of: str = "", breaks: frozenset[Period] = frozenset(),
-                 change_of: str = "") -> None:
+                 change_of: str = "", share_of: Text = EMPTY) -> None:
         _set(self, "id", id)
         _set(self, "category", category)
         _set(self, "unit", unit)
@@ -275,6 +278,7 @@ class Metric(Frozen):
         _set(self, "part_of", part_of)
         _set(self, "breaks", breaks)
         _set(self, "change_of", change_of)
+        _set(self, "share_of", share_of)
 
 
 @final  # a cell of the dataset's index is an Observation or a list of them, told apart by type()

@@ -250,7 +250,10 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
         # burgers (secundaire bron)'
         return template.get(lang).format(period=when, value=value, what=what.get(lang) + status_tail,
                                          change=tail, source=source)
-    value += status_tail
+    # a share says what it is a share of, before its status: '29% van de door de IWF bevestigde
+    # URL's (secundaire bron)'; pasted alone, "29%" reads as 29% of everything
+    share_of = ds.metrics[obs.metric].share_of.get(lang)
+    value += (f" {share_of}" if share_of else "") + status_tail
     return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
                                           value=value, change=tail, source=source)
 

@@ -275,6 +275,7 @@ CELL_BREAKS = [
     ("html in why", "why.csv", {"id": "cloud-bulk-end-2022"}, "text_nl", "<b>Bulk</b>"),
     ("break not a period", "metrics.csv", {"id": "police_reports"}, "breaks", "2017 2018-H3"),
     ("break without a value", "metrics.csv", {"id": "police_reports"}, "breaks", "2017 2019"),
+    ("share of nothing", "metrics.csv", {"id": "iwf_nl_hosting_share_pct"}, "share_of_nl", ""),
 ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from meldpunt_gui.data.bundled import load_bundled
 from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.briefing_content import briefing_content
 from meldpunt_gui.exports.view_context import view_context
@@ -95,6 +96,18 @@ def test_headline_gives_the_figure_of_the_index_and_change_modes(tiny_ds):
 def test_headline_of_a_percentage_is_in_points(tiny_ds):
     h = headline(tiny_ds, STATE, "share_nl", "nl")
     assert h.change == "26 procentpunt lager dan in 2021 (89%)"
+
+
+def test_a_copied_share_says_what_it_is_a_share_of():
+    # pasted alone, "29%" reads as 29% of all material; the sentence names the IWF's own URLs
+    ds = load_bundled()
+    for lang, words in (("nl", "29% van de door de IWF bevestigde URL's, 4 procentpunt lager"),
+                        ("en", "29% of the URLs the IWF confirmed, 4 percentage points lower")):
+        h = headline(ds, ViewState(metrics=("iwf_nl_hosting_share_pct",), last_year=2024),
+                     "iwf_nl_hosting_share_pct", lang)
+        assert h is not None and words in h.sentence
+    eu = headline(ds, ViewState(metrics=("iwf_eu_share_pct",), last_year=2024), "iwf_eu_share_pct", "nl")
+    assert eu is not None and "62% van de door de IWF gevonden webpagina's (secundaire bron)" in eu.sentence
 
 
 def test_headline_writes_out_the_alternatives(tiny_ds):
