@@ -11,7 +11,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -364,7 +364,19 @@ def _load(root: Path) -> Dataset:
     reasons = _unique(_read_csv(root, "why.csv", ("id", "metrics", "year_from", "year_to", "priority",
                                                  "sources", "text_nl", "text_en")), reason)
 
-    dates = [s.published for s in sources.values() if s.published]
     return Dataset(units=units, categories=categories, metrics=metrics, sources=sources,
                    observations=observations, events=list(events.values()), themes=themes,
-                   data_date=max(dates) if dates else "", reasons=tuple(reasons.values()))
+                   data_date=newest_date(sources.values()), reasons=tuple(reasons.values()))
+
+
+def newest_date(sources: Iterable[Source]) -> str:
+    """The newest source's date for "Gegevens tot en met ...": the newest published date, or
+    only its year where an undated page appeared in that year or later (an IWF report "from
+    2025" may be newer than a dated item of May 2025: "tot en met 2025" is then what is known)."""
+    listed = list(sources)
+    dates = [s.published for s in listed if s.published]
+    appeared = [s.appeared for s in listed if s.appeared]
+    newest = max(dates, default="")
+    if appeared and max(appeared) >= newest[:4]:
+        return max(appeared)
+    return newest

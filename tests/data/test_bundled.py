@@ -88,7 +88,8 @@ def test_resource_root_finds_the_data():
 def test_real_dataset_loads(ds):
     assert len(ds.metrics) >= 60 and len(ds.observations) >= 150
     assert len(ds.events) >= 30 and len(ds.themes) >= len(REQUIRED_THEMES)
-    assert ds.data_date == max(s.published for s in ds.sources.values() if s.published)
+    assert ds.data_date == max([s.published for s in ds.sources.values() if s.published]
+                               + [s.appeared for s in ds.sources.values() if s.appeared])[:4]
     assert [c.id for c in sorted(ds.categories.values(), key=lambda c: c.order)] == [
         "meldpunt", "inhope", "iwf", "police", "monitor", "hashcheck", "other"]
 
@@ -368,3 +369,17 @@ def test_a_wrong_appeared_year_is_named(copy, published, appeared):
     rows[1][col_pub], rows[1][col] = published, appeared
     _write(copy, "sources.csv", rows)
     _expect(copy, "data/sources.csv", 2, "appeared")
+
+
+def test_the_data_date_is_a_year_where_an_undated_page_may_be_newer():
+    from meldpunt_gui.data.bundled import newest_date
+    from meldpunt_gui.model.domain import Source
+
+    dated = Source("a", "NU.nl", "t", "https://nu.nl/a", "2025-05-14")
+    older = Source("b", "IWF", "t", "https://iwf.org.uk/b", "", appeared="2024")
+    same_year = Source("c", "IWF", "t", "https://iwf.org.uk/c", "", appeared="2025")
+    assert newest_date([dated, older]) == "2025-05-14"  # the undated page is older for sure
+    assert newest_date([dated, same_year]) == "2025"  # it may be from after May: only the year is known
+    assert newest_date([same_year]) == "2025" and newest_date([]) == ""
+    # the bundled data hold IWF and INHOPE reports "from 2025", beside items dated in 2025
+    assert load_bundled().data_date == "2025"

@@ -515,8 +515,10 @@ def test_trusted_flagger_event_and_data_date(ds):
     [event] = [e for e in ds.events if e.id == "trusted-flagger-2025"]
     assert event.date == "2025-05" and ds.sources[event.source].url.startswith("https://www.rd.nl/")
     newest = max(s.published for s in ds.sources.values() if s.published)
-    assert ds.data_date == newest == "2025-05"
-    assert all(e.date[:7] <= ds.data_date for e in ds.events if len(e.date) >= 7)
+    assert newest == "2025-05"
+    # undated pages from 2025 (IWF, INHOPE, Childlight) may be newer than May: the year is what is known
+    assert ds.data_date == "2025"
+    assert all(e.date[:4] <= ds.data_date for e in ds.events)
 
 
 def test_iwf_and_inhope_texts_use_the_newest_figures(ds):
