@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from meldpunt_gui.model.changes import counted_alike, largest_change, not_comparable
+from meldpunt_gui.model.changes import counted_alike, largest_change, not_comparable, same_source_base
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
-from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
+from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
     APPROX,
     format_change,
@@ -61,6 +61,14 @@ L = {
     "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
     "break": Text("telt anders dan {period}, dus geen verandering berekend",
                   "counted differently from {period}, so no change worked out"),
+    "no_change_forecast": Text("een verwachting, dus geen verandering tegenover {period} berekend",
+                               "a forecast, so no change on {period} worked out"),
+    "no_change_base_forecast": Text("{period} is een verwachting, dus geen verandering berekend",
+                                    "{period} is a forecast, so no change worked out"),
+    "no_change_rounded_apart": Text("afgeronde cijfers uit verschillende bronnen, dus geen verandering "
+                                    "tegenover {period} berekend",
+                                    "rounded figures from different sources, so no change on {period} "
+                                    "worked out"),
     "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
     "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
     "about": Text("circa {pct}", "about {pct}"),
@@ -99,12 +107,24 @@ def value_text(ds: Dataset, obs: Observation, lang: str) -> str:
 
 
 def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
-    """'telt anders dan 2017, dus geen verandering berekend' where the series counts `period`
-    differently from the period before, which holds a value (else nothing to say)."""
-    base = period.comparable_before()
-    if counted_alike(ds, metric, period) or ds.shown(metric, base) is None:
+    """Why a value that has one before it shows no change (the tooltip and the readout), else
+    '': 'telt anders dan 2017, dus geen verandering berekend' where the series counts `period`
+    differently; a forecast on either side; two rounded figures from two publications. The
+    key figure says the same at more length (text/headline.no_change_words)."""
+    base_p = period.comparable_before()
+    base = ds.shown(metric, base_p)
+    if base is None or ds.change(metric, period) is not None:
         return ""
-    return t("break", lang).format(period=format_period(base, lang))
+    if not counted_alike(ds, metric, period):
+        return t("break", lang).format(period=format_period(base_p, lang))
+    cur = ds.shown(metric, period)
+    if cur is None:
+        return ""
+    base = same_source_base(ds, metric, cur, base_p, base)
+    why = not_comparable(cur, base)
+    if why == "forecast" and cur.status != FORECAST:
+        why = "base_forecast"  # the earlier value is the expectation
+    return t(f"no_change_{why}", lang).format(period=format_period(base_p, lang)) if why else ""
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,

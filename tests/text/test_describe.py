@@ -161,6 +161,32 @@ def test_a_forecast_makes_no_change_and_a_growth_rate_changes_in_points():
     assert growth[2] == "-7 procentpunt ten opzichte van 2018"  # 45% -> 38%, not "-16%"
 
 
+def test_tooltip_and_readout_say_why_there_is_no_change(tiny_ds):
+    """A forecast, or two rounded figures from two publications, get no change: the tooltip and
+    the readout say so, as the key figure does, instead of saying nothing."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.text.describe import readout_lines
+
+    def with_forecast(year):
+        obs = [o.with_(status="forecast") if o.metric == "reports_total" and o.period == Period(year)
+               else o for o in tiny_ds.observations]
+        return Dataset(tiny_ds.units, tiny_ds.categories, tiny_ds.metrics, tiny_ds.sources, obs,
+                       tiny_ds.events, tiny_ds.themes, tiny_ds.data_date)
+
+    ds = with_forecast(2022)
+    assert tooltip_lines(ds, "reports_total", Period(2022), "nl")[2] == \
+        "een verwachting, dus geen verandering tegenover 2021 berekend"
+    assert "a forecast, so no change on 2021 worked out" in \
+        readout_lines(ds, ("reports_total",), Period(2022), "en")[1]
+    assert tooltip_lines(with_forecast(2021), "reports_total", Period(2022), "nl")[2] == \
+        "2021 is een verwachting, dus geen verandering berekend"
+    # URLs assessed: "ruim 500.000" and "ruim 600.000" from two publications
+    bundled = load_bundled()
+    assert tooltip_lines(bundled, "urls_assessed", Period(2024), "nl")[2] == \
+        "afgeronde cijfers uit verschillende bronnen, dus geen verandering tegenover 2023 berekend"
+
+
 def test_readout_names_every_series_of_the_period(tiny_ds):
     from meldpunt_gui.text.describe import readout_lines
 
