@@ -41,6 +41,29 @@ def not_comparable(cur: Observation, base: Observation) -> str:
     return ""
 
 
+def no_change_reason(ds: Dataset, metric: str, period: Period) -> tuple[str, Observation | None]:
+    """Why `period` of `metric` has no change, with the earlier value it was not compared with
+    (None where there is none): "" where `Dataset.change` gives one; "break" (the series counts
+    `period` differently); "forecast" (this value is an expectation); "no_base" (no value for
+    the comparable earlier period); "base_forecast" (the earlier value is the expectation);
+    "rounded_apart". The key figure, the tooltip and the readout all word this one answer."""
+    if ds.change(metric, period) is not None:
+        return "", None
+    base_p = period.comparable_before()
+    cur, base = ds.shown(metric, period), ds.shown(metric, base_p)
+    if not counted_alike(ds, metric, period):
+        return "break", base
+    if cur is None:
+        return "", None
+    if cur.status == FORECAST:  # an expectation: nothing to compare, whatever came before
+        return "forecast", base
+    if base is None:
+        return "no_base", None
+    base = same_source_base(ds, metric, cur, base_p, base)
+    why = not_comparable(cur, base)
+    return ("base_forecast" if why == "forecast" else why), base
+
+
 def comparable(cur: Observation, base: Observation) -> bool:
     return not not_comparable(cur, base)
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import partial
 from html import escape
 
-from meldpunt_gui.model.changes import counted_alike, largest_change, not_comparable, same_source_base
+from meldpunt_gui.model.changes import largest_change, no_change_reason, not_comparable
 from meldpunt_gui.model.domain import Dataset, Event, Observation, Period, Source, Text
 from meldpunt_gui.model.view import ViewState, selected_periods
-from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST, MARKED_STATUSES, STATUS_LABELS
+from meldpunt_gui.model.vocabulary import DEFINITIONS, MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.formatting import (
     APPROX,
     format_change,
@@ -111,20 +111,11 @@ def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     '': 'telt anders dan 2017, dus geen verandering berekend' where the series counts `period`
     differently; a forecast on either side; two rounded figures from two publications. The
     key figure says the same at more length (text/headline.no_change_words)."""
-    base_p = period.comparable_before()
-    base = ds.shown(metric, base_p)
-    if base is None or ds.change(metric, period) is not None:
+    why, base = no_change_reason(ds, metric, period)
+    if not why or base is None:  # nothing before it to compare with: nothing to explain here
         return ""
-    if not counted_alike(ds, metric, period):
-        return t("break", lang).format(period=format_period(base_p, lang))
-    cur = ds.shown(metric, period)
-    if cur is None:
-        return ""
-    base = same_source_base(ds, metric, cur, base_p, base)
-    why = not_comparable(cur, base)
-    if why == "forecast" and cur.status != FORECAST:
-        why = "base_forecast"  # the earlier value is the expectation
-    return t(f"no_change_{why}", lang).format(period=format_period(base_p, lang)) if why else ""
+    key = "break" if why == "break" else f"no_change_{why}"
+    return t(key, lang).format(period=format_period(period.comparable_before(), lang))
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from meldpunt_gui.model.changes import counted_alike, not_comparable, same_source_base
+from meldpunt_gui.model.changes import no_change_reason
 from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, index_base, selected_periods
-from meldpunt_gui.model.vocabulary import DEFINITIONS, FORECAST
+from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.describe import SAME_SOURCE, published_change_words, source_short, status_words, t
 from meldpunt_gui.text.formatting import (
     format_number,
@@ -42,6 +42,8 @@ W = {
                             "no change: the series counts differently from {period} on (see {definitions})"),
     "no_change_forecast": Text("een verwachting: geen verandering berekend",
                                "a forecast: no change worked out"),
+    "no_change_base_forecast": Text("geen verandering berekend: {base} ({was}) is een verwachting",
+                                    "no change worked out: {base} ({was}) is a forecast"),
     "no_change_rounded_apart": Text(
         "geen verandering berekend: {base} ({was} volgens {source}) en dit cijfer zijn afgerond en "
         "komen uit verschillende bronnen",
@@ -166,18 +168,14 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
 def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     """Why a key figure shows no change, so a reader does not take an older change (or the
     "Waarom" beside it) for this year's: no figure for the year before in the data (and the
-    latest earlier one, to compare by hand), a break in the series, or a forecast. '' where a
-    change is shown."""
-    if ds.change(metric, period) is not None:
-        return ""
+    latest earlier one, to compare by hand), a break in the series, a forecast, or two rounded
+    figures from two publications (model/changes.no_change_reason). '' where a change is shown."""
+    why, base = no_change_reason(ds, metric, period)
     base_p = period.comparable_before()
-    if not counted_alike(ds, metric, period):
+    if why == "break":
         return W["no_change_break"].get(lang).format(period=format_period(period, lang),
                                                      definitions=DEFINITIONS.get(lang))
-    cur, base = ds.shown(metric, period), ds.shown(metric, base_p)
-    if cur is not None and cur.status == FORECAST:  # an expectation: nothing to compare
-        return W["no_change_forecast"].get(lang)
-    if base is None:
+    if why == "no_base":
         earlier = [p for p in ds.periods_with_data(metric, period.granularity)
                    if p.half == period.half and p < base_p]
         if not earlier:
@@ -187,15 +185,14 @@ def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         return W["no_base"].get(lang).format(
             base=format_period(base_p, lang), earlier=format_period(earlier[-1], lang),
             was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
-    if cur is not None:
-        base = same_source_base(ds, metric, cur, base_p, base)
-        why = not_comparable(cur, base)
-        if why:
-            return W[f"no_change_{why}"].get(lang).format(
-                base=format_period(base_p, lang),
-                was=format_value(base.value, ds.unit_of(metric), lang, base.approximate),
-                source=source_short(ds.source_of(base), lang))
-    return ""
+    if not why:
+        return ""
+    if base is None:  # a forecast with nothing before it
+        return W["no_change_forecast"].get(lang)
+    return W[f"no_change_{why}"].get(lang).format(
+        base=format_period(base_p, lang),
+        was=format_value(base.value, ds.unit_of(metric), lang, base.approximate),
+        source=source_short(ds.source_of(base), lang))
 
 
 def copy_text(items: list[Headline] | tuple[Headline, ...]) -> tuple[str, str]:

@@ -181,6 +181,11 @@ def test_tooltip_and_readout_say_why_there_is_no_change(tiny_ds):
         readout_lines(ds, ("reports_total",), Period(2022), "en")[1]
     assert tooltip_lines(with_forecast(2021), "reports_total", Period(2022), "nl")[2] == \
         "2021 is een verwachting, dus geen verandering berekend"
+    # the key figure words the same reason: the earlier value is the expectation, not this one
+    from meldpunt_gui.text.headline import no_change_words
+    assert no_change_words(with_forecast(2021), "reports_total", Period(2022), "nl") == \
+        "geen verandering berekend: 2021 (ca. 414.000) is een verwachting"  # the same source's 2021
+    assert no_change_words(ds, "reports_total", Period(2022), "en") == "a forecast: no change worked out"
     # URLs assessed: "ruim 500.000" and "ruim 600.000" from two publications
     bundled = load_bundled()
     assert tooltip_lines(bundled, "urls_assessed", Period(2024), "nl")[2] == \
