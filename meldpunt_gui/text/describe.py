@@ -72,6 +72,11 @@ L = {
     "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
     "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
     "about": Text("circa {pct}", "about {pct}"),
+    "published_less_than": Text("volgens {source} {pct}% minder dan in {base}",
+                                "according to {source} {pct}% fewer than in {base}"),
+    "published_more_than": Text("volgens {source} {pct}% meer dan in {base}",
+                                "according to {source} {pct}% more than in {base}"),
+    "undated": Text("ongedateerd", "undated"),
 }
 
 
@@ -112,10 +117,31 @@ def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     differently; a forecast on either side; two rounded figures from two publications. The
     key figure says the same at more length (text/headline.no_change_words)."""
     why, base = no_change_reason(ds, metric, period)
-    if not why or base is None:  # nothing before it to compare with: nothing to explain here
-        return ""
+    said = published_change_alone(ds, metric, period, lang)
+    if not why or base is None:  # nothing before it to compare with: only what a source said
+        return said
     key = "break" if why == "break" else f"no_change_{why}"
-    return t(key, lang).format(period=format_period(period.comparable_before(), lang))
+    text = t(key, lang).format(period=format_period(period.comparable_before(), lang))
+    return f"{text}; {said}" if said else text
+
+
+def published_change_alone(ds: Dataset, metric: str, period: Period, lang: str) -> str:
+    """'volgens INHOPE (2025) 218% meer dan in 2023': the change a source published for a value that has
+    none worked out (a break, or no earlier value in the data). Without it a reader takes "no
+    change" for "unchanged", or looks for one the source did give. Attributed, as published."""
+    published = ds.published_change(metric, period)
+    if published is None:
+        return ""
+    whole = published.value == round(published.value)
+    pct = format_number(abs(published.value), lang, 0 if whole else 1)
+    if published.approximate:
+        pct = L["about"].get(lang).format(pct=pct)
+    key = "published_less_than" if published.value < 0 else "published_more_than"
+    src = ds.source_of(published)
+    when = (format_date(src.published, lang) if src.published else src.appeared or t("undated", lang)) \
+        if src is not None else t("undated", lang)
+    who = f"{src.publisher if src is not None else '?'} ({when})"  # the whole address is on the Bron line
+    return L[key].get(lang).format(source=who, pct=pct, base=format_period(period.comparable_before(), lang))
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,

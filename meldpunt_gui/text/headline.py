@@ -17,7 +17,14 @@ from meldpunt_gui.model.domain import Dataset, Observation, Period, Text
 from meldpunt_gui.model.transforms import POINTS_UNIT, ChartData
 from meldpunt_gui.model.view import ViewState, index_base, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS
-from meldpunt_gui.text.describe import SAME_SOURCE, published_change_words, source_short, status_words, t
+from meldpunt_gui.text.describe import (
+    SAME_SOURCE,
+    published_change_alone,
+    published_change_words,
+    source_short,
+    status_words,
+    t,
+)
 from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
@@ -170,6 +177,13 @@ def no_change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     "Waarom" beside it) for this year's: no figure for the year before in the data (and the
     latest earlier one, to compare by hand), a break in the series, a forecast, or two rounded
     figures from two publications (model/changes.no_change_reason). '' where a change is shown."""
+    text = _no_change_reason_words(ds, metric, period, lang)
+    # what a source said all the same, where none is worked out
+    said = published_change_alone(ds, metric, period, lang) if ds.change(metric, period) is None else ""
+    return f"{text}; {said}" if text and said else text or said
+
+
+def _no_change_reason_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     why, base = no_change_reason(ds, metric, period)
     base_p = period.comparable_before()
     if why == "break":

@@ -37,10 +37,18 @@ FROM_EVENTS = {
      "https://www.rijksoverheid.nl/actueel/nieuws/2020/07/08/ruim-10.000-afbeeldingen-online-kinderporno-verwijderd"):
         "the ultimatum to 17 hosting companies (shared events.csv, early June 2020)",
 }
+# Published changes a shared row gives in its note ("+25% on 2022"), stored as the change series
+# of that row's metric, so the key figure can quote them where no change is worked out
+FROM_NOTES = {
+    ("inhope_content_urls_change_pct", "2023", 25.0, "https://www.inhope.org/EN/the-facts"): "+25%",
+    ("inhope_records_change_pct", "2024", 218.0, "https://inhope.org/EN/articles/inhope-annual-report-2024"): "+218%",
+}
 # Shared rows stored under another series: INHOPE counted images up to 2019 and unique content
 # URLs from 2022, one unit per series, so the URLs have their own (the shared table keeps one id)
 RENAMED = {("inhope_items_illegal", "2022"): "inhope_urls_illegal",
-           ("inhope_items_illegal", "2023"): "inhope_urls_illegal"}
+           ("inhope_items_illegal", "2023"): "inhope_urls_illegal",
+           # images and films, not URLs: a series of its own
+           ("urls_illegal", "2017"): "items_illegal"}
 
 
 def _same_page(url: str) -> str:
@@ -161,7 +169,11 @@ def test_every_shared_figure_and_event_is_bundled(ds):
     keys = [(RENAMED.get((r["metric_id"], r["period"]), r["metric_id"]), r["period"], float(r["value"]),
              r["source_url"]) for r in rows]
     assert set(MERGED) <= set(keys), "a merged row is no longer in shared/data: drop it from MERGED"
-    assert len(rows) == len(ds.observations) + len(MERGED) - len(FROM_EVENTS)
+    assert len(rows) == len(ds.observations) + len(MERGED) - len(FROM_EVENTS) - len(FROM_NOTES)
+    for (metric, period, value, url), said in FROM_NOTES.items():
+        assert (metric, period, value, url) in have
+        of = ds.metrics[metric].change_of
+        assert any(r["metric_id"] == of and r["source_url"] == url and said in r["note"] for r in rows), metric
     for key in keys:
         if key not in MERGED:
             assert (*key[:3], _same_page(key[3])) in have, key

@@ -179,7 +179,8 @@ def test_no_change_is_worked_out_across_a_break_in_the_count():
 
     ds = load_bundled()
     police = ds.metrics["police_reports"]
-    assert police.breaks == {Period(2017), Period(2018)}
+    # 2016 a Dutch link, 2017 up- and downloading, 2018 US reports only, 2021 all reports
+    assert police.breaks == {Period(2017), Period(2018), Period(2021)}
     years = [Period(y) for y in range(2014, 2022)]
     assert all(c is None for c in changes(ds, "police_reports", years))  # no two years alike in a row
     assert ds.change("police_reports", Period(2018)) is None
@@ -238,10 +239,11 @@ def test_an_index_does_not_reach_across_a_break_in_the_series():
               for p in data.panels for ln in p.lines}
     # 2015-2016 counted images, 2018-2021 links, from 2022 all URLs: only 2018 is like 2018
     assert values["urls_assessed"] == {"2018": 100}
-    assert values["police_reports"] == {"2018": 100, "2021": 120}  # 2018 on counts alike
+    # 2018 counted US reports only, 2021 all reports: no index 120 across them
+    assert values["police_reports"] == {"2018": 100}
     notes = [n.nl for n in data.notes]
     assert any(n.startswith("URL's beoordeeld: de reeks telt in 2018 en 2022 anders") for n in notes)
-    assert any(n.startswith("Meldingen bij de politie: de reeks telt in 2017 en 2018 anders")
+    assert any(n.startswith("Meldingen bij de politie: de reeks telt in 2017, 2018 en 2021 anders")
                for n in notes)
     # the key figure no longer quotes an index of 2024 against 2018 (it said "index 273")
     head = headline(ds, state, "urls_assessed", "nl", chart=data)
@@ -261,6 +263,7 @@ def test_the_default_index_base_reaches_the_latest_figure():
     from meldpunt_gui.model.view import index_base
 
     ds = load_bundled()
-    assert index_base(ds, ViewState(metrics=("reports_total",), mode="index")) == Period(2011)
+    # 2011-2013 counted reports handled; from 2015 the count reaches 2024
+    assert index_base(ds, ViewState(metrics=("reports_total",), mode="index")) == Period(2015)
     assert index_base(ds, ViewState(metrics=("reports_h1",), granularity="half", mode="index")) == Period(2021, 1)
     assert index_base(ds, ViewState(metrics=("reports_total",), mode="index", base_year=2015)) == Period(2015)

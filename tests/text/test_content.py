@@ -714,3 +714,61 @@ def test_a_change_is_worked_out_within_one_publication(ds):
     assert ds.shown("police_referrals_klpd", Period(2006)).value == 71  # the chart still draws the 71
     # Offlimits: about 145.000 in 2022 against its own about 414.000 for 2021
     assert ds.change("reports_total", Period(2022)).base.value == 414000
+
+
+def test_no_change_or_index_is_worked_out_between_counts_that_differ(ds):
+    """INHOPE's illegal content URLs of 2022 (NMHH's summary) and 2023 (INHOPE's facts page) come
+    from the two pages the content URLs break on: nobody published +35%. The police counted
+    only US reports in 2018 and all reports in 2021: no index 120. The hash database is two
+    snapshots at moments that are not fixed: no +129% growth."""
+    from meldpunt_gui.model.transforms import chart_data
+    from meldpunt_gui.text.describe import tooltip_text
+
+    assert ds.change("inhope_urls_illegal", Period(2023)) is None
+    assert "35%" not in tooltip_text(ds, "inhope_urls_illegal", Period(2023), "nl")
+    assert "telt anders dan 2022" in tooltip_text(ds, "inhope_urls_illegal", Period(2023), "nl")
+    state = ViewState(metrics=("police_reports",), mode="index", base_year=2018)
+    [line] = chart_data(ds, state).panels[0].lines
+    assert {str(p): round(v) for p, v in zip(line.periods, line.values) if v == v} == {"2018": 100}
+    assert ds.change("hcs_hashes", Period(2021)) is None
+    assert "129" not in tooltip_text(ds, "hcs_hashes", Period(2021), "en")
+
+
+def test_images_are_not_counted_as_urls(ds):
+    """Revu's 83.000 for 2017 counts illegal photos and films: it is a series of images of its
+    own, not '83.000 URL's' beside the links of 2018."""
+    assert ds.shown("urls_illegal", Period(2017)) is None
+    images = ds.shown("items_illegal", Period(2017))
+    assert images is not None and images.value == 83000
+    assert ds.unit_of("items_illegal").id == "items"
+    assert ds.unit_of("hcs_hits_removed").label.nl == "afbeeldingen"  # the source says images only
+    assert "video" not in ds.metrics["hcs_hits_removed"].label.en.lower()
+
+
+def test_a_published_change_is_quoted_where_none_is_worked_out(ds):
+    """Where the data cannot give a change (a break, no earlier value), the change a source
+    published is quoted, attributed and dated, so "no change" does not read as "unchanged"."""
+    from meldpunt_gui.text.describe import tooltip_text
+    from meldpunt_gui.text.headline import headline
+
+    state = ViewState(metrics=("inhope_content_urls", "inhope_records_suspected"))
+    content = headline(ds, state, "inhope_content_urls", "nl")
+    assert content is not None and content.period == Period(2023)
+    assert content.no_change == ("geen verandering: de reeks telt vanaf 2023 anders (zie Wat telt mee); "
+                                 "volgens INHOPE (ongedateerd) 25% meer dan in 2022")
+    assert "volgens INHOPE (ongedateerd) 25% meer dan in 2022" in content.after_value
+    records = headline(ds, state, "inhope_records_suspected", "en")
+    assert records is not None
+    assert records.no_change == "no earlier figure in the data; according to INHOPE (2025) 218% more than in 2023"
+    assert "volgens INHOPE (2025) 218% meer dan in 2023" in tooltip_text(
+        ds, "inhope_records_suspected", Period(2024), "nl")
+    # a change worked out from the data keeps its own words
+    assert ds.published_change("reports_total", Period(2021)) is None
+
+
+def test_event_titles_name_the_year_their_share_is_about(ds):
+    """The IWF published its 2018 share in April 2019 and its 2019 share in April 2020: a title
+    without the data year sits beside the next year's point."""
+    titles = {e.id: e.title for e in ds.events}
+    assert titles["iwf-47-2019"].nl.startswith("IWF over 2018: 47%")
+    assert titles["iwf-71-2020"].en.startswith("IWF on 2019: 71%")
