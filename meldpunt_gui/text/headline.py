@@ -26,6 +26,7 @@ from meldpunt_gui.text.describe import (
     t,
 )
 from meldpunt_gui.text.formatting import (
+    APPROX,
     format_number,
     format_pct_change,
     format_period,
@@ -237,13 +238,21 @@ def mode_figure(ds: Dataset, state: ViewState, chart: ChartData | None, metric: 
     value = line.values[line.periods.index(period)]
     if math.isnan(value):
         return ""
+    # a figure worked out from a rounded value is about so much, in whole numbers, as the key
+    # figure above it says ('circa 35% meer' over '+35%' read as two claims)
+    base_p = (chart.index_base or index_base(ds, state)) if state.mode == "index" else period.comparable_before()
+    rounded = any(o is not None and o.approximate for o in (ds.shown(metric, period), ds.shown(metric, base_p)))
     if state.mode == "index":
-        base = format_period(chart.index_base or index_base(ds, state), lang)
-        return W["index"].get(lang).format(value=format_number(value, lang, 0), base=base)
+        figure = format_number(value, lang, 0)
+        figure = f"{APPROX[lang]} {figure}" if rounded else figure
+        return W["index"].get(lang).format(value=figure, base=format_period(base_p, lang))
     # a percentage changes in points, as its panel draws it ('-26 procentpunt', not '-26%')
-    figure = format_points(value, lang) if panel.unit.id == POINTS_UNIT.id else format_pct_change(value, lang)
-    return W["change_mode"].get(lang).format(
-        pct=figure, base=format_period(period.comparable_before(), lang))
+    if panel.unit.id == POINTS_UNIT.id:
+        figure = format_points(round(value) if rounded else value, lang)
+    else:
+        figure = format_pct_change(value, lang, whole=rounded)
+    figure = f"{APPROX[lang]} {figure}" if rounded else figure
+    return W["change_mode"].get(lang).format(pct=figure, base=format_period(base_p, lang))
 
 
 def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source: str,

@@ -772,3 +772,19 @@ def test_event_titles_name_the_year_their_share_is_about(ds):
     titles = {e.id: e.title for e in ds.events}
     assert titles["iwf-47-2019"].nl.startswith("IWF over 2018: 47%")
     assert titles["iwf-71-2020"].en.startswith("IWF on 2019: 71%")
+
+
+def test_an_index_or_change_from_a_rounded_value_is_about_so_much(ds):
+    """"ca. 127.000 meldingen" beside "index 57" read as an exact index; the drawn figure from a
+    rounded value is 'ca.' in whole numbers, as the key figure's own change is."""
+    from meldpunt_gui.model.transforms import chart_data
+    from meldpunt_gui.text.headline import headlines
+
+    state = ViewState(metrics=("reports_total", "iwf_total_urls"), mode="index", base_year=2022)
+    rounded, exact = headlines(ds, state, "nl", chart_data(ds, state))
+    assert rounded.mode_figure == "index ca. 88 (2022 = 100)"  # ruim 127.000 against circa 145.000
+    assert exact.mode_figure == "index 114 (2022 = 100)"
+    state = ViewState(metrics=("iwf_total_urls", "urls_illegal"), mode="change", first_year=2023, last_year=2024)
+    exact, rounded = headlines(ds, state, "en", chart_data(ds, state))
+    assert exact.mode_figure == "+5.7% on 2023"
+    assert rounded.mode_figure == "approx. -14% on 2023"  # just over 230,000 against 268,912
