@@ -84,9 +84,9 @@ def test_headline_gives_the_figure_of_the_index_and_change_modes(tiny_ds):
     from meldpunt_gui.model.resolve import resolve
 
     index = resolve(tiny_ds, STATE.with_(mode="index", base_year=2021), "nl").headlines[0]
-    assert index.mode_figure == "index 35 (2021 = 100)"
+    assert index.mode_figure == "index ca. 35 (2021 = 100)"  # from circa 145.000
     change = resolve(tiny_ds, STATE.with_(mode="change"), "en").headlines[0]
-    assert change.mode_figure == "-65% on 2021"
+    assert change.mode_figure == "approx. -65% on 2021"
     # a percentage changes in points, as the chart's panel draws it (not '-26%')
     share = resolve(tiny_ds, STATE.with_(mode="change"), "nl").headlines[1]
     assert (share.metric, share.mode_figure) == ("share_nl", "-26 procentpunt op 2021")
