@@ -24,6 +24,10 @@ E = {
     "why": Text("Waarom", "Why"),
     "fold": Text("Inklappen", "Fold"),
     "unfold": Text("Uitklappen", "Unfold"),
+    "no_why": Text("Voor deze reeksen en jaren geeft geen van de bronnen een verklaring. Wat elke reeks "
+                   "telt en de achtergrond staan hieronder.",
+                   "None of the sources gives a reason for these series and years. What each series "
+                   "counts and the background follow below."),
 }
 
 
@@ -96,8 +100,10 @@ def explanation_sections(ds: Dataset, state: ViewState, lang: str, events: Seque
     sources = numbered_sources(ds, state, why, view.sources if view is not None else None)
     numbers = {s.id: i for i, s in enumerate(sources, start=1)}
     out: list[Section] = []
-    if why:
-        out.append(Section("why", E["why"].get(lang), _why_html(why, numbers)))
+    # said, not left out: a missing "Waarom" reads as a pane that failed, or sends the reader to
+    # the background texts for a reason they do not give
+    out.append(Section("why", E["why"].get(lang),
+                       _why_html(why, numbers) if why else f"<p>{escape(E['no_why'].get(lang))}</p>"))
     defs = []
     for m in metrics:
         unit = ds.units[m.unit]

@@ -4,7 +4,9 @@ The sentences come from `resources/data/why.csv`: short, attributed and dated, e
 series and years it explains, its sources and a priority (the cause a source itself calls the
 main one comes first). For a selection the sentences whose series and years meet it are taken by
 priority; where fewer than two meet it, the lead sentences of the selection's background texts
-fill up, each with the sources that sentence rests on (themes.csv, `lead_sources`). The
+about those years fill up, each with the sources that sentence rests on (themes.csv,
+`lead_sources`); where none is about them, the list stays short (or empty) rather than offer an
+unrelated sentence as a reason. The
 explanation pane, the briefing PDF and the Word briefing all read this list, so they give the
 same reasons in the same order. Free of Qt.
 """
@@ -57,8 +59,12 @@ def why_sentences(ds: Dataset, metrics: Sequence[str], first: int, last: int, la
     out = [WhySentence(r.text.get(lang), tuple(s for s in r.sources if s in ds.sources), r.id)
            for r in matching_reasons(ds, metrics, first, last)[:limit]]
     if len(out) < MIN_WHY:
-        themes = ds.themes_for(metrics, first, last)
-        themes.sort(key=lambda t: t.years is None)  # texts about these years before general ones
+        # only a text about the years in view (its span holds the first of them) says why they
+        # moved: a general text's lead (when the hotline was founded, what its units are) or one
+        # about later years (the pressure from 2018) is no reason for a rise in 2015-2019, and
+        # stays in the background below
+        themes = [t for t in ds.themes_for(metrics, first, last)
+                  if t.years is not None and t.years[0] <= first <= t.years[1]]
         for theme in themes:
             if len(out) >= MIN_WHY:
                 break

@@ -73,7 +73,7 @@ def test_no_series_gets_more_than_four_reasons_or_one_without_a_source(ds):
 
 
 WHO = ("Offlimits", "EOKM", "Tweakers", "NU.nl", "IWF", "minister", "Nederlands Dagblad", "netzpolitik.org",
-       "Meldpunt", "hotline's annual report")
+       "Meldpunt", "hotline's annual report", "INHOPE")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _NUMBER = {"nl": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?(?![\w])"),
            "en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w])")}
@@ -142,3 +142,29 @@ def test_the_monitor_and_the_early_years_get_a_sourced_reason_of_their_own(ds):
     assert monitor[0].reason_id == "monitor-polarisation-2022" and monitor[0].sources == ("netzpolitik-2023-07",)
     early = why_sentences(ds, ["police_referrals_klpd"], 2003, 2004, "en")
     assert early[0].reason_id == "spam-2004" and "spam" in early[0].text
+
+
+def test_no_unrelated_background_lead_is_offered_as_a_reason(ds):
+    """A background text's lead fills "Waarom" only for the years it is about: the pressure on
+    hosters from 2018 is no reason for the rise of 2015-2019, the founding year none for 2010-2014,
+    and the hotline's units none for INHOPE's counts. The text stays in the background."""
+    texts = [w.text for w in why_sentences(ds, ("reports_total",), 2015, 2019, "nl")]
+    assert not any("druk op hostingbedrijven" in t for t in texts)
+    assert why_sentences(ds, ("reports_total",), 2010, 2014, "nl") == []
+    assert why_sentences(ds, ("inhope_content_urls",), 2020, 2023, "en") == []
+    [records] = why_sentences(ds, ("inhope_records_suspected",), 2024, 2024, "nl")
+    assert records.reason_id == "inhope-records-2024" and records.sources == ("inhope-ar2024",)
+    # a text about the years in view still fills up: the monitor of 2019-2020 and the pressure
+    [lead] = why_sentences(ds, ("monitor_removed_24h_pct",), 2019, 2020, "nl")
+    assert lead.text.startswith("Vanaf 2018 voerde de overheid de druk op hostingbedrijven")
+
+
+def test_the_pane_says_when_no_source_gives_a_reason(ds):
+    from meldpunt_gui.model.view import ViewState
+    from meldpunt_gui.text.explanation import explanation_sections
+
+    state = ViewState(metrics=("inhope_content_urls",), first_year=2020, last_year=2023)
+    for lang, said in (("nl", "geeft geen van de bronnen een verklaring"),
+                       ("en", "None of the sources gives a reason")):
+        why = explanation_sections(ds, state, lang)[0]
+        assert why.key == "why" and said in why.html
