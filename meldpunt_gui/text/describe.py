@@ -364,6 +364,7 @@ S = {
                                   "verandering berekend",
                                   "from {a} to {b}; rounded figures from different sources, so no change "
                                   "worked out"),
+    "overall_span": Text("van {a} tot {b}", "from {a} to {b}"),
     "overall_break": Text("van {a} tot {b}, niet overal gelijk geteld",
                           "from {a} to {b}, not counted alike throughout"),
     "times": Text("{factor} keer zo veel", "{factor} times as many"),
@@ -414,6 +415,8 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
         breaks = ds.metrics[mid].breaks
         if any(fp0 < p <= lp0 for p in breaks):  # first and last counted differently: no rise or fall
             parts.append(S["overall_break"].get(lang).format(a=a, b=b))
+        elif unit.kind == "change":  # two growth rates years apart: no "rise" of one into the other
+            parts.append(S["overall_span"].get(lang).format(a=a, b=b))
         elif why := not_comparable(lo0, fo):  # a forecast, or two rounded figures of two sources
             parts.append(S[f"overall_{why}"].get(lang).format(a=a, b=b))
         elif lo0.value == fo.value:  # said of the two ends only: the years between may differ
@@ -443,7 +446,10 @@ def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observatio
     lp, lo = pts[-1]
     parts.append(S["latest"].get(lang).format(
         value=format_value(lo.value, unit, lang, lo.approximate), period=fp(lp, lang)))
-    big = largest_change(ds, mid, [p for p, _ in pts])
+    # only a change whose two ends are both in view: "+34% ten opzichte van 2017" in a view of
+    # 2018-2024 names a year the reader cannot find in the chart
+    in_view = {p for p, _ in pts}
+    big = largest_change(ds, mid, [p for p, _ in pts if p.comparable_before() in in_view])
     if big is not None:
         text = S["largest"].get(lang).format(change=format_change(big, unit, lang))
         at = Period(big.base_period.year + 1, big.base_period.half)  # the change's own period

@@ -311,3 +311,18 @@ def test_the_iwf_2024_share_is_credited_to_the_report_of_2025():
     ds = load_bundled()
     line = source_line(ds, ViewState(metrics=("iwf_nl_hosting_share_pct",), first_year=2024, last_year=2024), "nl")
     assert line == "Bron: Internet Watch Foundation (2025)"  # was "(2020)": the one dated IWF page
+
+
+def test_the_chart_in_words_names_only_changes_it_shows():
+    """Two growth rates fifteen years apart do not "rise" into each other (5% in 2004, 38% in
+    2019), and the largest change has both its years in view (not "ten opzichte van 2017" in a
+    view from 2018)."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+    ds = load_bundled()
+    [growth] = summary_sentences(ds, ViewState(metrics=("reports_growth_pct",), first_year=2004, last_year=2019),
+                                 "nl")
+    assert "van ca. 5% (2004) tot 38% (2019);" in growth and "gestegen" not in growth
+    [iwf] = summary_sentences(ds, ViewState(metrics=("iwf_total_urls",), first_year=2018, last_year=2024), "en")
+    assert "vs 2017" not in iwf
+    assert "largest change +7.9% vs 2022" in iwf
