@@ -16,13 +16,15 @@ from typing import Literal
 
 from meldpunt_gui.model.domain import Dataset, Period, Text
 from meldpunt_gui.model.view import ViewState, periods_with_values
+from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.describe import tooltip_text
-from meldpunt_gui.text.formatting import format_change, format_number, format_period, format_value
+from meldpunt_gui.text.formatting import APPROX, format_change, format_number, format_period, format_value
 from meldpunt_gui.text.marks import cell_marks, key_entries
 
 H = {
     "period": Text("Periode", "Period"),
     "change": Text("verandering", "change"),
+    "remarks": Text("opmerking", "remark"),
 }
 
 ColumnKind = Literal["period", "series"]
@@ -56,7 +58,14 @@ class Cell:
     own: bool = False
     metric: str = ""  # the value's series and period, so a cell can be found for a point
     period: Period | None = None
-    change_figure: str = ""  # the change as a bare figure ('-65%', not 'ca. -65%'), for pasting
+
+
+def _remarks(cell: Cell, lang: str) -> str:
+    """'ca.; secundaire bron': what the marks of a shown cell say, in words."""
+    said = [APPROX[lang]] if cell.value is not None and cell.approximate else []
+    if cell.status in MARKED_STATUSES:
+        said.append(STATUS_LABELS[cell.status].get(lang))
+    return "; ".join(said)
 
 
 @dataclass
@@ -98,8 +107,15 @@ class Table:
         return None
 
     def to_tsv(self, lang: str) -> str:
-        """Tab-separated text that pastes into Excel as numbers; a change column per series."""
-        lines = ["\t".join(self._flat_headers())]
+        """Tab-separated text that pastes into Excel as numbers; per series a change column and
+        a remark column, so a rounded or re-published figure does not arrive looking exact
+        ('ca.', 'secundaire bron'), and a change from a rounded value keeps its 'ca.'."""
+        headers = []
+        for col, header in zip(self.columns, self.headers):
+            headers.append(header)
+            if col.kind == "series":
+                headers += [f"{H['change'].get(lang)} {col.label}", f"{H['remarks'].get(lang)} {col.label}"]
+        lines = ["\t".join(_plain(h) for h in headers)]
         for row in self.rows:
             cells = []
             for col, cell in zip(self.columns, row):
@@ -108,7 +124,8 @@ class Table:
                 else:
                     cells.append(_plain(cell.text))
                 if col.kind == "series":
-                    cells.append(_plain(cell.change_figure))
+                    cells.append(_plain(cell.change))
+                    cells.append(_plain(_remarks(cell, lang)))
             lines.append("\t".join(cells))
         return "\r\n".join(lines) + "\r\n"
 
@@ -170,9 +187,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
             row.append(Cell(
                 format_value(obs.value, unit, lang, obs.approximate) + cell_marks(obs, alts),
                 format_change(change, unit, lang, base=False) if change else "",
-                obs.value, obs.approximate, obs.status, alts, obs.user, mid, period,
-                # for Excel a number, as the value is: the 'ca.' stays in the shown table
-                format_change(change._replace(rounded=False), unit, lang, base=False) if change else ""))
+                obs.value, obs.approximate, obs.status, alts, obs.user, mid, period))
             statuses.add(obs.status)
             approx = approx or obs.approximate
             alts_seen = alts_seen or bool(alts)

@@ -326,3 +326,21 @@ def test_the_chart_in_words_names_only_changes_it_shows():
     [iwf] = summary_sentences(ds, ViewState(metrics=("iwf_total_urls",), first_year=2018, last_year=2024), "en")
     assert "vs 2017" not in iwf
     assert "largest change +7.9% vs 2022" in iwf
+
+
+def test_the_copied_table_keeps_rounding_and_status_in_words(tiny_ds):
+    """Pasted into a plain-text mail, "400000" and "+35%" read as exact: a remark column per
+    series says 'ca.' and the status, and a change from a rounded value keeps its 'ca.'."""
+    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.text.tabular import build_table
+
+    obs = [o.with_(status="secondary") if o.metric == "reports_total" and o.period == Period(2022)
+           else o for o in tiny_ds.observations]
+    ds = Dataset(tiny_ds.units, tiny_ds.categories, tiny_ds.metrics, tiny_ds.sources, obs,
+                 tiny_ds.events, tiny_ds.themes, tiny_ds.data_date)
+    table = build_table(ds, ViewState(metrics=("reports_total",)), "en")
+    head, *rows = table.to_tsv("en").splitlines()
+    assert head.split("\t") == ["Period", "Total reports (reports)", "change Total reports", "remark Total reports"]
+    by = {r.split("\t")[0]: r.split("\t")[1:] for r in rows}
+    assert by["2022"] == ["145000", "approx. -65%", "approx.; secondary source"]
+    assert by["2020"][0] == "307021" and by["2020"][2] == ""  # exact and published: no remark
