@@ -22,6 +22,7 @@ from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
     format_period,
+    format_period_in,
     format_points,
     format_value,
     format_value_with_unit,
@@ -141,7 +142,7 @@ def published_change_alone(ds: Dataset, metric: str, period: Period, lang: str) 
     when = (format_date(src.published, lang) if src.published else src.appeared or t("undated", lang)) \
         if src is not None else t("undated", lang)
     who = f"{src.publisher if src is not None else '?'} ({when})"  # the whole address is on the Bron line
-    return L[key].get(lang).format(source=who, pct=pct, base=format_period(period.comparable_before(), lang))
+    return L[key].get(lang).format(source=who, pct=pct, base=format_period_in(period.comparable_before(), lang))
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,

@@ -90,6 +90,14 @@ def format_period(period: Period, lang: str = "nl") -> str:
     return f"{period.half}e halfjaar {period.year}"
 
 
+def format_period_in(period: Period, lang: str = "nl") -> str:
+    """A period inside a sentence, after 'in', 'over' or 'vanaf': Dutch names a half-year in
+    full ('in het 1e halfjaar van 2021', not 'in 1e halfjaar 2021'); a year and English stay short."""
+    if period.half and lang != "en":
+        return f"het {period.half}e halfjaar van {period.year}"
+    return format_period(period, lang)
+
+
 def format_year_range(first: int, last: int, lang: str = "nl") -> str:
     """'2015 t/m 2024' / '2015-2024'; a single year stays a single year."""
     if first == last:

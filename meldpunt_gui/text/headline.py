@@ -30,6 +30,7 @@ from meldpunt_gui.text.formatting import (
     format_number,
     format_pct_change,
     format_period,
+    format_period_in,
     format_points,
     format_value,
 )
@@ -140,7 +141,7 @@ def change_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         return ""
     unit = ds.unit_of(metric)
     current = ds.shown(metric, period)
-    base = format_period(change.base_period, lang)
+    base = format_period_in(change.base_period, lang)
     was = format_value(change.base.value, unit, lang, change.base.approximate)
     if current is not None and change.base.source != current.source:
         was = W["was_from"].get(lang).format(was=was, source=source_short(ds.source_of(change.base), lang))
@@ -188,7 +189,7 @@ def _no_change_reason_words(ds: Dataset, metric: str, period: Period, lang: str)
     why, base = no_change_reason(ds, metric, period)
     base_p = period.comparable_before()
     if why == "break":
-        return W["no_change_break"].get(lang).format(period=format_period(period, lang),
+        return W["no_change_break"].get(lang).format(period=format_period_in(period, lang),
                                                      definitions=DEFINITIONS.get(lang))
     if why == "no_base":
         earlier = [p for p in ds.periods_with_data(metric, period.granularity)
@@ -198,7 +199,7 @@ def _no_change_reason_words(ds: Dataset, metric: str, period: Period, lang: str)
         was = ds.shown(metric, earlier[-1])
         assert was is not None  # periods_with_data holds a value there
         return W["no_base"].get(lang).format(
-            base=format_period(base_p, lang), earlier=format_period(earlier[-1], lang),
+            base=format_period_in(base_p, lang), earlier=format_period(earlier[-1], lang),
             was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
     if not why:
         return ""
@@ -264,8 +265,7 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
     tail = f", {change}" if change else ""
     if obs.metric in SENTENCES:
         template, what = SENTENCES[obs.metric]
-        when = (f"het {period.half}e halfjaar van {period.year}" if period.half and lang == "nl"
-                else format_period(period, lang))
+        when = format_period_in(period, lang)
         # what is counted right after the number, the status after both: '8.100 meldingen van
         # burgers (secundaire bron)'
         return template.get(lang).format(period=when, value=value, what=what.get(lang) + status_tail,
@@ -274,7 +274,7 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
     # URL's (secundaire bron)'; pasted alone, "29%" reads as 29% of everything
     share_of = ds.metrics[obs.metric].share_of.get(lang)
     value += (f" {share_of}" if share_of else "") + status_tail
-    return W["sentence"].get(lang).format(label=label, period=format_period(period, lang),
+    return W["sentence"].get(lang).format(label=label, period=format_period_in(period, lang),
                                           value=value, change=tail, source=source)
 
 

@@ -76,7 +76,7 @@ def test_headline_sentence_is_the_same_for_the_same_view_and_escaped_as_html(tin
 def test_headline_of_a_half_year_compares_the_same_half_a_year_before(tiny_ds):
     h = headline(tiny_ds, ViewState(metrics=("reports_h1",), granularity="half"), "reports_h1", "nl")
     assert h.period == Period(2022, 1)
-    assert h.change == "circa 94% minder dan in 1e halfjaar 2021 (ca. 129.000)"  # one source: not named twice
+    assert h.change == "circa 94% minder dan in het 1e halfjaar van 2021 (ca. 129.000)"  # one source: not named twice
     assert h.sentence.startswith("In het 1e halfjaar van 2022 telde het Meldpunt circa 8.100 meldingen")
 
 

@@ -474,7 +474,7 @@ def test_a_published_change_is_quoted_beside_the_one_worked_out(ds):
     from meldpunt_gui.text.headline import change_words, headline
 
     h = headline(ds, ViewState(metrics=("reports_h1",), granularity="half"), "reports_h1", "nl")
-    assert h.change == "circa 94% minder dan in 1e halfjaar 2021 (ca. 129.000); NU.nl, aug 2022: 93% minder"
+    assert h.change == "circa 94% minder dan in het 1e halfjaar van 2021 (ca. 129.000); NU.nl, aug 2022: 93% minder"
     assert h.sentence.startswith("In het 1e halfjaar van 2022 telde het Meldpunt circa 8.100 meldingen "
                                  "van burgers (secundaire bron), circa 94% minder")
     assert "NU.nl, Aug 2022: 93% fewer" in tooltip_lines(ds, "reports_h1", Period(2022, 1), "en")

@@ -127,3 +127,12 @@ def test_every_moment_reads_back_to_its_minute(moment):
 
     shown = format_moment(moment.isoformat(), "nl")
     assert shown.endswith(f"{moment.astimezone():%H:%M}") or shown.endswith(f"{moment:%H:%M}")
+
+
+def test_a_half_year_inside_a_dutch_sentence_is_named_in_full():
+    from meldpunt_gui.model.domain import Period
+    from meldpunt_gui.text.formatting import format_period_in
+
+    assert format_period_in(Period(2021, 1), "nl") == "het 1e halfjaar van 2021"
+    assert format_period_in(Period(2021, 1), "en") == "H1 2021"
+    assert format_period_in(Period(2021), "nl") == "2021"
