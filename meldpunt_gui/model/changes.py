@@ -33,12 +33,29 @@ def not_comparable(cur: Observation, base: Observation) -> str:
     """Why no change is worked out between these two values, or '' where one is: "forecast"
     (an expectation is no count to rise or fall from), "rounded_apart" (two rounded figures from
     two publications: "ruim 500.000" against "ruim 600.000" is anything from about 0% to 20%,
-    and no source said either)."""
+    and no source said either), "within_rounding"."""
     if cur.status == FORECAST or base.status == FORECAST:
         return "forecast"
     if cur.approximate and base.approximate and cur.source != base.source:
         return "rounded_apart"
+    if (cur.approximate or base.approximate) and \
+            abs(cur.value - base.value) <= rounding_margin(cur) + rounding_margin(base):
+        # 'just over 300.000' against 307.021 is anything from a small fall to 2% more: the
+        # difference is no bigger than the rounding, so "ca. +2%" would say more than is known
+        return "within_rounding"
     return ""
+
+
+def rounding_margin(obs: Observation) -> float:
+    """How far a rounded value may lie from the truth, read from its last non-zero digit
+    (300.000: 50.000; 145.000: 500; 8.100: 50); 0 for an exact value. A source's "ruim" or
+    "bijna" is not in the data, so the margin is taken on both sides."""
+    if not obs.approximate or obs.value != int(obs.value) or obs.value == 0:
+        return 0.0
+    step, value = 1, abs(int(obs.value))
+    while value % (step * 10) == 0:
+        step *= 10
+    return step / 2 if step > 1 else 0.0
 
 
 def no_change_reason(ds: Dataset, metric: str, period: Period) -> tuple[str, Observation | None]:
@@ -46,7 +63,8 @@ def no_change_reason(ds: Dataset, metric: str, period: Period) -> tuple[str, Obs
     (None where there is none): "" where `Dataset.change` gives one; "break" (the series counts
     `period` differently); "forecast" (this value is an expectation); "no_base" (no value for
     the comparable earlier period); "base_forecast" (the earlier value is the expectation);
-    "rounded_apart". The key figure, the tooltip and the readout all word this one answer."""
+    "rounded_apart"; "within_rounding" (the difference is no bigger than a rounded value's
+    rounding). The key figure, the tooltip and the readout all word this one answer."""
     if ds.change(metric, period) is not None:
         return "", None
     base_p = period.comparable_before()

@@ -70,6 +70,10 @@ L = {
                                     "tegenover {period} berekend",
                                     "rounded figures from different sources, so no change on {period} "
                                     "worked out"),
+    "no_change_within_rounding": Text("verschil met {period} niet groter dan de afronding, dus geen "
+                                      "verandering berekend",
+                                      "difference from {period} no bigger than the rounding, so no change "
+                                      "worked out"),
     "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
     "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
     "about": Text("circa {pct}", "about {pct}"),
@@ -361,6 +365,8 @@ S = {
     "overall_flat": Text("in {first} en in {last} {value}", "{value} in {first} and in {last}"),
     "overall_forecast": Text("van {a} tot {b}; een verwachting is geen telling",
                              "from {a} to {b}; a forecast is not a count"),
+    "overall_within_rounding": Text("van {a} tot {b}; het verschil is niet groter dan de afronding",
+                                    "from {a} to {b}; the difference is no bigger than the rounding"),
     "overall_rounded_apart": Text("van {a} tot {b}; afgeronde cijfers uit verschillende bronnen, dus geen "
                                   "verandering berekend",
                                   "from {a} to {b}; rounded figures from different sources, so no change "

@@ -58,6 +58,10 @@ W = {
         "komen uit verschillende bronnen",
         "no change worked out: {base} ({was} according to {source}) and this figure are rounded and "
         "come from different sources"),
+    "no_change_within_rounding": Text(
+        "geen verandering berekend: het verschil met {base} ({was} volgens {source}) is niet groter dan de afronding",
+        "no change worked out: the difference from {base} ({was} according to {source}) is no bigger than the "
+        "rounding"),
     "was_from": Text("{was} volgens {source}", "{was} according to {source}"),
     "about_pct": Text("circa {pct}", "about {pct}"),
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",

@@ -788,3 +788,21 @@ def test_an_index_or_change_from_a_rounded_value_is_about_so_much(ds):
     exact, rounded = headlines(ds, state, "en", chart_data(ds, state))
     assert exact.mode_figure == "+5.7% on 2023"
     assert rounded.mode_figure == "approx. -14% on 2023"  # just over 230,000 against 268,912
+
+
+def test_no_change_is_worked_out_within_the_rounding(ds):
+    """NRC's "just over 300.000" for 2019 against 307.021 for 2020 is anything from a small fall
+    to 2% more: "ca. +2%" said more than is known. A change larger than the rounding stays."""
+    from meldpunt_gui.model.changes import rounding_margin
+    from meldpunt_gui.text.headline import headline
+
+    assert ds.change("reports_total", Period(2020)) is None
+    state = ViewState(metrics=("reports_total",), first_year=2019, last_year=2020)
+    head = headline(ds, state, "reports_total", "nl")
+    assert head is not None and head.change == ""
+    assert head.no_change.startswith("geen verandering berekend: het verschil met 2019 (ca. 300.000 volgens NRC")
+    assert ds.change("reports_total", Period(2019)) is not None  # 224.000 -> just over 300.000
+    assert ds.change("urls_assessed", Period(2023)) is not None  # 397.770 -> over 500.000
+    shown = ds.shown("reports_total", Period(2019))
+    assert rounding_margin(shown) == 50000
+    assert rounding_margin(ds.shown("reports_total", Period(2020))) == 0  # exact
