@@ -207,6 +207,10 @@ def briefing_content(ds: Dataset, state: ViewState, lang: str, story: Story | No
     title = f"{story.title.get(lang)}, {period}" if story else view.title
     marks = _Marks(ds, lang)
     figures = [(h, marks.mark(ds.sources.get(h.source_id))) for h in view.headlines]
+    for h in view.headlines:  # a key figure also quotes its earlier value and other sources' values
+        change = ds.change(h.metric, h.period)
+        for obs in ([change.base] if change is not None else []) + ds.alternatives(h.metric, h.period):
+            marks.mark(ds.sources.get(obs.source))
     why = _why(view, marks)
     on_page = len(marks.refs)
     context = view_context(view)

@@ -325,3 +325,18 @@ def test_an_exported_key_explains_the_status_signs_its_chart_draws():
     assert "↺ = secundaire bron." in ctx.key
     en = view_context(resolve(ds, ViewState(metrics=("police_reports_expected",)), "en"))
     assert "→ = forecast." in en.key and not any(k.startswith("↺") for k in en.key)
+
+
+def test_every_source_a_key_figure_quotes_is_in_the_numbered_list():
+    """The key figure for 2022 quotes 144.058 from the annual report site beside Offlimits' 145.000:
+    that site was in no [n] of the briefing, and neither was the source of a quoted earlier value."""
+    ds = load_bundled()
+    state = ViewState(metrics=("reports_total", "iwf_total_urls"), first_year=2021, last_year=2022)
+    content = briefing_content(ds, state, "nl")
+    urls = [ref.url for ref in content.sources]
+    assert ds.sources["offlimits-jv2022"].url in urls  # the alternative 144.058
+    iwf = next(h for h, _ in content.figures if h.metric == "iwf_total_urls")
+    change = ds.change("iwf_total_urls", iwf.period)
+    assert change is not None and change.base.source != ds.shown("iwf_total_urls", iwf.period).source
+    assert ds.sources[change.base.source].url in urls  # the earlier value, from another source
+    assert [ref.number for ref in content.sources] == list(range(1, len(urls) + 1))
