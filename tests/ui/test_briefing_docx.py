@@ -31,7 +31,8 @@ def test_docx_has_the_briefing_in_word_terms(qtbot, tiny_ds):
                for t in texts)
     assert "Hosters <b>verhuizen</b>. [1]" in texts  # file text is text
     numbered = [p for p in doc.paragraphs if p.style.name == "List Number"]
-    assert numbered and numbered[0].text == "Offlimits, Trend (13-07-2023)"
+    # the address written out, as the PDF prints it: a printed memo keeps it
+    assert numbered and numbered[0].text == "Offlimits, Trend (13-07-2023) — https://example.org/off"
     links = [r.target_ref for r in doc.part.rels.values() if r.reltype == RT.HYPERLINK]
     assert "https://example.org/off" in links
     # the chart: a 2x PNG with the chart in words as its alt text

@@ -53,13 +53,13 @@ def _hyperlink(paragraph: Paragraph, url: str, text: str) -> None:
 
 
 def _source_item(doc: WordDocument, ref: SourceRef) -> None:
-    """One numbered source, its text a link to it; Word numbers the list, in the order of the
-    marks' numbers."""
+    """One numbered source, then its address written out (and linked), as the PDF has it: a
+    printed memo keeps the address a link hides. Word numbers the list, in the marks' order."""
     p = doc.add_paragraph(style="List Number")
+    p.add_run(ref.text)
     if ref.url:
-        _hyperlink(p, ref.url, ref.text)
-    else:
-        p.add_run(ref.text)
+        p.add_run(" — ")
+        _hyperlink(p, ref.url, ref.url)
 
 
 def _marks(numbers: tuple[int, ...] | list[int]) -> str:
