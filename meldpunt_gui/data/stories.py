@@ -7,6 +7,7 @@ against the dataset and names file and field on a mistake.
 
 from __future__ import annotations
 
+import difflib
 import re
 import sys
 from dataclasses import dataclass
@@ -147,7 +148,26 @@ def parse_story_bytes(data: bytes, name: str, ds: Dataset, user: bool = False) -
     return _story(_parse(data, name), ds, user)
 
 
+STORY_KEYS = ("id", "metrics", "years", "periods", "mode", "base_year", "highlight", "events", "title", "text")
+
+
+def _unknown_key(doc: _Doc) -> StoryError | None:
+    """A key the story format does not have ('modus', 'highlights'): it would be ignored, and
+    the story show another view than its author wrote, so it is named with a likely meaning."""
+    for key in doc.doc:
+        if key in STORY_KEYS:
+            continue
+        shown = printable(str(key))[:40]
+        guess = difflib.get_close_matches(shown.lower().replace("-", "_"), STORY_KEYS, 1, 0.6)
+        nl = f"de sleutel '{shown}' bestaat niet in een verhaal" + (f"; bedoeld: {guess[0]}?" if guess else "")
+        en = f"the key '{shown}' does not exist in a story" + (f"; did you mean {guess[0]}?" if guess else "")
+        return doc.fail(str(key), nl, en)
+    return None
+
+
 def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
+    if (unknown_key := _unknown_key(doc)) is not None:
+        raise unknown_key
     sid = doc.get("id", Path(doc.name).stem)
     if not isinstance(sid, str) or not sid.replace("_", "").replace("-", "").isalnum():
         raise doc.fail("id", "gebruik alleen letters, cijfers, - en _",
@@ -192,6 +212,10 @@ def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
     # each period once (a few hundred at most): a file of 35.000 repeats took the window 105 s
     # and 1,4 GB to draw
     highlight = list(dict.fromkeys(highlight))
+    outside = [p for p in highlight if not years[0] <= p.year <= years[1]]
+    if outside:  # a highlight the chart never shows: the author meant another year
+        raise doc.fail("highlight", f"'{outside[0]}' valt buiten years ({years[0]}-{years[1]})",
+                       f"'{outside[0]}' lies outside years ({years[0]}-{years[1]})")
     events = doc.get("events", True)
     if not isinstance(events, bool):
         raise doc.fail("events", "true of false", "true or false")

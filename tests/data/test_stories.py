@@ -108,3 +108,25 @@ def test_a_story_saved_with_a_byte_order_mark_reads(ds, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + (b'id = "bom"\nmetrics = ["reports_total"]\nyears = [2015, 2024]\n'
                                         b'[title]\nnl = "x"\nen = "x"\n[text]\nnl = "x"\nen = "x"\n'))
     assert parse_story(path, ds).id == "bom"
+
+
+@pytest.mark.parametrize(("line", "field", "nl", "en"), [
+    ('modus = "index"', "modus", "de sleutel 'modus' bestaat niet in een verhaal; bedoeld: mode?",
+     "the key 'modus' does not exist in a story; did you mean mode?"),
+    ('highlights = ["2022"]', "highlights", "de sleutel 'highlights' bestaat niet in een verhaal; bedoeld: highlight?",
+     "the key 'highlights' does not exist in a story; did you mean highlight?"),
+    ("base-year = 2016", "base-year", "de sleutel 'base-year' bestaat niet in een verhaal; bedoeld: base_year?",
+     "the key 'base-year' does not exist in a story; did you mean base_year?"),
+    ('zzz = 1', "zzz", "de sleutel 'zzz' bestaat niet in een verhaal", "the key 'zzz' does not exist in a story"),
+    ('highlight = ["2022", "2050"]', "highlight", "'2050' valt buiten years (2015-2024)",
+     "'2050' lies outside years (2015-2024)"),
+])
+def test_a_misspelled_key_or_a_highlight_out_of_view_is_named(ds, line, field, nl, en):
+    """A key the format does not have was ignored, so the story showed another view than its
+    author wrote (absolute instead of index, no highlight); now the story is named with its line."""
+    data = ('metrics = ["reports_total"]\nyears = [2015, 2024]\n' + line + '\n'
+            '[title]\nnl = "x"\nen = "x"\n[text]\nnl = "x"\nen = "x"\n').encode("utf-8")
+    with pytest.raises(StoryError) as info:
+        parse_story_bytes(data, "s.toml", ds)
+    assert (info.value.file, info.value.field, info.value.line) == ("s.toml", field, 3)
+    assert (info.value.message.nl, info.value.message.en) == (nl, en)

@@ -51,7 +51,8 @@ def test_any_view_and_text_round_trip_through_the_story_parser(ds, title, text, 
     state = ViewState(metrics=("reports_total", "police_reports"), first_year=first, last_year=last,
                       granularity=granularity, mode=mode, show_events=events,
                       base_year=first if mode == "index" else None)
-    periods = tuple(Period.parse(p) for p in highlight)
+    # a highlight outside the years is refused (the chart would never show it)
+    periods = tuple(q for q in (Period.parse(p) for p in highlight) if first <= q.year <= last)
     body = story_toml("mijn-verhaal", Text(title, title), Text(text, text), state, (first, last), periods)
     story = parse_story_bytes(body.encode("utf-8"), "mijn-verhaal.toml", ds, user=True)
     assert story.title.nl == printable(title).strip() and story.text.en == printable(text).strip()
@@ -103,3 +104,12 @@ def test_a_title_windows_keeps_for_a_device_gets_a_file_name_windows_can_hold(ds
     assert story.id == f"{title.lower()}-verhaal"
     assert (tmp_path / "stories" / f"{story.id}.toml").is_file()
     assert story.title.get("nl") == title  # the title itself stays as typed
+
+
+def test_a_highlight_outside_the_view_is_refused_when_saving(ds, tmp_path):
+    state = ViewState(metrics=("reports_total",), first_year=2015, last_year=2024)
+    with pytest.raises(StorySaveError) as info:
+        save_story(tmp_path, ds, state, "Titel", "Tekst", parse_highlight("2022, 2030"))
+    assert info.value.message.nl == ("Deze weergave kan geen verhaal worden: highlight: '2030' valt buiten "
+                                  "years (2015-2024).")
+    assert not (tmp_path / "stories").exists()  # nothing written
