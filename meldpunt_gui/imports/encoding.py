@@ -44,6 +44,8 @@ _ENCODING_LABELS = {
     "utf-8": Text("UTF-8", "UTF-8"), "utf-8-sig": Text("UTF-8 met BOM", "UTF-8 with BOM"),
     "utf-16": Text("UTF-16", "UTF-16"), "utf-32": Text("UTF-32", "UTF-32"),
     "cp1252": Text("Windows-1252", "Windows-1252"),
+    "utf-16-le": Text("UTF-16 (zonder BOM)", "UTF-16 (without BOM)"),
+    "utf-16-be": Text("UTF-16 (zonder BOM)", "UTF-16 (without BOM)"),
 }
 
 
@@ -150,6 +152,11 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
         return None
     codec = ""
     strict: tuple[str, str] | None = None  # the message when a strict decoding fails
+    if encoding and _codec_name(encoding) == "utf-16" and \
+            not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # "UTF-16" chosen for a file without its BOM: the byte order its NULs show (Python's
+        # own guess is the machine's order, which read such a file from byte 1 as garbage)
+        encoding = _utf16_without_bom(data) or encoding
     if encoding:
         try:
             info = codecs.lookup(encoding)
@@ -169,6 +176,11 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
         if codec in ("utf-16", "utf-32"):
             strict = f"{name} begint als {codec.upper()} maar is dat niet: regel {{line}}, byte {{col}}.", \
                 f"{name} starts as {codec.upper()} but is not: line {{line}}, byte {{col}}."
+        elif not codec and (codec := _utf16_without_bom(data)):
+            # some exporters (Java and .NET tools, SQL Server's bcp) leave the BOM out: a NUL
+            # beside every character of a table of text says UTF-16 and its byte order
+            strict = f"{name} lijkt UTF-16 zonder BOM maar is dat niet: regel {{line}}, byte {{col}}.", \
+                f"{name} looks like UTF-16 without a BOM but is not: line {{line}}, byte {{col}}."
     if strict:
         return _decode_strict(data, codec, res, strict, bom=not encoding or codec == "utf-8",
                               checked=checked)
@@ -229,6 +241,29 @@ def decode_source(data: bytes, encoding: str | None, res: ImportResult,
         for s, e in byte_chunks(data, start, end):
             yield decode_lines(data[s:e]).text
     return TextSource(pieces, lines, quoted)
+
+
+def _codec_name(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        return ""
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' where the first kilobytes have a NUL in every second byte and
+    none in the others (text of Latin letters, digits and separators in UTF-16); else ''."""
+    sample = data[:4096]
+    sample = sample[:len(sample) - len(sample) % 2]
+    pairs = len(sample) // 2
+    if not pairs:
+        return ""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.9 * pairs and even == 0:
+        return "utf-16-le"
+    if even >= 0.9 * pairs and odd == 0:
+        return "utf-16-be"
+    return ""
 
 
 def _decode_strict(data: bytes, codec: str, res: ImportResult, failed: tuple[str, str],

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from fixtures.make_xlsx import ErrorCell, Formula, xlsx_bytes, zip_bytes
@@ -758,3 +758,30 @@ def test_a_workbook_number_too_small_to_be_a_figure_is_refused(ds):
     zero = read_import_data(xlsx_bytes({"Blad1": [["metriek", "periode", "waarde"], ["hotline_reports", "2023", 0.0]]}),
                             "t.xlsx", ds)
     assert not zero.has_errors
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(cell_text, min_size=1, max_size=6), min_size=1, max_size=12),
+       sep=st.sampled_from([";", ",", "\t"]), order=st.sampled_from(["utf-16-le", "utf-16-be"]),
+       chosen=st.sampled_from([None, "utf-16"]))
+def test_utf16_without_a_bom_reads_as_its_utf8_twin(ds, rows, sep, order, chosen):
+    """Some exporters (Java and .NET tools, SQL Server's bcp) write UTF-16 without a BOM: the file
+    was "geen tekstbestand" (a NUL at every second byte), and choosing UTF-16 read it as garbage
+    from byte 1. It reads as the same text in UTF-8 does, found or chosen."""
+    text = "\r\n".join(sep.join(r) for r in rows)
+    assume(text.strip() and all(ord(ch) < 0x100 and ch != "\x00" for ch in text))
+    twin = read_import_data(text.encode("utf-8"), "t.csv", ds)
+    assume(not twin.unusable)
+    res = read_import_data(text.encode(order), "t.csv", ds, encoding=chosen)
+    assert res.encoding == order
+    assert [(r.metric, str(r.period), r.value) for r in res.rows] == \
+        [(r.metric, str(r.period), r.value) for r in twin.rows]
+    assert [(p.line, p.code) for p in res.errors] == [(p.line, p.code) for p in twin.errors]
+
+
+def test_utf16_without_a_bom_is_named_so(ds):
+    data = "reeks;periode;waarde\nhotline_reports;2026;5\n".encode("utf-16-be")
+    res = read_import_data(data, "bcp.csv", ds)
+    assert res.encoding == "utf-16-be" and values(res)[("hotline_reports", "2026")] == 5
+    from meldpunt_gui.imports.encoding import encoding_label
+    assert encoding_label(res.encoding, "nl") == "UTF-16 (zonder BOM)"
