@@ -13,6 +13,7 @@ from functools import partial
 from itertools import count
 from operator import itemgetter
 
+from meldpunt_gui.imports.files import col_letters
 from meldpunt_gui.imports.model import ImportResult, ImportRow
 from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import Dataset, Period, PeriodKind, Text, Unit, fits_kind
@@ -52,13 +53,14 @@ def _wrong_kind(row: ImportRow, kind: PeriodKind) -> Text:
 
 def check_rows(rows: Rows, keep: bytearray | None, res: ImportResult, ds: Dataset,
                value_column: str | None, period_column: str | None = None,
-               tick: Callable[[int], None] | None = None) -> Rows:
+               tick: Callable[[int], None] | None = None, period_index: int | None = None) -> Rows:
     """The rows that can be imported, each with its status against `ds`; problems go to `res`.
 
     `keep` marks the rows settling the number style dropped (0); None keeps all. `value_column`
     names the value column of a long file; a wide file names the period's column (`period_column`
-    the period column of a long file). A period that does not fit the series' kind
-    (Dataset.period_kind: a first-half series takes only H1) is refused here, once per row.
+    the period column of a long file, `period_index` its place for a workbook's cell). A period
+    that does not fit the series' kind (Dataset.period_kind: a first-half series takes only H1) is
+    refused here, once per row.
     Made for a million rows: one pass does the per-row checks and, for a series in time order,
     the comparison with the period before; what needs rows further down or `ds` comes after
     (`_against_dataset`). Problems are reported as two passes would: the per-row ones by row, then
@@ -98,8 +100,10 @@ def check_rows(rows: Rows, keep: bytearray | None, res: ImportResult, ds: Datase
         if allowed is not None and number & 3 not in allowed:
             keep[i] = 0
             row = rows.row(i)
+            # a workbook's long table names the period's own cell, not the value's beside it
+            cell = f"{col_letters(period_index)}{row.line}" if row.cell and period_index is not None else row.cell
             res.error(row.line, period_column or str(row.period),
-                      partial(_wrong_kind, row, series_kind), "period_kind", row.cell)
+                      partial(_wrong_kind, row, series_kind), "period_kind", cell)
             continue
         first = seen.setdefault(number, i)
         if first != i:

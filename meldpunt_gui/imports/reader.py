@@ -225,7 +225,8 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
     value_column = header.name(header.roles["value"]) if header.layout == "long" else None
     period_column = header.name(header.roles["period"]) if header.layout == "long" else None
     res.rows = check_rows(b.rows, keep, res, ds, value_column, period_column,
-                          tick=_ticker(progress, len(b.rows), READ_SHARE, 1 - READ_SHARE))
+                          tick=_ticker(progress, len(b.rows), READ_SHARE, 1 - READ_SHARE),
+                          period_index=header.roles["period"] if header.layout == "long" else None)
     if not res.rows and not res.has_errors:  # every value cell empty: say so, not "nothing changes"
         res.fail(Text(f"{res.file} bevat geen cijfers: alle waardecellen zijn leeg.",
                       f"{res.file} contains no figures: every value cell is empty."), "no_values")

@@ -785,3 +785,12 @@ def test_utf16_without_a_bom_is_named_so(ds):
     assert res.encoding == "utf-16-be" and values(res)[("hotline_reports", "2026")] == 5
     from meldpunt_gui.imports.encoding import encoding_label
     assert encoding_label(res.encoding, "nl") == "UTF-16 (zonder BOM)"
+
+
+def test_xlsx_long_names_the_cell_of_a_period_of_the_wrong_kind(ds):
+    """A half-year for a year series in a long table was named at the value's cell (C3), with
+    the field 'periode': the reader looked for it in the wrong column."""
+    data = xlsx_bytes({"S": [["reeks", "periode", "waarde"], ["hotline_reports", "2023", 5],
+                             ["nl_share_pct", "2024-H1", 40]]})
+    res = read_import_data(data, "pers.xlsx", ds)
+    assert [(p.cell, p.column, p.code) for p in res.errors] == [("B3", "periode", "period_kind")]
