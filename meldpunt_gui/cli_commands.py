@@ -190,7 +190,7 @@ def load(args: argparse.Namespace) -> Dataset:
     from meldpunt_gui.data.bundled import load_bundled
 
     ds = load_bundled()
-    if args.command in ("export", "list-metrics", "list-stories"):
+    if args.command in ("export", "list-metrics", "list-stories", "screenshot"):
         from meldpunt_gui.data.assemble import assemble_dataset
         from meldpunt_gui.files.locations import STORE_NAME
 

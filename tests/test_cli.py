@@ -194,3 +194,27 @@ def test_data_commands_on_a_store_that_cannot_be_opened_say_why_and_use_the_bund
         assert f"{store} kan niet worden geopend: het is een koppeling die naar zichzelf of naar " \
                "niets wijst. Alleen de meegeleverde cijfers zijn gebruikt." in err.getvalue()
     assert "reports_total" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+
+
+def test_screenshot_knows_own_series_and_own_stories(tmp_path):
+    """`screenshot --metrics mijn_reeks` said 'Onbekende reeks' and an own story was named as
+    broken, though list-metrics and export knew them: the store was not laid over for it."""
+    folder = tmp_path / "d"
+    own = tmp_path / "own.csv"
+    own.write_text("reeks;periode;waarde;eenheid;bron\nMijn reeks;2023;5;meldingen;Eigen telling\n"
+                   "Mijn reeks;2024;7;meldingen;Eigen telling\n", encoding="utf-8")
+    code, _, err = run("import", str(own), "--yes", "--data-dir", str(folder))
+    assert code == 0, err
+    (folder / "stories").mkdir()
+    (folder / "stories" / "eigen.toml").write_text(
+        'id = "eigen"\nmetrics = ["mijn_reeks"]\nyears = [2020, 2024]\n'
+        '[title]\nnl = "Eigen"\nen = "Own"\n[text]\nnl = "x"\nen = "x"\n', encoding="utf-8")
+    for args in (["--metrics", "mijn_reeks,reports_total"], ["--story", "eigen"]):
+        out = tmp_path / "shot.png"
+        proc = subprocess.run(
+            [sys.executable, "-m", "meldpunt_gui", "screenshot", "--out", str(out), *args,
+             "--data-dir", str(folder)],
+            capture_output=True, text=True, timeout=120,
+            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
+        assert proc.returncode == 0, proc.stderr
+        assert "mijn_reeks" not in proc.stderr and out.stat().st_size > 0
