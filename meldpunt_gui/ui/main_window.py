@@ -151,7 +151,7 @@ class MainWindow(WindowParts, QMainWindow):
             widget.bind(model)
         self.headline_strip.point_requested.connect(self.select_point)
         self.mode.currentIndexChanged.connect(lambda _i: window_controls.mode_changed(self))
-        self.base_year.valueChanged.connect(lambda _v: window_controls.mode_changed(self))
+        self.base_year.valueChanged.connect(lambda v: window_controls.base_year_changed(self, v))
         self.actions_by_id, self.menus = action_table.build_actions(self)
         self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
         self.pane_keys = PaneKeys(self)
