@@ -319,3 +319,53 @@ def test_undoing_an_import_undone_elsewhere_says_so_and_lists_what_is_left(qtbot
     history.undo_selected(confirm=False)
     assert shown == ["Er is geen import met nummer 1."]
     assert history.table.rowCount() == 0 and not history.undo_button.isEnabled() and not changed
+
+
+def _answer_question(qtbot, button, seen):
+    """Answer the next question box with `button` once it is up (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dutch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    f = tmp_path / "eigen.csv"
+    f.write_text("metriek;periode;waarde;bron\nreports_total;2025;120000;Offlimits\n", encoding="utf-8")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    assert w.apply_import(dialog.import_result, f)
+    history = ImportHistoryDialog(store, "nl", w)
+    qtbot.addWidget(history)
+    history.changed.connect(w.reload_user_data)
+    history.show()
+    qtbot.waitExposed(history)
+    seen: list[str] = []
+    _answer_question(qtbot, QMessageBox.StandardButton.No, seen)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Alle waarden van invoer 1 verwijderen?"]
+    assert [r.file_name for r in store.imports()] == ["eigen.csv"]  # nothing removed
+    assert history.table.rowCount() == 1
+    assert w.ds.shown("reports_total", Period(2025)).value == 120000
+    _answer_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 2
+    assert store.imports() == [] and history.table.rowCount() == 0
+    assert w.ds.shown("reports_total", Period(2025)) is None
