@@ -81,3 +81,21 @@ def test_a_new_selection_keeps_a_pinned_period(make_window, qtbot):
     assert w.chart.readout.period == Period(2020)
     w.metric_picker.set_checked("cloud_urls", True)
     assert w.chart.readout.period == Period(2020) and "Cloud-URL's" in w.chart.hover_text
+
+
+def test_home_and_end_go_to_the_first_and_last_period_with_no_readout_showing(make_window, qtbot):
+    w = _window(make_window, qtbot, ("reports_total",))
+    glw = w.chart._glw
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # to the chart
+    assert QApplication.focusWidget() is glw
+    readout = w.chart.readout
+    for key, year in ((Qt.Key.Key_End, 2024), (Qt.Key.Key_Home, 2019),
+                      (Qt.Key.Key_Right, 2019), (Qt.Key.Key_Left, 2024)):
+        assert not readout.label.isVisible()
+        qtbot.keyClick(glw, key)
+        assert readout.period == Period(year), key
+        assert w.chart.hover_text.startswith(f"{year}\n")
+        qtbot.keyClick(glw, Qt.Key.Key_Escape)
+    qtbot.keyClick(glw, Qt.Key.Key_End)
+    qtbot.keyClick(glw, Qt.Key.Key_Left)
+    assert readout.period == Period(2022)  # 2023 has no value

@@ -130,8 +130,8 @@ class Readout(QObject):
         periods = list(self._view.periods_with_values)
         if self.period in periods:
             index = periods.index(self.period) + delta
-        else:
-            index = 0 if delta > 0 else len(periods) - 1
+        else:  # from outside the periods: Right shows the first, Left the last, Home and End theirs
+            index = delta - 1 if delta > 0 else len(periods) + delta
         self.show(periods[max(0, min(len(periods) - 1, index))], pin=True)
         return self.text
 
