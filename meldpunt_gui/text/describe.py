@@ -69,6 +69,8 @@ L = {
                                     "tegenover {period} berekend",
                                     "rounded figures from different sources, so no change on {period} "
                                     "worked out"),
+    "no_base": Text("geen cijfer over {base} in de gegevens; {earlier}: {was}",
+                    "no figure for {base} in the data; {earlier}: {was}"),
     "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
     "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
     "about": Text("circa {pct}", "about {pct}"),
@@ -116,6 +118,27 @@ def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
         return ""
     key = "break" if why == "break" else f"no_change_{why}"
     return t(key, lang).format(period=format_period(period.comparable_before(), lang))
+
+
+def gap_words(ds: Dataset, metric: str, period: Period, lang: str, sourced: bool = False) -> str:
+    """Why a value shows no change where the data has no figure for the period it would be
+    compared with, and the latest earlier figure to compare by hand: 'geen cijfer over 2023 in
+    de gegevens; 2022: ca. 145.000', `sourced` with that figure's source after it. '' where
+    that is not why (or nothing came before it). The key figure, the copied sentence and the
+    readout say it alike."""
+    if no_change_reason(ds, metric, period)[0] != "no_base":
+        return ""
+    base_p = period.comparable_before()
+    earlier = [p for p in ds.periods_with_data(metric, period.granularity)
+               if p.half == period.half and p < base_p]
+    if not earlier:
+        return ""
+    was = ds.shown(metric, earlier[-1])
+    assert was is not None  # periods_with_data holds a value there
+    text = t("no_base", lang).format(
+        base=format_period(base_p, lang), earlier=format_period(earlier[-1], lang),
+        was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
+    return f"{text} ({source_short(ds.source_of(was), lang)})" if sourced else text
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,
@@ -195,7 +218,8 @@ def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str
         change = ds.change(mid, period)
         if change is not None and (text := format_change(change, ds.unit_of(mid), lang)):
             parts.append(text)
-        elif change is None and (text := break_words(ds, mid, period, lang)):
+        elif change is None and (text := break_words(ds, mid, period, lang)
+                                 or gap_words(ds, mid, period, lang)):
             parts.append(text)
         parts.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
         lines.append(f"{label}: " + " · ".join(parts))
