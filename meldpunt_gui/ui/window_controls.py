@@ -83,8 +83,7 @@ def sync_controls(window: MainWindow) -> None:
     view = model.resolved
     state = view.state
     window.metric_picker.populate(model.ds, model.lang, state.metrics)
-    window.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
-                                   state.excluded_years, state.granularity)
+    set_period_picker(window)
     window.tabs.blockSignals(True)
     window.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
     window.tabs.blockSignals(False)
@@ -97,6 +96,20 @@ def sync_controls(window: MainWindow) -> None:
         act.blockSignals(True)
         act.setChecked(on)
         act.blockSignals(False)
+
+
+def set_period_picker(window: MainWindow) -> None:
+    """The period picker shows the view's years; its "Last 5 years" ends at the selected
+    series' latest value."""
+    from meldpunt_gui.model.view import data_years
+
+    model = window.model_or_fail()
+    view = model.resolved
+    state = view.state
+    ends = data_years(model.ds, state.metrics, state.granularity)
+    window.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
+                                   state.excluded_years, state.granularity,
+                                   ends[1] if ends else None)
 
 
 def show_base_year(window: MainWindow) -> None:
@@ -134,8 +147,7 @@ def render(window: MainWindow) -> None:
     window.base_label.setVisible(view.state.mode == "index")
     window.base_year.setVisible(view.state.mode == "index")
     show_base_year(window)
-    window.period_picker.set_state(window.model.ds.year_span(), view.first_year, view.last_year,
-                                   view.state.excluded_years, view.state.granularity)
+    set_period_picker(window)
     window.sources.setText(shorten(view.sources_line, LONG))
     window.chart_key.setText("   ".join(view.chart_key))
     window.chart_key.setVisible(bool(view.chart_key))
