@@ -6,7 +6,7 @@ the briefing and the tests all use one wording. All file text is escaped before 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -201,9 +201,12 @@ def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return "\n".join(tooltip_lines(ds, metric, period, lang))
 
 
-def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str) -> list[str]:
+def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str,
+                  figures: Mapping[str, str] | None = None) -> list[str]:
     """The chart's readout for one period: per selected series (of every panel) its value with
-    ca. and status, its change, its source, and what other sources give."""
+    ca. and status, its change, its source, and what other sources give. `figures`: per series
+    the value the chart draws where that is not the value itself ('index 2.509 (1996 = 100)'),
+    put first, the value beside it."""
     lines = [format_period(period, lang)]
     for mid in metrics:
         if mid not in ds.metrics:
@@ -214,7 +217,9 @@ def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str
             lines.append(f"{label}: {t('no_value', lang)}")
             continue
         status = status_words(obs, lang)
-        parts = [value_text(ds, obs, lang) + (f" ({status})" if status else "")]
+        figure = (figures or {}).get(mid, "")
+        parts = [figure] if figure else []
+        parts.append(value_text(ds, obs, lang) + (f" ({status})" if status else ""))
         change = ds.change(mid, period)
         if change is not None and (text := format_change(change, ds.unit_of(mid), lang)):
             parts.append(text)

@@ -140,11 +140,21 @@ class Readout(QObject):
         self.hide()
 
     # ----- showing
+    def _figures(self, period: Period) -> dict[str, str] | None:
+        """In the index mode, per series the index the chart draws at `period` (the raw
+        count alone matched nothing on the y axis)."""
+        view = self._view
+        if view is None or view.state.mode != "index":
+            return None
+        from meldpunt_gui.text.headline import mode_figure
+
+        return {m: mode_figure(view.ds, view.state, view.chart, m, period, view.lang) for m in view.metrics}
+
     def show(self, period: Period, pin: bool = False) -> None:
         assert self._view is not None
         view = self._view
         self.pinned = pin or self.pinned and period == self.period
-        text = "\n".join(readout_lines(view.ds, view.metrics, period, view.lang))
+        text = "\n".join(readout_lines(view.ds, view.metrics, period, view.lang, self._figures(period)))
         self.period = period
         for plot in self._plots:
             line = self._lines[id(plot)]
