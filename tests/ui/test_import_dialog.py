@@ -1,5 +1,7 @@
 """Import in the window: preview, confirm, the value appears as own input; undo restores."""
 
+import math
+
 from PySide6.QtCore import QSettings, Qt
 
 from meldpunt_gui.data.bundled import load_bundled
@@ -369,3 +371,40 @@ def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dut
     assert len(seen) == 2
     assert store.imports() == [] and history.table.rowCount() == 0
     assert w.ds.shown("reports_total", Period(2025)) is None
+
+
+def test_a_series_an_import_makes_is_ticked_drawn_and_named(qtbot, tmp_path, dutch):
+    """A new series sat unticked at the bottom of the picker and the chart did not change: it
+    is ticked and drawn after the import, and the status line names it."""
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    f = tmp_path / "atkm.csv"
+    f.write_text("reeks;periode;waarde;eenheid;eenheid nl;eenheid en;bron\n"
+                 "Verwijderbevelen ATKM;2024;12;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n"
+                 "Verwijderbevelen ATKM;2025;1;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n",
+                 encoding="utf-8")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    assert w.apply_import(dialog.import_result, f)
+    [new] = [m for m in w.ds.metrics if m not in bundled.metrics]
+    assert w.ds.metrics[new].label.nl == "Verwijderbevelen ATKM"
+    assert w.state.metrics == ("reports_total", new)
+    [s] = [s for s in w.chart.series if s.metric == new]
+    assert [(p.year, v) for p, v in zip(s.periods, s.y) if not math.isnan(v)] == [(2024, 12.0), (2025, 1.0)]
+    assert all(i.checkState() == Qt.CheckState.Checked for i in w.metric_picker.items_for(new))
+    assert w.statusBar().currentMessage() == ("atkm.csv geïmporteerd: 2 toegevoegd, 0 gewijzigd; "
+                                              "nieuw in de grafiek: Verwijderbevelen ATKM")
+    # a second import into the same series adds no series: the selection stays as it is
+    w.model.select_metrics(("reports_total",))
+    f.write_text("reeks;periode;waarde;bron\nVerwijderbevelen ATKM;2023;7;ATKM jaarverslag\n", encoding="utf-8")
+    again = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.import_result is not None, timeout=10000)
+    assert w.apply_import(again.import_result, f)
+    assert w.state.metrics == ("reports_total",)
+    assert w.statusBar().currentMessage() == "atkm.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"
