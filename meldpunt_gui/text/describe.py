@@ -6,7 +6,7 @@ the briefing and the tests all use one wording. All file text is escaped before 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from html import escape
@@ -62,6 +62,8 @@ L = {
     "off_definition": Text("telt iets anders dan de reeks", "counts something other than the series"),
     "break": Text("telt anders dan {period}, dus geen verandering berekend",
                   "counted differently from {period}, so no change worked out"),
+    "break_from": Text("telt vanaf {period} anders, dus geen verandering berekend",
+                       "counted differently from {period} on, so no change worked out"),
     "no_change_forecast": Text("een verwachting, dus geen verandering tegenover {period} berekend",
                                "a forecast, so no change on {period} worked out"),
     "no_change_base_forecast": Text("{period} is een verwachting, dus geen verandering berekend",
@@ -74,6 +76,8 @@ L = {
                                       "verandering berekend",
                                       "difference from {period} no bigger than the rounding, so no change "
                                       "worked out"),
+    "no_base": Text("geen cijfer over {base} in de gegevens; {earlier}: {was}",
+                    "no figure for {base} in the data; {earlier}: {was}"),
     "published_less": Text("{source}: {pct}% minder", "{source}: {pct}% fewer"),
     "published_more": Text("{source}: {pct}% meer", "{source}: {pct}% more"),
     "about": Text("circa {pct}", "about {pct}"),
@@ -123,6 +127,9 @@ def break_words(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     key figure says the same at more length (text/headline.no_change_words)."""
     why, base = no_change_reason(ds, metric, period)
     said = published_change_alone(ds, metric, period, lang)
+    if why == "break" and base is None:  # a gap before it, then a figure counted anew (police 2021)
+        text = t("break_from", lang).format(period=format_period_in(period, lang))
+        return f"{text}; {said}" if said else text
     if not why or base is None:  # nothing before it to compare with: only what a source said
         return said
     key = "break" if why == "break" else f"no_change_{why}"
@@ -147,6 +154,27 @@ def published_change_alone(ds: Dataset, metric: str, period: Period, lang: str) 
         if src is not None else t("undated", lang)
     who = f"{src.publisher if src is not None else '?'} ({when})"  # the whole address is on the Bron line
     return L[key].get(lang).format(source=who, pct=pct, base=format_period_in(period.comparable_before(), lang))
+
+
+def gap_words(ds: Dataset, metric: str, period: Period, lang: str, sourced: bool = False) -> str:
+    """Why a value shows no change where the data has no figure for the period it would be
+    compared with, and the latest earlier figure to compare by hand: 'geen cijfer over 2023 in
+    de gegevens; 2022: ca. 145.000', `sourced` with that figure's source after it. '' where
+    that is not why (or nothing came before it). The key figure, the copied sentence and the
+    readout say it alike."""
+    if no_change_reason(ds, metric, period)[0] != "no_base":
+        return ""
+    base_p = period.comparable_before()
+    earlier = [p for p in ds.periods_with_data(metric, period.granularity)
+               if p.half == period.half and p < base_p]
+    if not earlier:
+        return ""
+    was = ds.shown(metric, earlier[-1])
+    assert was is not None  # periods_with_data holds a value there
+    text = t("no_base", lang).format(
+        base=format_period_in(base_p, lang), earlier=format_period(earlier[-1], lang),
+        was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
+    return f"{text} ({source_short(ds.source_of(was), lang)})" if sourced else text
 
 
 def published_change_words(ds: Dataset, metric: str, period: Period, worked_out: float,
@@ -209,9 +237,12 @@ def tooltip_text(ds: Dataset, metric: str, period: Period, lang: str) -> str:
     return "\n".join(tooltip_lines(ds, metric, period, lang))
 
 
-def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str) -> list[str]:
+def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str,
+                  figures: Mapping[str, str] | None = None) -> list[str]:
     """The chart's readout for one period: per selected series (of every panel) its value with
-    ca. and status, its change, its source, and what other sources give."""
+    ca. and status, its change, its source, and what other sources give. `figures`: per series
+    the value the chart draws where that is not the value itself ('index 2.509 (1996 = 100)'),
+    put first, the value beside it."""
     lines = [format_period(period, lang)]
     for mid in metrics:
         if mid not in ds.metrics:
@@ -222,11 +253,14 @@ def readout_lines(ds: Dataset, metrics: Sequence[str], period: Period, lang: str
             lines.append(f"{label}: {t('no_value', lang)}")
             continue
         status = status_words(obs, lang)
-        parts = [value_text(ds, obs, lang) + (f" ({status})" if status else "")]
+        figure = (figures or {}).get(mid, "")
+        parts = [figure] if figure else []
+        parts.append(value_text(ds, obs, lang) + (f" ({status})" if status else ""))
         change = ds.change(mid, period)
         if change is not None and (text := format_change(change, ds.unit_of(mid), lang)):
             parts.append(text)
-        elif change is None and (text := break_words(ds, mid, period, lang)):
+        elif change is None and (text := break_words(ds, mid, period, lang)
+                                 or gap_words(ds, mid, period, lang)):
             parts.append(text)
         parts.append(f"{t('source', lang)}: {source_short(ds.source_of(obs), lang)}")
         lines.append(f"{label}: " + " · ".join(parts))

@@ -19,6 +19,7 @@ from meldpunt_gui.model.view import ViewState, index_base, selected_periods
 from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.describe import (
     SAME_SOURCE,
+    gap_words,
     published_change_alone,
     published_change_words,
     source_short,
@@ -44,8 +45,6 @@ W = {
     "pts_lower": Text("{pts} lager dan in {base} ({was})", "{pts} lower than in {base} ({was})"),
     "pts_higher": Text("{pts} hoger dan in {base} ({was})", "{pts} higher than in {base} ({was})"),
     "same": Text("evenveel als in {base}", "the same as in {base}"),
-    "no_base": Text("geen cijfer over {base} in de gegevens; {earlier}: {was}",
-                    "no figure for {base} in the data; {earlier}: {was}"),
     "no_base_first": Text("geen eerder cijfer in de gegevens", "no earlier figure in the data"),
     "no_change_break": Text("geen verandering: de reeks telt vanaf {period} anders (zie {definitions})",
                             "no change: the series counts differently from {period} on (see {definitions})"),
@@ -106,6 +105,7 @@ class Headline:
     source_url: str = ""
     mode_figure: str = ""  # in the index and change modes: 'index 35 (2021 = 100)', '-65% op 2021'
     no_change: str = ""  # why there is no change, where there is none: 'geen cijfer over 2023 ...'
+    sentence_note: str = ""  # that reason as the last sentence of `sentence`, or ''
 
     @property
     def after_value(self) -> str:
@@ -117,11 +117,13 @@ class Headline:
     @property
     def sentence_html(self) -> str:
         """The sentence for Word and Outlook: escaped, the source linked where it has an address."""
-        if not self.source_url or not self.source or self.source not in self.sentence:
+        note = f" {self.sentence_note}" if self.sentence_note else ""
+        body = self.sentence[:len(self.sentence) - len(note)]  # the link is the value's source
+        if not self.source_url or not self.source or self.source not in body:
             return f"<p>{escape(self.sentence)}</p>"
-        head, _, tail = self.sentence.rpartition(self.source)
+        head, _, tail = body.rpartition(self.source)
         link = f'<a href="{escape(self.source_url, quote=True)}">{escape(self.source)}</a>'
-        return f"<p>{escape(head)}{link}{escape(tail)}</p>"
+        return f"<p>{escape(head)}{link}{escape(tail + note)}</p>"
 
 
 def _value_words(ds: Dataset, obs: Observation, lang: str) -> str:
@@ -196,15 +198,7 @@ def _no_change_reason_words(ds: Dataset, metric: str, period: Period, lang: str)
         return W["no_change_break"].get(lang).format(period=format_period_in(period, lang),
                                                      definitions=DEFINITIONS.get(lang))
     if why == "no_base":
-        earlier = [p for p in ds.periods_with_data(metric, period.granularity)
-                   if p.half == period.half and p < base_p]
-        if not earlier:
-            return W["no_base_first"].get(lang)
-        was = ds.shown(metric, earlier[-1])
-        assert was is not None  # periods_with_data holds a value there
-        return W["no_base"].get(lang).format(
-            base=format_period_in(base_p, lang), earlier=format_period(earlier[-1], lang),
-            was=format_value(was.value, ds.unit_of(metric), lang, was.approximate))
+        return gap_words(ds, metric, period, lang) or W["no_base_first"].get(lang)
     if not why:
         return ""
     if base is None:  # a forecast with nothing before it
@@ -282,6 +276,20 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
                                           value=value, change=tail, source=source)
 
 
+def _note(ds: Dataset, metric: str, period: Period, no_change: str, lang: str) -> str:
+    """Why the sentence has no change, as a sentence of its own after the source (' Geen cijfer
+    over 2023 in de gegevens; 2022: ca. 145.000 (Offlimits, 13-07-2023).'): pasted without it,
+    the sentence read as if there were nothing to compare with. After the source, not in the
+    sentence, which says only what its source said; the earlier figure names its own source."""
+    if not no_change:
+        return ""
+    text = gap_words(ds, metric, period, lang, sourced=True)
+    if text and (said := published_change_alone(ds, metric, period, lang)):
+        text = f"{text}; {said}"  # what a source said all the same, as the key figure has it
+    text = text or no_change
+    return f" {text[:1].upper()}{text[1:]}."
+
+
 def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
              chart: ChartData | None = None,
              periods: Sequence[Period] | None = None) -> Headline | None:
@@ -299,6 +307,8 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
     src = ds.source_of(obs)
     source = source_short(src, lang)
     change = change_words(ds, metric, period, lang)
+    no_change = "" if change else no_change_words(ds, metric, period, lang)
+    note = _note(ds, metric, period, no_change, lang)
     status = status_words(obs, lang)
     label = ds.metrics[metric].label.get(lang)
     # an alternative that counts something else says so wherever it travels (briefing, Word)
@@ -310,12 +320,12 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
              + ("" if unit.kind in ("percent", "change") else f" {unit.label.get(lang)}"))
     return Headline(metric, label, period, value, change, source, obs.source,
                     W["others"].get(lang).format(alts=alts) if alts else "",
-                    _sentence(ds, obs, period, change, source, status, lang),
+                    _sentence(ds, obs, period, change, source, status, lang) + note,
                     status=status, approximate=obs.approximate,
                     source_label=W["source"].get(lang).format(source=source),
                     source_url=src.url if src is not None else "",
                     mode_figure=mode_figure(ds, state, chart, metric, period, lang),
-                    no_change="" if change else no_change_words(ds, metric, period, lang))
+                    no_change=no_change, sentence_note=note.strip())
 
 
 def headlines(ds: Dataset, state: ViewState, lang: str,

@@ -311,7 +311,8 @@ class ImportHistoryDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Imports"))
         self.undo_button = QPushButton(self.tr("&Undo selected import"), self)
-        self.undo_button.clicked.connect(self.undo_selected)
+        # not connected directly: `clicked` passes checked=False, which skipped the question
+        self.undo_button.clicked.connect(lambda: self.undo_selected())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         self.problem = QLabel(self)

@@ -63,10 +63,12 @@ class MainWindow(WindowParts, QMainWindow):
             self.zoom = 1.0
         self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name
         geometry = settings.value("window/geometry")
-        self.restored: bool = isinstance(geometry, QByteArray) and not geometry.isEmpty()
-        if self.restored:
-            self.restoreGeometry(geometry)
-        else:
+        # Qt fits a saved place and size into the screen, but refuses it (False) where the
+        # screen is of another size (its width changed by more than a fifth, e.g. a laptop
+        # docked to a monitor); the window then came up at its bare 472x524, partly off screen
+        self.restored: bool = (isinstance(geometry, QByteArray) and not geometry.isEmpty()
+                               and self.restoreGeometry(geometry))
+        if not self.restored:
             self.resize(*FIRST_SIZE)
         if ds is None:
             # centred by stretches, not by an alignment flag: the first use of the Qt namespace
@@ -92,6 +94,26 @@ class MainWindow(WindowParts, QMainWindow):
             self.showMaximized()
         else:
             self.show()
+            if self.restored:
+                self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """A restored window inside its screen's free area: Qt places the saved size there,
+        and the window then grows to the size its panes need, past the screen's edge."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        free, frame = screen.availableGeometry(), self.frameGeometry()
+        if free.contains(frame):
+            return
+        extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+        width = min(self.width(), free.width() - extra_w)
+        height = min(self.height(), free.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        frame = self.frameGeometry()
+        self.move(min(max(frame.x(), free.x()), free.x() + free.width() - frame.width()),
+                  min(max(frame.y(), free.y()), free.y() + free.height() - frame.height()))
 
     def is_populated(self) -> bool:
         return self.model is not None
@@ -151,7 +173,7 @@ class MainWindow(WindowParts, QMainWindow):
             widget.bind(model)
         self.headline_strip.point_requested.connect(self.select_point)
         self.mode.currentIndexChanged.connect(lambda _i: window_controls.mode_changed(self))
-        self.base_year.valueChanged.connect(lambda _v: window_controls.mode_changed(self))
+        self.base_year.valueChanged.connect(lambda v: window_controls.base_year_changed(self, v))
         self.actions_by_id, self.menus = action_table.build_actions(self)
         self.notice_bar = install_notice_bar(self, [*notices, *self.story_problems], self.lang)
         self.pane_keys = PaneKeys(self)

@@ -66,6 +66,7 @@ class PeriodPicker(QWidget):
         lay.addWidget(self.years)
 
         self._span = (1996, 2024)
+        self._latest: int | None = None
         self._quiet = False
         self.first.valueChanged.connect(self._range_edited)
         self.last.valueChanged.connect(self._range_edited)
@@ -89,9 +90,12 @@ class PeriodPicker(QWidget):
 
     # ----- state in and out
     def set_state(self, span: tuple[int, int], first: int, last: int, excluded: frozenset[int],
-                  granularity: str) -> None:
+                  granularity: str, latest: int | None = None) -> None:
+        """`span`: the dataset's years, the boxes' bounds; `latest`: the last year the selected
+        series have a value in, where "Last 5 years" ends."""
         self._quiet = True
         self._span = span
+        self._latest = latest
         # only what differs: a spin box given its own range again repaints itself (twice per
         # change of series, with the group box under it, though the years stayed the same)
         bounds = (min(span[0], first), max(span[1], last))
@@ -117,7 +121,10 @@ class PeriodPicker(QWidget):
         self._set_range(*self._span)
 
     def select_last_five(self) -> None:
-        self._set_range(max(self._span[0], self._span[1] - 4), self._span[1])
+        """The five years up to the selected series' latest value: up to the dataset's last
+        year, the police's figures (to 2021) got one point and four empty years."""
+        end = self._latest if self._latest is not None else self._span[1]
+        self._set_range(max(self._span[0], end - 4), end)
 
     # ----- internals
     def _set_range(self, first: int, last: int) -> None:

@@ -100,6 +100,7 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
         return False
     record: ImportRecord | None = None
     failure = ""
+    known = set(window.model_or_fail().ds.metrics)
     with busy(window, QCoreApplication.translate("MainWindow", "Storing the figures of %1…")
               .replace("%1", path.name)):
         try:
@@ -115,11 +116,28 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
     if record is None:  # told once the pointer is back
         _import_failed(window, failure)
         return False
-    window.statusBar().showMessage(
-        QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
-        .replace("%1", Path(path).name).replace("%2", format_number(record.added, window.lang, 0))
-        .replace("%3", format_number(record.changed, window.lang, 0)), 10000)
+    message = (QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
+               .replace("%1", Path(path).name).replace("%2", format_number(record.added, window.lang, 0))
+               .replace("%3", format_number(record.changed, window.lang, 0)))
+    new = show_new_series(window, known)
+    if new:
+        from meldpunt_gui.text.plain import shorten
+
+        message += "; " + QCoreApplication.translate("MainWindow", "new in the chart: %1").replace(
+            "%1", shorten(", ".join(new)))
+    window.statusBar().showMessage(message, 10000)
     return True
+
+
+def show_new_series(window: MainWindow, known: set[str]) -> list[str]:
+    """Tick the series an import made (they sat unticked at the bottom of the picker, and the
+    chart did not change); returns their names for the status line."""
+    model = window.model_or_fail()
+    new = [m for m in model.ds.metrics if m not in known]
+    if new:
+        model.select_metrics((*model.state.metrics, *new))
+        window.sync_controls()
+    return [model.ds.metrics[m].label.get(window.lang) for m in new]
 
 
 def _import_failed(window: MainWindow, text: str) -> None:

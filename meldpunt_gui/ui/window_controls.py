@@ -83,26 +83,49 @@ def sync_controls(window: MainWindow) -> None:
     view = model.resolved
     state = view.state
     window.metric_picker.populate(model.ds, model.lang, state.metrics)
-    window.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
-                                   state.excluded_years, state.granularity)
+    set_period_picker(window)
     window.tabs.blockSignals(True)
     window.tabs.setCurrentIndex(TABS.index(state.tab) if state.tab in TABS else 0)
     window.tabs.blockSignals(False)
     window.mode.blockSignals(True)
-    window.base_year.blockSignals(True)
     window.mode.setCurrentIndex(MODES.index(state.mode) if state.mode in MODES else 0)
-    # a base year from a story or an edited settings file may be any number: the box takes
-    # only a year a period can name (a number past a C int ended the start in an OverflowError)
-    # the year the index is drawn on (the chart worked it out), the range's first otherwise
-    base = state.base_year or (view.chart.index_base.year if view.chart.index_base else view.first_year)
-    window.base_year.setValue(min(max(base, YEAR_MIN), YEAR_MAX))
     window.mode.blockSignals(False)
-    window.base_year.blockSignals(False)
+    show_base_year(window)
     for name, on in (("events", state.show_events), ("all_events", state.all_events)):
         act = window.actions_by_id[name]
         act.blockSignals(True)
         act.setChecked(on)
         act.blockSignals(False)
+
+
+def set_period_picker(window: MainWindow) -> None:
+    """The period picker shows the view's years; its "Last 5 years" ends at the selected
+    series' latest value."""
+    from meldpunt_gui.model.view import data_years
+
+    model = window.model_or_fail()
+    view = model.resolved
+    state = view.state
+    ends = data_years(model.ds, state.metrics, state.granularity)
+    window.period_picker.set_state(model.ds.year_span(), view.first_year, view.last_year,
+                                   state.excluded_years, state.granularity,
+                                   ends[1] if ends else None)
+
+
+def show_base_year(window: MainWindow) -> None:
+    """The base-year box shows the year the index is drawn on (the chart worked it out: the
+    chosen year or the model's default), the range's first outside the index. Filled with its
+    signals blocked: only a year the user sets in the box is a choice (the hidden box's first
+    year was stored as the chosen base when the mode became the index)."""
+    view = window.model_or_fail().resolved
+    base = view.state.base_year or (view.chart.index_base.year if view.chart.index_base else view.first_year)
+    # a base year from a story or an edited settings file may be any number: the box takes
+    # only a year a period can name (a number past a C int ended the start in an OverflowError)
+    base = min(max(base, YEAR_MIN), YEAR_MAX)
+    if window.base_year.value() != base:
+        window.base_year.blockSignals(True)
+        window.base_year.setValue(base)
+        window.base_year.blockSignals(False)
 
 
 def render(window: MainWindow) -> None:
@@ -123,8 +146,8 @@ def render(window: MainWindow) -> None:
     window.notes.setVisible(bool(view.notes))
     window.base_label.setVisible(view.state.mode == "index")
     window.base_year.setVisible(view.state.mode == "index")
-    window.period_picker.set_state(window.model.ds.year_span(), view.first_year, view.last_year,
-                                   view.state.excluded_years, view.state.granularity)
+    show_base_year(window)
+    set_period_picker(window)
     window.sources.setText(shorten(view.sources_line, LONG))
     window.chart_key.setText("   ".join(view.chart_key))
     window.chart_key.setVisible(bool(view.chart_key))
@@ -158,9 +181,15 @@ def all_years(window: MainWindow) -> None:
 
 
 def mode_changed(window: MainWindow) -> None:
-    mode = MODES[max(window.mode.currentIndex(), 0)]
-    base = window.base_year.value() if mode == "index" else None
-    window.model_or_fail().update(mode=mode, base_year=base)
+    """A new mode starts on the model's own index base (view.index_base), not on a year the
+    box happened to hold."""
+    window.model_or_fail().update(mode=MODES[max(window.mode.currentIndex(), 0)], base_year=None)
+
+
+def base_year_changed(window: MainWindow, year: int) -> None:
+    """The user set a base year in the box (it is filled with its signals blocked)."""
+    if window.model_or_fail().state.mode == "index":
+        window.model_or_fail().update(base_year=year)
 
 
 def tab_changed(window: MainWindow, index: int) -> None:

@@ -9,7 +9,7 @@
         <translation>Chart export</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>1x (as on screen)</source>
         <translation>1x (as on screen)</translation>
     </message>
@@ -58,7 +58,7 @@
         <translation>Chart: use the arrow keys to read the values</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+107"/>
         <source>This series has no half-year figures</source>
         <translation>This series has no half-year figures</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+152"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+154"/>
         <source>Copy as sentence</source>
         <translation>Copy as sentence</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+64"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+66"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -384,12 +384,13 @@
         <translation>&amp;Undo selected import</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+44"/>
+        <location line="+17"/>
         <source>Undo import</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>Remove every value of import %1?</source>
         <translation>Remove every value of import %1?</translation>
     </message>
@@ -398,12 +399,12 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+103"/>
+        <location line="+128"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-113"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
@@ -670,18 +671,23 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+137"/>
+        <location line="+155"/>
         <location line="+20"/>
         <source>Export failed</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-92"/>
+        <source>new in the chart: %1</source>
+        <translation>new in the chart: %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Saved %1</source>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-103"/>
         <source>Import figures</source>
         <translation>Import figures</translation>
     </message>
@@ -691,7 +697,7 @@
         <translation>Figures (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Storing the figures of %1…</source>
         <translation>Storing the figures of %1…</translation>
     </message>
@@ -701,7 +707,7 @@
         <translation>The figures could not be stored; nothing was changed. Reason: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+33"/>
         <source>Import failed</source>
         <translation>Import failed</translation>
     </message>
@@ -711,12 +717,12 @@
         <translation>PDF (*.pdf);;Word document, editable (*.docx)</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-90"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>Imported %1: %2 added, %3 changed</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+43"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -750,7 +756,7 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+133"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+146"/>
         <source>Search series…</source>
         <translation>Search series…</translation>
     </message>
@@ -785,7 +791,7 @@ Data up to: %2</translation>
         <translation>half-years</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+154"/>
         <source>Remove %1 from the chart</source>
         <translation>Remove %1 from the chart</translation>
     </message>
@@ -853,7 +859,7 @@ Data up to: %2</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Import pack</source>
         <translation>Import pack</translation>
     </message>
@@ -881,7 +887,7 @@ Data up to: %2</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+79"/>
+        <location filename="../../meldpunt_gui/ui/period_picker.py" line="+80"/>
         <source>&amp;From</source>
         <translation>&amp;From</translation>
     </message>
@@ -934,7 +940,7 @@ Data up to: %2</translation>
 <context>
     <name>StoryDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+38"/>
+        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+39"/>
         <source>Save as story</source>
         <translation>Save as story</translation>
     </message>

@@ -286,7 +286,14 @@ def test_a_key_figure_without_a_change_says_why():
     assert (h.period, h.change) == (Period(2024), "")
     assert h.no_change == "geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
     assert h.after_value == " (secundaire bron), geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
-    assert "geen cijfer" not in h.sentence  # the sentence to quote says what the source said
+    # the sentence to quote says what its source said, then after that source why it has no
+    # change, the earlier figure with its own source (pasted without it, it read as if there
+    # were nothing to compare with)
+    assert h.sentence == ("In 2024 telde het Meldpunt circa 127.000 meldingen (secundaire bron). "
+                          "Bron: Reformatorisch Dagblad, apr 2025. Geen cijfer over 2023 in de "
+                          "gegevens; 2022: ca. 145.000 (Offlimits, 13-07-2023).")
+    assert h.sentence_html.endswith("</a>. Geen cijfer over 2023 in de gegevens; 2022: ca. 145.000 "
+                                    "(Offlimits, 13-07-2023).</p>")
     en = headline(ds, ViewState(metrics=("reports_total",)), "reports_total", "en")
     assert en.no_change == "no figure for 2023 in the data; 2022: approx. 145,000"
     broken = headline(ds, ViewState(metrics=("police_reports",), first_year=2014, last_year=2018),

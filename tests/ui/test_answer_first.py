@@ -87,6 +87,41 @@ def test_copy_as_sentence_puts_text_and_escaped_html_on_the_clipboard(real_windo
     assert "URL&#x27;s" in data.html() and '<a href="https://offlimits.nl/' in data.html()
 
 
+def test_the_copied_sentence_the_left_out_figures_and_the_readout_say_why_there_is_no_change(
+        real_window, qtbot):
+    """The tile said "geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"; the copied
+    sentence, "+1 meer" and the readout said nothing, so a pasted 2024 figure read as if
+    there were nothing to compare it with."""
+    w = real_window(ViewState(metrics=("reports_total", "police_reports")))
+    w.resize(700, 860)  # one tile: the police's figure is left out, under "+1 meer"
+    qtbot.waitUntil(lambda: len(w.headline_strip.shown_tiles()) == 1)
+    strip = w.headline_strip
+    assert strip.tiles[0].change.text() == "geen cijfer over 2023 in de gegevens; 2022: ca. 145.000"
+    qtbot.mouseClick(strip.copy_button, Qt.MouseButton.LeftButton)
+    total = ("In 2024 telde het Meldpunt circa 127.000 meldingen (secundaire bron). Bron: "
+             "Reformatorisch Dagblad, apr 2025. Geen cijfer over 2023 in de gegevens; 2022: ca. "
+             "145.000 (Offlimits, 13-07-2023).")
+    police = ("Meldingen bij de politie in 2021: 36.000 meldingen bij de politie. Bron: Politie, "
+              "04-08-2022. Geen verandering: de reeks telt vanaf 2021 anders (zie Wat telt mee).")  # 2018: US only
+    data = QGuiApplication.clipboard().mimeData()
+    assert data.text() == f"{total} {police}"
+    assert "</a>. Geen cijfer over 2023 in de gegevens; 2022: ca. 145.000 (Offlimits, 13-07-2023).</p>" \
+        in data.html()
+    assert strip.hidden_text() == police  # what "+1 meer" shows
+    qtbot.waitUntil(lambda: w.chart.plots[0].getViewBox().width() > 100)
+    glw = w.chart._glw
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # to the chart
+    qtbot.keyClick(glw, Qt.Key.Key_End)
+    assert w.chart.readout.label.text().split("\n")[:2] == [
+        "2024", "Meldingen totaal: ca. 127.000 meldingen (secundaire bron) · geen cijfer over 2023 "
+        "in de gegevens; 2022: ca. 145.000 · Bron: Reformatorisch Dagblad, apr 2025"]
+    qtbot.keyClick(glw, Qt.Key.Key_Left)  # 2022, then 2021: the police's latest
+    qtbot.keyClick(glw, Qt.Key.Key_Left)
+    # 2018 counted only US reports: the readout says the count changed, not "2018: 30.000"
+    assert ("Meldingen bij de politie: 36.000 meldingen bij de politie · telt vanaf 2021 anders, dus geen "
+            "verandering berekend · Bron: Politie, 04-08-2022") in w.chart.readout.label.text().split("\n")
+
+
 def test_source_link_opens_only_on_a_click(real_window, monkeypatch):
     opened = []
     monkeypatch.setattr("meldpunt_gui.ui.headline_strip.QDesktopServices.openUrl",

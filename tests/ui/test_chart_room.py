@@ -138,3 +138,64 @@ def test_the_first_window_fits_a_screen_smaller_than_its_first_size(qtbot, setti
     again.show_first()
     qtbot.waitExposed(again)
     assert not again.isMaximized() and again.size().width() == 700
+
+
+def _saved_on_a_screen_of_width(geometry, width: int):
+    """`geometry` (QWidget.saveGeometry) as if saved on a screen `width` pixels wide: Qt's
+    format keeps that width after the frame, normal geometry, screen number and two flags."""
+    import struct
+
+    from PySide6.QtCore import QByteArray
+
+    data = bytes(geometry.data())
+    at = 4 + 2 + 2 + 16 + 16 + 4 + 1 + 1
+    return QByteArray(data[:at] + struct.pack(">i", width) + data[at + 4:])
+
+
+def _fits(window) -> bool:
+    free = window.screen().availableGeometry()
+    return free.contains(window.frameGeometry()) or window.isMaximized()
+
+
+def test_a_window_saved_on_a_screen_of_another_size_fits_this_one(qtbot, settings):
+    """Saved on a 2560 px wide screen and started on this one, Qt refused the saved geometry
+    and the window came up at its bare 472x524, partly off screen (the saved one was ignored
+    as if restored): it starts as on a first start, maximized where the screen is small."""
+    from meldpunt_gui.data.bundled import load_bundled
+
+    screen = QApplication.primaryScreen()
+    first = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(700, 500)
+    settings.setValue("window/geometry", _saved_on_a_screen_of_width(first.saveGeometry(),
+                                                                     screen.geometry().width() * 3))
+    again = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(again)
+    assert not again.restored
+    again.show_first()
+    qtbot.waitExposed(again)
+    assert again.isMaximized() and _fits(again)
+    qtbot.waitUntil(lambda: again.width() >= screen.availableGeometry().width() - 20)
+
+
+def test_a_window_saved_partly_off_this_screen_comes_back_on_it(qtbot, settings):
+    from meldpunt_gui.data.bundled import load_bundled
+
+    free = QApplication.primaryScreen().availableGeometry()
+    first = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(600, 450)
+    first.move(free.right() - 200, free.bottom() - 150)  # most of it past the edges
+    qtbot.waitUntil(lambda: first.pos().x() > free.center().x())
+    settings.setValue("window/geometry", first.saveGeometry())
+    again = MainWindow(load_bundled(), settings, "nl")
+    qtbot.addWidget(again)
+    assert again.restored
+    again.show_first()
+    qtbot.waitExposed(again)
+    assert not again.isMaximized() and again.size().width() == 600
+    assert free.contains(again.frameGeometry())

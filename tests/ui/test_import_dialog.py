@@ -1,5 +1,7 @@
 """Import in the window: preview, confirm, the value appears as own input; undo restores."""
 
+import math
+
 from PySide6.QtCore import QSettings, Qt
 
 from meldpunt_gui.data.bundled import load_bundled
@@ -319,3 +321,90 @@ def test_undoing_an_import_undone_elsewhere_says_so_and_lists_what_is_left(qtbot
     history.undo_selected(confirm=False)
     assert shown == ["Er is geen import met nummer 1."]
     assert history.table.rowCount() == 0 and not history.undo_button.isEnabled() and not changed
+
+
+def _answer_question(qtbot, button, seen):
+    """Answer the next question box with `button` once it is up (it runs its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dutch):
+    from PySide6.QtWidgets import QMessageBox
+
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    f = tmp_path / "eigen.csv"
+    f.write_text("metriek;periode;waarde;bron\nreports_total;2025;120000;Offlimits\n", encoding="utf-8")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    assert w.apply_import(dialog.import_result, f)
+    history = ImportHistoryDialog(store, "nl", w)
+    qtbot.addWidget(history)
+    history.changed.connect(w.reload_user_data)
+    history.show()
+    qtbot.waitExposed(history)
+    seen: list[str] = []
+    _answer_question(qtbot, QMessageBox.StandardButton.No, seen)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Alle waarden van invoer 1 verwijderen?"]
+    assert [r.file_name for r in store.imports()] == ["eigen.csv"]  # nothing removed
+    assert history.table.rowCount() == 1
+    assert w.ds.shown("reports_total", Period(2025)).value == 120000
+    _answer_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+    qtbot.mouseClick(history.undo_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 2
+    assert store.imports() == [] and history.table.rowCount() == 0
+    assert w.ds.shown("reports_total", Period(2025)) is None
+
+
+def test_a_series_an_import_makes_is_ticked_drawn_and_named(qtbot, tmp_path, dutch):
+    """A new series sat unticked at the bottom of the picker and the chart did not change: it
+    is ticked and drawn after the import, and the status line names it."""
+    bundled = load_bundled()
+    store = UserStore.open(tmp_path / "data")
+    f = tmp_path / "atkm.csv"
+    f.write_text("reeks;periode;waarde;eenheid;eenheid nl;eenheid en;bron\n"
+                 "Verwijderbevelen ATKM;2024;12;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n"
+                 "Verwijderbevelen ATKM;2025;1;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n",
+                 encoding="utf-8")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
+                   store=store, bundled=bundled)
+    qtbot.addWidget(w)
+    dialog = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    assert w.apply_import(dialog.import_result, f)
+    [new] = [m for m in w.ds.metrics if m not in bundled.metrics]
+    assert w.ds.metrics[new].label.nl == "Verwijderbevelen ATKM"
+    assert w.state.metrics == ("reports_total", new)
+    [s] = [s for s in w.chart.series if s.metric == new]
+    assert [(p.year, v) for p, v in zip(s.periods, s.y) if not math.isnan(v)] == [(2024, 12.0), (2025, 1.0)]
+    assert all(i.checkState() == Qt.CheckState.Checked for i in w.metric_picker.items_for(new))
+    assert w.statusBar().currentMessage() == ("atkm.csv geïmporteerd: 2 toegevoegd, 0 gewijzigd; "
+                                              "nieuw in de grafiek: Verwijderbevelen ATKM")
+    # a second import into the same series adds no series: the selection stays as it is
+    w.model.select_metrics(("reports_total",))
+    f.write_text("reeks;periode;waarde;bron\nVerwijderbevelen ATKM;2023;7;ATKM jaarverslag\n", encoding="utf-8")
+    again = ImportDialog(f, w.ds, "nl", w)
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.import_result is not None, timeout=10000)
+    assert w.apply_import(again.import_result, f)
+    assert w.state.metrics == ("reports_total",)
+    assert w.statusBar().currentMessage() == "atkm.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"

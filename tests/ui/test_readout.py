@@ -1,5 +1,6 @@
 """The chart's readout: one box for the period under the pointer, that stays, pins and steps."""
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -81,3 +82,44 @@ def test_a_new_selection_keeps_a_pinned_period(make_window, qtbot):
     assert w.chart.readout.period == Period(2020)
     w.metric_picker.set_checked("cloud_urls", True)
     assert w.chart.readout.period == Period(2020) and "Cloud-URL's" in w.chart.hover_text
+
+
+def test_home_and_end_go_to_the_first_and_last_period_with_no_readout_showing(make_window, qtbot):
+    w = _window(make_window, qtbot, ("reports_total",))
+    glw = w.chart._glw
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # to the chart
+    assert QApplication.focusWidget() is glw
+    readout = w.chart.readout
+    for key, year in ((Qt.Key.Key_End, 2024), (Qt.Key.Key_Home, 2019),
+                      (Qt.Key.Key_Right, 2019), (Qt.Key.Key_Left, 2024)):
+        assert not readout.label.isVisible()
+        qtbot.keyClick(glw, key)
+        assert readout.period == Period(year), key
+        assert w.chart.hover_text.startswith(f"{year}\n")
+        qtbot.keyClick(glw, Qt.Key.Key_Escape)
+    qtbot.keyClick(glw, Qt.Key.Key_End)
+    qtbot.keyClick(glw, Qt.Key.Key_Left)
+    assert readout.period == Period(2022)  # 2023 has no value
+
+
+def test_in_the_index_mode_the_readout_gives_the_index_drawn_with_the_value_beside_it(make_window, qtbot):
+    w = _window(make_window, qtbot, ("reports_total",))
+    qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &Weergave
+    qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # the index
+    assert w.state.mode == "index"
+    base = w.model.resolved.chart.index_base
+    [s] = w.chart.series
+    drawn = s.y[s.periods.index(Period(2021))]
+    assert drawn == pytest.approx(413262 / 300000 * 100)  # the y axis shows the index
+    glw = w.chart._glw
+    qtbot.keyClick(w, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(glw, Qt.Key.Key_End)
+    qtbot.keyClick(glw, Qt.Key.Key_Left)
+    qtbot.keyClick(glw, Qt.Key.Key_Left)
+    assert w.chart.readout.period == Period(2021)
+    assert w.chart.hover_text.split("\n")[1] == (
+        f"Meldingen totaal: index ca. {round(drawn)} ({base.year} = 100) · 413.262 meldingen · "
+        "+35% ten opzichte van 2020 · Bron: NU.nl, apr 2022")
+    qtbot.keyClick(w.mode, Qt.Key.Key_Up)  # back to the values: the value alone
+    assert w.state.mode == "absolute"
+    assert w.chart.hover_text.split("\n")[1].startswith("Meldingen totaal: 413.262 meldingen · +35%")

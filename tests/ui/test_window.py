@@ -231,3 +231,32 @@ def test_closing_the_frame_before_it_is_filled_keeps_the_saved_view(qtbot, tmp_p
     qtbot.addWidget(w)
     w.close()  # no data yet: the geometry is saved, the last view left as it was
     assert load_state(settings).metrics == ("cloud_urls",)
+
+
+def test_last_five_years_end_at_the_selected_series_latest_value(qtbot, settings):
+    """With only the police's series (figures up to 2021) ticked, "Laatste 5 jaar" gave
+    2021-2025 (the dataset's last year, from another series): one point and four empty years."""
+    import math
+
+    from PySide6.QtWidgets import QApplication
+
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.model.view import ViewState
+
+    ds = load_bundled()
+    assert ds.year_span()[1] > 2021
+    w = MainWindow(ds, settings, "nl", state=ViewState(metrics=("police_reports",)))
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    qtbot.waitExposed(w)
+    w.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.mouseClick(w.period_picker.last5, Qt.MouseButton.LeftButton)
+    assert (w.state.first_year, w.state.last_year) == (2017, 2021)
+    [s] = w.chart.series
+    assert [p.year for p, v in zip(s.periods, s.y) if not math.isnan(v)] == [2017, 2018, 2021]
+    assert (w.period_picker.first.value(), w.period_picker.last.value()) == (2017, 2021)
+    w.metric_picker.set_checked("reports_total", True)  # a series with later figures: up to 2024
+    qtbot.mouseClick(w.period_picker.last5, Qt.MouseButton.LeftButton)
+    assert (w.state.first_year, w.state.last_year) == (2020, 2024)

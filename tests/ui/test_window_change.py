@@ -143,7 +143,7 @@ def test_the_strip_shows_the_figures_that_fit_and_copies_them_all(window):
     assert text == " ".join(h.sentence for h in w.model.resolved.headlines)
     assert text.startswith("In 2024 telde het Meldpunt circa 127.000 meldingen")
     assert text.endswith("Aandeel meldingen over cloud in 2021: 49,99% van alle meldingen bij het Meldpunt. "
-                         "Bron: EOKM, ongedateerd; jaarverslagsite uit 2022.")
+                         "Bron: EOKM, ongedateerd; jaarverslagsite uit 2022. Geen eerder cijfer in de gegevens.")
     w.resize(2400, 860)
     settle()
     assert len(strip.shown_tiles()) > len(shown)

@@ -68,8 +68,8 @@ class SeriesPainter:
                                        pg.mkBrush(style.colour), pg.mkBrush(theme.background))
         return self._marker_cache[key]
 
-    def draw_lines(self, panel: Panel, pdata: PanelData, shown: list[SeriesData], style_index: int,
-                   theme: Theme, ds: Dataset, lang: str, font: QFont,
+    def draw_lines(self, panel: Panel, pdata: PanelData, shown: list[SeriesData], theme: Theme,
+                   ds: Dataset, lang: str, font: QFont,
                    cells: Mapping[str, Sequence[list[Observation]]] | None = None) -> list[float]:
         """Series that share a style (styles repeat after eight) share one curve, split by NaN;
         all markers of the panel are one item with a symbol, pen and fill per point (hollow
@@ -89,8 +89,8 @@ class SeriesPainter:
         which: list[Any] = []  # per series, each marker's index in `marks`
         marks: list[tuple[Any, Any, Any]] = []  # (symbol, pen, brush): filled, then hollow
         mark_index: dict[tuple[str, str], int] = {}
-        for k, data in enumerate(shown):
-            style = series_style(style_index + k, theme.name)
+        for data in shown:
+            style = series_style(data.style_index, theme.name)
             x = np.asarray(data.x, dtype=float)
             y = np.asarray(data.y, dtype=float)
             if pdata.log:
@@ -180,7 +180,7 @@ class SeriesPainter:
             panel.plot.removeItem(item)
         panel.stack_items = []
 
-    def draw_stack(self, panel: Panel, pdata: PanelData, style_index: int, theme: Theme,
+    def draw_stack(self, panel: Panel, pdata: PanelData, styles: Sequence[int], theme: Theme,
                    ds: Dataset, lang: str, font: QFont) -> list[float]:
         """Parts of a whole as stacked bars (hatched where rounded), the whole as a marker."""
         pg = self.pg
@@ -198,8 +198,8 @@ class SeriesPainter:
         base = np.zeros(len(periods))
         tops: list[float] = []
         entries: list[LegendEntry] = []
-        for k, line in enumerate(pdata.lines):
-            style = series_style(style_index + k, theme.name)
+        for line, style_index in zip(pdata.lines, styles):
+            style = series_style(style_index, theme.name)
             vals = np.asarray(line.values, dtype=float)
             ok = ~np.isnan(vals)
             for approx in (False, True):

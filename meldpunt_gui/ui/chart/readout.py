@@ -130,8 +130,8 @@ class Readout(QObject):
         periods = list(self._view.periods_with_values)
         if self.period in periods:
             index = periods.index(self.period) + delta
-        else:
-            index = 0 if delta > 0 else len(periods) - 1
+        else:  # from outside the periods: Right shows the first, Left the last, Home and End theirs
+            index = delta - 1 if delta > 0 else len(periods) + delta
         self.show(periods[max(0, min(len(periods) - 1, index))], pin=True)
         return self.text
 
@@ -140,11 +140,21 @@ class Readout(QObject):
         self.hide()
 
     # ----- showing
+    def _figures(self, period: Period) -> dict[str, str] | None:
+        """In the index mode, per series the index the chart draws at `period` (the raw
+        count alone matched nothing on the y axis)."""
+        view = self._view
+        if view is None or view.state.mode != "index":
+            return None
+        from meldpunt_gui.text.headline import mode_figure
+
+        return {m: mode_figure(view.ds, view.state, view.chart, m, period, view.lang) for m in view.metrics}
+
     def show(self, period: Period, pin: bool = False) -> None:
         assert self._view is not None
         view = self._view
         self.pinned = pin or self.pinned and period == self.period
-        text = "\n".join(readout_lines(view.ds, view.metrics, period, view.lang))
+        text = "\n".join(readout_lines(view.ds, view.metrics, period, view.lang, self._figures(period)))
         self.period = period
         for plot in self._plots:
             line = self._lines[id(plot)]

@@ -194,7 +194,7 @@ class ChartView(QWidget):
         if key == self._last_view and view is self._view:
             return  # nothing the chart shows has changed (a theme or zoom call repeating)
         self._view, self._theme = view, theme
-        self.series = series_of(view.chart)
+        self.series = series_of(view.chart, view.metrics)
         self._placeholder.setText(self.tr("Loading chart…"))
         if self._glw is not None:
             self._rebuild()
@@ -216,17 +216,15 @@ class ChartView(QWidget):
         panels.ensure(len(view.chart.panels), lang)
         painter.status_points = {}
         cells = dict(zip(view.metrics, view.cells))  # looked up once, for the whole window
-        style_index = 0
         for index, (panel, pdata) in enumerate(zip(panels.items, view.chart.panels)):
             panels.style(panel, pdata.unit, pdata.log, theme, style_key, font, lang)
             panels.decorate(panel, events, theme, self.highlight)
+            shown = [s for s in self.series if s.panel == index]
             if pdata.stacked:
-                ys = painter.draw_stack(panel, pdata, style_index, theme, ds, lang, font)
+                ys = painter.draw_stack(panel, pdata, [s.style_index for s in shown], theme, ds,
+                                        lang, font)
             else:
-                shown = [s for s in self.series if s.panel == index]
-                ys = painter.draw_lines(panel, pdata, shown, style_index, theme, ds, lang, font,
-                                         cells)
-            style_index += len(pdata.lines)
+                ys = painter.draw_lines(panel, pdata, shown, theme, ds, lang, font, cells)
             panels.set_y_range(panel, pdata.unit, ys, pdata.log)
             panels.place_event_lines(panel)
             note: str | None = None

@@ -16,12 +16,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPoint, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
     QFont,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPaintDevice,
     QPainter,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -47,6 +50,7 @@ CHART_PX = (900, 470)  # the chart is laid out at this size and scaled to the pa
 CHART_MIN, CHART_MAX = 0.36, 0.8  # chart height as a share of its width
 SCALES = (1.0, 0.93, 0.86, 0.8)  # text sizes tried until the page fits
 Parts = list[tuple[str, bool]]  # (text, bold) runs of one paragraph
+PAPER, PAPER_TEXT = "#FFFFFF", "#000000"  # printed output: dark text on white in either theme
 
 
 @dataclass
@@ -78,6 +82,24 @@ def _doc(device: QPaintDevice, width: float, paragraphs: list[Parts], font: QFon
             cursor.insertText(text, fmt)
     doc.setTextWidth(width)
     return doc
+
+
+def draw_on_paper(doc: QTextDocument, painter: QPainter, clip: QRectF | None = None) -> None:
+    """Draw `doc` in black, whatever the window's theme: QTextDocument.drawContents takes the
+    text colour from the application's palette, and in the dark theme the briefing printed its
+    text near-white on white paper."""
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    palette = QPalette(ctx.palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        palette.setColor(group, QPalette.ColorRole.Text, QColor(PAPER_TEXT))
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(PAPER))
+    ctx.palette = palette
+    painter.save()
+    if clip is not None:
+        painter.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        ctx.clip = clip
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
 
 
 def _marks(numbers: tuple[int, ...] | list[int]) -> str:
@@ -159,7 +181,7 @@ class PageOne:
             y += block.gap_before
             painter.save()
             painter.translate(x, y)
-            block.doc.drawContents(painter)
+            draw_on_paper(block.doc, painter)
             painter.restore()
             size = block.doc.size()
             drawn.append(QRectF(x, y, size.width(), size.height()))
@@ -192,7 +214,7 @@ class PageOne:
         y = self.box.bottom() - foot.size().height()
         painter.save()
         painter.translate(self.box.left(), y)
-        foot.drawContents(painter)
+        draw_on_paper(foot, painter)
         painter.restore()
         drawn.append(QRectF(self.box.left(), y, foot.size().width(), foot.size().height()))
 
@@ -269,7 +291,7 @@ def paint_briefing(writer: QPagedPaintDevice, content: BriefingContent, chart: Q
         painter.save()
         painter.translate(page.box.left(), page.box.top() - n * body_h)
         clip = QRectF(0, n * body_h, page.box.width(), body_h)
-        appendix.drawContents(painter, clip)  # type: ignore[union-attr]
+        draw_on_paper(appendix, painter, clip)  # type: ignore[arg-type]
         painter.restore()
         drawn = [QRectF(page.box.left(), page.box.top(), page.box.width(), body_h)]
         page._footer(painter, page_label(n + 2, total, lang), drawn)

@@ -1,0 +1,80 @@
+"""The base-year box: choosing the index keeps the model's default base, and only a year the
+user sets in the box is a choice."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from meldpunt_gui.model.domain import Period
+from meldpunt_gui.model.view import ViewState, index_base
+from meldpunt_gui.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    from meldpunt_gui.data.bundled import load_bundled
+    return load_bundled()
+
+
+@pytest.fixture
+def window(qtbot, bundled, settings, dutch):
+    w = MainWindow(bundled, settings, "nl",
+                   state=ViewState(metrics=("reports_total",), first_year=1996, last_year=2024))
+    qtbot.addWidget(w)
+    w.resize(1400, 860)
+    w.show()
+    w.chart.ensure_loaded()
+    qtbot.waitExposed(w)
+    w.windowHandle().requestActivate()  # keyboard focus needs an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    return w
+
+
+def _drawn(w: MainWindow) -> dict[int, float]:
+    """The chart's first series as drawn: year -> value, gaps left out."""
+    [line] = [c for c in w.chart._panels[0].lines if c.isVisible()]
+    xs, ys = line.getData()
+    return {round(x): y for x, y in zip(xs, ys) if not math.isnan(y)}
+
+
+def test_choosing_the_index_draws_it_on_the_models_default_base(window, qtbot, bundled):
+    w = window
+    expected = index_base(bundled, w.state.with_(mode="index"))
+    assert expected.year > 1996  # the first year of the range has almost no figures after it
+    assert w.base_year.isHidden()
+    qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &Weergave
+    assert QApplication.focusWidget() is w.mode
+    qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # Waarden -> Index
+    assert w.state.mode == "index"
+    assert w.state.base_year is None  # no choice made: the hidden box's 1996 was stored as one
+    assert w.model.resolved.chart.index_base == expected
+    assert w.base_year.isVisible() and w.base_year.value() == expected.year
+    drawn = _drawn(w)
+    assert drawn[expected.year] == pytest.approx(100.0)
+    assert max(drawn) == 2024  # the index reaches the latest figure
+    # back to the values and again to the index: still the default, nothing stored
+    qtbot.keyClick(w.mode, Qt.Key.Key_Up)
+    assert (w.state.mode, w.state.base_year) == ("absolute", None)
+    qtbot.keyClick(w.mode, Qt.Key.Key_Down)
+    assert (w.state.mode, w.state.base_year) == ("index", None)
+    assert w.base_year.value() == expected.year
+
+
+def test_a_year_typed_in_the_box_is_the_base(window, qtbot):
+    w = window
+    qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(w.mode, Qt.Key.Key_Down)
+    qtbot.keyClick(w.mode, Qt.Key.Key_Tab)  # the box is next after the mode
+    assert QApplication.focusWidget() is w.base_year
+    qtbot.keyClick(w.base_year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(w.base_year, "2016")
+    assert w.state.base_year == 2016
+    assert w.model.resolved.chart.index_base == Period(2016)
+    assert _drawn(w)[2016] == pytest.approx(100.0)
+    # a new selection fills the box again from the model: that is no choice of the user's
+    w.set_state(w.state.with_(base_year=None, first_year=2010))
+    assert w.state.base_year is None and w.base_year.value() == w.model.resolved.chart.index_base.year
