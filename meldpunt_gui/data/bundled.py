@@ -36,6 +36,7 @@ from meldpunt_gui.model.domain import (
     Theme,
     Unit,
 )
+from meldpunt_gui.model.vocabulary import PUBLISHED_POINTS_UNIT
 
 UNIT_KINDS = ("count", "percent", "change", "rate", "duration")
 BUNDLED_STATUSES = tuple(s for s in STATUSES if s != "user")  # "user" marks own input only
@@ -245,6 +246,17 @@ def _period(row: _Row, field: str, text: str) -> Period:
         raise row.fail(field, f"not a year (2022) or half-year (2022-H1): {text!r}") from None
 
 
+def _gives_change_of(m: Metric, metrics: dict[str, Metric], units: dict[str, Unit]) -> bool:
+    """A published change series fits the series it is the change of: a % change of a count, or
+    a change in points of a percentage."""
+    target = metrics.get(m.change_of)
+    if target is None:
+        return False
+    kind = units[target.unit].kind
+    return (kind == "count" and units[m.unit].kind == "change") or \
+        (kind == "percent" and m.unit == PUBLISHED_POINTS_UNIT)
+
+
 def load_bundled(root: Path | None = None) -> Dataset:
     """Read and check the bundled dataset under `root` (default: the shipped resources/)."""
     with collector_paused():  # thousands of new objects and no cycles: see gcpause
@@ -296,10 +308,10 @@ def _load(root: Path) -> Dataset:
         if m.part_of and (m.part_of not in metrics or metrics[m.part_of].unit != m.unit):
             raise BundledDataError("data/metrics.csv", metric_lines[m.id], "part_of",
                                    f"{m.part_of!r} is not a metric with the same unit")
-        if m.change_of and (m.change_of not in metrics or units[metrics[m.change_of].unit].kind != "count"
-                            or units[m.unit].kind != "change"):
+        if m.change_of and not _gives_change_of(m, metrics, units):
             raise BundledDataError("data/metrics.csv", metric_lines[m.id], "change_of",
-                                   f"{m.change_of!r} is not a count whose % change this series gives")
+                                   f"{m.change_of!r} is not a count whose % change this series gives, "
+                                   f"nor a percentage whose change in points ({PUBLISHED_POINTS_UNIT}) it gives")
         if units[m.unit].kind == "percent" and not (m.share_of.nl and m.share_of.en):
             # a quoted share must say what it is a share of, in both languages
             raise BundledDataError("data/metrics.csv", metric_lines[m.id], "share_of_nl",

@@ -51,6 +51,9 @@ MARKED_STATUSES = ("secondary", "forecast", "partial", "draft")
 # The heading over what each series counts: the window's explanation, the briefing, an exported
 # chart, and the note that sends a reader there when lines that count different things share a chart.
 DEFINITIONS = Text("Wat telt mee", "What is counted")
+# the unit of a series that gives, as a source published it, the change of a percentage in
+# points ("11 procentpunt hoger dan in 2023"): kind "rate", so its values carry no % sign
+PUBLISHED_POINTS_UNIT = "change_points"
 
 
 def in_year_range(year: int) -> bool:

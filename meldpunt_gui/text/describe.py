@@ -86,6 +86,10 @@ L = {
     "published_more_than": Text("volgens {source} {pct}% meer dan in {base}",
                                 "according to {source} {pct}% more than in {base}"),
     "undated": Text("ongedateerd", "undated"),
+    "published_lower_pts": Text("volgens {source} {pts} lager dan in {base}",
+                                "according to {source} {pts} lower than in {base}"),
+    "published_higher_pts": Text("volgens {source} {pts} hoger dan in {base}",
+                                 "according to {source} {pts} higher than in {base}"),
 }
 
 
@@ -146,14 +150,19 @@ def published_change_alone(ds: Dataset, metric: str, period: Period, lang: str) 
         return ""
     whole = published.value == round(published.value)
     pct = format_number(abs(published.value), lang, 0 if whole else 1)
+    if ds.unit_of(metric).in_points:  # a percentage's change, in points: '11 procentpunt hoger'
+        pct = format_points(abs(published.value), lang).lstrip("+")
+        key = "published_lower_pts" if published.value < 0 else "published_higher_pts"
+    else:
+        key = "published_less_than" if published.value < 0 else "published_more_than"
     if published.approximate:
         pct = L["about"].get(lang).format(pct=pct)
-    key = "published_less_than" if published.value < 0 else "published_more_than"
     src = ds.source_of(published)
     when = (format_date(src.published, lang) if src.published else src.appeared or t("undated", lang)) \
         if src is not None else t("undated", lang)
     who = f"{src.publisher if src is not None else '?'} ({when})"  # the whole address is on the Bron line
-    return L[key].get(lang).format(source=who, pct=pct, base=format_period_in(period.comparable_before(), lang))
+    return L[key].get(lang).format(source=who, pct=pct, pts=pct,
+                                   base=format_period_in(period.comparable_before(), lang))
 
 
 def gap_words(ds: Dataset, metric: str, period: Period, lang: str, sourced: bool = False) -> str:
@@ -184,7 +193,7 @@ def published_change_words(ds: Dataset, metric: str, period: Period, worked_out:
     against 129.000 is circa 94% fewer, and every source said 93%). Quoted beside it, not in its
     place: the values in view must still add up to what is worked out from them."""
     published = ds.published_change(metric, period)
-    if published is None:
+    if published is None or ds.unit_of(metric).in_points:  # points are not compared with a %
         return ""
     # the same in whole percents, or within one of a figure the source itself gave as about
     # so much ('bijna 60%' beside 59%): nothing to add

@@ -42,6 +42,9 @@ FROM_EVENTS = {
 FROM_NOTES = {
     ("inhope_content_urls_change_pct", "2023", 25.0, "https://www.inhope.org/EN/the-facts"): "+25%",
     ("inhope_records_change_pct", "2024", 218.0, "https://inhope.org/EN/articles/inhope-annual-report-2024"): "+218%",
+    ("iwf_eu_share_change_pts", "2024", 11.0,
+     "https://brusselstimes.com/1547506/alarming-surge-in-child-sexual-abuse-images-hosted-in-eu-report-shows"):
+        "+11 points",
 }
 # Shared rows stored under another series: INHOPE counted images up to 2019 and unique content
 # URLs from 2022, one unit per series, so the URLs have their own (the shared table keeps one id)

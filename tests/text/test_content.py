@@ -485,9 +485,10 @@ def test_a_published_change_is_quoted_beside_the_one_worked_out(ds):
     assert change_words(ds, "cloud_urls", Period(2022), "nl") == "97% minder dan in 2021 (160.000)"
     # the source's 'bijna 60%' beside 59% worked out: the same figure
     assert "60%" not in change_words(ds, "urls_assessed", Period(2016), "nl")
-    for m in ds.metrics.values():
+    for m in ds.metrics.values():  # a % change of a count, or a change in points of a percentage
         if m.change_of:
-            assert ds.unit_of(m.id).kind == "change" and ds.unit_of(m.change_of).kind == "count", m.id
+            assert (ds.unit_of(m.id).kind, ds.unit_of(m.change_of).kind) in (("change", "count"),
+                                                                           ("rate", "percent")), m.id
 
 
 # ============================================================== currency
@@ -806,3 +807,18 @@ def test_no_change_is_worked_out_within_the_rounding(ds):
     shown = ds.shown("reports_total", Period(2019))
     assert rounding_margin(shown) == 50000
     assert rounding_margin(ds.shown("reports_total", Period(2020))) == 0  # exact
+
+
+def test_a_published_change_in_points_is_quoted_for_the_eu_share(ds):
+    """"2024: 62%, geen cijfer over 2023; 2021: 62%" read as "unchanged since 2021", though The
+    Brussels Times gave 11 points more than 2023 (NOTES §5.2 wants that tension named)."""
+    from meldpunt_gui.text.headline import headline
+
+    share = headline(ds, ViewState(metrics=("iwf_eu_share_pct",)), "iwf_eu_share_pct", "nl")
+    assert share is not None and share.period == Period(2024)
+    assert share.no_change == ("geen cijfer over 2023 in de gegevens; 2021: 62%; volgens The Brussels Times "
+                               "(2025) 11 procentpunt hoger dan in 2023")
+    en = headline(ds, ViewState(metrics=("iwf_eu_share_pct",)), "iwf_eu_share_pct", "en")
+    assert en is not None and en.no_change.endswith("according to The Brussels Times (2025) 11 percentage "
+                                                    "points higher than in 2023")
+    assert ds.unit_of("iwf_eu_share_change_pts").kind == "rate"  # no % sign on a change in points
