@@ -16,11 +16,14 @@ from meldpunt_gui.imports.header import Header, compact, norm, slug
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.names import MetricNames
 from meldpunt_gui.model.domain import Dataset, Metric, Text, Unit
-from meldpunt_gui.text.plain import printable
+from meldpunt_gui.text.plain import printable, shorten
 
 PERCENT_WORDS = ("%", "procent", "percent", "percentage")
 USER_CATEGORY = "user"
 _MISSING = object()
+# Longer names are not compared with the known ones: difflib's work (and its index) grows with
+# the name, and no series is called by a paragraph; a guess for such a name helps nobody.
+MAX_MATCHED_NAME = 200
 
 
 def lookup_tables(ds: Dataset) -> tuple[MetricNames, dict[str, str | None]]:
@@ -92,8 +95,9 @@ class MetricLookup:
         if not unit_id:
             col = self.h.name(self.h.roles["unit"])
             self.res.error(line, col, Text(
-                f"Eenheid '{unit_text}' kan geen naam van een nieuwe eenheid zijn: gebruik letters of cijfers.",
-                f"Unit '{unit_text}' cannot name a new unit: use letters or digits."), "bad_unit_name",
+                f"Eenheid '{shorten(unit_text)}' kan geen naam van een nieuwe eenheid zijn: gebruik letters "
+                "of cijfers.",
+                f"Unit '{shorten(unit_text)}' cannot name a new unit: use letters or digits."), "bad_unit_name",
                 self.where(line, self.h.roles["unit"]))
             return None
         if unit_id not in self.ds.units and unit_id not in self.res.units:
@@ -114,8 +118,8 @@ class MetricLookup:
         keys = [k for k in forms if k in self.metric_names]
         mid = self.metric_names[keys[0]] if keys else None
         if keys and mid is None:
-            res.error(line, h.name(col), Text(f"'{name}' past bij meer dan een reeks; gebruik het id.",
-                                              f"'{name}' matches more than one metric; use its id."),
+            res.error(line, h.name(col), Text(f"'{shorten(name)}' past bij meer dan een reeks; gebruik het id.",
+                                              f"'{shorten(name)}' matches more than one metric; use its id."),
                       "ambiguous_metric", self.where(line, col))
             return None
         if mid is not None:
@@ -127,13 +131,13 @@ class MetricLookup:
             if unit_text and unit_id != metric.unit and not percent_word:
                 if unit_id is not None:
                     res.error(line, unit_col, Text(
-                        f"Eenheid '{unit_text}' past niet bij {mid}, dat telt in '{unit.label.nl}'.",
-                        f"Unit '{unit_text}' does not fit {mid}, which counts '{unit.label.en}'."),
+                        f"Eenheid '{shorten(unit_text)}' past niet bij {mid}, dat telt in '{unit.label.nl}'.",
+                        f"Unit '{shorten(unit_text)}' does not fit {mid}, which counts '{unit.label.en}'."),
                         "unit_mismatch", self.where(line, h.roles["unit"]))
                     return None
                 res.warning(line, unit_col, Text(
-                    f"Eenheid '{unit_text}' onbekend; {mid} telt in '{unit.label.nl}'.",
-                    f"Unit '{unit_text}' not recognised; {mid} counts '{unit.label.en}'."),
+                    f"Eenheid '{shorten(unit_text)}' onbekend; {mid} telt in '{unit.label.nl}'.",
+                    f"Unit '{shorten(unit_text)}' not recognised; {mid} counts '{unit.label.en}'."),
                     "unit_unknown")
             return mid, unit
         if unit_id is None and unit_text and forms[1] and self.unit_names.get(norm(unit_text), _MISSING) is _MISSING:
@@ -142,8 +146,8 @@ class MetricLookup:
                 return None
         if unit_id is not None and not forms[1]:
             res.error(line, h.name(col), Text(
-                f"'{name}' kan geen naam van een eigen reeks zijn: gebruik letters of cijfers.",
-                f"'{name}' cannot name your own series: use letters or digits."), "bad_metric_name",
+                f"'{shorten(name)}' kan geen naam van een eigen reeks zijn: gebruik letters of cijfers.",
+                f"'{shorten(name)}' cannot name your own series: use letters or digits."), "bad_metric_name",
                 self.where(line, col))
             return None
         if unit_id is not None:
@@ -159,19 +163,29 @@ class MetricLookup:
             return new_id, self._unit(unit_id)
         if unit_text:
             res.error(line, unit_col, Text(
-                f"Eenheid '{unit_text}' past bij meer dan een eenheid; gebruik het id uit list-metrics.",
-                f"Unit '{unit_text}' matches more than one unit; use its id from list-metrics."), "ambiguous_unit")
+                f"Eenheid '{shorten(unit_text)}' past bij meer dan een eenheid; gebruik het id uit list-metrics.",
+                f"Unit '{shorten(unit_text)}' matches more than one unit; use its id from list-metrics."),
+                "ambiguous_unit")
             return None
-        names = [k for k, v in self.metric_names.items() if v]
-        close = difflib.get_close_matches(forms[0], names, 1, 0.75)
-        guess = self.metric_names[close[0]] if close else ""
-        hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
         listed = len(res.problems)
-        res.error(line, h.name(col), Text(
-            f"Onbekende reeks '{name}'. Gebruik een naam uit de lijst Reeksen (of een id uit 'meldpunt "
-            f"list-metrics'), of geef een eenheid om een eigen reeks te maken.{hint.nl}",
-            f"Unknown series '{name}'. Use a name from the Series list (or an id from 'meldpunt "
-            f"list-metrics'), or give a unit to create your own series.{hint.en}"),
-            "unknown_metric", self.where(line, col))
+        shown = shorten(name)
+        res.error(line, h.name(col), lambda: self._unknown_message(forms[0], shown),
+                  "unknown_metric", self.where(line, col))
         self.unknown[name] = [listed if len(res.problems) > listed else -1, 1]
         return None
+
+    def _unknown_message(self, key: str, shown: str) -> Text:
+        """The unknown series' problem with a guess at the name meant; worked out only for the
+        problems that are listed (ImportResult.add calls it for those only, MAX_LISTED_PROBLEMS),
+        and only for names of a sane length."""
+        guess = ""
+        if len(key) <= MAX_MATCHED_NAME:
+            names = [k for k, v in self.metric_names.items() if v]
+            close = difflib.get_close_matches(key, names, 1, 0.75)
+            guess = (self.metric_names[close[0]] or "") if close else ""
+        hint = Text(f" Bedoeld: {guess}?", f" Did you mean {guess}?") if guess else Text("", "")
+        return Text(
+            f"Onbekende reeks '{shown}'. Gebruik een naam uit de lijst Reeksen (of een id uit 'meldpunt "
+            f"list-metrics'), of geef een eenheid om een eigen reeks te maken.{hint.nl}",
+            f"Unknown series '{shown}'. Use a name from the Series list (or an id from 'meldpunt "
+            f"list-metrics'), or give a unit to create your own series.{hint.en}")
