@@ -89,3 +89,36 @@ def test_only_listed_unknown_names_are_matched(monkeypatch, extra):
     assert res.error_count == n and res.omitted == extra
     assert len(calls) == MAX_LISTED_PROBLEMS
     assert res.errors[-1].message.en.startswith(f"Unknown series 'onbekend {MAX_LISTED_PROBLEMS - 1}'")
+
+
+# ----- a new series' name, label and unit labels are kept bounded (they were stored whole)
+
+def test_a_long_label_and_unit_labels_of_a_new_series_are_cut_with_a_warning():
+    res = _read("reeks;naam;periode;waarde;eenheid;eenheid nl;eenheid en\n"
+                f"eigen;{'n' * 5000};2025;5;bevelen;{'u' * 3000};{'e' * 2500}\n")
+    assert not res.has_errors
+    cuts = [(p.line, p.column, p.message.nl) for p in res.warnings if p.code == "text_cut"]
+    assert cuts == [
+        (2, "eenheid nl", "De tekst in kolom eenheid nl is 3.000 tekens lang; de eerste 2.000 worden bewaard."),
+        (2, "eenheid en", "De tekst in kolom eenheid en is 2.500 tekens lang; de eerste 2.000 worden bewaard."),
+        (2, "naam", "De tekst in kolom naam is 5.000 tekens lang; de eerste 2.000 worden bewaard."),
+    ]
+    (metric,) = res.metrics.values()
+    assert metric.id == "eigen" and metric.label.nl == metric.label.en == "n" * 2000
+    (unit,) = res.units.values()
+    assert (unit.label.nl, unit.label.en) == ("u" * 2000, "e" * 2000)
+
+
+@pytest.mark.parametrize(("header", "row", "column", "what"), [
+    ("reeks;periode;waarde;eenheid", "{long};2025;5;bevelen", "reeks", ("een nieuwe reeks", "a new series")),
+    ("reeks;periode;waarde;eenheid", "eigen;2025;5;{long}", "eenheid", ("een nieuwe eenheid", "a new unit")),
+])
+def test_a_name_that_would_become_a_new_id_is_refused_past_the_bound(header, row, column, what):
+    res = _read(f"{header}\n{row.format(long='n' * 3000)}\n")
+    (p,) = res.errors
+    assert (p.line, p.column, p.code) == (2, column, "name_too_long")
+    assert p.message.nl == (f"De naam van {what[0]} in kolom {column} is 3.000 tekens lang; "
+                            "hoogstens 2.000 mogen het zijn.")
+    assert p.message.en == (f"The name of {what[1]} in column {column} is 3,000 characters long; "
+                            "at most 2,000 are allowed.")
+    assert not res.rows and not res.metrics and not res.units
