@@ -167,6 +167,10 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return run_gui(location.folder, getattr(args, "lang", None), portable=location.portable)
     if args.command == "install-desktop-entry":
         return commands.cmd_desktop_entry(args, lang, out, err)
+    if args.command in ("export", "screenshot", "pack"):  # --out never replaces the store or settings
+        from meldpunt_gui.files.own_files import guard_data_folder
+
+        guard_data_folder(commands.data_folder(args))
     try:
         ds = commands.load(args)
     except ValueError as exc:

@@ -21,6 +21,7 @@ from pathlib import Path
 from meldpunt_gui.data.store import UserStore
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
 from meldpunt_gui.files.bounded import read_bounded
+from meldpunt_gui.files.own_files import guard_data_folder
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Observation, Text
 from meldpunt_gui.text.plain import printable
@@ -132,6 +133,7 @@ def export_pack(out: str | os.PathLike[str], data_dir: str | os.PathLike[str], b
     """Write the pack of `data_dir` to `out` (a safe write); how many figures, event files and
     stories went in. Raises PackExportError when there is nothing of one's own to pack."""
     folder = Path(data_dir)
+    guard_data_folder(folder)  # the pack is never written over the files it packs
     with UserStore.open(folder) as store:
         ds = store.overlay(bundled)
     members, figures = pack_members(folder, ds)

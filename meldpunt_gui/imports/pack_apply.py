@@ -136,7 +136,7 @@ def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, 
         for name, data in extras.stories:
             target = data_dir / "stories" / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
+            write_atomic(target, data, own=True)
             written.append(target)
         if extras.events and _events_readable(data_dir):
             path = data_dir / EVENTS_NAME
@@ -144,7 +144,7 @@ def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, 
                 data, _added = events_bytes(_existing_events(data_dir), extras.events, pack.file)
             except EventsRefused as refused:
                 raise SaveError(path, "other", refused.text) from None
-            write_atomic(path, data)
+            write_atomic(path, data, own=True)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
