@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.data.store_summary import SPANS
+from meldpunt_gui.data.store_types import all_text
 from meldpunt_gui.model.domain import Observation, Period, Text
 from meldpunt_gui.model.vocabulary import MAX_MAGNITUDE, YEAR_MAX, YEAR_MIN
 
@@ -119,9 +120,9 @@ def _within_rules(row: tuple) -> bool:
     """A stored value the import would have taken: a year a period can name, a whole year or a
     half, a finite number below the import's bound. An import never writes anything else, but a
     store edited in another program, or copied from one, may hold it (year 5.000.000 made every
-    view millions of periods; inf could not be drawn)."""
-    _imp, _mid, year, half, value, _approx, _source, _note, _id = row
-    return (type(year) is int and YEAR_MIN <= year <= YEAR_MAX and half in (0, 1, 2)
+    view millions of periods; inf could not be drawn; a BLOB note broke pack export)."""
+    _imp, mid, year, half, value, _approx, source, note, _id = row
+    return (all_text((mid, source, note)) and type(year) is int and YEAR_MIN <= year <= YEAR_MAX and half in (0, 1, 2)
             and type(value) in (int, float) and math.isfinite(value) and abs(value) < MAX_MAGNITUDE)
 
 
