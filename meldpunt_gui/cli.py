@@ -153,10 +153,16 @@ def _main(argv: list[str] | None, out: TextIO, err: TextIO, prog: str) -> int:
     except Exception as exc:
         from meldpunt_gui.model.view import SelectionError
 
-        if not isinstance(exc, SelectionError):
-            raise
-        err.write(f"{prog}: {exc.text(lang)}\n")
-        return EXIT_USAGE
+        if isinstance(exc, SelectionError):
+            err.write(f"{prog}: {exc.text(lang)}\n")
+            return EXIT_USAGE
+        store_error = sys.modules.get("meldpunt_gui.data.store_errors")  # loaded if a store was read
+        if store_error is not None and isinstance(exc, store_error.StoreError):
+            # the values of a large store are read when a view asks for them: a damaged page or a
+            # lock held by another program is found then, in any command
+            err.write(f"{prog}: {exc.message.get(lang)}\n")
+            return EXIT_USAGE
+        raise
 
 
 def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:

@@ -21,9 +21,11 @@ from meldpunt_gui.data.store_errors import (
     Damaged,
     Newer,
     StoreError,
+    mark_damaged,
     newer_text,
     not_a_file,
     out_of_rules_text,
+    read_error,
     read_only_file_text,
     read_only_folder_text,
     store_error,
@@ -339,7 +341,12 @@ class _Transaction:
             if exc_type is not None:
                 _rollback(conn)
             if isinstance(exc, sqlite3.Error):  # reads too: a locked or broken file is a message
-                raise store_error(exc, path) from None
+                if self.immediate:
+                    raise store_error(exc, path) from None
+                failed = read_error(exc, path)
+                if failed.code == "damaged":
+                    mark_damaged(path)  # the next opening checks the whole file and sets it aside
+                raise failed from None
         finally:
             self.store._lock.release()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from meldpunt_gui.data.store_errors import StoreError
+from meldpunt_gui.data.store_errors import StoreError, mark_damaged, read_error
 from meldpunt_gui.data.store_summary import SPANS
 from meldpunt_gui.data.store_types import all_text
 from meldpunt_gui.model.domain import Observation, Period, Text
@@ -104,9 +104,15 @@ class StoreValues:
             with self._store._read() as conn:
                 return conn.execute(sql, params).fetchall()
         with self._lock:  # the store was closed: read the file on our own
-            if self._own is None:
-                self._own = _read_only(self._store.path)
-            return self._own.execute(sql, params).fetchall()
+            try:
+                if self._own is None:
+                    self._own = _read_only(self._store.path)
+                return self._own.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:  # a message, as through the store
+                failed = read_error(exc, self._store.path)
+                if failed.code == "damaged":
+                    mark_damaged(self._store.path)
+                raise failed from None
 
     def _store_closed(self) -> bool:
         try:

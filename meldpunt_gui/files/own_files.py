@@ -17,7 +17,8 @@ from pathlib import Path
 from meldpunt_gui.model.domain import Text
 
 STORE = "meldpunt.sqlite"  # files/locations.STORE_NAME
-OWN_NAMES = (STORE, STORE + "-journal", STORE + "-wal", STORE + "-shm", "settings.ini", "events.csv")
+OWN_NAMES = (STORE, STORE + "-journal", STORE + "-wal", STORE + "-shm", STORE + "-check", "settings.ini",
+             "events.csv")
 STORIES = "stories"
 
 _folders: set[str] = set()

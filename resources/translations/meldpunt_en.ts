@@ -9,7 +9,7 @@
         <translation>Chart export</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>1x (as on screen)</source>
         <translation>1x (as on screen)</translation>
     </message>
@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+152"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+154"/>
         <source>Copy as sentence</source>
         <translation>Copy as sentence</translation>
     </message>
@@ -141,7 +141,7 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+64"/>
+        <location filename="../../meldpunt_gui/ui/import_dialog.py" line="+66"/>
         <source>Import %1</source>
         <translation>Import %1</translation>
     </message>
@@ -384,12 +384,13 @@
         <translation>&amp;Undo selected import</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+43"/>
+        <location line="+17"/>
         <source>Undo import</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-16"/>
         <source>Remove every value of import %1?</source>
         <translation>Remove every value of import %1?</translation>
     </message>
@@ -398,14 +399,19 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+103"/>
+        <location line="+119"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-106"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Your own figures</source>
+        <translation>Your own figures</translation>
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
@@ -750,7 +756,7 @@ Data up to: %2</translation>
 <context>
     <name>MetricPicker</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+133"/>
+        <location filename="../../meldpunt_gui/ui/metric_picker.py" line="+146"/>
         <source>Search series…</source>
         <translation>Search series…</translation>
     </message>
@@ -785,7 +791,7 @@ Data up to: %2</translation>
         <translation>half-years</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+154"/>
         <source>Remove %1 from the chart</source>
         <translation>Remove %1 from the chart</translation>
     </message>
@@ -853,7 +859,7 @@ Data up to: %2</translation>
         <translation>Saved %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Import pack</source>
         <translation>Import pack</translation>
     </message>
@@ -934,7 +940,7 @@ Data up to: %2</translation>
 <context>
     <name>StoryDialog</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+38"/>
+        <location filename="../../meldpunt_gui/ui/story_dialog.py" line="+39"/>
         <source>Save as story</source>
         <translation>Save as story</translation>
     </message>
