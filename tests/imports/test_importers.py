@@ -758,3 +758,20 @@ def test_a_workbook_number_too_small_to_be_a_figure_is_refused(ds):
     zero = read_import_data(xlsx_bytes({"Blad1": [["metriek", "periode", "waarde"], ["hotline_reports", "2023", 0.0]]}),
                             "t.xlsx", ds)
     assert not zero.has_errors
+
+
+@pytest.mark.parametrize("heading", ["2101", "1989", "2024-H3", "H3 2024", "0000"])
+def test_a_wide_period_column_outside_the_rules_is_an_error_naming_it(ds, heading):
+    """Its figures were dropped with only 'column not used'; the long layout refuses the same
+    period as an error, in these words."""
+    res = read_import_data(f"reeks;2023;{heading}\nhotline_reports;130.000;140.000\n".encode(), "breed.csv", ds)
+    (p,) = res.errors
+    assert (p.line, p.column, p.code) == (1, heading, "bad_period")
+    assert p.message.nl == f"Periode '{heading}' is geen jaar (1990-2100) of halfjaar (zoals 2023-H1)."
+    assert p.message.en == f"Period '{heading}' is not a year (1990-2100) or a half-year (such as 2023-H1)."
+    assert "unused_column" not in codes(res)
+
+
+def test_a_wide_file_keeps_other_unused_columns_as_a_warning(ds):
+    res = read_import_data(b"reeks;2023;opmerking intern\nhotline_reports;130.000;x\n", "breed.csv", ds)
+    assert codes(res) == ["unused_column"] and not res.has_errors
