@@ -35,8 +35,8 @@ STORIES = "stories/"
 MAX_STORY_BYTES = 256 * 1024  # a story is a few lines of TOML
 MAX_EVENTS_BYTES = 4 * 2**20
 # The import reader's own long layout: these headers are what `imports/header.py` recognises.
-COLUMNS = ("metric", "label", "unit", "period", "value", "approximate", "source", "url", "published",
-           "note")
+COLUMNS = ("metric", "label", "unit", "unit nl", "unit en", "period", "value", "approximate", "source", "url",
+           "published", "note")
 
 
 class PackExportError(Exception):
@@ -66,7 +66,10 @@ def observations_csv(ds: Dataset) -> tuple[bytes, int]:
         source = ds.sources.get(obs.source)
         # text as the receiver's reader takes it: a control character stored from a workbook
         # before imports left them out made the colleague's viewer refuse the whole pack
-        writer.writerow([obs.metric, printable(metric.label.nl), metric.unit, str(obs.period), _number(obs.value),
+        unit = ds.units.get(metric.unit)  # a new unit's axis labels travel with it ("removal orders")
+        writer.writerow([obs.metric, printable(metric.label.nl), metric.unit,
+                         printable(unit.label.nl) if unit else "", printable(unit.label.en) if unit else "",
+                         str(obs.period), _number(obs.value),
                          "yes" if obs.approximate else "no", printable(source.publisher) if source else "",
                          printable(source.url) if source else "", source.published if source else "",
                          printable(obs.note.nl)])
