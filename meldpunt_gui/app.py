@@ -149,6 +149,9 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     after everything is built.
     """
     app = application(argv)
+    from meldpunt_gui.files.own_files import guard_data_folder
+
+    guard_data_folder(data_dir)  # no export of the window is written over the store or settings
     from meldpunt_gui.ui import theme as themes
     from meldpunt_gui.ui.i18n import Translators
     from meldpunt_gui.ui.main_window import MainWindow

@@ -153,10 +153,16 @@ def _main(argv: list[str] | None, out: TextIO, err: TextIO, prog: str) -> int:
     except Exception as exc:
         from meldpunt_gui.model.view import SelectionError
 
-        if not isinstance(exc, SelectionError):
-            raise
-        err.write(f"{prog}: {exc.text(lang)}\n")
-        return EXIT_USAGE
+        if isinstance(exc, SelectionError):
+            err.write(f"{prog}: {exc.text(lang)}\n")
+            return EXIT_USAGE
+        store_error = sys.modules.get("meldpunt_gui.data.store_errors")  # loaded if a store was read
+        if store_error is not None and isinstance(exc, store_error.StoreError):
+            # the values of a large store are read when a view asks for them: a damaged page or a
+            # lock held by another program is found then, in any command
+            err.write(f"{prog}: {exc.message.get(lang)}\n")
+            return EXIT_USAGE
+        raise
 
 
 def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> int:
@@ -167,6 +173,10 @@ def _dispatch(args: argparse.Namespace, lang: str, out: TextIO, err: TextIO) -> 
         return run_gui(location.folder, getattr(args, "lang", None), portable=location.portable)
     if args.command == "install-desktop-entry":
         return commands.cmd_desktop_entry(args, lang, out, err)
+    if args.command in ("export", "screenshot", "pack"):  # --out never replaces the store or settings
+        from meldpunt_gui.files.own_files import guard_data_folder
+
+        guard_data_folder(commands.data_folder(args))
     try:
         ds = commands.load(args)
     except ValueError as exc:

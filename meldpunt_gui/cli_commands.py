@@ -211,6 +211,9 @@ def load(args: argparse.Namespace) -> Dataset:
                 tell([exc.message.get(lang) + " " + messages()["store_skipped"].get(lang)], args)
                 ds, problems = assemble_dataset(ds, None, folder)
             else:
+                if opened.message is not None:  # set aside, or rows left out: said, as the window says it
+                    lang = str(getattr(args, "lang", None) or getattr(args, "_lang", "nl"))
+                    tell([opened.message.get(lang)], args)
                 ds, problems = assemble_dataset(ds, opened, folder)
         left_out(problems, args)
     return ds

@@ -22,6 +22,9 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     yield
+    from meldpunt_gui.files.own_files import forget_data_folders
+
+    forget_data_folders()  # the data folders a test's command or window guarded
 
 
 @pytest.fixture(autouse=True)

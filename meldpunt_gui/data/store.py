@@ -21,16 +21,26 @@ from meldpunt_gui.data.store_errors import (
     Damaged,
     Newer,
     StoreError,
+    mark_damaged,
     newer_text,
     not_a_file,
     out_of_rules_text,
+    read_error,
     read_only_file_text,
     read_only_folder_text,
     store_error,
 )
 from meldpunt_gui.data.store_metrics import StoreMetrics
-from meldpunt_gui.data.store_schema import SCHEMA_VERSION, TABLES, check_schema, connect_checked, move_aside
+from meldpunt_gui.data.store_schema import (
+    FULL_CHECK_BYTES,
+    SCHEMA_VERSION,
+    TABLES,
+    check_schema,
+    connect_checked,
+    move_aside,
+)
 from meldpunt_gui.data.store_summary import spans_out_of_rules
+from meldpunt_gui.data.store_types import all_text, not_text_imports, not_text_text, record_fields
 from meldpunt_gui.data.store_values import StoreValues
 from meldpunt_gui.files.locations import STORE_NAME as STORE_NAME
 from meldpunt_gui.files.os_reason import os_reason
@@ -126,8 +136,12 @@ class UserStore:
                 raise StoreError(again.reason, "damaged") from None
         with store._read() as conn:
             odd = spans_out_of_rules(conn, YEAR_MIN, YEAR_MAX)
-        if odd:
-            store.message = out_of_rules_text(path, odd)
+            small = path.stat().st_size <= FULL_CHECK_BYTES  # its values are scanned too
+            binary = not_text_imports(conn, with_values=small)
+        said = [t for t in (out_of_rules_text(path, odd) if odd else None,
+                            not_text_text(path, binary) if binary else None) if t is not None]
+        if said:
+            store.message = Text(" ".join(t.nl for t in said), " ".join(t.en for t in said))
         return store
 
     @classmethod
@@ -240,13 +254,13 @@ class UserStore:
             for table in ("observations", "metrics", "units", "sources"):
                 cur.execute(f"DELETE FROM {table} WHERE import_id = ?", (row[0],))
             cur.execute("DELETE FROM imports WHERE id = ?", (row[0],))
-        return ImportRecord(*row)
+        return ImportRecord(*record_fields(row))
 
     # ----- reading
     def imports(self) -> list[ImportRecord]:
         with self._read() as conn:
             rows = conn.execute(f"SELECT {_RECORD} FROM imports ORDER BY id")
-            return [ImportRecord(*r) for r in rows.fetchall()]
+            return [ImportRecord(*record_fields(r)) for r in rows.fetchall()]
 
     def overlay(self, dataset: Dataset) -> Dataset:
         """`dataset` with the user's metrics and sources laid over it, the metrics and values
@@ -262,6 +276,8 @@ class UserStore:
                 has_values = conn.execute("SELECT 1 FROM observations LIMIT 1").fetchone()
                 units: dict[str, Unit] = {}
                 for uid, kind, lnl, len_, decimals in unit_rows:
+                    if not (all_text((uid, kind, lnl, len_)) and type(decimals) is int):
+                        continue  # a row edited outside the viewer (store_types.py)
                     if uid not in dataset.units and kind in ("count", "percent", "change", "rate", "duration"):
                         units[uid] = Unit(uid, kind, Text(printable(str(lnl)), printable(str(len_))), int(decimals))
                 known = [*dataset.units, *units]
@@ -277,7 +293,8 @@ class UserStore:
         used_units = {unit for unit, _category in used}
         new_units = [u for u in units.values() if u.id in used_units]  # a new series' own unit
         sources = [Source(sid, publisher, title, url, published, primary=False, user=True)
-                   for sid, _imp, publisher, title, url, published in source_rows]
+                   for sid, _imp, publisher, title, url, published in source_rows
+                   if all_text((sid, publisher, title, url, published))]
         values = StoreValues(self)
         metrics = StoreMetrics(dataset.metrics, values, known) if used else dataset.metrics
         out = with_store(dataset, metrics, sources, new_units, values if has_values else None)
@@ -324,7 +341,12 @@ class _Transaction:
             if exc_type is not None:
                 _rollback(conn)
             if isinstance(exc, sqlite3.Error):  # reads too: a locked or broken file is a message
-                raise store_error(exc, path) from None
+                if self.immediate:
+                    raise store_error(exc, path) from None
+                failed = read_error(exc, path)
+                if failed.code == "damaged":
+                    mark_damaged(path)  # the next opening checks the whole file and sets it aside
+                raise failed from None
         finally:
             self.store._lock.release()
 

@@ -119,6 +119,46 @@ def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
                            f"{path} cannot be updated: {why.en}. Nothing was changed."), "sqlite")
 
 
+CHECK_SUFFIX = "-check"  # beside the store: a read found it damaged; the next opening checks all
+
+
+def damage_marker(path: Path) -> Path:
+    return path.with_name(path.name + CHECK_SUFFIX)
+
+
+def mark_damaged(path: Path) -> None:
+    """A read found a damaged page (in a large store only the small tables are checked at
+    opening): the next opening checks the whole file, and a damaged one is set aside as at
+    any start (DESIGN §5). Best effort: a folder that cannot be written keeps no mark."""
+    try:
+        damage_marker(path).touch()
+    except OSError:
+        pass
+
+
+def read_error(exc: sqlite3.Error, path: Path) -> StoreError:
+    """A failed read of the store in words about reading (store_error speaks of updating): busy
+    while another program holds it, damaged where SQLite finds a broken page (a large store's
+    values are checked only as they are read), or SQLite's reason in our words."""
+    full = getattr(exc, "sqlite_errorcode", 0) or 0
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return StoreError(Text(f"Uw eigen cijfers in {path.name} kunnen nu niet worden gelezen: het bestand is "
+                               "bezet door een ander programma of venster. Probeer het zo opnieuw.",
+                               f"Your own figures in {path.name} cannot be read now: the file is busy in "
+                               "another program or window. Try again in a moment."), "busy")
+    if (full & 0xFF) in (11, 26) or "malformed" in text or "not a database" in text:
+        return StoreError(Text(f"Uw eigen cijfers in {path.name} kunnen niet worden gelezen: het bestand is "
+                               "beschadigd. Bij de volgende start wordt het opzij gezet (bewaard) en begint de "
+                               "viewer met de meegeleverde cijfers.",
+                               f"Your own figures in {path.name} cannot be read: the file is damaged. At the "
+                               "next start it is set aside (kept) and the viewer starts with the bundled "
+                               "figures."), "damaged")
+    why = sqlite_reason(exc)
+    return StoreError(Text(f"Uw eigen cijfers in {path.name} kunnen niet worden gelezen: {why.nl}.",
+                           f"Your own figures in {path.name} cannot be read: {why.en}."), "unreadable")
+
+
 _SQLITE_REASONS = (
     ("unable to open", Text("het bestand kan niet worden geopend (is het een map, of mag de map "
                             "niet worden beschreven?)",

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.data.store_names import UNINDEXED
+from meldpunt_gui.data.store_types import all_text
 from meldpunt_gui.model.domain import Metric, Text
 from meldpunt_gui.text.plain import printable
 
@@ -61,7 +62,7 @@ class StoreMetrics(Mapping[str, Metric]):
             if self._late is None:  # imports made since the store was opened: keyed here, once
                 self._late = [(r[0], *keys_of(*r)) for r in self._values.query(
                     f"SELECT id, label_nl, label_en FROM metrics WHERE import_id IN ({UNINDEXED})"
-                    " ORDER BY import_id", [])]
+                    " ORDER BY import_id", []) if all_text(r)]
         except (StoreError, sqlite3.Error):  # through the store, or its file read on our own
             return None
         found += [mid for mid, id_key, other in self._late if id_key in wanted or not wanted.isdisjoint(other)]
@@ -80,7 +81,7 @@ class StoreMetrics(Mapping[str, Metric]):
             return self._seen[mid]
         rows = self._values.query(f"SELECT {_COLUMNS} FROM metrics WHERE id = ? AND unit IN ({self._marks()})"
                                   " ORDER BY import_id DESC LIMIT 1", [mid, *self._units]) if self._units else []
-        metric = self._seen[mid] = _metric(rows[0]) if rows else None
+        metric = self._seen[mid] = _metric(rows[0]) if rows and all_text(rows[0]) else None
         return metric
 
     def _every(self) -> dict[str, Metric]:
@@ -88,7 +89,7 @@ class StoreMetrics(Mapping[str, Metric]):
             own: dict[str, Metric] = {}
             units = set(self._units)
             for row in self._values.query(f"SELECT {_COLUMNS} FROM metrics ORDER BY import_id", []):
-                if row[0] not in self._bundled and row[2] in units:
+                if row[0] not in self._bundled and row[2] in units and all_text(row):  # store_types.py
                     own[row[0]] = _metric(row)  # a later import's series takes the earlier one's place
             self._all = {**self._bundled, **own}
         return self._all

@@ -54,7 +54,7 @@ def _index(conn: sqlite3.Connection, known: Mapping[int, Sequence[tuple[str, str
         keys = known.get(import_id) if known else None
         if keys is None:
             rows = conn.execute("SELECT id, label_nl, label_en FROM metrics WHERE import_id = ?", (import_id,))
-            keys = series_keys(rows.fetchall())
+            keys = series_keys(r for r in rows.fetchall() if all(type(v) is str for v in r))  # store_types.py
         conn.executemany("INSERT INTO metric_names VALUES (?, ?, ?)", ((import_id, *k) for k in keys))
         conn.execute("INSERT OR REPLACE INTO metric_names_made VALUES (?, ?)", (import_id, NAMES_VERSION))
 

@@ -8,7 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from meldpunt_gui.data.store_errors import Damaged, Newer, StoreError, sqlite_reason
+from meldpunt_gui.data.store_errors import Damaged, Newer, StoreError, damage_marker, sqlite_reason
 from meldpunt_gui.data.store_metrics import METRIC_ID_INDEX
 from meldpunt_gui.data.store_names import index_names
 from meldpunt_gui.data.store_summary import sum_up
@@ -90,8 +90,9 @@ def connect_checked(path: Path) -> sqlite3.Connection:
                        "it is a link that points to itself or to nothing")
         raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
                               f"{path} cannot be opened: {why.en}."), "unopenable") from None
+    marked = damage_marker(path).exists()
     try:
-        check_schema(conn)
+        check_schema(conn, full=marked)
     except (Damaged, Newer):
         conn.close()
         raise
@@ -102,29 +103,32 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         why = sqlite_reason(exc)
         raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
                               f"{path} cannot be opened: {why.en}."), "unopenable") from None
+    if marked:  # the whole file was checked and is sound
+        damage_marker(path).unlink(missing_ok=True)
     return conn
 
 
 FULL_CHECK_BYTES = 8 << 20
 
 
-def _quick_check(conn: sqlite3.Connection) -> bool:
+def _quick_check(conn: sqlite3.Connection, full: bool = False) -> bool:
     """SQLite's quick_check of the whole file, or of its small tables only when the file is
-    large: a full check of a million values takes a third of a second at every start. The
-    values table of a large store is checked by SQLite page by page as it is read."""
+    large (unless `full`: a read found it damaged): a full check of a million values takes a
+    third of a second at every start. The values table of a large store is checked by SQLite
+    page by page as it is read."""
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     size = pages * conn.execute("PRAGMA page_size").fetchone()[0]
     names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if size <= FULL_CHECK_BYTES or not {"imports", "metrics", "sources"} <= names:
+    if full or size <= FULL_CHECK_BYTES or not {"imports", "metrics", "sources"} <= names:
         return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
     return all(conn.execute(f"PRAGMA quick_check({table})").fetchone()[0] == "ok"
                for table in ("imports", "metrics", "sources"))
 
 
-def check_schema(conn: sqlite3.Connection) -> None:
+def check_schema(conn: sqlite3.Connection, full: bool = False) -> None:
     conn.execute("BEGIN IMMEDIATE")  # two windows opening a new store at once create it once
     try:
-        if not _quick_check(conn):
+        if not _quick_check(conn, full):
             raise Damaged(Text("de inhoud is beschadigd", "its contents are corrupt"))
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -170,6 +174,7 @@ def move_aside(path: Path) -> Path:
             companion = path.with_name(path.name + suffix)
             if companion.exists():
                 os.replace(companion, aside.with_name(aside.name + suffix))
+        damage_marker(path).unlink(missing_ok=True)
     except OSError as exc:
         why = os_reason(exc)
         raise StoreError(Text(f"{path} is beschadigd en kan niet opzij worden gezet: {why.nl}.",

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from meldpunt_gui.data.store_errors import StoreError
+from meldpunt_gui.data.store_errors import StoreError, mark_damaged, read_error
 from meldpunt_gui.data.store_summary import SPANS
+from meldpunt_gui.data.store_types import all_text
 from meldpunt_gui.model.domain import Observation, Period, Text
 from meldpunt_gui.model.vocabulary import MAX_MAGNITUDE, YEAR_MAX, YEAR_MIN
 
@@ -103,9 +104,15 @@ class StoreValues:
             with self._store._read() as conn:
                 return conn.execute(sql, params).fetchall()
         with self._lock:  # the store was closed: read the file on our own
-            if self._own is None:
-                self._own = _read_only(self._store.path)
-            return self._own.execute(sql, params).fetchall()
+            try:
+                if self._own is None:
+                    self._own = _read_only(self._store.path)
+                return self._own.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:  # a message, as through the store
+                failed = read_error(exc, self._store.path)
+                if failed.code == "damaged":
+                    mark_damaged(self._store.path)
+                raise failed from None
 
     def _store_closed(self) -> bool:
         try:
@@ -119,9 +126,9 @@ def _within_rules(row: tuple) -> bool:
     """A stored value the import would have taken: a year a period can name, a whole year or a
     half, a finite number below the import's bound. An import never writes anything else, but a
     store edited in another program, or copied from one, may hold it (year 5.000.000 made every
-    view millions of periods; inf could not be drawn)."""
-    _imp, _mid, year, half, value, _approx, _source, _note, _id = row
-    return (type(year) is int and YEAR_MIN <= year <= YEAR_MAX and half in (0, 1, 2)
+    view millions of periods; inf could not be drawn; a BLOB note broke pack export)."""
+    _imp, mid, year, half, value, _approx, source, note, _id = row
+    return (all_text((mid, source, note)) and type(year) is int and YEAR_MIN <= year <= YEAR_MAX and half in (0, 1, 2)
             and type(value) in (int, float) and math.isfinite(value) and abs(value) < MAX_MAGNITUDE)
 
 

@@ -116,5 +116,5 @@ def save_story(data_dir: str | os.PathLike[str], ds: Dataset, state: ViewState, 
         raise StorySaveError(Text(f"Deze weergave kan geen verhaal worden: {exc.field}: {exc.message.nl}.",
                                   f"This view cannot become a story: {exc.field}: {exc.message.en}.")) from None
     folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / name, body)
+    write_atomic(folder / name, body, own=True)
     return story

@@ -204,6 +204,21 @@ def _header(cells: list[str], name: str = FILE_NAME, line: int = 1,
     return roles
 
 
+def header_roles(line: str) -> tuple[str, dict[str, int] | None]:
+    """The separator of an events file's header line and its column roles (date, title_nl, ...
+    -> index), found as the reader finds them; None when the reader would not take the line
+    as its header. A pack adding events writes them into these columns."""
+    sep = max(("\t", ";", ","), key=line.count)
+    try:
+        cells = next(csv.reader(io.StringIO(line, newline=""), delimiter=sep, strict=True), [])
+    except csv.Error:
+        return sep, None
+    roles = _header(cells)
+    if roles is not None:
+        roles.pop(WIDTH)
+    return sep, roles
+
+
 def _event(cells: list[str], header: dict[str, int], number: int, name: str,
            problems: list[FileProblem]) -> tuple[Event, Source] | None:
     def bad(field: str, nl: str, en: str) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from meldpunt_gui.data.store import UserStore
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
 from meldpunt_gui.files.bounded import read_bounded
+from meldpunt_gui.files.own_files import guard_data_folder
 from meldpunt_gui.files.safewrite import write_atomic
 from meldpunt_gui.model.domain import Dataset, Observation, Text
 from meldpunt_gui.text.plain import printable
@@ -34,8 +35,8 @@ STORIES = "stories/"
 MAX_STORY_BYTES = 256 * 1024  # a story is a few lines of TOML
 MAX_EVENTS_BYTES = 4 * 2**20
 # The import reader's own long layout: these headers are what `imports/header.py` recognises.
-COLUMNS = ("metric", "label", "unit", "period", "value", "approximate", "source", "url", "published",
-           "note")
+COLUMNS = ("metric", "label", "unit", "unit nl", "unit en", "period", "value", "approximate", "source", "url",
+           "published", "note")
 
 
 class PackExportError(Exception):
@@ -65,7 +66,10 @@ def observations_csv(ds: Dataset) -> tuple[bytes, int]:
         source = ds.sources.get(obs.source)
         # text as the receiver's reader takes it: a control character stored from a workbook
         # before imports left them out made the colleague's viewer refuse the whole pack
-        writer.writerow([obs.metric, printable(metric.label.nl), metric.unit, str(obs.period), _number(obs.value),
+        unit = ds.units.get(metric.unit)  # a new unit's axis labels travel with it ("removal orders")
+        writer.writerow([obs.metric, printable(metric.label.nl), metric.unit,
+                         printable(unit.label.nl) if unit else "", printable(unit.label.en) if unit else "",
+                         str(obs.period), _number(obs.value),
                          "yes" if obs.approximate else "no", printable(source.publisher) if source else "",
                          printable(source.url) if source else "", source.published if source else "",
                          printable(obs.note.nl)])
@@ -132,6 +136,7 @@ def export_pack(out: str | os.PathLike[str], data_dir: str | os.PathLike[str], b
     """Write the pack of `data_dir` to `out` (a safe write); how many figures, event files and
     stories went in. Raises PackExportError when there is nothing of one's own to pack."""
     folder = Path(data_dir)
+    guard_data_folder(folder)  # the pack is never written over the files it packs
     with UserStore.open(folder) as store:
         ds = store.overlay(bundled)
     members, figures = pack_members(folder, ds)

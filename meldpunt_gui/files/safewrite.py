@@ -24,11 +24,12 @@ from pathlib import Path
 from typing import Literal, Union
 
 from meldpunt_gui.files.os_reason import os_reason
+from meldpunt_gui.files.own_files import own_file, own_file_text
 from meldpunt_gui.model.domain import Text
 
 PathLike = Union[str, "os.PathLike[str]"]
 Reason = Literal["missing_folder", "read_only", "disk_full", "locked", "is_folder", "not_a_file",
-                 "link_loop", "other"]
+                 "link_loop", "own_file", "other"]
 
 # Pauses between attempts to replace a locked target: 5 retries, about 1 s in all.
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.2, 0.3, 0.35)
@@ -134,13 +135,17 @@ def _kind(mode: int) -> str:
     return "special"
 
 
-def resolve_target(path: PathLike) -> Path:
+def resolve_target(path: PathLike, *, own: bool = False) -> Path:
     """The file a save to `path` replaces: links followed, checked to be a regular file or absent.
 
     Raises SaveError (naming the file the link leads to) for a folder, a device, a FIFO or a
-    socket, and for a link that loops. Callers name the returned path when they report success.
+    socket, and for a link that loops; and for a file of a data folder in use (own_files.py)
+    unless `own` says the writer is the one that keeps it. Callers name the returned path when
+    they report success.
     """
     given = Path(path)
+    if not own and own_file(given):
+        raise SaveError(given, "own_file", own_file_text(given))
     try:
         real = Path(os.path.realpath(given)) if given.is_symlink() else given
     except OSError:  # a folder we may not look into: writing there says why, in our words
@@ -243,12 +248,13 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: PathLike, data: bytes) -> Path:
+def write_atomic(path: PathLike, data: bytes, *, own: bool = False) -> Path:
     """Replace `path` by `data`, all or nothing; raises SaveError and keeps the old file on failure.
 
-    Returns the file written: `path` itself, or the file a symlink at `path` leads to.
+    Returns the file written: `path` itself, or the file a symlink at `path` leads to. `own`:
+    the file is one of the data folder's own that this writer keeps (a story, events.csv).
     """
-    path = resolve_target(path)
+    path = resolve_target(path, own=own)
     try:
         if path.exists() and not os.access(path, os.W_OK):
             raise _fail(path, "read_only")  # a file marked read-only is not silently replaced
@@ -271,7 +277,7 @@ def write_atomic(path: PathLike, data: bytes) -> Path:
         except OSError:
             pass
         stage = "replace"
-        resolve_target(path)  # still a regular file (or absent) right before it is replaced
+        resolve_target(path, own=own)  # still a regular file (or absent) right before it is replaced
         _replace(tmp, path)
     except BaseException as err:
         try:

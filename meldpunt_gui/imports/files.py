@@ -110,9 +110,19 @@ def _skipped(pieces: Iterator[str], skip: int) -> Iterator[str]:
 
 
 def _plain_rows(pieces: Iterator[str], delimiter: str, offset: int) -> Iterator[tuple[int, list[str]]]:
+    """Lines split at the separator, with the csv module's bound on a cell (field_size_limit,
+    131.072 characters): a 100 MB cell stops the reading at its line, as it does in a quoted
+    file, and never reaches the series lookup or a message."""
     line = 1 + offset
+    limit = csv.field_size_limit()
     for piece in pieces:
         lines = piece.splitlines()
+        if len(piece) > limit and max(map(len, lines), default=0) > limit:  # checked only then
+            long = next((i for i, text in enumerate(lines)
+                         if len(text) > limit and max(map(len, text.split(delimiter))) > limit), None)
+            if long is not None:
+                yield from zip(count(line), map(str.split, lines[:long], repeat(delimiter)))
+                raise TableError(line + long, LONG_CELL)
         yield from zip(count(line), map(str.split, lines, repeat(delimiter)))
         line += len(lines)
 
@@ -142,8 +152,15 @@ class TableError(csv.Error):
         self.message = csv_reason(reason)
 
 
+LONG_CELL = "cell longer than field limit"  # an unquoted file's cell past the csv module's bound
+
+
 def csv_reason(reason: str) -> Text:
     """The csv module's English reason as a sentence in both languages."""
+    if reason == LONG_CELL:
+        limit = csv.field_size_limit()
+        return Text(f"een cel is langer dan {limit:,} tekens.".replace(",", "."),
+                    f"a cell is longer than {limit:,} characters.")
     if reason.startswith("field larger than field limit"):
         limit = csv.field_size_limit()
         return Text(f"een cel is langer dan {limit:,} tekens; staat er een aanhalingsteken (\") dat "

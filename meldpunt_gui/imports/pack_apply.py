@@ -9,8 +9,6 @@ and named in the summary.
 
 from __future__ import annotations
 
-import csv
-import io
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,17 +16,15 @@ from pathlib import Path
 from meldpunt_gui.data.store import ImportRecord, UserStore
 from meldpunt_gui.data.stories import StoryError, load_stories, parse_story_bytes, story_folders
 from meldpunt_gui.data.user_events import FILE_NAME as EVENTS_NAME
-from meldpunt_gui.data.user_events import EventProblem, decode_events, event_rows
+from meldpunt_gui.data.user_events import EventProblem, event_rows
 from meldpunt_gui.exports.pack import MAX_EVENTS_BYTES, read_small
 from meldpunt_gui.files.portable_names import reserved_on_windows
-from meldpunt_gui.files.safewrite import write_atomic
+from meldpunt_gui.files.safewrite import SaveError, write_atomic
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.pack import EVENTS, Pack
+from meldpunt_gui.imports.pack_events import EventsRefused, events_bytes
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.model.overlay import with_observations
-
-_ALIASES = {"datum": "date", "titel_nl": "title_nl", "titel_en": "title_en", "toelichting": "note"}
-_HEADER = ("date", "title_nl", "title_en", "url", "note")
 
 
 @dataclass
@@ -45,10 +41,6 @@ class Applied:
     record: ImportRecord | None
     stories: tuple[str, ...]
     events: int
-
-
-def _sep(header: str) -> str:
-    return max(("\t", ";", ","), key=header.count)  # the rule user_events.py reads by
 
 
 def _key(row: dict[str, str]) -> tuple[str, str]:
@@ -93,7 +85,25 @@ def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path)
         out.events, problems = _new_events(events, data_dir)
         out.skipped += [Text(f"{pack.file}/{p.format('nl')}", f"{pack.file}/{p.format('en')}")
                         for p in problems]
+        if out.events:  # said now, in the summary, what adding them will do to the user's file
+            try:
+                _data, added = events_bytes(_existing_events(data_dir), out.events, pack.file)
+            except EventsRefused as refused:
+                out.skipped.append(refused.text)
+                out.events = []
+            else:
+                if added:
+                    names = ", ".join(added)
+                    out.skipped.append(Text(
+                        f"{EVENTS_NAME} in de gegevensmap krijgt de kolommen {names} erbij, voor de "
+                        f"gebeurtenissen uit {pack.file}.",
+                        f"{EVENTS_NAME} in the data folder gains the columns {names}, for the events "
+                        f"from {pack.file}."))
     return out
+
+
+def _existing_events(data_dir: Path) -> bytes:
+    return read_small(data_dir / EVENTS_NAME, MAX_EVENTS_BYTES) or b""
 
 
 def _events_readable(data_dir: Path) -> bool:
@@ -118,41 +128,6 @@ def _new_events(data: bytes, data_dir: Path) -> tuple[list[dict[str, str]], list
     return new, problems
 
 
-def _events_bytes(existing: bytes, rows: list[dict[str, str]]) -> bytes:
-    """The data folder's events file with `rows` added, in that file's own columns and separator.
-    The file is decoded as the events reader decodes it (Windows-1252, UTF-16 or UTF-8) and
-    written back as UTF-8, with a byte order mark where it was not plain UTF-8, so Excel still
-    opens it right: every character it held stays as it was."""
-    text = ""
-    plain_utf8 = True
-    if existing:
-        try:
-            text = existing.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            plain_utf8 = False
-            decoded, _problems = decode_events(existing)
-            if decoded is None:  # _events_readable let it through: the reader can read it
-                raise ValueError(f"{EVENTS_NAME} could not be decoded") from None
-            text = decoded
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if lines:
-        sep = _sep(lines[0])
-        header = [_ALIASES.get(h.strip(), h.strip()) for h in next(csv.reader([lines[0]], delimiter=sep,
-                                                                               skipinitialspace=True))]
-    else:
-        sep, header = ";", list(_HEADER)
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=sep, lineterminator="\n")
-    if not lines:
-        writer.writerow(header)
-    for row in rows:
-        writer.writerow([row.get(h, "") for h in header])
-    head = text if not text or text.endswith(("\n", "\r")) else text + "\n"
-    bom = existing.startswith(b"\xef\xbb\xbf") or not plain_utf8
-    return (("\ufeff" if bom else "") + head + buf.getvalue()).encode("utf-8")
-
-
 def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, data_dir: Path) -> Applied:
     """Store the figures as one import, then copy stories and events; all or nothing."""
     record = store.apply(res, pack.file) if res.to_store else None
@@ -161,11 +136,15 @@ def apply_pack(pack: Pack, res: ImportResult, extras: Extras, store: UserStore, 
         for name, data in extras.stories:
             target = data_dir / "stories" / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, data)
+            write_atomic(target, data, own=True)
             written.append(target)
         if extras.events and _events_readable(data_dir):
             path = data_dir / EVENTS_NAME
-            write_atomic(path, _events_bytes(read_small(path, MAX_EVENTS_BYTES) or b"", extras.events))
+            try:  # checked by plan_extras; the file may have changed since
+                data, _added = events_bytes(_existing_events(data_dir), extras.events, pack.file)
+            except EventsRefused as refused:
+                raise SaveError(path, "other", refused.text) from None
+            write_atomic(path, data, own=True)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -202,6 +203,12 @@ def _build(table: Table, ds: Dataset, res: ImportResult, number_style: str | Non
                 f"Column heading '{text}' is not a year. Did you mean {year}? Write the year without a "
                 "thousands separator."), "bad_period")
             continue
+        if header.layout == "wide" and _PERIOD_LIKE.match(text):  # 2101, 1989, 2024-H3: its figures would stay behind
+            shown = text.strip()[:40]
+            res.error(header_line, text, Text(
+                f"Periode '{shown}' is geen jaar (1990-2100) of halfjaar (zoals 2023-H1).",
+                f"Period '{shown}' is not a year (1990-2100) or a half-year (such as 2023-H1)."), "bad_period")
+            continue
         res.warning(header_line, text, Text(f"Kolom '{text}' wordt niet gebruikt.",
                                             f"Column '{text}' is not used."), "unused_column")
     b = RowBuilder(res, ds, header, table.flags, table.kind)
@@ -239,6 +246,8 @@ def _why(exc: csv.Error) -> Text:
     return exc.message if isinstance(exc, TableError) else csv_reason(str(exc))
 
 
+# a heading written as a period, of any year or half: in a wide file it is a period column
+_PERIOD_LIKE = re.compile(r"^\s*(?:[0-9]{4}(?:\s*-?\s*[Hh][0-9]+)?|[Hh][0-9]+\s+[0-9]{4})\s*$")
 OTHER_SEPARATORS = ("|", ":", "~", "^", "#", "!")
 
 

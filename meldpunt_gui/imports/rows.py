@@ -15,7 +15,8 @@ from meldpunt_gui.imports.header import Header, cell_text, grouped_year, parse_p
 from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.number_style import StyleVote
 from meldpunt_gui.imports.numbers import NumberError, cell_number, readings
-from meldpunt_gui.imports.row_metrics import MetricLookup
+from meldpunt_gui.imports.row_metrics import MAX_KEPT_TEXT as MAX_KEPT_TEXT  # where tests look for it
+from meldpunt_gui.imports.row_metrics import MetricLookup, text_cut
 from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import FOREIGN_DIGITS, Dataset, Period, Text, Unit, foreign_digits
 from meldpunt_gui.text.plain import printable
@@ -140,12 +141,7 @@ class RowBuilder:
         def kept(role: str) -> str:
             raw = text(cells[roles[role]])
             if len(raw) > MAX_KEPT_TEXT:  # said, not done silently: the store keeps the start only
-                name = self.h.name(roles[role])
-                res.warning(line, name, Text(
-                    f"De tekst in kolom {name} is {len(raw):,} tekens lang; de eerste "
-                    f"{MAX_KEPT_TEXT:,} worden bewaard.".replace(",", "."),
-                    f"The text in column {name} is {len(raw):,} characters long; the first "
-                    f"{MAX_KEPT_TEXT:,} are kept."), "text_cut")
+                text_cut(res, line, self.h.name(roles[role]), len(raw))
             return _clean(raw)
 
         publisher = kept("source") if "source" in roles else ""
@@ -277,9 +273,6 @@ class RowBuilder:
         keep = self.style.settle(given_style, self.rows)
         self.lookup.count_unknown()
         return keep
-
-
-MAX_KEPT_TEXT = 2000  # characters of a source name, link or note an import keeps
 
 
 def _clean(text: str) -> str:

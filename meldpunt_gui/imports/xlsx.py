@@ -31,14 +31,12 @@ MAX_SHEET_TEXT = 64 * 2**20
 _XML_DTD = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY")
                  for enc in ("ascii", "utf-16-le", "utf-16-be"))
 _DTD_OVERLAP = max(map(len, _XML_DTD)) - 1
-_ROW_NUM = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"')
+_ROW_NUM = re.compile(rb"""<(?:\w+:)?row\b[^>]*?\br\s*=\s*["'](\d+)["']""")
 _ROW_NUM_PLAIN = re.compile(rb'<row r="([0-9]+)"')
-_WIDE_COL = re.compile(rb'\br="([A-Z]{2,3})[0-9]')
-_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
-_ERR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</")
+_WIDE_COL = re.compile(rb"""\br\s*=\s*["']([A-Z]{2,3})[0-9]""")
 _SHEET_TAG = re.compile(r"<(?:\w+:)?sheet\b([^>]*)>")
 _REL_TAG = re.compile(r"<(?:\w+:)?Relationship\b([^>]*)>")
-_ATTR = re.compile(r'([\w:]+)\s*=\s*"([^"]*)"')
+_ATTR = re.compile(r"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 # (row, column), both from 0 -> why the cell reads as it does: "formula", "external" or an
 # Excel error value such as "#DIV/0!"
@@ -164,9 +162,21 @@ def read_workbook(data: bytes, res: ImportResult, sheet: str | None,
     except BaseException:  # calamine raises its own errors and, on broken XML, Rust panics
         res.fail(damaged, "bad_workbook")
         return None
-    flags = _cell_flags(sheets_xml[xml_path]) if xml_path in sheets_xml else {}
-    if xml_path in sheets_xml and any(n.startswith("xl/externalLinks/") for n in names):
-        for key in _external_cells(sheets_xml[xml_path]):
+    sheet_xml = sheets_xml.get(xml_path or "")
+    if sheet_xml is None and len(sheets_xml) == 1:  # one sheet: it is that one
+        sheet_xml = next(iter(sheets_xml.values()))
+    if sheet_xml is None:  # said, rather than reading error values and formulas as empty cells
+        res.warning(None, "", Text(
+            f"In werkblad '{sheet}' van {name} kon niet worden nagegaan welke cellen een foutwaarde, een "
+            "formule zonder uitkomst of een waarde uit een andere werkmap hebben; zulke cellen worden als "
+            "leeg of als gewone waarde gelezen. Sla de werkmap in Excel opnieuw op, of als CSV.",
+            f"In sheet '{sheet}' of {name} it could not be checked which cells hold an error value, a "
+            "formula without a result or a value from another workbook; such cells are read as empty or "
+            "as plain values. Save the workbook again in Excel, or as CSV."), "flags_unchecked")
+        return rows, {}
+    flags = _cell_flags(sheet_xml)
+    if any(n.startswith("xl/externalLinks/") for n in names):
+        for key in _external_cells(sheet_xml):
             flags.setdefault(key, "external")
     return rows, flags
 
@@ -177,10 +187,11 @@ def _has_dtd(xml: bytes) -> bool:
 
 
 def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> worksheet part, from workbook.xml and its relationships."""
-    from xml.sax.saxutils import unescape
+    """Sheet name -> worksheet part, from workbook.xml and its relationships (attributes in
+    either quote, names and targets with any XML character reference, `./` and `../` resolved)."""
+    from html import unescape
+    from posixpath import normpath
 
-    ents = {"&quot;": '"', "&apos;": "'"}
     wb = zf.read("xl/workbook.xml").decode("utf-8", "replace")
     try:
         rels_xml = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
@@ -188,16 +199,23 @@ def _sheet_paths(zf: zipfile.ZipFile) -> dict[str, str]:
         return {}
     targets = {}
     for m in _REL_TAG.finditer(rels_xml):
-        attrs = dict(_ATTR.findall(m.group(1)))
+        attrs = _attr_dict(m.group(1))
         target = attrs.get("Target", "")
-        targets[attrs.get("Id", "")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        targets[attrs.get("Id", "")] = normpath(path)
     out = {}
     for m in _SHEET_TAG.finditer(wb):
-        attrs = dict(_ATTR.findall(m.group(1)))
+        attrs = _attr_dict(m.group(1))
         rid = next((v for k, v in attrs.items() if k.endswith(":id")), "")
         if "name" in attrs and rid in targets:
-            out[unescape(attrs["name"], ents)] = targets[rid]
+            out[unescape(attrs["name"])] = targets[rid]
     return out
+
+
+def _attr_dict(text: str) -> dict[str, str]:
+    from html import unescape
+
+    return {k: unescape(a if a or not b else b) for k, a, b in _ATTR.findall(text)}
 
 
 def _cells_bound(xml: bytes) -> int:
@@ -215,7 +233,7 @@ def _cells_bound(xml: bytes) -> int:
     # 10.000 rows or more, where a miss costs at most ten times a bound that is small there)
     digits = len(str(rows)) + (1 if cols <= 26 and rows >= 10_000 else 0)
     if digits <= 7:
-        far = re.compile(rb'r="[A-Z]{1,3}(\d{%d,7})"' % digits).findall(xml)
+        far = re.compile(rb"""r\s*=\s*["'][A-Z]{1,3}(\d{%d,7})["']""" % digits).findall(xml)
         rows = max(rows, max(map(int, far), default=0))
     return rows * max(cols, 26)
 
@@ -244,10 +262,111 @@ def _shared_text_bound(xml: bytes, shared: bytes) -> int:
     return total
 
 
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_FORMULA = re.compile(rb"<(?:\w+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
-_SHARED_ID = re.compile(rb'\bsi="(\d+)"')
+# a row's start tag, or a cell (with its body), in any namespace prefix (the OpenXML SDK writes
+# <x:c>); attribute values in double or single quotes, as XML allows
+_ROW_OR_CELL = re.compile(rb"""<(?:[\w.-]+:)?(?:row\b((?:[^>"']|"[^"]*"|'[^']*')*)>"""
+                          rb"""|c\b((?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*)(?:/>|>(.*?)</(?:[\w.-]+:)?c>))""", re.S)
+_ATTR_B = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = re.compile(rb"([A-Z]{1,3})(\d{1,7})$")
+_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f\b([^>]*?)(?:/>|>(.*?)</(?:[\w.-]+:)?f>)", re.S)
+_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\b[^>]*>([^<]*)</")
 _EXTERNAL_REF = re.compile(rb"\[\d+\]")  # [1]Blad1!A1: Excel's form of a reference to another workbook
+
+
+def _attrs(text: bytes) -> dict[bytes, bytes]:
+    """A tag's attributes by local name (r, t, si), values as written (refs need no unescaping)."""
+    return {k.rsplit(b":", 1)[-1]: a if a or not b else b for k, a, b in _ATTR_B.findall(text)}
+
+
+_R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Z]{0,3})(\d{0,7})["']""")
+_T_ERROR = re.compile(rb"""\bt\s*=\s*["']e["']""")
+_HAS_FORMULA = re.compile(rb"<(?:[\w.-]+:)?f[\s>/]")
+
+
+_CELL_OPEN = re.compile(rb"""<(?:[\w.-]+:)?c\b((?:[^>"'/]|"[^"]*"|'[^']*'|/(?!>))*)(/?)>""")
+_CELL_CLOSE = re.compile(rb"</(?:[\w.-]+:)?c>")
+_ROW_TAG = re.compile(rb"</?(?:[\w.-]+:)?(?:row|sheetData)\b")
+
+
+def _cells(xml: bytes, errors: bool = True) -> list[tuple[tuple[int, int], dict[bytes, bytes], bytes]]:
+    """(row, column) from 0, attributes and body of every cell with a formula (and, with
+    `errors`, every error value), in any namespace prefix and either quote. A cell is placed by
+    its `r`; where one has none (OOXML makes `r` optional on rows and cells, and some writers
+    leave it out), by counting the rows and cells before it, as a reader places them."""
+    found: dict[int, tuple[tuple[int, int], dict[bytes, bytes], bytes]] = {}
+    for pos in _marks(xml, errors):
+        cell = _cell_at(xml, pos)
+        if cell is None or cell[0] in found:
+            continue
+        start, head, body = cell
+        ref = _R_ATTR.search(head)
+        if ref is None or not (ref.group(1) and ref.group(2)):
+            return _walk(xml, errors)  # a cell placed by its order: count them all
+        if body:
+            found[start] = ((int(ref.group(2)) - 1, _col_index(ref.group(1).decode())), _attrs(head), body)
+    return list(found.values())
+
+
+_ERROR_TYPE_BEFORE = re.compile(rb"\bt\s*=\s*$")
+
+
+def _marks(xml: bytes, errors: bool) -> list[int]:
+    """Where a formula tag (<f>, <x:f>) or an error type (t="e", t='e') may be: found with
+    bytes.find, which a regular expression over a sheet of twenty megabytes is ten times slower
+    than (four finds: about as long as calamine takes for a tenth of its rows)."""
+    found: list[int] = []
+    for needle in (b"<f", b":f", b'"e"', b"'e'") if errors else (b"<f", b":f"):
+        pos = xml.find(needle)
+        while pos != -1:
+            if needle[1:] == b"f":
+                keep = xml[pos + 2: pos + 3] in (b">", b"/", b" ", b"\t", b"\n", b"\r")
+            else:
+                keep = _ERROR_TYPE_BEFORE.search(xml, max(pos - 8, 0), pos) is not None
+            if keep:
+                found.append(pos)
+            pos = xml.find(needle, pos + 1)
+    return sorted(found)
+
+
+def _cell_at(xml: bytes, pos: int) -> tuple[int, bytes, bytes] | None:
+    """(start, attributes, body) of the cell whose tag or body holds `pos`, or None outside cells."""
+    i = pos + 1
+    while (i := xml.rfind(b"<", 0, i)) != -1:
+        opened = _CELL_OPEN.match(xml, i)
+        if opened is not None:
+            if opened.group(2):  # <c .../>: no body
+                return i, opened.group(1), b""
+            close = _CELL_CLOSE.search(xml, opened.end())
+            if close is None or close.start() < pos:
+                return None
+            return i, opened.group(1), xml[opened.end():close.start()]
+        if _CELL_CLOSE.match(xml, i) or _ROW_TAG.match(xml, i):
+            return None  # between cells
+    return None
+
+
+def _walk(xml: bytes, errors: bool) -> list[tuple[tuple[int, int], dict[bytes, bytes], bytes]]:
+    """`_cells` for a sheet with a cell placed by its order: every row and cell is walked (a
+    second or more for a large sheet), counting the places as a reader counts them."""
+    out = []
+    row, col = -1, -1
+    r_attr, t_error, has_formula = _R_ATTR.search, _T_ERROR.search, _HAS_FORMULA.search
+    for m in _ROW_OR_CELL.finditer(xml):
+        head = m.group(2)
+        if head is None:  # a row
+            ref = r_attr(m.group(1) or b"")
+            row = int(ref.group(2)) - 1 if ref and ref.group(2) and not ref.group(1) else row + 1
+            col = -1
+            continue
+        ref = r_attr(head) if b"r" in head else None
+        if ref is not None and ref.group(1) and ref.group(2):
+            row, col = int(ref.group(2)) - 1, _col_index(ref.group(1).decode())
+        else:
+            col += 1
+        body = m.group(3)
+        if body and ((errors and b"e" in head and t_error(head)) or (b"f" in body and has_formula(body))):
+            out.append(((max(row, 0), col), _attrs(head), body))
+    return out
 
 
 def _external_cells(xml: bytes) -> list[tuple[int, int]]:
@@ -255,23 +374,18 @@ def _external_cells(xml: bytes) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     shared: set[bytes] = set()  # ids of shared formulas whose first cell refers elsewhere
     pending: list[tuple[tuple[int, int], bytes]] = []  # cells that only name a shared formula
-    for cell in _CELL.finditer(xml):
-        body = cell.group(2)
-        ref = _CELL_REF.search(cell.group(1))
-        if not body or b"<" not in body or ref is None:
-            continue
+    for key, _attrs_of, body in _cells(xml, errors=False):
         formula = _FORMULA.search(body)
         if formula is None:
             continue
-        key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
-        si = _SHARED_ID.search(formula.group(1))
+        si = _attrs(formula.group(1)).get(b"si")
         text = formula.group(2) or b""
         if _EXTERNAL_REF.search(text):
             found.append(key)
             if si:
-                shared.add(si.group(1))
+                shared.add(si)
         elif si and not text:
-            pending.append((key, si.group(1)))
+            pending.append((key, si))
     found += [key for key, si in pending if si in shared]
     return found
 
@@ -279,26 +393,10 @@ def _external_cells(xml: bytes) -> list[tuple[int, int]]:
 def _cell_flags(xml: bytes) -> Flags:
     """Cells that calamine shows as empty but that hold an error value or an uncalculated formula."""
     flags: Flags = {}
-    if b"<f" not in xml and b't="e"' not in xml:
-        return flags
-    for marker in (b't="e"', b"<f"):
-        pos = xml.find(marker)
-        while pos != -1:
-            start = xml.rfind(b"<c ", 0, pos)
-            end = xml.find(b"</c>", pos)
-            head = xml[start: xml.find(b">", start) + 1] if start != -1 else b""
-            inside = (start != -1 and end != -1 and not head.endswith(b"/>")
-                      and xml.find(b"</c>", start) == end
-                      and (marker != b"<f" or xml[pos + 2: pos + 3] in (b">", b" ", b"/")))
-            if inside:
-                ref = _CELL_REF.search(head)
-                body = xml[start:end]
-                if ref:
-                    key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
-                    if marker == b't="e"' and b't="e"' in head:
-                        v = _ERR_VALUE.search(body)
-                        flags[key] = v.group(1).decode("utf-8", "replace") if v else "#N/A"
-                    elif marker == b"<f" and not re.search(rb"<(?:\w+:)?v>[^<]", body):
-                        flags.setdefault(key, "formula")
-            pos = xml.find(marker, pos + 2)
+    for key, attrs, body in _cells(xml):
+        value = _VALUE.search(body)
+        if attrs.get(b"t") == b"e":
+            flags[key] = value.group(1).decode("utf-8", "replace") if value else "#N/A"
+        elif _FORMULA.search(body) is not None and not (value and value.group(1)):
+            flags.setdefault(key, "formula")
     return flags

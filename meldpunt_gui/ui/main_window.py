@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from meldpunt_gui.data.store import UserStore
     from meldpunt_gui.data.stories import Story
     from meldpunt_gui.imports.model import ImportResult
-    from meldpunt_gui.model.domain import Dataset, Period
+    from meldpunt_gui.model.domain import Dataset, Period, Text
     from meldpunt_gui.model.view import ViewState
     from meldpunt_gui.ui.view_model import ViewModel
 
@@ -182,11 +182,24 @@ class MainWindow(WindowParts, QMainWindow):
         self.focus_ring = FocusRing(self)  # where the style shows no focus (the chart, the text)
         self.retranslate()
         model.changed.connect(self._render)
+        model.failed.connect(self.own_figures_failed)
+        if model.startup_failure is not None:  # the saved view's own series could not be read
+            self.own_figures_failed(model.startup_failure)
         self.refresh()
         if message:
             self.statusBar().showMessage(message)
         self.metric_picker.search.setFocus()  # typing a series' name is the first thing to do
         self.populated.emit()
+
+    def own_figures_failed(self, text: Text) -> None:
+        """The store could not be read for a view (damaged, or locked by another program): said
+        in a message once the slot that asked has returned; the view stays as it was."""
+        from PySide6.QtCore import QTimer
+
+        from meldpunt_gui.ui.messages import warn
+
+        title = self.tr("Your own figures")
+        QTimer.singleShot(0, self, lambda: warn(self, title, text.get(self.lang)))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name

@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meldpunt_gui.data.store_errors import StoreError
 from meldpunt_gui.model.resolve import ResolvedView, resolve
 from meldpunt_gui.model.view import ViewState, fit_granularity, validate
 from meldpunt_gui.text.series_memo import SeriesMemo
 
 if TYPE_CHECKING:
     from meldpunt_gui.data.stories import Story
-    from meldpunt_gui.model.domain import Dataset
+    from meldpunt_gui.model.domain import Dataset, Text
 
 
 class ViewModel(QObject):
@@ -27,15 +28,24 @@ class ViewModel(QObject):
     is the view worked out for them, new after every change."""
 
     changed = Signal()
+    # the user's own figures could not be read (a damaged page, a lock held by another program):
+    # the view stays as it was and the window says why (a Text, in both languages)
+    failed = Signal(object)
 
     def __init__(self, ds: Dataset, state: ViewState, lang: str = "nl", theme: str = "light",
                  stories: Sequence[Story] = (), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ds, self._lang, self._theme = ds, lang, theme
         self._stories: tuple[Story, ...] = tuple(stories)
-        self._state = fit_granularity(ds, validate(ds, state))
         self._memo: SeriesMemo | None = None  # per-series texts of earlier views, for this dataset
-        self._resolved = self._resolve()
+        self.startup_failure: Text | None = None  # why the saved view could not be shown
+        try:
+            self._state = fit_granularity(ds, validate(ds, state))
+            self._resolved = self._resolve()
+        except StoreError as exc:  # the saved view names own series that cannot be read now
+            self.startup_failure = exc.message
+            self._state = self._without_own(state)
+            self._resolved = self._resolve()
 
     # ----- reading
     @property
@@ -75,10 +85,19 @@ class ViewModel(QObject):
                                                                     story="")))
 
     def set_state(self, state: ViewState) -> None:
-        state = validate(self._ds, state)
-        if state != self._state:
+        before, shown = self._state, self._resolved
+        try:
+            state = validate(self._ds, state)
+            if state == self._state:
+                return
             self._state = state
-            self._changed()
+            self._resolved = self._resolve()
+        except StoreError as exc:
+            self._state, self._resolved = before, shown
+            self.changed.emit()  # a widget that went ahead (a picked series) shows the view again
+            self.failed.emit(exc.message)
+            return
+        self.changed.emit()
 
     def open_story(self, story_id: str) -> bool:
         story = self.story(story_id)
@@ -112,8 +131,20 @@ class ViewModel(QObject):
         self._changed()
 
     def _changed(self) -> None:
-        self._resolved = self._resolve()
+        try:
+            self._resolved = self._resolve()
+        except StoreError as exc:  # a new dataset or text whose own values cannot be read now
+            self._state = self._without_own(self._state)
+            self._resolved = self._resolve()
+            self.changed.emit()
+            self.failed.emit(exc.message)
+            return
         self.changed.emit()
+
+    def _without_own(self, state: ViewState) -> ViewState:
+        """`state` with the user's own series left out: the bundled ones are never deferred."""
+        bundled = tuple(m for m in state.metrics if m in self._ds.metrics and not self._ds.metrics[m].user)
+        return fit_granularity(self._ds, validate(self._ds, state.with_(metrics=bundled, story="")))
 
     def _resolve(self) -> ResolvedView:
         if self._memo is None or self._memo.ds is not self._ds:  # a new dataset: nothing kept

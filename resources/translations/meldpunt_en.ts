@@ -399,14 +399,19 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+128"/>
+        <location line="+141"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-126"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Your own figures</source>
+        <translation>Your own figures</translation>
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>

@@ -399,14 +399,19 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+128"/>
+        <location line="+141"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Jaarcijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-126"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Your own figures</source>
+        <translation>Uw eigen cijfers</translation>
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>

@@ -794,3 +794,20 @@ def test_xlsx_long_names_the_cell_of_a_period_of_the_wrong_kind(ds):
                              ["nl_share_pct", "2024-H1", 40]]})
     res = read_import_data(data, "pers.xlsx", ds)
     assert [(p.cell, p.column, p.code) for p in res.errors] == [("B3", "periode", "period_kind")]
+
+
+@pytest.mark.parametrize("heading", ["2101", "1989", "2024-H3", "H3 2024", "0000"])
+def test_a_wide_period_column_outside_the_rules_is_an_error_naming_it(ds, heading):
+    """Its figures were dropped with only 'column not used'; the long layout refuses the same
+    period as an error, in these words."""
+    res = read_import_data(f"reeks;2023;{heading}\nhotline_reports;130.000;140.000\n".encode(), "breed.csv", ds)
+    (p,) = res.errors
+    assert (p.line, p.column, p.code) == (1, heading, "bad_period")
+    assert p.message.nl == f"Periode '{heading}' is geen jaar (1990-2100) of halfjaar (zoals 2023-H1)."
+    assert p.message.en == f"Period '{heading}' is not a year (1990-2100) or a half-year (such as 2023-H1)."
+    assert "unused_column" not in codes(res)
+
+
+def test_a_wide_file_keeps_other_unused_columns_as_a_warning(ds):
+    res = read_import_data(b"reeks;2023;opmerking intern\nhotline_reports;130.000;x\n", "breed.csv", ds)
+    assert codes(res) == ["unused_column"] and not res.has_errors

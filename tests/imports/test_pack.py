@@ -469,3 +469,22 @@ def test_a_packs_story_left_out_is_said_in_the_window_language(folder_a, tmp_pat
     assert "stories/fout.toml: metrics: onbekende reeks bestaat_niet" in out
     _code, out, _ = run("pack", "import", str(target), "--yes", "--lang", "en", "--data-dir", str(tmp_path / "c"))
     assert "stories/fout.toml: metrics: unknown metric bestaat_niet" in out
+
+
+def test_a_new_units_axis_labels_travel_with_the_pack(tmp_path, bundled):
+    """'verwijderbevelen' / 'removal orders' arrived as 'bevelen' in both languages, and the
+    summary said the series arrived as it was."""
+    sender, receiver = tmp_path / "van", tmp_path / "naar"
+    with UserStore.open(sender) as store:
+        res = read_import_data(b"reeks;periode;waarde;eenheid;eenheid nl;eenheid en\n"
+                               b"Verwijderbevelen ATKM;2025;12;bevelen;verwijderbevelen;removal orders\n",
+                               "unit.csv", store.overlay(bundled))
+        assert not res.has_errors
+        store.apply(res, "unit.csv")
+    target = tmp_path / "u.meldpunt"
+    assert run("pack", "export", "--out", str(target), "--data-dir", str(sender))[0] == 0
+    assert run("pack", "import", str(target), "--yes", "--data-dir", str(receiver))[0] == 0
+    with UserStore.open(receiver) as store:
+        ds = store.overlay(bundled)
+    unit = ds.units[ds.metrics["verwijderbevelen_atkm"].unit]
+    assert (unit.id, unit.label.nl, unit.label.en) == ("bevelen", "verwijderbevelen", "removal orders")

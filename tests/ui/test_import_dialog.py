@@ -94,9 +94,9 @@ def test_a_problem_is_shown_past_a_short_cell_and_whole_in_its_tooltip(qtbot, tm
     assert "om een eigen reeks te maken" in unknown.toolTip()
     model = dialog.problems.model()
     assert model.data(model.index(0, 3), Qt.ItemDataRole.DisplayRole) == unknown.text()
-    huge = dialog.problems.item(1, 3)  # a name of 500 characters from the file: cut in the cell
-    assert len(huge.text()) <= 400 and huge.text().endswith("…")
-    assert huge.toolTip().count("X") == 500  # the tooltip has the whole name
+    huge = dialog.problems.item(1, 3)  # a name of 500 characters from the file: quoted cut short
+    assert len(huge.text()) <= 400 and huge.text().startswith("Onbekende reeks '" + "X" * 79 + "…'.")
+    assert huge.toolTip().count("X") == 79  # the message itself quotes it cut (a 100 MB name made a 100 MB tooltip)
 
 
 def test_the_detected_encoding_is_named_as_the_command_line_names_it(qtbot, tmp_path, dutch):
