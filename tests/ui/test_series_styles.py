@@ -80,4 +80,6 @@ def test_a_series_keeps_its_colour_and_marker_when_another_is_added_and_the_mode
     qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &Weergave
     qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # the index: every series in one panel
     assert w.state.mode == "index" and len(w.chart.plots) == 1
-    assert [drawn_style(w, m) for m in w.state.metrics] == [total, police, inhope]
+    # the police's only index point is its base year (its count breaks in 2017, 2018 and 2021),
+    # where every series has one: the other two keep theirs
+    assert [drawn_style(w, m) for m in ("reports_total", "inhope_reports_total")] == [total, inhope]
