@@ -339,13 +339,13 @@ def _answer_question(qtbot, button, seen):
     QTimer.singleShot(0, answer)
 
 
-def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dutch):
-    from PySide6.QtWidgets import QMessageBox
-
+def _window_after_import(qtbot, tmp_path, name: str, text: str):
+    """A window on the bundled data and a fresh store, with `text` imported as `name` through
+    the import dialog, as a user does it: (window, store, bundled data)."""
     bundled = load_bundled()
     store = UserStore.open(tmp_path / "data")
-    f = tmp_path / "eigen.csv"
-    f.write_text("metriek;periode;waarde;bron\nreports_total;2025;120000;Offlimits\n", encoding="utf-8")
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
                    store=store, bundled=bundled)
@@ -354,6 +354,14 @@ def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dut
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
     assert w.apply_import(dialog.import_result, f)
+    return w, store, bundled
+
+
+def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dutch):
+    from PySide6.QtWidgets import QMessageBox
+
+    w, store, _ = _window_after_import(qtbot, tmp_path, "eigen.csv",
+                                       "metriek;periode;waarde;bron\nreports_total;2025;120000;Offlimits\n")
     history = ImportHistoryDialog(store, "nl", w)
     qtbot.addWidget(history)
     history.changed.connect(w.reload_user_data)
@@ -376,21 +384,11 @@ def test_the_undo_button_asks_first_and_no_keeps_the_import(qtbot, tmp_path, dut
 def test_a_series_an_import_makes_is_ticked_drawn_and_named(qtbot, tmp_path, dutch):
     """A new series sat unticked at the bottom of the picker and the chart did not change: it
     is ticked and drawn after the import, and the status line names it."""
-    bundled = load_bundled()
-    store = UserStore.open(tmp_path / "data")
-    f = tmp_path / "atkm.csv"
-    f.write_text("reeks;periode;waarde;eenheid;eenheid nl;eenheid en;bron\n"
-                 "Verwijderbevelen ATKM;2024;12;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n"
-                 "Verwijderbevelen ATKM;2025;1;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n",
-                 encoding="utf-8")
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store.overlay(bundled), settings, "nl", state=ViewState(metrics=("reports_total",)),
-                   store=store, bundled=bundled)
-    qtbot.addWidget(w)
-    dialog = ImportDialog(f, w.ds, "nl", w)
-    qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
-    assert w.apply_import(dialog.import_result, f)
+    w, _, bundled = _window_after_import(
+        qtbot, tmp_path, "atkm.csv",
+        "reeks;periode;waarde;eenheid;eenheid nl;eenheid en;bron\n"
+        "Verwijderbevelen ATKM;2024;12;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n"
+        "Verwijderbevelen ATKM;2025;1;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n")
     [new] = [m for m in w.ds.metrics if m not in bundled.metrics]
     assert w.ds.metrics[new].label.nl == "Verwijderbevelen ATKM"
     assert w.state.metrics == ("reports_total", new)
@@ -401,6 +399,7 @@ def test_a_series_an_import_makes_is_ticked_drawn_and_named(qtbot, tmp_path, dut
                                               "nieuw in de grafiek: Verwijderbevelen ATKM")
     # a second import into the same series adds no series: the selection stays as it is
     w.model.select_metrics(("reports_total",))
+    f = tmp_path / "atkm.csv"
     f.write_text("reeks;periode;waarde;bron\nVerwijderbevelen ATKM;2023;7;ATKM jaarverslag\n", encoding="utf-8")
     again = ImportDialog(f, w.ds, "nl", w)
     qtbot.addWidget(again)

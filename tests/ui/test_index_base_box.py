@@ -14,24 +14,9 @@ from meldpunt_gui.model.view import ViewState, index_base
 from meldpunt_gui.ui.main_window import MainWindow
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    from meldpunt_gui.data.bundled import load_bundled
-    return load_bundled()
-
-
 @pytest.fixture
-def window(qtbot, bundled, settings, dutch):
-    w = MainWindow(bundled, settings, "nl",
-                   state=ViewState(metrics=("reports_total",), first_year=1996, last_year=2024))
-    qtbot.addWidget(w)
-    w.resize(1400, 860)
-    w.show()
-    w.chart.ensure_loaded()
-    qtbot.waitExposed(w)
-    w.windowHandle().requestActivate()  # keyboard focus needs an active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
+def window(bundled_window):
+    return bundled_window(ViewState(metrics=("reports_total",), first_year=1996, last_year=2024))
 
 
 def _drawn(w: MainWindow) -> dict[int, float]:

@@ -13,25 +13,10 @@ from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.ui.main_window import MainWindow
 
 
-@pytest.fixture(scope="module")
-def bundled():
-    from meldpunt_gui.data.bundled import load_bundled
-    return load_bundled()
-
-
 @pytest.fixture
-def window(qtbot, bundled, settings, dutch):
-    w = MainWindow(bundled, settings, "nl",
-                   state=ViewState(metrics=("reports_total", "police_reports"), first_year=2010,
+def window(bundled_window):
+    return bundled_window(ViewState(metrics=("reports_total", "police_reports"), first_year=2010,
                                    last_year=2024))
-    qtbot.addWidget(w)
-    w.resize(1400, 860)
-    w.show()
-    w.chart.ensure_loaded()
-    qtbot.waitExposed(w)
-    w.windowHandle().requestActivate()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
 
 
 def drawn_style(w: MainWindow, metric: str) -> tuple[str, str]:
