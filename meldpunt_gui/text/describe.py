@@ -209,10 +209,24 @@ def published_change_words(ds: Dataset, metric: str, period: Period, worked_out:
     return L[key].get(lang).format(source=source_short(ds.source_of(published), lang), pct=pct)
 
 
+def series_heading(ds: Dataset, metric: str, period: Period, lang: str, sep: str = ", ") -> str:
+    """A series' label with the period of a figure: 'Meldingen totaal, 2022'. A bundled series
+    that holds one half of each year names that half in its label (a test holds the data to
+    it), so its figure is named by the year alone: 'Meldingen van burgers, eerste halfjaar,
+    2022', not the half twice."""
+    label = ds.metrics[metric].label.get(lang)
+    when = str(period.year) if label_names_half(ds, metric, period) else format_period(period, lang)
+    return f"{label}{sep}{when}"
+
+
+def label_names_half(ds: Dataset, metric: str, period: Period) -> bool:
+    """Whether the series' label already says which half-year `period` is (see series_heading)."""
+    return bool(period.half) and ds.period_kind(metric) == f"h{period.half}"
+
+
 def tooltip_lines(ds: Dataset, metric: str, period: Period, lang: str) -> list[str]:
     """Exact value (ca. where approximate), change, source, and the values other sources give."""
-    m = ds.metrics[metric]
-    lines = [f"{m.label.get(lang)} — {format_period(period, lang)}"]
+    lines = [series_heading(ds, metric, period, lang, " — ")]
     obs = ds.shown(metric, period)
     if obs is None:
         return lines + [t("no_value", lang)]

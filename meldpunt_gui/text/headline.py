@@ -20,8 +20,10 @@ from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.describe import (
     SAME_SOURCE,
     gap_words,
+    label_names_half,
     published_change_alone,
     published_change_words,
+    series_heading,
     source_short,
     status_words,
     t,
@@ -65,6 +67,9 @@ W = {
     "about_pct": Text("circa {pct}", "about {pct}"),
     "sentence": Text("{label} in {period}: {value}{change}. Bron: {source}.",
                      "{label} in {period}: {value}{change}. Source: {source}."),
+    # a series whose label names its half-year: 'Meldingen ..., eerste halfjaar, 2022: ...'
+    "sentence_named": Text("{heading}: {value}{change}. Bron: {source}.",
+                           "{heading}: {value}{change}. Source: {source}."),
     "others": Text("andere bronnen: {alts}", "other sources: {alts}"),
     "source": Text("Bron: {source}", "Source: {source}"),
     "index": Text("index {value} ({base} = 100)", "index {value} ({base} = 100)"),
@@ -83,7 +88,13 @@ SENTENCES: dict[str, tuple[Text, Text]] = {  # metric -> (template, what it coun
     "reports_national": (RECEIVED, Text(" uit Nederland", " from the Netherlands")),
     "reports_international": (RECEIVED, Text(" uit het buitenland", " from abroad")),
     "cloud_urls": (RECEIVED, Text(" naar een cloudomgeving", " leading to a cloud environment")),
+    # what foreign hotlines received, not what the Dutch hotline counted (its definition)
+    "intl_hotline_reports_nl_hosted_h1": (
+        Text("In {period} kregen buitenlandse meldpunten {value}{what}{change}. Bron: {source}.",
+             "In {period} foreign hotlines received {value}{what}{change}. Source: {source}."),
+        Text(" over materiaal op Nederlandse servers", " about material on Dutch servers")),
 }
+
 
 
 @dataclass(frozen=True)
@@ -93,6 +104,7 @@ class Headline:
     metric: str
     label: str
     period: Period
+    heading: str  # the label with the figure's period: 'Meldingen totaal, 2022'
     value: str  # 'ca. 145.000 meldingen'
     change: str  # '65% minder dan in 2021 (413.262)' or ''
     source: str  # 'Offlimits, 13-07-2023'
@@ -272,6 +284,9 @@ def _sentence(ds: Dataset, obs: Observation, period: Period, change: str, source
     # URL's (secundaire bron)'; pasted alone, "29%" reads as 29% of everything
     share_of = ds.metrics[obs.metric].share_of.get(lang)
     value += (f" {share_of}" if share_of else "") + status_tail
+    if label_names_half(ds, obs.metric, period):
+        return W["sentence_named"].get(lang).format(heading=series_heading(ds, obs.metric, period, lang),
+                                                    value=value, change=tail, source=source)
     return W["sentence"].get(lang).format(label=label, period=format_period_in(period, lang),
                                           value=value, change=tail, source=source)
 
@@ -318,7 +333,8 @@ def headline(ds: Dataset, state: ViewState, metric: str, lang: str,
                      for a in ds.alternatives(metric, period))
     value = (format_value(obs.value, unit, lang, obs.approximate)
              + ("" if unit.kind in ("percent", "change") else f" {unit.label.get(lang)}"))
-    return Headline(metric, label, period, value, change, source, obs.source,
+    return Headline(metric, label, period, series_heading(ds, metric, period, lang), value, change,
+                    source, obs.source,
                     W["others"].get(lang).format(alts=alts) if alts else "",
                     _sentence(ds, obs, period, change, source, status, lang) + note,
                     status=status, approximate=obs.approximate,

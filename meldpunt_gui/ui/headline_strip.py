@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.resolve import ResolvedView
-from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.text.headline import Headline, copy_text
 from meldpunt_gui.text.plain import shorten, tooltip_html
 from meldpunt_gui.ui.wrapped_label import WrappedLabel
@@ -101,7 +100,7 @@ class HeadlineTile(QFrame):
         label = escape(shorten(item.source_label))
         source = (f'<a href="{escape(item.source_url, quote=True)}">{label}</a>'
                   if item.source_url else label)
-        for widget, text in ((self.name, f"{item.label}, {format_period(item.period, lang)}{status}"),
+        for widget, text in ((self.name, f"{item.heading}{status}"),
                              (self.figure, item.value), (self.change, item.change or item.no_change),
                              (self.mode, item.mode_figure), (self.source, source)):
             if widget.text() != text:

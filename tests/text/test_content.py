@@ -491,6 +491,42 @@ def test_a_published_change_is_quoted_beside_the_one_worked_out(ds):
                                                                            ("rate", "percent")), m.id
 
 
+
+HALF_WORDS = {"nl": "eerste halfjaar", "en": "first half-year"}
+
+
+def test_a_half_year_series_names_its_half_once(ds):
+    """Every bundled series that holds only first halves says so in its label, so a key figure,
+    the sentence to copy and the readout name the year alone after it, not the half twice
+    ('..., eerste halfjaar, 1e halfjaar 2022')."""
+    from meldpunt_gui.text.describe import series_heading, tooltip_lines
+    from meldpunt_gui.text.headline import headline
+
+    halves = [m for m in ds.metrics if ds.period_kind(m) in ("h1", "h2")]
+    assert "reports_h1" in halves and "intl_hotline_reports_nl_hosted_h1" in halves
+    for m in halves:
+        assert ds.period_kind(m) == "h1", m  # no bundled second-half series (the words say first)
+        for lang, words in HALF_WORDS.items():
+            assert words in ds.metrics[m].label.get(lang), (m, lang)
+    state = ViewState(metrics=("intl_hotline_reports_nl_hosted_h1",), granularity="half")
+    h = headline(ds, state, "intl_hotline_reports_nl_hosted_h1", "nl")
+    assert h.heading == "Meldingen via buitenlandse meldpunten, eerste halfjaar, 2022"
+    # what foreign hotlines received, not a count of the Dutch hotline's
+    assert h.sentence.startswith("In het 1e halfjaar van 2022 kregen buitenlandse meldpunten 29.000 "
+                                 "meldingen over materiaal op Nederlandse servers")
+    en = headline(ds, state, "intl_hotline_reports_nl_hosted_h1", "en")
+    assert en.sentence.startswith("In H1 2022 foreign hotlines received 29,000 reports about material")
+    change = headline(ds, ViewState(metrics=("reports_h1_change_pct",), granularity="half"),
+                      "reports_h1_change_pct", "nl")
+    assert change.sentence.startswith("Meldingen van burgers, eerste halfjaar, verandering, 2022: ")
+    assert tooltip_lines(ds, "reports_h1", Period(2022, 1), "nl")[0] == \
+        "Meldingen van burgers, eerste halfjaar — 2022"
+    # a year, and a half-year of a series that holds both, keep their full period
+    assert series_heading(ds, "reports_total", Period(2022), "nl") == "Meldingen totaal, 2022"
+    # (the HashCheckService's checked images: a first half and a year)
+    assert ds.period_kind("hcs_images_checked") == "any"
+    assert series_heading(ds, "hcs_images_checked", Period(2020, 1), "en").endswith(", H1 2020")
+
 # ============================================================== currency
 
 NEW_FIGURES = [

@@ -36,7 +36,6 @@ from meldpunt_gui.exports.briefing_content import BriefingContent, briefing_cont
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.resolve import ResolvedView
 from meldpunt_gui.model.view import ViewState
-from meldpunt_gui.text.formatting import format_period
 from meldpunt_gui.ui.export.chart_export import (
     export_chart_view,
     light_widget,
@@ -128,7 +127,7 @@ class PageOne:
         above = [Block(_doc(dev, w, [[(c.title, True)]], _font(self.base, 15 * scale, True)), 0)]
         if c.story_text:
             above.append(Block(_doc(dev, w, [[(c.story_text, False)]], _font(self.base, pt)), gap / 2))
-        figures = [[(f"{h.label}, {format_period(h.period, lang)}: ", False), (h.value, True),
+        figures = [[(f"{h.heading}: ", False), (h.value, True),
                     (h.after_value + _marks([n])
                      + (f"; {h.alternatives}" if h.alternatives else ""), False)]
                    for h, n in c.figures]

@@ -26,7 +26,6 @@ from meldpunt_gui.data.stories import Story
 from meldpunt_gui.exports.briefing_content import BriefingContent, SourceRef, briefing_state
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.model.view import ViewState
-from meldpunt_gui.text.formatting import format_period
 
 CHART_W = 900  # px; the height grows with the panels, see chart_size
 CHART_WIDTH_CM, CHART_HEIGHT_CM = 14.0, 5.5
@@ -101,7 +100,7 @@ def briefing_document(content: BriefingContent, png: bytes, lang: str) -> WordDo
         doc.add_heading(content.heading("figures", lang), level=2)
         for h, n in content.figures:
             p = doc.add_paragraph(style="List Bullet")
-            p.add_run(f"{h.label}, {format_period(h.period, lang)}: ")
+            p.add_run(f"{h.heading}: ")
             p.add_run(h.value).bold = True
             p.add_run(h.after_value + _marks([n])
                       + (f"; {h.alternatives}" if h.alternatives else ""))
