@@ -124,7 +124,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("theme_system", QT_TRANSLATE_NOOP("MainWindow", "Follow the &system"),
                triggered=lambda w: w.set_theme("system"),
                checked=lambda w: w.theme_choice == "system", menus=("theme",), group="theme"),
-    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("MainWindow", "&Larger text"),
+    ActionSpec("zoom_in", QT_TRANSLATE_NOOP("MainWindow", "La&rger text"),
                triggered=lambda w: w.set_zoom(w.zoom + 0.1),
                shortcuts=(QKeySequence.StandardKey.ZoomIn, "Ctrl+="), menus=("view",)),
     ActionSpec("zoom_out", QT_TRANSLATE_NOOP("MainWindow", "&Smaller text"),

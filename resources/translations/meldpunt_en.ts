@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+154"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+153"/>
         <source>Copy as sentence</source>
         <translation>Copy as sentence</translation>
     </message>
@@ -464,7 +464,12 @@
         <translation>Briefing with appendi&amp;x (definitions, background, full table, events)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>La&amp;rger text</source>
+        <translation>La&amp;rger text</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Copy c&amp;hart as image</source>
         <translation>Copy c&amp;hart as image</translation>
     </message>
@@ -539,12 +544,7 @@
         <translation>&amp;Theme</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>&amp;Larger text</source>
-        <translation>&amp;Larger text</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+66"/>
         <source>&amp;Smaller text</source>
         <translation>&amp;Smaller text</translation>
     </message>

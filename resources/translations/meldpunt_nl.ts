@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+154"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+153"/>
         <source>Copy as sentence</source>
         <translation>Kopieer als zin</translation>
     </message>
@@ -461,12 +461,17 @@
     <message>
         <location line="+2"/>
         <source>Briefing with appendi&amp;x (definitions, background, full table, events)</source>
-        <translation>Briefing met &amp;bijlage (definities, achtergrond, volledige tabel, gebeurtenissen)</translation>
+        <translation>Briefing met bij&amp;lage (definities, achtergrond, volledige tabel, gebeurtenissen)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+32"/>
+        <source>La&amp;rger text</source>
+        <translation>G&amp;rotere tekst</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Copy c&amp;hart as image</source>
-        <translation>Grafiek &amp;kopiëren als afbeelding</translation>
+        <translation>Grafiek kopiëren als a&amp;fbeelding</translation>
     </message>
     <message>
         <location line="-34"/>
@@ -521,7 +526,7 @@
     <message>
         <location line="+72"/>
         <source>&amp;Copy table</source>
-        <translation>Tabel &amp;kopiëren</translation>
+        <translation>Ta&amp;bel kopiëren</translation>
     </message>
     <message>
         <location line="-24"/>
@@ -536,15 +541,10 @@
     <message>
         <location line="-50"/>
         <source>&amp;Theme</source>
-        <translation>&amp;Thema</translation>
+        <translation>T&amp;hema</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>&amp;Larger text</source>
-        <translation>&amp;Grotere tekst</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+66"/>
         <source>&amp;Smaller text</source>
         <translation>&amp;Kleinere tekst</translation>
     </message>

@@ -3,6 +3,7 @@
 import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QTabBar, QWidget
 
@@ -85,5 +86,46 @@ def test_every_string_in_the_window_is_in_the_catalogue(qapp, tmp_path):
         missing = sorted(ui_strings(w) - catalogue())
         assert missing == [], "not translatable; run scripts/update_translations.py: " + repr(missing)
     finally:
+        w.persist = False
+        w.close()
+
+
+def _mnemonic_key(text: str) -> str | None:
+    """The letter after a single '&' ('&&' is a literal ampersand), lower case."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else None
+
+
+def _menus(w) -> list[QMenu]:
+    return [w.menuBar(), *w.menuBar().findChildren(QMenu)]
+
+
+def test_no_menu_has_two_entries_on_one_letter(qapp, qtbot, tmp_path):
+    """Alt and a letter opens a menu; a letter in an open menu runs its entry. Two entries on
+    one letter ('&Taal' and '&Thema') made the letter only move between them, in either
+    language. Each fixed entry has a letter of its own (story titles come from files)."""
+    app, w, translators = build_window(tmp_path / "d", "nl")
+    try:
+        for lang in ("nl", "en"):
+            w.language_requested.emit(lang)
+            stories = {a.text() for a in w.story_menu.actions()} - {w.act_save_story.text()}
+            for menu in _menus(w):
+                texts = [a.text() for a in menu.actions()
+                         if not a.isSeparator() and a.text() not in NATIVE_NAMES | stories]
+                keys = [_mnemonic_key(t) for t in texts]
+                assert None not in keys, (lang, menu.title(), texts)
+                assert len(set(keys)) == len(keys), (lang, menu.title(), texts)
+        # and the letter runs the entry: 'r' in the view menu makes the text larger, in both
+        for lang in ("en", "nl"):
+            w.language_requested.emit(lang)
+            before = w.zoom
+            w.view_menu.popup(w.mapToGlobal(w.rect().center()))
+            qtbot.waitExposed(w.view_menu)
+            qtbot.keyClick(w.view_menu, "r")
+            qtbot.waitUntil(lambda: not w.view_menu.isVisible())
+            assert w.zoom == pytest.approx(before + 0.1), lang
+    finally:
+        translators.switch("en")
         w.persist = False
         w.close()
