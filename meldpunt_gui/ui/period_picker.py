@@ -77,12 +77,12 @@ class PeriodPicker(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.from_label.setText(self.tr("&From"))
+        self.from_label.setText(self.tr("Fro&m"))
         self.to_label.setText(self.tr("&To"))
         self.all_years.setText(self.tr("&All years"))
         self.last5.setText(self.tr("&Last 5 years"))
         self.year_mode.setText(self.tr("&Years"))
-        self.half_mode.setText(self.tr("&Half-years"))
+        self.half_mode.setText(self.tr("Half-yea&rs"))
         self.years_label.setText(self.tr("Years shown:"))
         self.first.setAccessibleName(self.tr("First year"))
         self.last.setAccessibleName(self.tr("Last year"))

@@ -429,11 +429,6 @@
         <translation>&amp;Chart</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Table</source>
-        <translation>&amp;Table</translation>
-    </message>
-    <message>
         <location filename="../../meldpunt_gui/ui/action_table.py" line="+61"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -585,7 +580,7 @@
         <translation>Main toolbar</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+1"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+2"/>
         <source>Chart title</source>
         <translation>Chart title</translation>
     </message>
@@ -600,14 +595,19 @@
         <translation>Chart in words</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Show as:</source>
-        <translation>&amp;Show as:</translation>
+        <location line="-3"/>
+        <source>Ta&amp;ble</source>
+        <translation>Ta&amp;ble</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sh&amp;ow as:</source>
+        <translation>Sh&amp;ow as:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Base &amp;year:</source>
-        <translation>Base &amp;year:</translation>
+        <source>Base y&amp;ear:</source>
+        <translation>Base y&amp;ear:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -893,8 +893,8 @@ Data up to: %2</translation>
     <name>PeriodPicker</name>
     <message>
         <location filename="../../meldpunt_gui/ui/period_picker.py" line="+80"/>
-        <source>&amp;From</source>
-        <translation>&amp;From</translation>
+        <source>Fro&amp;m</source>
+        <translation>Fro&amp;m</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -918,8 +918,8 @@ Data up to: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Half-years</source>
-        <translation>&amp;Half-years</translation>
+        <source>Half-yea&amp;rs</source>
+        <translation>Half-yea&amp;rs</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -426,12 +426,7 @@
     <message>
         <location line="+1"/>
         <source>&amp;Chart</source>
-        <translation>&amp;Grafiek</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Table</source>
-        <translation>&amp;Tabel</translation>
+        <translation>G&amp;rafiek</translation>
     </message>
     <message>
         <location filename="../../meldpunt_gui/ui/action_table.py" line="+61"/>
@@ -585,7 +580,7 @@
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+1"/>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+2"/>
         <source>Chart title</source>
         <translation>Titel van de grafiek</translation>
     </message>
@@ -600,14 +595,19 @@
         <translation>Grafiek in woorden</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Show as:</source>
+        <location line="-3"/>
+        <source>Ta&amp;ble</source>
+        <translation>&amp;Tabel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sh&amp;ow as:</source>
         <translation>&amp;Weergave:</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Base &amp;year:</source>
-        <translation>Basis&amp;jaar:</translation>
+        <source>Base y&amp;ear:</source>
+        <translation>Ba&amp;sisjaar:</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -893,8 +893,8 @@ Gegevens tot en met: %2</translation>
     <name>PeriodPicker</name>
     <message>
         <location filename="../../meldpunt_gui/ui/period_picker.py" line="+80"/>
-        <source>&amp;From</source>
-        <translation>&amp;Van</translation>
+        <source>Fro&amp;m</source>
+        <translation>Va&amp;n</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -918,7 +918,7 @@ Gegevens tot en met: %2</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Half-years</source>
+        <source>Half-yea&amp;rs</source>
         <translation>Hal&amp;fjaren</translation>
     </message>
     <message>

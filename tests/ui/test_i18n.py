@@ -64,7 +64,7 @@ def test_switch_language_in_the_open_window(qapp, tmp_path):
     w.chart.ensure_loaded()
     try:
         assert w.file_menu.title() == "&Bestand"
-        assert w.tabs.tabText(0) == "&Grafiek"
+        assert w.tabs.tabText(0) == "G&rafiek"
         assert w.title.text().startswith("Meldingen totaal")
         w.language_requested.emit("en")
         assert w.file_menu.title() == "&File"
@@ -129,3 +129,29 @@ def test_no_menu_has_two_entries_on_one_letter(qapp, qtbot, tmp_path):
         translators.switch("en")
         w.persist = False
         w.close()
+
+
+@pytest.mark.parametrize("mode", ["absolute", "index"])  # the index shows the base-year box
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_alt_letters_in_the_window_are_unique(lang, mode, request, make_window, qtbot):
+    """Alt and a letter reaches a menu, a tab, a button or the box a label names; where two
+    shared a letter ('&Gegevens' and the tab '&Grafiek', '&File' and '&From') Qt saw an
+    ambiguous shortcut and neither ran. Then the letter for the table tab, pressed for real."""
+    from PySide6.QtCore import Qt
+
+    if lang == "nl":
+        request.getfixturevalue("dutch")
+    w = make_window(lang=lang, mode=mode)
+    found: dict[str, list[str]] = {}
+    texts = [a.text() for a in w.menuBar().actions()]
+    texts += [b.text() for b in w.findChildren(QAbstractButton) if b.isVisibleTo(w)]
+    texts += [lab.text() for lab in w.findChildren(QLabel) if lab.buddy() is not None and lab.isVisibleTo(w)]
+    texts += [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    for text in texts:
+        key = _mnemonic_key(text)
+        if key:
+            found.setdefault(key, []).append(text)
+    assert {k: v for k, v in found.items() if len(v) > 1} == {}
+    table_key = _mnemonic_key(w.tabs.tabText(1))
+    qtbot.keyClick(w, getattr(Qt.Key, f"Key_{table_key.upper()}"), Qt.KeyboardModifier.AltModifier)
+    assert w.tabs.currentIndex() == 1
