@@ -71,7 +71,7 @@ _CLEAR = QColor(0, 0, 0, 0)  # Qt.GlobalColor.transparent
 
 
 class ThemeStyle(QProxyStyle):
-    """Fusion, with check box indicators that keep a visible border in either theme."""
+    """Fusion, with check box and radio indicators that keep a visible border in either theme."""
 
     def __init__(self, theme: str) -> None:
         super().__init__(QStyleFactory.create("Fusion"))
@@ -138,11 +138,12 @@ class ThemeStyle(QProxyStyle):
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: QWidget | None = None) -> None:
-        """Check box indicators with a border in the theme's text colour, from a kept pixmap per
-        size, state and palette: the series picker paints some forty on every change of
+        """Check box and radio button indicators with a border in the theme's border colour,
+        from a kept pixmap per size, state and palette: the series picker paints some forty on every change of
         selection, each a gradient of Fusion's."""
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
         if element not in (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-                           QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck):
+                           QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck) and not radio:
             super().drawPrimitive(element, option, painter, widget)
             return
         ratio = painter.device().devicePixelRatio() if painter.device() is not None else 1.0
@@ -162,7 +163,11 @@ class ThemeStyle(QProxyStyle):
             super().drawPrimitive(element, only, inner, widget)
             inner.setPen(QColor(BORDER[self.theme]))
             inner.setBrush(QColor(0, 0, 0, 0))
-            inner.drawRect(QRect(only.rect).adjusted(0, 0, -1, -1))
+            if radio:  # Fusion's own ring was near black on the dark theme's field
+                inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+                inner.drawEllipse(QRect(only.rect).adjusted(0, 0, -1, -1))
+            else:
+                inner.drawRect(QRect(only.rect).adjusted(0, 0, -1, -1))
             inner.end()
             self._checks[key] = pixmap
         painter.drawPixmap(option.rect.topLeft(), pixmap)

@@ -56,6 +56,13 @@ def test_every_label_note_and_checkbox_is_readable_after_theme_switches(make_win
         assert _check_contrast(box, indicator, box.palette().color(QPalette.ColorRole.Window)) \
             >= 4.5, theme
         box.deleteLater()
+        # the period picker's radio buttons, the unticked one on the field it sits on
+        radio = w.period_picker.half_mode if w.state.granularity == "year" else w.period_picker.year_mode
+        assert not radio.isChecked()
+        ring = radio.style().subElementRect(radio.style().SubElement.SE_RadioButtonIndicator,
+                                            _option(radio), radio)
+        assert _check_contrast(radio, ring, radio.palette().color(QPalette.ColorRole.Window)) \
+            >= 4.5, theme
         tree = w.metric_picker.tree
         index = w.metric_picker.proxy.index(0, 0, w.metric_picker.proxy.index(0, 0))
         rect = tree.visualRect(index)
