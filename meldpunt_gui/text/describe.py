@@ -414,6 +414,10 @@ S = {
     "values": Text("{n} waarden, {first} t/m {last}", "{n} values, {first} to {last}"),
     "one": Text("1 waarde ({period})", "1 value ({period})"),
     "none": Text("geen waarden in deze jaren", "no values in these years"),
+    # in a half-year view: a series of years only has values, just not by the half-year
+    "no_halves": Text("geen halfjaarcijfers; de reeks telt per jaar",
+                      "no half-year figures; the series counts by year"),
+    "no_halves_here": Text("geen halfjaarcijfers in deze jaren", "no half-year figures in these years"),
     "highest": Text("hoogste {value} ({period})", "highest {value} ({period})"),
     "latest": Text("laatste {value} ({period})", "latest {value} ({period})"),
     "largest": Text("grootste verandering {change}", "largest change {change}"),
@@ -450,23 +454,28 @@ def summary_sentences(ds: Dataset, state: ViewState, lang: str,
     known = [mid for mid in state.metrics if mid in ds.metrics]
     if cells is None:
         cells = [ds.values_in(mid, periods) for mid in known]
-    kept = memo.texts("summary", lang) if memo is not None and memo.ds is ds else None
+    halves = bool(periods) and all(p.half for p in periods)
+    kind = "summary-half" if halves else "summary"  # no values says something else by half-year
+    kept = memo.texts(kind, lang) if memo is not None and memo.ds is ds else None
     out = []
     for mid, column in zip(known, cells):
         pts = [(p, c[0]) for p, c in zip(periods, column) if c]
-        out.append(recalled(kept, mid, pts, partial(series_summary, ds, mid, pts, lang)))
+        out.append(recalled(kept, mid, pts, partial(series_summary, ds, mid, pts, lang, halves)))
     return out
 
 
-def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observation]], lang: str) -> str:
+def series_summary(ds: Dataset, mid: str, pts: Sequence[tuple[Period, Observation]], lang: str,
+                   halves: bool = False) -> str:
     """One series' sentence of the chart in words, from its values in view (period and shown
-    value, in time order; see summary_sentences)."""
+    value, in time order; see summary_sentences); `halves`: the view is by half-year."""
     from meldpunt_gui.text.formatting import format_period as fp
 
     unit = ds.unit_of(mid)
     label = ds.metrics[mid].label.get(lang)
     if not pts:
-        return f"{label}: {S['none'].get(lang)}."
+        kinds = ds.granularities(mid) if halves else set()
+        key = ("no_halves_here" if "half" in kinds else "no_halves" if "year" in kinds else "none")
+        return f"{label}: {S[key].get(lang)}."
     parts = []
     if len(pts) == 1:
         parts.append(S["one"].get(lang).format(period=fp(pts[0][0], lang)))

@@ -344,3 +344,24 @@ def test_the_copied_table_keeps_rounding_and_status_in_words(tiny_ds):
     by = {r.split("\t")[0]: r.split("\t")[1:] for r in rows}
     assert by["2022"] == ["145000", "approx. -65%", "approx.; secondary source"]
     assert by["2020"][0] == "307021" and by["2020"][2] == ""  # exact and published: no remark
+
+
+def test_chart_in_words_by_half_year_says_a_year_series_has_no_halves():
+    """A series of years only, in a half-year view: it has values, just not by the half-year,
+    so 'no values in these years' would deny figures the year view shows."""
+    from meldpunt_gui.data.bundled import load_bundled
+    from meldpunt_gui.text.describe import summary_sentences
+    from meldpunt_gui.text.series_memo import SeriesMemo
+
+    ds = load_bundled()
+    memo = SeriesMemo(ds)
+    years = ViewState(metrics=("share_hosted_nl_pct",), first_year=2023, last_year=2024)
+    assert summary_sentences(ds, years, "nl", memo=memo) == [
+        "Aandeel in NL gehost (Meldpunt): geen waarden in deze jaren."]
+    half = ViewState(metrics=("share_hosted_nl_pct", "reports_h1"), first_year=2023, last_year=2024,
+                     granularity="half")
+    assert summary_sentences(ds, half, "nl", memo=memo) == [
+        "Aandeel in NL gehost (Meldpunt): geen halfjaarcijfers; de reeks telt per jaar.",
+        "Meldingen van burgers, eerste halfjaar: geen halfjaarcijfers in deze jaren."]
+    assert summary_sentences(ds, half, "en", memo=memo)[0].endswith(
+        ": no half-year figures; the series counts by year.")
