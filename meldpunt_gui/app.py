@@ -163,7 +163,8 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
     translators.switch(lang)
     window = MainWindow(None, settings, lang, state=state, data_dir=data_dir)
     window.theme = themes.effective(window.theme_choice)
-    themes.apply(app, window.theme)
+    # the frame in plain Fusion with the theme's palette; our drawing comes with the panes
+    themes.apply(app, window.theme, frame=progressive)
     window.translators = translators  # keep alive with the window
 
     def switch(code: str) -> None:
@@ -175,6 +176,8 @@ def build_window(data_dir: Path, lang: str | None, state: ViewState | None = Non
         from meldpunt_gui.data.file_problems import Note
         from meldpunt_gui.model.domain import Text
 
+        if progressive:  # the frame had plain Fusion: the full style before the panes are made
+            themes.apply(app, window.theme)
         bundled, store, msg_nl, msg_en = load_data(data_dir, settings_note)
         ds, event_problems = assemble_dataset(bundled, store, data_dir)
         message = msg_en if window.lang == "en" else msg_nl

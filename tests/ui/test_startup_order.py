@@ -6,12 +6,14 @@ from PySide6.QtWidgets import QApplication
 
 
 class WindowPaints(QObject):
-    """For each paint of the window itself: (filled, chart drawn, the chart's width)."""
+    """For each paint of the window itself: (filled, chart drawn, the chart's width), and the
+    application's style then."""
 
     def __init__(self, window):
         super().__init__()
         self.window = window
         self.seen: list[tuple[bool, bool, int]] = []
+        self.styles: list[str] = []
         window.installEventFilter(self)
 
     def eventFilter(self, obj, event):
@@ -20,6 +22,7 @@ class WindowPaints(QObject):
             chart = getattr(w, "chart", None)
             self.seen.append((w.is_populated(), chart is not None and chart.is_loaded(),
                               chart.width() if chart is not None else 0))
+            self.styles.append(type(QApplication.style()).__name__)
         return False
 
 
@@ -52,6 +55,11 @@ def test_the_frame_comes_first_then_the_window_with_its_chart(qtbot, tmp_path):
         # drawn once, at the size it is shown at, not first for a window not yet laid out
         assert rebuilt_at == [filled[2]]
         assert w.chart.legend_labels(0) == ["Meldingen totaal"]
+        # the frame in plain Fusion (a line of text needs none of our drawing), the window in
+        # the style that keeps check boxes and radio buttons visible in either theme
+        filled_at = paints.seen.index(filled)
+        assert "ThemeStyle" not in paints.styles[:1]
+        assert paints.styles[filled_at:] == ["ThemeStyle"] * (len(paints.styles) - filled_at)
     finally:
         view.ChartView._rebuild = original
         translators.switch("en")

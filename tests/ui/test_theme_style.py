@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication, QScrollBar, QStyle, QStyleFactory, QStyleOptionSlider
 
 from meldpunt_gui.ui import theme as themes
+from meldpunt_gui.ui import theme_style
 from tests.ui.images import largest_difference
 
 
@@ -35,7 +36,7 @@ def _draw(style: QStyle, bar: QScrollBar, background: int, hover: QStyle.SubCont
 @pytest.mark.parametrize("enabled", [True, False])
 def test_a_scroll_bar_looks_as_fusion_draws_it(qapp, theme, orientation, size, enabled):
     fusion = QStyleFactory.create("Fusion")
-    style = themes.ThemeStyle(theme)
+    style = theme_style.ThemeStyle(theme)
     previous = QApplication.palette()
     QApplication.setPalette(themes.dark_palette() if theme == "dark" else style.standardPalette())
     try:
@@ -65,7 +66,7 @@ def test_a_slider_of_any_length_and_place_is_drawn_as_fusion_draws_it(qapp, them
     """The slider comes from its kept ends and middle line; at every length (the shortest
     Fusion allows up to nearly the whole bar) and place it is Fusion's own drawing."""
     fusion = QStyleFactory.create("Fusion")
-    style = themes.ThemeStyle(theme)
+    style = theme_style.ThemeStyle(theme)
     previous = QApplication.palette()
     QApplication.setPalette(themes.dark_palette() if theme == "dark" else style.standardPalette())
     try:
@@ -163,7 +164,7 @@ def test_a_check_box_from_the_kept_pixmap_looks_as_drawn_anew(qapp, theme, eleme
     from PySide6.QtWidgets import QStyleOptionButton, QStyleOptionViewItem
 
     fusion = QStyleFactory.create("Fusion")
-    style = themes.ThemeStyle(theme)
+    style = theme_style.ThemeStyle(theme)
     palette = themes.dark_palette() if theme == "dark" else style.standardPalette()
     flags = QStyle.StateFlag
     states = [flags.State_On, flags.State_Off, flags.State_NoChange,
