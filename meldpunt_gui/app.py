@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     # error that kept the data folder from being made (its wording depends on how the store fares).
     SettingsNote = Text | OSError | None
 
-from meldpunt_gui.files.locations import APP, ORG
+from meldpunt_gui.files.locations import APP, APP_ID, ORG
 
 
 def default_data_dir() -> Path:
@@ -130,7 +130,6 @@ def application(argv: list[str] | None = None) -> QApplication:
         app.aboutToQuit.connect(clipboard.settle)
         EventLoopCollector(app)  # no garbage collection inside a Qt call
     if app.windowIcon().isNull():
-        from meldpunt_gui.files.desktop_entry import APP_ID
         from meldpunt_gui.ui.icons import app_icon
 
         app.setWindowIcon(app_icon())

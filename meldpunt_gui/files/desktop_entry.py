@@ -14,10 +14,10 @@ from html import escape  # xml.sax.saxutils would load urllib.request: the viewe
 from pathlib import Path
 
 from meldpunt_gui import __version__
+from meldpunt_gui.files.locations import APP_ID
 from meldpunt_gui.files.resources import resource_root
 from meldpunt_gui.files.safewrite import write_text_atomic
 
-APP_ID = "nl.meldpuntviewer.MeldpuntViewer"
 RELEASE_DATE = "2026-12-01"  # of __version__
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 _RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')

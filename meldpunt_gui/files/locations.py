@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 ORG = "Meldpunt viewer"
 APP = "meldpunt-gui"
+# the reverse-domain id of the menu entry, its icon and metainfo; the window names it too
+APP_ID = "nl.meldpuntviewer.MeldpuntViewer"
 PORTABLE_MARKER = "portable.txt"
 PORTABLE_FOLDER = "meldpunt-data"
 STORE_NAME = "meldpunt.sqlite"  # the user store in the data folder (data/store.py)
