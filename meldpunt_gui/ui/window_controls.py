@@ -40,8 +40,6 @@ def set_language(window: MainWindow, lang: str) -> None:
     window.lang = lang
     if window.model is not None:
         window.actions_by_id["en" if lang == "en" else "nl"].setChecked(True)
-        if lang != window.model.lang:
-            window.metric_picker.search.clear()  # words in the other language would find nothing
     window.retranslate()
     if window.model is not None:
         window.model.set_language(lang)
