@@ -54,8 +54,8 @@ class TablePane(QWidget):
 
     def _show_key(self) -> None:
         table = self.table.model_.table
-        self.key.setText("   ".join(table.key))
-        self.key.setVisible(bool(table.key))
+        self.key.setText("   ".join(table.screen_key))
+        self.key.setVisible(bool(table.screen_key))
 
     def export_dialog(self, path: str = "") -> bool:
         """Ask where, then write the table exactly as shown; CSV or XLSX by the file's ending."""
