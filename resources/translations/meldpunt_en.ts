@@ -399,22 +399,27 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Year figures of the Dutch CSAM hotline</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-134"/>
         <source>Loading the figures…</source>
         <translation>Loading the figures…</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Your own figures</source>
         <translation>Your own figures</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
+        <location line="+6"/>
+        <source>The story ‘%1’ was closed: a series it shows came from the import you undid.</source>
+        <translation>The story ‘%1’ was closed: a series it shows came from the import you undid.</translation>
+    </message>
+    <message>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+51"/>
         <source>Series</source>
         <translation>Series</translation>
     </message>
@@ -814,7 +819,7 @@ Data up to: %2</translation>
         <translation>half-years</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>Remove %1 from the chart</source>
         <translation>Remove %1 from the chart</translation>
     </message>

@@ -399,22 +399,27 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Jaarcijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-134"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Your own figures</source>
         <translation>Uw eigen cijfers</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
+        <location line="+6"/>
+        <source>The story ‘%1’ was closed: a series it shows came from the import you undid.</source>
+        <translation>Het verhaal ‘%1’ is gesloten: een reeks erin kwam uit de import die u ongedaan maakte.</translation>
+    </message>
+    <message>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+51"/>
         <source>Series</source>
         <translation>Reeksen</translation>
     </message>
@@ -814,7 +819,7 @@ Gegevens tot en met: %2</translation>
         <translation>halfjaren</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>Remove %1 from the chart</source>
         <translation>%1 uit de grafiek halen</translation>
     </message>
