@@ -14,7 +14,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -152,6 +152,7 @@ class HeadlineTile(QFrame):
         super().__init__(parent)
         self.item: Headline | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._fit_pending = False  # a fit of the figure to a new width is on its way
         lay = self._lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.setSpacing(1)
@@ -187,10 +188,16 @@ class HeadlineTile(QFrame):
             self._set_fonts()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """The figure is fitted to the new width once the layout pass is over: fitted inside
+        it, its new height laid the chart page out again within the same pass, and the chart
+        under it resized itself over and over until the stack ran out."""
         super().resizeEvent(event)
-        self._fit_figure()
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_figure)
 
     def _fit_figure(self) -> None:
+        self._fit_pending = False
         margins = self._lay.contentsMargins()
         self.figure.fit(self.contentsRect().width() - margins.left() - margins.right())
 
