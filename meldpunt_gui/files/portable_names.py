@@ -8,6 +8,8 @@ even "exists". A story saved elsewhere under such a name must not reach a Window
 
 from __future__ import annotations
 
+import unicodedata
+
 _DEVICES = frozenset({"con", "prn", "aux", "nul",
                       *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))})
 
@@ -15,3 +17,14 @@ _DEVICES = frozenset({"con", "prn", "aux", "nul",
 def reserved_on_windows(name: str) -> bool:
     """True for a file name (with or without extension) that Windows keeps for a device."""
     return name.split(".", 1)[0].strip().lower() in _DEVICES
+
+
+def portable_stem(stem: str, fallback: str) -> str:
+    """A suggested file name (without extension) that every system holds: ASCII letters, digits,
+    '-' and '_' kept, an accent a translation brings dropped from its letter, anything else (a
+    space, a slash) made '-'. Where nothing is left, or a device name, `fallback`: an export
+    dialog always offers a name that can be written on the laptop it is shared to."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(c))
+    kept = "".join(c if (c.isascii() and c.isalnum()) or c in "-_" else "-" for c in plain.strip())
+    kept = kept.strip("-_")
+    return fallback if not kept or reserved_on_windows(kept) else kept

@@ -30,6 +30,8 @@ KEY = {
     "alternatives": Text("* = andere bronnen geven een andere waarde",
                          "* = other sources give another value"),
     "title": Text("Tekens", "Marks"),
+    # the table shows the user's own (imported) figures in bold; only the screen can say so
+    "own": Text("vet = eigen cijfer (door u geïmporteerd)", "bold = own figure (imported by you)"),
 }
 # The chart draws no line across a break in a series (it counts differently from there on) but
 # the break sign between the two points, so a break never looks like a year without a figure

@@ -19,7 +19,7 @@ from meldpunt_gui.model.view import ViewState, periods_with_values
 from meldpunt_gui.model.vocabulary import MARKED_STATUSES, STATUS_LABELS
 from meldpunt_gui.text.describe import tooltip_text
 from meldpunt_gui.text.formatting import APPROX, format_change, format_number, format_period, format_value
-from meldpunt_gui.text.marks import cell_marks, key_entries
+from meldpunt_gui.text.marks import KEY, cell_marks, key_entries
 
 H = {
     "period": Text("Periode", "Period"),
@@ -75,6 +75,9 @@ class Table:
     metrics: list[str] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     key: list[str] = field(default_factory=list)  # the marks in view, explained
+    # the key on screen: `key`, and what bold cells (own figures) mean where any are in view;
+    # copied or exported text has no bold, so its key does not speak of it
+    screen_key: list[str] = field(default_factory=list)
     lang: str = "nl"
     ds: Dataset | None = field(default=None, repr=False)
 
@@ -173,7 +176,7 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
                 for m in metrics]
     table = Table(columns, metrics=metrics, periods=periods, lang=lang, ds=ds)
     statuses: set[str] = set()
-    approx = alts_seen = False
+    approx = alts_seen = own_seen = False
     for period in periods:
         row = [Cell(format_period(period, lang), period=period)]
         for mid in metrics:
@@ -191,6 +194,8 @@ def build_table(ds: Dataset, state: ViewState, lang: str) -> Table:
             statuses.add(obs.status)
             approx = approx or obs.approximate
             alts_seen = alts_seen or bool(alts)
+            own_seen = own_seen or obs.user
         table.rows.append(row)
     table.key = key_entries(statuses, approx, alts_seen, lang)
+    table.screen_key = [*table.key, KEY["own"].get(lang)] if own_seen else list(table.key)
     return table

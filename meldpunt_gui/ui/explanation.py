@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from meldpunt_gui.model.resolve import ResolvedView
@@ -41,6 +41,12 @@ class ExplanationPanel(QTextBrowser):
         # always there: a new text first empties the document, and a scroll bar that went and
         # came back would lay out and paint the pane three times per change
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # the text wraps to the pane's width, between words and inside a word too long for a
+        # line (an address, a title without spaces), so nothing needs scrolling sideways; a
+        # line's trailing space ran half a pixel past the edge and showed a bar that scrolled 1 px
+        self.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_html = ""  # the page shown: set again only when it differs
         self.opened: list[str] = []
         self.folded: set[str] = self._read_folded()

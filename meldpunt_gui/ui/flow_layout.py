@@ -87,6 +87,8 @@ class FlowLayout(QLayout):
         if self._hints is None:
             self._hints = [item.sizeHint() for item in self._items]
         for item, hint in zip(self._items, self._hints):
+            if hint.width() > area.width() > 0:  # wider than a whole row: as narrow as it may be
+                hint = QSize(max(area.width(), item.minimumSize().width()), hint.height())
             if x + hint.width() > area.right() + 1 and row_height > 0:
                 x, y = area.x(), y + row_height + self._spacing
                 row_height = 0

@@ -183,6 +183,7 @@ class MainWindow(WindowParts, QMainWindow):
         self.retranslate()
         model.changed.connect(self._render)
         model.failed.connect(self.own_figures_failed)
+        model.story_closed.connect(self.story_closed)
         if model.startup_failure is not None:  # the saved view's own series could not be read
             self.own_figures_failed(model.startup_failure)
         self.refresh()
@@ -200,6 +201,13 @@ class MainWindow(WindowParts, QMainWindow):
 
         title = self.tr("Your own figures")
         QTimer.singleShot(0, self, lambda: warn(self, title, text.get(self.lang)))
+
+    def story_closed(self, title: Text) -> None:
+        """The open story lost a series to an undone import: it is closed, and the status bar
+        says why (the chart shows the series that are left)."""
+        text = self.tr("The story ‘%1’ was closed: a series it shows came from the import you "
+                       "undid.").replace("%1", title.get(self.lang))
+        self.statusBar().showMessage(text, 20000)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Year figures of the Dutch CSAM hotline"))  # Qt adds the app name

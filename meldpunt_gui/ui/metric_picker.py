@@ -193,10 +193,16 @@ class MetricPicker(QWidget):
         item.setCheckable(True)
         item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         item.setData(m.id, METRIC_ROLE)
-        # what the tooltip says is also what the search looks through
+        # what the tooltip says is also what the search looks through, and the same words in
+        # the other language: a search typed before a language switch keeps finding the same
+        # series (the switch cleared it, and what the user had narrowed the list to was lost)
         words = f"{m.label.get(lang)}\n{m.id} · {unit} · {cat_label}\n\n{m.definition.get(lang)}"
         item.setToolTip(tooltip_html(words))
-        item.setData(words, SEARCH_ROLE)
+        other = "en" if lang != "en" else "nl"
+        category = ds.categories.get(m.category)
+        other_words = " · ".join((m.label.get(other), ds.units[m.unit].label.get(other),
+                                  category.label.get(other) if category else "", m.definition.get(other)))
+        item.setData(f"{words}\n{other_words}", SEARCH_ROLE)
         self._items.setdefault(m.id, []).append(item)
         return item
 

@@ -34,6 +34,7 @@ def save_as_story(window: Any) -> None:
 def export_pack(window: Any) -> None:
     from meldpunt_gui.exports.pack import SUFFIX, PackExportError
     from meldpunt_gui.exports.pack import export_pack as write_pack
+    from meldpunt_gui.files.portable_names import portable_stem
     from meldpunt_gui.files.safewrite import SaveError
     from meldpunt_gui.imports.pack_commands import default_creator
 
@@ -46,7 +47,9 @@ def export_pack(window: Any) -> None:
     window.settings.setValue("pack/name", name)
     folder = str(window.settings.value("export/folder", str(Path.home())))
     kinds = QCoreApplication.translate("PackActions", "Data packs (*%1)").replace("%1", SUFFIX)
-    path, _ = QFileDialog.getSaveFileName(window, title, str(Path(folder) / f"cijfers{SUFFIX}"), kinds)
+    stem = portable_stem(QCoreApplication.translate(  # in the window's language, as every export
+        "PackActions", "figures", "a file name: letters, digits and - only"), "figures")
+    path, _ = QFileDialog.getSaveFileName(window, title, str(Path(folder) / f"{stem}{SUFFIX}"), kinds)
     if not path:
         return
     try:

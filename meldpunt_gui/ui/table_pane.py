@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meldpunt_gui.files.portable_names import portable_stem
 from meldpunt_gui.ui.table_view import TableView
 
 if TYPE_CHECKING:
@@ -53,8 +54,8 @@ class TablePane(QWidget):
 
     def _show_key(self) -> None:
         table = self.table.model_.table
-        self.key.setText("   ".join(table.key))
-        self.key.setVisible(bool(table.key))
+        self.key.setText("   ".join(table.screen_key))
+        self.key.setVisible(bool(table.screen_key))
 
     def export_dialog(self, path: str = "") -> bool:
         """Ask where, then write the table exactly as shown; CSV or XLSX by the file's ending."""
@@ -63,8 +64,10 @@ class TablePane(QWidget):
 
         if not path:
             folder = str(self.settings.value("export/folder", str(Path.home())))
+            # the suggested name in the window's language, kept to what every system holds
+            name = portable_stem(self.tr("table", "a file name: letters, digits and - only"), "table")
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export table"), str(Path(folder) / "tabel.csv"),
+                self, self.tr("Export table"), str(Path(folder) / f"{name}.csv"),
                 self.tr("CSV (*.csv);;Excel (*.xlsx)"))
         if not path:
             return False

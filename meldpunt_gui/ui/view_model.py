@@ -31,6 +31,9 @@ class ViewModel(QObject):
     # the user's own figures could not be read (a damaged page, a lock held by another program):
     # the view stays as it was and the window says why (a Text, in both languages)
     failed = Signal(object)
+    # the open story was closed because the new figures lack one of its series (an undone
+    # import took it away): its title (a Text), for the window to say so
+    story_closed = Signal(object)
 
     def __init__(self, ds: Dataset, state: ViewState, lang: str = "nl", theme: str = "light",
                  stories: Sequence[Story] = (), parent: QObject | None = None) -> None:
@@ -107,10 +110,19 @@ class ViewModel(QObject):
         return True
 
     def set_dataset(self, ds: Dataset) -> None:
-        """After an import or an undo: the same view on the new figures."""
+        """After an import or an undo: the same view on the new figures. An open story whose
+        series are all still there is shown again on the new figures; one that lost a series
+        is closed (its text spoke of a chart that is no longer there, over whatever series
+        were left or the default ones), and `story_closed` says so."""
         self._ds = ds
+        story = self.story(self._state.story)
+        closed = story is not None and any(m not in ds.metrics for m in story.metrics)
+        if closed:
+            self._state = self._state.with_(story="")
         self._state = validate(ds, self._state)
         self._changed()
+        if closed and story is not None:
+            self.story_closed.emit(story.title)
 
     def set_stories(self, stories: Sequence[Story]) -> None:
         self._stories = tuple(stories)

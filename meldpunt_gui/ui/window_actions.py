@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
+from meldpunt_gui.files.portable_names import portable_stem
 from meldpunt_gui.ui.messages import warn
 
 if TYPE_CHECKING:
@@ -30,8 +31,9 @@ def export_data_dialog(window: MainWindow) -> None:
 
     model = window.model_or_fail()
     folder = str(window.settings.value("export/folder", str(Path.home())))
+    name = export_name("data") + ".csv"
     path, _ = QFileDialog.getSaveFileName(
-        window, QCoreApplication.translate("MainWindow", "Export data"), str(Path(folder) / "meldpunt.csv"),
+        window, QCoreApplication.translate("MainWindow", "Export data"), str(Path(folder) / name),
         QCoreApplication.translate("MainWindow", "CSV (*.csv);;Excel (*.xlsx)"))
     if not path:
         return
@@ -154,11 +156,28 @@ def history_dialog(window: MainWindow) -> None:
     dialog.exec()
 
 
-def _ask_path(window: MainWindow, key: str, default_name: str, filters: str) -> str:
+def export_name(key: str) -> str:
+    """The file name (no extension) an export suggests, in the window's language: the Dutch
+    window offered "meldpunt.csv" and the English one "meldpunt-grafiek.png" alike. Kept to
+    what every system holds, whatever a translation says."""
+    translate = QCoreApplication.translate
+    source, name = {
+        "data": ("meldpunt-data", translate("MainWindow", "meldpunt-data", "a file name: letters, digits and - only")),
+        "chart": ("meldpunt-chart", translate("MainWindow", "meldpunt-chart",
+                                              "a file name: letters, digits and - only")),
+        "briefing": ("meldpunt-briefing", translate("MainWindow", "meldpunt-briefing",
+                                                    "a file name: letters, digits and - only")),
+    }[key]
+    return portable_stem(name, source)
+
+
+def _ask_path(window: MainWindow, key: str, suffix: str, filters: str) -> str:
+    """Ask where to save an export; suggests its name in the window's language, with the
+    extension the user chose last time for this export."""
     settings = window.settings
     folder = str(settings.value("export/folder", str(Path.home())))
     last = str(settings.value(f"export/{key}", ""))
-    name = str(Path(folder) / (Path(default_name).stem + Path(last or default_name).suffix))
+    name = str(Path(folder) / (export_name(key) + (last or suffix)))
     path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("MainWindow", "Export"),
                                           name, filters)
     if path:
@@ -177,7 +196,7 @@ def export_chart_dialog(window: MainWindow) -> None:
     from meldpunt_gui.ui.export.options import ChartExportOptions
 
     model = window.model_or_fail()
-    path = _ask_path(window, "chart", "meldpunt-grafiek.png", QCoreApplication.translate(
+    path = _ask_path(window, "chart", ".png", QCoreApplication.translate(
         "MainWindow", "PNG image (*.png);;SVG drawing (*.svg);;PDF (*.pdf)"))
     if not path:
         return
@@ -206,7 +225,7 @@ def export_briefing_dialog(window: MainWindow) -> None:
     from meldpunt_gui.ui.export.briefing_docx import export_briefing_docx
 
     model = window.model_or_fail()
-    path = _ask_path(window, "briefing", "meldpunt-briefing.pdf", QCoreApplication.translate(
+    path = _ask_path(window, "briefing", ".pdf", QCoreApplication.translate(
         "MainWindow", "PDF (*.pdf);;Word document, editable (*.docx)"))
     if not path:
         return

@@ -40,8 +40,6 @@ def set_language(window: MainWindow, lang: str) -> None:
     window.lang = lang
     if window.model is not None:
         window.actions_by_id["en" if lang == "en" else "nl"].setChecked(True)
-        if lang != window.model.lang:
-            window.metric_picker.search.clear()  # words in the other language would find nothing
     window.retranslate()
     if window.model is not None:
         window.model.set_language(lang)
@@ -144,8 +142,7 @@ def render(window: MainWindow) -> None:
     window.story_text.setVisible(story is not None)
     window.notes.setText("\n".join(view.notes))
     window.notes.setVisible(bool(view.notes))
-    window.base_label.setVisible(view.state.mode == "index")
-    window.base_year.setVisible(view.state.mode == "index")
+    window.base_row.setVisible(view.state.mode == "index")
     show_base_year(window)
     set_period_picker(window)
     window.sources.setText(shorten(view.sources_line, LONG))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
+from meldpunt_gui.ui.flow_layout import FlowLayout
 from meldpunt_gui.ui.wrapped_label import WrappedLabel
 
 if TYPE_CHECKING:
@@ -60,7 +61,20 @@ def _build_left(window: MainWindow) -> QWidget:
     return left
 
 
-def _build_mode_controls(window: MainWindow) -> QHBoxLayout:
+def _pair(window: MainWindow, label: QLabel, box: QWidget) -> QWidget:
+    """A label and its box, kept on one line."""
+    pair = QWidget(window)
+    lay = QHBoxLayout(pair)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(label)
+    lay.addWidget(box)
+    return pair
+
+
+def _build_mode_controls(window: MainWindow) -> FlowLayout:
+    """The view mode and, in the index, the base year. They wrap like words: in one row at a
+    1024 px window the base-year box was pushed past the chart page's right edge (the page
+    scrolls only up and down), out of sight."""
     window.mode_label = QLabel(window)
     window.mode = QComboBox(window)
     window.mode_label.setBuddy(window.mode)
@@ -69,12 +83,10 @@ def _build_mode_controls(window: MainWindow) -> QHBoxLayout:
     window.base_year.setRange(YEAR_MIN, YEAR_MAX)
     window.base_year.setGroupSeparatorShown(False)
     window.base_label.setBuddy(window.base_year)
-    controls = QHBoxLayout()
-    controls.addWidget(window.mode_label)
-    controls.addWidget(window.mode)
-    controls.addWidget(window.base_label)
-    controls.addWidget(window.base_year)
-    controls.addStretch(1)
+    controls = FlowLayout(spacing=6)
+    controls.addWidget(_pair(window, window.mode_label, window.mode))
+    window.base_row = _pair(window, window.base_label, window.base_year)
+    controls.addWidget(window.base_row)
     return controls
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         QSplitter,
         QTabWidget,
         QToolBar,
+        QWidget,
     )
 
     from meldpunt_gui.ui.capped_text import CappedText
@@ -51,6 +52,7 @@ class WindowParts:
     mode: QComboBox
     base_label: QLabel
     base_year: QSpinBox
+    base_row: QWidget  # the base year's label and box, shown in the index only
     notes: QLabel
     half_year_hint: HalfYearHint
     chart: ChartView

@@ -97,7 +97,7 @@
 <context>
     <name>HeadlineStrip</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+153"/>
+        <location filename="../../meldpunt_gui/ui/headline_strip.py" line="+268"/>
         <source>Copy as sentence</source>
         <translation>Kopieer als zin</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>Kerncijfers</translation>
     </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+48"/>
         <location line="+8"/>
         <source>+%n more</source>
         <translation>
@@ -399,22 +399,27 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../meldpunt_gui/ui/main_window.py" line="+64"/>
-        <location line="+141"/>
+        <location line="+149"/>
         <source>Year figures of the Dutch CSAM hotline</source>
         <translation>Jaarcijfers van het Meldpunt Kinderporno</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-134"/>
         <source>Loading the figures…</source>
         <translation>De cijfers worden geladen…</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>Your own figures</source>
         <translation>Uw eigen cijfers</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+53"/>
+        <location line="+6"/>
+        <source>The story ‘%1’ was closed: a series it shows came from the import you undid.</source>
+        <translation>Het verhaal ‘%1’ is gesloten: een reeks erin kwam uit de import die u ongedaan maakte.</translation>
+    </message>
+    <message>
+        <location filename="../../meldpunt_gui/ui/window_controls.py" line="+51"/>
         <source>Series</source>
         <translation>Reeksen</translation>
     </message>
@@ -665,7 +670,7 @@
         <translation>Draagbare modus: gegevens en instellingen staan in %1.</translation>
     </message>
     <message>
-        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+34"/>
+        <location filename="../../meldpunt_gui/ui/window_actions.py" line="+36"/>
         <source>Export data</source>
         <translation>Gegevens exporteren</translation>
     </message>
@@ -676,23 +681,23 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+155"/>
+        <location line="+172"/>
         <location line="+20"/>
         <source>Export failed</source>
         <translation>Exporteren mislukt</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-109"/>
         <source>new in the chart: %1</source>
         <translation>nieuw in de grafiek: %1</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+62"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-120"/>
         <source>Import figures</source>
         <translation>Cijfers importeren</translation>
     </message>
@@ -717,17 +722,35 @@
         <translation>Importeren mislukt</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+19"/>
+        <source>meldpunt-data</source>
+        <comment>a file name: letters, digits and - only</comment>
+        <translation>meldpunt-gegevens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meldpunt-chart</source>
+        <comment>a file name: letters, digits and - only</comment>
+        <translation>meldpunt-grafiek</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>meldpunt-briefing</source>
+        <comment>a file name: letters, digits and - only</comment>
+        <translation>meldpunt-briefing</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>PDF (*.pdf);;Word document, editable (*.docx)</source>
         <translation>PDF (*.pdf);;Word-document, bewerkbaar (*.docx)</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-107"/>
         <source>Imported %1: %2 added, %3 changed</source>
         <translation>%1 geïmporteerd: %2 toegevoegd, %3 gewijzigd</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+60"/>
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
@@ -796,7 +819,7 @@ Gegevens tot en met: %2</translation>
         <translation>halfjaren</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>Remove %1 from the chart</source>
         <translation>%1 uit de grafiek halen</translation>
     </message>
@@ -844,7 +867,7 @@ Gegevens tot en met: %2</translation>
         <translation>Verhaal bewaard: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Export pack</source>
         <translation>Pakket exporteren</translation>
     </message>
@@ -859,7 +882,13 @@ Gegevens tot en met: %2</translation>
         <translation>Gegevenspakketten (*%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>figures</source>
+        <comment>a file name: letters, digits and - only</comment>
+        <translation>cijfers</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Saved %1</source>
         <translation>Opgeslagen: %1</translation>
     </message>
@@ -983,7 +1012,7 @@ Gegevens tot en met: %2</translation>
 <context>
     <name>TablePane</name>
     <message>
-        <location filename="../../meldpunt_gui/ui/table_pane.py" line="+45"/>
+        <location filename="../../meldpunt_gui/ui/table_pane.py" line="+46"/>
         <source>Export &amp;table…</source>
         <translation>&amp;Tabel exporteren…</translation>
     </message>
@@ -999,6 +1028,12 @@ Gegevens tot en met: %2</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>table</source>
+        <comment>a file name: letters, digits and - only</comment>
+        <translation>tabel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Export table</source>
         <translation>Tabel exporteren</translation>
     </message>

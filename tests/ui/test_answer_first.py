@@ -399,3 +399,47 @@ def test_the_list_stays_still_under_the_pointer_while_chips_are_added(real_windo
     assert picker.chip_scroll.height() == before
     QTest.mouseMove(w.chart, QPoint(20, 20))  # the pointer leaves the list: the chips take their room
     qtbot.waitUntil(lambda: picker.chip_scroll.height() > before)
+
+
+def _widest_line(doc) -> float:
+    """The right edge of the widest laid-out line of a document, its margin included."""
+    widest, block = 0.0, doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            widest = max(widest, layout.position().x() + line.x() + line.naturalTextWidth())
+        block = block.next()
+    return widest
+
+
+def test_the_explanation_wraps_to_its_width_without_a_sideways_bar(real_window, qtbot):
+    """At 1024 px the cloud series' explanation showed a horizontal bar that scrolled one
+    pixel (a line's trailing space ran half a pixel past the edge)."""
+    w = real_window(ViewState(metrics=("cloud_urls", "cloud_urls_change_pct", "share_cloud_pct",
+                                       "share_hosted_nl_pct")))
+    w.resize(1024, 700)
+    qtbot.waitUntil(lambda: w.explanation.viewport().width() < 260)
+    for _ in range(3):
+        QApplication.processEvents()
+    pane = w.explanation
+    assert not pane.horizontalScrollBar().isVisible()
+    # and nothing was cut off by leaving the bar out: every line ends inside the pane
+    assert _widest_line(pane.document()) <= pane.viewport().width()
+
+
+def test_a_source_title_without_spaces_breaks_inside_the_pane(qtbot, settings):
+    from meldpunt_gui.model.domain import Source
+    from tests.conftest import make_tiny_ds
+    from tests.ui.conftest import shown_window
+
+    ds = make_tiny_ds()
+    long = "https://example.org/" + "jaarverslag-" * 30
+    ds.sources["s1"] = Source("s1", "NU.nl", long, "https://example.org/nu", "2022-04", False)
+    w = shown_window(qtbot, MainWindow(ds, settings, "nl", state=ViewState(metrics=("reports_total",))),
+                     (1024, 700))
+    w.persist = False
+    pane = w.explanation
+    assert long in pane.toPlainText().replace("\n", "").replace("\u2028", "")  # all of it, in order
+    assert _widest_line(pane.document()) <= pane.viewport().width()
+    assert not pane.horizontalScrollBar().isVisible()

@@ -4,6 +4,8 @@ replaced by an export, whatever name the save dialog is given."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtWidgets import QFileDialog
 
 from meldpunt_gui.app import build_window
@@ -41,3 +43,58 @@ def test_the_windows_data_export_refuses_the_store(window, monkeypatch):
     assert store.read_bytes() == before
     with UserStore.open(window.data_dir) as reopened:
         assert [r.file_name for r in reopened.imports()] == ["ok.csv"]
+
+
+def _suggested_names(window, monkeypatch) -> list[str]:
+    """The file names the export dialogs offer (each dialog answered with Cancel)."""
+    from pathlib import Path
+
+    from meldpunt_gui.ui import pack_actions
+
+    offered: list[str] = []
+
+    def cancel(_parent, _title, name, *_a, **_k):
+        offered.append(Path(name).name)
+        return "", ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", cancel)
+    monkeypatch.setattr("meldpunt_gui.ui.pack_actions.QInputDialog.getText", lambda *a, **k: ("Anne", True))
+    for action in ("export", "export_chart", "briefing"):
+        window.actions_by_id[action].trigger()
+    pack_actions.export_pack(window)
+    window.table_pane.export_dialog()
+    return offered
+
+
+def test_the_export_dialogs_suggest_names_in_the_windows_language(qapp, tmp_path, monkeypatch):
+    _app, w, translators = build_window(tmp_path / "d", "nl", state=ViewState(metrics=("reports_total",)))
+    w.persist = False
+    try:
+        names = _suggested_names(w, monkeypatch)
+        assert names[:3] == ["meldpunt-gegevens.csv", "meldpunt-grafiek.png", "meldpunt-briefing.pdf"]
+        assert names[3].startswith("cijfers.") and names[4] == "tabel.csv"
+        w.language_requested.emit("en")  # View > Language: English
+        names = _suggested_names(w, monkeypatch)
+        assert names[:3] == ["meldpunt-data.csv", "meldpunt-chart.png", "meldpunt-briefing.pdf"]
+        assert names[3].startswith("figures.") and names[4] == "table.csv"
+    finally:
+        translators.switch("en")
+        w.close()
+
+
+@pytest.mark.parametrize(("translated", "offered"), [
+    ("meldpunt-grafiek", "meldpunt-grafiek"), ("tabel met cijfers", "tabel-met-cijfers"),
+    ("grafiek/2024", "grafiek-2024"), ("Con", "table"), ("  ", "table"), ("één", "een"),
+    ("图表", "table")])
+def test_a_translated_file_name_is_kept_portable(translated, offered):
+    from meldpunt_gui.files.portable_names import portable_stem
+
+    assert portable_stem(translated, "table") == offered
+
+
+@given(st.text(max_size=40))
+def test_any_translated_file_name_can_be_written_everywhere(translated):
+    from meldpunt_gui.files.portable_names import portable_stem, reserved_on_windows
+
+    stem = portable_stem(translated, "table")
+    assert stem and not reserved_on_windows(stem)
+    assert all((c.isascii() and c.isalnum()) or c in "-_" for c in stem)

@@ -407,3 +407,49 @@ def test_a_series_an_import_makes_is_ticked_drawn_and_named(qtbot, tmp_path, dut
     assert w.apply_import(again.import_result, f)
     assert w.state.metrics == ("reports_total",)
     assert w.statusBar().currentMessage() == "atkm.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"
+
+
+ATKM = ("reeks;periode;waarde;eenheid;eenheid nl;eenheid en;bron\n"
+        "Verwijderbevelen ATKM;2024;12;bevelen;verwijderbevelen;removal orders;ATKM jaarverslag\n")
+
+
+def _undo_all(qtbot, w, store) -> None:
+    history = ImportHistoryDialog(store, "nl", w)
+    qtbot.addWidget(history)
+    history.changed.connect(w.reload_user_data)
+    history.undo_selected(confirm=False)
+
+
+def test_undoing_the_import_of_an_open_storys_series_closes_the_story_and_says_so(qtbot, tmp_path, dutch):
+    """The story stayed open after its series went with the undone import: its title and text
+    stood over the series that were left, as if they told of them."""
+    from meldpunt_gui.data.story_file import save_story
+
+    w, store, bundled = _window_after_import(qtbot, tmp_path, "atkm.csv", ATKM)
+    [new] = [m for m in w.ds.metrics if m not in bundled.metrics]
+    story = save_story(tmp_path / "data", w.ds, ViewState(metrics=("reports_total", new)),
+                       "Bevelen en meldingen", "De ATKM gaf 12 bevelen.")
+    w.model.set_stories([*w.model.stories, story])
+    w.open_story(story.id)
+    assert w.model.resolved.story is not None and w.story_text.text().startswith("Bevelen en meldingen")
+    _undo_all(qtbot, w, store)
+    assert new not in w.ds.metrics
+    assert w.state.story == "" and w.model.resolved.story is None
+    assert w.state.metrics == ("reports_total",)  # the series that are left, as a plain view
+    assert w.story_text.isHidden() and "Bevelen en meldingen" not in w.title.text()
+    assert w.statusBar().currentMessage() == ("Het verhaal ‘Bevelen en meldingen’ is gesloten: een "
+                                              "reeks erin kwam uit de import die u ongedaan maakte.")
+
+
+def test_a_story_whose_series_are_all_left_stays_open_on_the_new_figures(qtbot, tmp_path, dutch):
+    w, store, _ = _window_after_import(qtbot, tmp_path, "eigen.csv",
+                                       "metriek;periode;waarde;bron\nreports_total;2022;150000;Offlimits\n")
+    w.open_story("fall-2022")
+    assert w.model.resolved.story is not None
+    assert w.ds.shown("reports_total", Period(2022)).user
+    _undo_all(qtbot, w, store)
+    assert w.state.story == "fall-2022" and w.model.resolved.story is not None  # still open
+    assert not w.ds.shown("reports_total", Period(2022)).user  # on the figures without the import
+    table = w.model.resolved.table
+    assert not table.rows[table.row_of(Period(2022))][table.column_of("reports_total")].own
+    assert not w.story_text.isHidden()

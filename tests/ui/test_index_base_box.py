@@ -30,7 +30,7 @@ def test_choosing_the_index_draws_it_on_the_models_default_base(window, qtbot, b
     w = window
     expected = index_base(bundled, w.state.with_(mode="index"))
     assert expected.year > 1996  # the first year of the range has almost no figures after it
-    assert w.base_year.isHidden()
+    assert not w.base_year.isVisible()
     qtbot.keyClick(w, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # &Weergave
     assert QApplication.focusWidget() is w.mode
     qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # Waarden -> Index
@@ -63,3 +63,37 @@ def test_a_year_typed_in_the_box_is_the_base(window, qtbot):
     # a new selection fills the box again from the model: that is no choice of the user's
     w.set_state(w.state.with_(base_year=None, first_year=2010))
     assert w.state.base_year is None and w.base_year.value() == w.model.resolved.chart.index_base.year
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("width", [1024, 900])
+def test_the_base_year_box_stays_in_sight_in_a_narrow_window(qtbot, bundled, settings, lang, width):
+    """At a 1024 px window the mode's row pushed the box past the page's right edge, where the
+    page does not scroll: the box now goes onto a line of its own when the row is full."""
+    from PySide6.QtCore import QPoint, QRect
+
+    from meldpunt_gui.ui.i18n import Translators
+    from tests.ui.conftest import shown_window
+
+    translators = Translators(QApplication.instance())
+    translators.switch(lang)
+    try:
+        w = shown_window(qtbot, MainWindow(bundled, settings, lang, state=ViewState(
+            metrics=("reports_total", "iwf_total_urls"))), (width, 700))
+        w.persist = False
+        qtbot.keyClick(w, Qt.Key.Key_W if lang == "nl" else Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is w.mode
+        qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # values -> index
+        assert w.state.mode == "index"
+        qtbot.waitUntil(lambda: w.base_year.isVisible())
+        for _ in range(5):
+            QApplication.processEvents()
+        viewport = w.chart_scroll.viewport()
+        for widget in (w.mode, w.base_label, w.base_year):
+            box = QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())
+            assert viewport.rect().contains(box), (widget, box, viewport.rect())
+        assert w.base_year.width() >= w.base_year.sizeHint().width()  # not squeezed either
+        if width >= 1024:
+            assert w.mode.width() >= w.mode.sizeHint().width()
+    finally:
+        translators.switch("en")

@@ -1,6 +1,9 @@
 """Forecast, partial-year, secondary and draft values show their status in the chart itself,
 with a key under it that lists only the marks in view."""
 
+import pytest
+from PySide6.QtCore import Qt
+
 from meldpunt_gui.model.domain import Dataset, Period
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.text.marks import STATUS_MARKS
@@ -48,3 +51,30 @@ def test_no_marks_no_signs(make_window):
     assert w.chart.status_points == {}
     marks = w.chart._panels[0].status_marks
     assert marks is None or not marks.isVisible()
+
+
+def _own(ds: Dataset, metric: str, period: Period) -> Dataset:
+    obs = [o.with_(user=True) if (o.metric, o.period) == (metric, period) else o for o in ds.observations]
+    return Dataset(ds.units, ds.categories, ds.metrics, ds.sources, obs, ds.events, ds.themes,
+                   ds.data_date)
+
+
+@pytest.mark.parametrize(("lang", "entry"), [("nl", "vet = eigen cijfer (door u geïmporteerd)"),
+                                             ("en", "bold = own figure (imported by you)")])
+def test_the_table_key_explains_the_bold_own_figures_when_any_are_in_view(qtbot, tiny_ds, settings,
+                                                                         lang, entry):
+    ds = _own(tiny_ds, "reports_total", Period(2024))
+    w = MainWindow(ds, settings, lang, state=ViewState(metrics=("reports_total",), tab="table"))
+    w.persist = False
+    qtbot.addWidget(w)
+    w.show()
+    table = w.table.model_.table
+    index = w.table.model_.index(table.row_of(Period(2024)), table.column_of("reports_total"))
+    assert w.table.model_.data(index, Qt.ItemDataRole.FontRole).bold()  # the bold cell
+    key = w.table_pane.key
+    assert key.isVisible() and entry in key.text()
+    assert entry not in " ".join(table.key)  # copied text has no bold, nor its key entry
+    w.model.update(last_year=2023)  # the own figure out of view: not in the key
+    assert entry not in key.text()
+    w.model.update(last_year=2024, metrics=("share_nl",))
+    assert entry not in key.text()

@@ -339,3 +339,70 @@ def test_the_year_boxes_are_not_painted_again_when_the_years_stay(window):
     finally:
         for box in boxes:
             box.removeEventFilter(painted)
+
+
+def _figure_lines_fit(tile: HeadlineTile) -> bool:
+    """Every line of the tile's figure fits inside the button, and the button inside the tile."""
+    button = tile.figure
+    metrics = button.fontMetrics()
+    room = button.contentsRect().width()
+    inside = tile.contentsRect().contains(button.geometry())
+    return inside and all(metrics.horizontalAdvance(line) <= room for line in button.text().split("\n"))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
+def test_a_key_figure_is_shown_whole_in_a_narrow_window(qtbot, bundled, settings, lang, size):
+    """In a 1024 px window the only tile cut its figure off at the tile's edge ("ca. 127.000
+    meldinge"): the figure now takes smaller type and, if need be, breaks between words."""
+    from tests.ui.conftest import shown_window
+
+    state = ViewState(metrics=("reports_total", "iwf_total_urls", "police_reports"), mode="index")
+    w = shown_window(qtbot, MainWindow(bundled, settings, lang, state=state), size)
+    w.persist = False
+    settle()
+    shown = w.headline_strip.shown_tiles()
+    assert shown
+    for tile in shown:
+        assert _figure_lines_fit(tile), (tile.figure.text(), tile.figure.width())
+        assert " ".join(tile.figure.text().split("\n")) == tile.item.value  # every word, in order
+    w.resize(size[0] + 600, size[1])  # wider again: the figure on one line, in its full size
+    settle()
+    tile = w.headline_strip.shown_tiles()[0]
+    assert tile.figure.text() == tile.item.value and _figure_lines_fit(tile)
+    assert tile.figure.font().pointSizeF() == pytest.approx(tile.font().pointSizeF() * 1.6)
+
+
+def test_a_figure_breaks_between_words_where_smaller_type_is_not_enough(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from meldpunt_gui.ui.headline_strip import LEAST_FIGURE_SIZE, FigureButton
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    button = FigureButton(host)
+    button.show_figure("approx. 127,000 reports to the hotline", host.font())
+    button.fit(button.natural_width() // 2)
+    lines = button.text().split("\n")
+    assert len(lines) > 1 and " ".join(lines) == "approx. 127,000 reports to the hotline"
+    assert button.font().pointSizeF() == pytest.approx(host.font().pointSizeF() * LEAST_FIGURE_SIZE)
+    widest = max(button.fontMetrics().horizontalAdvance(line) for line in lines)
+    assert widest <= button.natural_width() // 2
+    button.fit(-1)
+    assert button.text() == "approx. 127,000 reports to the hotline"
+
+
+def test_the_strip_fits_its_figures_once_per_change(window, monkeypatch):
+    from meldpunt_gui.ui.headline_strip import HeadlineStrip
+
+    w = window(ViewState(metrics=("reports_total", "cloud_urls")))
+    settle()
+    fits = []
+    real = HeadlineStrip._fit
+    monkeypatch.setattr(HeadlineStrip, "_fit", lambda self: (fits.append(1), real(self)))
+    for metrics in (("cloud_urls", "police_reports"), ("reports_total",),
+                    ("reports_total", "iwf_total_urls", "police_reports")):
+        fits.clear()
+        w.model.select_metrics(metrics)
+        settle()
+        assert len(fits) == 1, metrics

@@ -98,13 +98,43 @@ def test_half_year_hint_in_dutch(make_window, dutch):
     assert w.half_year_hint.button.text().replace("&", "") == "Toon jaren"
 
 
-def test_a_language_switch_clears_the_search(make_window, dutch):
-    w = make_window(("reports_total",))
-    w.metric_picker.search.setText("meldingen")
-    dutch.switch("en")
-    w.set_language("en")
-    assert w.metric_picker.search.text() == ""
-    assert w.metric_picker.proxy.rowCount() > 0  # the list is not blank
+def _listed(picker) -> list[str]:
+    """The series the picker's list shows, by id, in order."""
+    from meldpunt_gui.ui.metric_picker import METRIC_ROLE
+
+    proxy, found = picker.proxy, []
+    for row in range(proxy.rowCount()):
+        group = proxy.index(row, 0)
+        found += [proxy.index(i, 0, group).data(METRIC_ROLE) for i in range(proxy.rowCount(group))]
+    return found
+
+
+@pytest.mark.parametrize("typed", ["meldingen", "cloud", "reports_total"])
+def test_a_language_switch_keeps_the_search_and_what_it_found(qapp, qtbot, tmp_path, typed):
+    """The switch cleared the search field, and the list the user had narrowed down was whole
+    again; the search now also looks through the other language's words, so the same series
+    stay listed."""
+    from meldpunt_gui.app import build_window
+
+    _app, w, translators = build_window(tmp_path / "d", "nl")
+    w.persist = False
+    try:
+        w.resize(1200, 800)
+        w.show()
+        picker = w.metric_picker
+        picker.search.setFocus()
+        qtbot.keyClicks(picker.search, typed)
+        found = _listed(picker)
+        assert 0 < len(found) < len(w.ds.metrics)
+        w.language_requested.emit("en")  # Beeld > Taal > English
+        assert w.lang == "en" and picker.search.placeholderText() == "Search series…"
+        # the same series (in the English order of their names)
+        assert picker.search.text() == typed and sorted(_listed(picker)) == sorted(found)
+        w.language_requested.emit("nl")
+        assert picker.search.text() == typed and _listed(picker) == found
+    finally:
+        translators.switch("en")
+        w.close()
 
 
 def test_qt_dialogs_speak_dutch(qapp, dutch):
