@@ -81,7 +81,8 @@ def test_the_base_year_box_stays_in_sight_in_a_narrow_window(qtbot, bundled, set
         w = shown_window(qtbot, MainWindow(bundled, settings, lang, state=ViewState(
             metrics=("reports_total", "iwf_total_urls"))), (width, 700))
         w.persist = False
-        qtbot.keyClick(w, Qt.Key.Key_W if lang == "nl" else Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(w, Qt.Key.Key_W if lang == "nl" else Qt.Key.Key_O,  # &Weergave, Sh&ow as
+                       Qt.KeyboardModifier.AltModifier)
         assert QApplication.focusWidget() is w.mode
         qtbot.keyClick(w.mode, Qt.Key.Key_Down)  # values -> index
         assert w.state.mode == "index"
