@@ -126,6 +126,7 @@ def test_no_menu_has_two_entries_on_one_letter(qapp, qtbot, tmp_path):
             qtbot.waitUntil(lambda: not w.view_menu.isVisible())
             assert w.zoom == pytest.approx(before + 0.1), lang
     finally:
+        w.set_zoom(1.0)  # the application's font, which the windows of later tests share
         translators.switch("en")
         w.persist = False
         w.close()
