@@ -19,7 +19,7 @@ from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN, Granularity, is_granularity
-from meldpunt_gui.text.plain import printable
+from meldpunt_gui.text.plain import printable, shown_name
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,8 +33,8 @@ class StoryError(ValueError):
 
     def __init__(self, file: str, field: str, reason: str | Text, line: int | None = None):
         message = reason if isinstance(reason, Text) else Text(reason, reason)
-        super().__init__(f"{file}: {field}: {message.en}")
-        self.file, self.field, self.line, self.message = file, field, line, message
+        super().__init__(f"{shown_name(file)}: {field}: {message.en}")
+        self.file, self.field, self.line, self.message = shown_name(file), field, line, message
         self.reason = message.en
 
     def format(self, lang: str) -> str:
