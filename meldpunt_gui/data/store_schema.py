@@ -39,8 +39,11 @@ CREATE INDEX observations_import ON observations(import_id);
 CREATE INDEX observations_metric ON observations(metric, half);
 CREATE INDEX sources_import ON sources(import_id);
 """
+# IF NOT EXISTS: a version 1 store may hold this table already (its version set back by a
+# database tool, or copied from a later viewer); creating it again failed and the store could
+# not be opened at all
 _SCHEMA_UNITS = """
-CREATE TABLE units (
+CREATE TABLE IF NOT EXISTS units (
     import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
     label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
 """

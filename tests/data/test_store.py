@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui.data.store import STORE_NAME, UserStore
@@ -164,6 +166,74 @@ def test_a_store_from_before_units_is_brought_up_to_date(tmp_path, ds):
     with sqlite3.connect(folder / STORE_NAME) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
     conn.close()
+
+
+# a version 1 store as that viewer wrote it, here with a units table already in it (a store
+# whose version was set back by a database tool, or written by a later viewer and copied back)
+V1_SCHEMA = """
+CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
+    time TEXT NOT NULL, added INTEGER NOT NULL, changed INTEGER NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
+    publisher TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL, published TEXT NOT NULL);
+CREATE TABLE metrics (import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL,
+    category TEXT NOT NULL, unit TEXT NOT NULL, label_nl TEXT NOT NULL, label_en TEXT NOT NULL,
+    definition_nl TEXT NOT NULL, definition_en TEXT NOT NULL, PRIMARY KEY (import_id, id));
+CREATE TABLE observations (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
+    metric TEXT NOT NULL, year INTEGER NOT NULL, half INTEGER NOT NULL, value REAL NOT NULL,
+    approximate INTEGER NOT NULL, source TEXT NOT NULL, note TEXT NOT NULL);
+CREATE INDEX observations_import ON observations(import_id);
+CREATE INDEX sources_import ON sources(import_id);
+CREATE TABLE units (import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
+    label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
+"""
+
+
+def _v1_store_with_units(folder: Path, values: dict[int, float], label: str) -> None:
+    """A version 1 store built by hand: one import with an own series in an own unit, the
+    given values of it, and one value of a bundled series."""
+    folder.mkdir()
+    conn = sqlite3.connect(folder / STORE_NAME)
+    with conn:
+        conn.executescript(V1_SCHEMA)
+        conn.execute("INSERT INTO imports VALUES (1, 'oud.csv', 'ab', '2024-05-01T10:00:00+02:00', ?, 0)",
+                     (len(values) + 1,))
+        conn.execute("INSERT INTO sources VALUES ('user-1', 1, 'ATKM', 'oud.csv', '', '')")
+        conn.execute("INSERT INTO metrics VALUES (1, 'eigen', 'user', 'bevelen', ?, ?, '', '')", (label, label))
+        conn.execute("INSERT INTO units VALUES (1, 'bevelen', 'count', 'verwijderbevelen', 'removal orders', 0)")
+        conn.executemany("INSERT INTO observations (import_id, metric, year, half, value, approximate, source, "
+                         "note) VALUES (1, ?, ?, 0, ?, 0, 'user-1', '')",
+                         [("eigen", y, v) for y, v in values.items()] + [("hotline_reports", 2023, 420000.0)])
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.dictionaries(st.integers(1990, 2100), st.floats(0, 1e12, allow_nan=False), min_size=1,
+                              max_size=12),
+       label=st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), min_size=1,
+                     max_size=30).filter(str.strip))
+def test_a_version_1_store_that_already_has_a_units_table_is_brought_up_to_date_whole(
+        tmp_path_factory, ds, values, label):
+    """Bringing it up to date created the units table again and failed ('table units already
+    exists'): the store could not be opened at all. Now it opens with every value, the unit and
+    the import history as they were, and takes the next import."""
+    folder = tmp_path_factory.mktemp("v1") / "data"
+    _v1_store_with_units(folder, values, label)
+    with UserStore.open(folder) as s:
+        assert s.message is None
+        assert [(r.id, r.file_name, r.added) for r in s.imports()] == [(1, "oud.csv", len(values) + 1)]
+        over = s.overlay(ds)
+        assert over.metrics["eigen"].label.nl in (label, label.strip())
+        assert over.unit_of("eigen").label == ("verwijderbevelen", "removal orders")
+        assert {p.year: over.shown("eigen", p).value for p in (Period(y) for y in values)} == values
+        assert over.shown("hotline_reports", Period(2023)).value == 420000
+        s.apply(result(over, b"metriek;periode;waarde\nhotline_reports;2024;1\n", "nieuw.csv"))
+        assert len(s.imports()) == 2
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT count(*) FROM observations WHERE import_id = 1").fetchone()[0] == len(values) + 1
+    conn.close()
+    assert [p.name for p in folder.iterdir() if ".damaged-" in p.name] == []  # nothing moved aside
 
 
 def test_imports_are_listed_in_order(ds, store):
