@@ -86,12 +86,20 @@ def load_data(data_dir: Path, settings_note: SettingsNote = None) -> tuple[Datas
     `settings_note`), and both are reported through this one message."""
     from meldpunt_gui.data.bundled import load_bundled
     from meldpunt_gui.data.store import StoreError, UserStore
+    from meldpunt_gui.model.domain import Text
 
     bundled = load_bundled()
     try:
         store = UserStore.open(data_dir)
     except StoreError as exc:  # e.g. a file where the folder should be: start anyway, on bundled data
-        store = UserStore.read_only(Path(data_dir), exc.message)
+        message = exc.message
+        if exc.code == "busy":  # held by another program: what that means for this window
+            message = Text(f"{message.nl} De viewer toont nu alleen de meegeleverde cijfers en kan niets "
+                           "importeren; start hem opnieuw om uw eigen cijfers te zien.",
+                           f"{message.en} The viewer shows the bundled figures only and cannot import "
+                           "now; start it again to see your own figures.")
+        store = UserStore.read_only(Path(data_dir), message)
+        store.refusal = message  # an import tried now says this, not that the folder is read-only
     msg = _startup_message(Path(data_dir), store, settings_note)
     return bundled, store, (msg.nl if msg else ""), (msg.en if msg else "")
 

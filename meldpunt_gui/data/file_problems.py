@@ -11,6 +11,7 @@ from typing import Protocol
 
 from meldpunt_gui.model.domain import Text
 from meldpunt_gui.model.values import Frozen
+from meldpunt_gui.text.plain import shown_name
 
 _set = object.__setattr__  # Frozen types set their fields once, in __init__
 
@@ -31,7 +32,7 @@ class FileProblem(Frozen):
     message: Text
 
     def __init__(self, file: str, line: int | None, field: str, message: Text) -> None:
-        _set(self, "file", file)
+        _set(self, "file", shown_name(file))  # a story named with a direction override
         _set(self, "line", line)
         _set(self, "field", field)
         _set(self, "message", message)

@@ -48,7 +48,7 @@ from meldpunt_gui.model.domain import Category, Dataset, Source, Text, Unit
 from meldpunt_gui.model.overlay import with_store
 from meldpunt_gui.model.values import Frozen
 from meldpunt_gui.model.vocabulary import YEAR_MAX, YEAR_MIN
-from meldpunt_gui.text.plain import printable
+from meldpunt_gui.text.plain import printable, shown_name
 
 if TYPE_CHECKING:  # the import model is needed to write, not to read the store
     from meldpunt_gui.imports.model import ImportResult
@@ -72,7 +72,7 @@ class ImportRecord(Frozen):
 
     def __init__(self, id: int, file_name: str, sha256: str, time: str, added: int, changed: int) -> None:
         _set(self, "id", id)
-        _set(self, "file_name", file_name)
+        _set(self, "file_name", shown_name(file_name))  # also a name read from an older store
         _set(self, "sha256", sha256)
         _set(self, "time", time)
         _set(self, "added", added)
@@ -201,7 +201,7 @@ class UserStore:
         if result.has_errors or result.unusable:
             raise StoreError(Text(f"{result.file} heeft fouten; er is niets geïmporteerd.",
                                   f"{result.file} has errors; nothing was imported."), "has_errors")
-        name = Path(file_path).name if file_path else result.file
+        name = shown_name(Path(file_path).name) if file_path else shown_name(result.file)
         from meldpunt_gui.data.store_names import index_names, series_keys
         from meldpunt_gui.data.store_summary import sum_up
         from meldpunt_gui.data.store_write import insert_values

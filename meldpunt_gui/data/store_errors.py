@@ -88,7 +88,26 @@ def newer_text(path: Path, version: int, known: int) -> Text:
                 "opened read-only; update the viewer to import.")
 
 
-_SQLITE_READONLY, _SQLITE_FULL = 8, 13
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_FULL = 5, 6, 8, 13
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """True when another connection holds the file (another window, a second viewer importing,
+    DB Browser with unsaved changes): nothing is wrong with it, it is only not free now."""
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    text = str(exc).lower()
+    return code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "locked" in text or "busy" in text
+
+
+def busy_text(path: Path) -> Text:
+    """The store could not be opened because another program holds it: said as that, not as
+    an SQLite error, and that the file was left as it is."""
+    return Text(f"Uw eigen gegevens in {path.name} zijn nu bezet door een ander programma of venster "
+                "(bijvoorbeeld een tweede viewer die importeert); het bestand is niet aangeraakt. "
+                "Probeer het zo opnieuw.",
+                f"Your own data in {path.name} is busy in another program or window right now (for "
+                "example a second viewer importing); the file was left untouched. Try again in a moment.")
+
 _SQLITE_READONLY_DBMOVED = _SQLITE_READONLY | (4 << 8)  # 1032
 
 
@@ -101,9 +120,11 @@ def store_error(exc: sqlite3.Error, path: Path) -> StoreError:
                                "niets gewijzigd. Start de viewer opnieuw om het bestand te lezen zoals het nu is.",
                                f"{path.name} was moved or replaced while the viewer was open; nothing was "
                                "changed. Start the viewer again to read the file as it is now."), "moved")
-    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
-        return StoreError(Text(f"{path.name} is bezet door een ander venster; probeer het zo opnieuw.",
-                               f"{path.name} is busy in another window; try again in a moment."), "busy")
+    if is_busy(exc):
+        return StoreError(Text(f"{path.name} is bezet door een ander programma of venster; er is niets "
+                               "gewijzigd. Probeer het zo opnieuw.",
+                               f"{path.name} is busy in another program or window; nothing was changed. "
+                               "Try again in a moment."), "busy")
     if code == _SQLITE_FULL or "disk is full" in text:
         return StoreError(Text(f"{path.name} kan niet worden bijgewerkt: de schijf is vol. Er is niets "
                                "gewijzigd; maak ruimte vrij en probeer het opnieuw.",
@@ -142,7 +163,7 @@ def read_error(exc: sqlite3.Error, path: Path) -> StoreError:
     values are checked only as they are read), or SQLite's reason in our words."""
     full = getattr(exc, "sqlite_errorcode", 0) or 0
     text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    if is_busy(exc):
         return StoreError(Text(f"Uw eigen cijfers in {path.name} kunnen nu niet worden gelezen: het bestand is "
                                "bezet door een ander programma of venster. Probeer het zo opnieuw.",
                                f"Your own figures in {path.name} cannot be read now: the file is busy in "

@@ -8,7 +8,15 @@ import os
 import sqlite3
 from pathlib import Path
 
-from meldpunt_gui.data.store_errors import Damaged, Newer, StoreError, damage_marker, sqlite_reason
+from meldpunt_gui.data.store_errors import (
+    Damaged,
+    Newer,
+    StoreError,
+    busy_text,
+    damage_marker,
+    is_busy,
+    sqlite_reason,
+)
 from meldpunt_gui.data.store_metrics import METRIC_ID_INDEX
 from meldpunt_gui.data.store_names import index_names
 from meldpunt_gui.data.store_summary import sum_up
@@ -18,7 +26,11 @@ from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Text
 
 SCHEMA_VERSION = 2  # 2: units that new metrics bring (added to a version 1 store in place)
-BUSY_TIMEOUT_MS = 10_000
+# how long a write or read waits for another window or program holding the file: an import of
+# a few thousand rows takes well under a second, so two windows importing at once still take
+# turns; a file held for longer (DB Browser with unsaved changes) is said after two seconds,
+# not after ten in which the window seemed to hang
+BUSY_TIMEOUT_MS = 2_000
 
 _SCHEMA = """
 CREATE TABLE imports (
@@ -39,8 +51,11 @@ CREATE INDEX observations_import ON observations(import_id);
 CREATE INDEX observations_metric ON observations(metric, half);
 CREATE INDEX sources_import ON sources(import_id);
 """
+# IF NOT EXISTS: a version 1 store may hold this table already (its version set back by a
+# database tool, or copied from a later viewer); creating it again failed and the store could
+# not be opened at all
 _SCHEMA_UNITS = """
-CREATE TABLE units (
+CREATE TABLE IF NOT EXISTS units (
     import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
     label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
 """
@@ -84,6 +99,8 @@ def connect_checked(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         if is_damage(exc):
             raise Damaged(Text("geen SQLite-bestand", "not an SQLite file")) from None
+        if is_busy(exc):
+            raise StoreError(busy_text(path), "busy") from None
         why = sqlite_reason(exc)
         if path.is_symlink() and not path.exists():  # SQLite says only that it cannot open it
             why = Text("het is een koppeling die naar zichzelf of naar niets wijst",
@@ -100,6 +117,8 @@ def connect_checked(path: Path) -> sqlite3.Connection:
         conn.close()
         if is_damage(exc):
             raise Damaged(Text("geen geldig SQLite-bestand", "not a valid SQLite file")) from None
+        if is_busy(exc):  # held by another program: left as it is, said as that
+            raise StoreError(busy_text(path), "busy") from None
         why = sqlite_reason(exc)
         raise StoreError(Text(f"{path} kan niet worden geopend: {why.nl}.",
                               f"{path} cannot be opened: {why.en}."), "unopenable") from None

@@ -19,7 +19,8 @@ from meldpunt_gui.files.os_reason import os_reason
 from meldpunt_gui.model.domain import Dataset, Period, PeriodError, Text
 from meldpunt_gui.model.view import ViewState
 from meldpunt_gui.model.vocabulary import MODES, YEAR_MAX, YEAR_MIN, Granularity, is_granularity
-from meldpunt_gui.text.plain import printable
+from meldpunt_gui.text.plain import printable, shown_name
+from meldpunt_gui.text.plural import listed
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,8 +34,8 @@ class StoryError(ValueError):
 
     def __init__(self, file: str, field: str, reason: str | Text, line: int | None = None):
         message = reason if isinstance(reason, Text) else Text(reason, reason)
-        super().__init__(f"{file}: {field}: {message.en}")
-        self.file, self.field, self.line, self.message = file, field, line, message
+        super().__init__(f"{shown_name(file)}: {field}: {message.en}")
+        self.file, self.field, self.line, self.message = shown_name(file), field, line, message
         self.reason = message.en
 
     def format(self, lang: str) -> str:
@@ -176,10 +177,12 @@ def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
     if not isinstance(metrics, list) or not metrics or not all(isinstance(m, str) for m in metrics):
         raise doc.fail("metrics", "een lijst van reeks-id's is verplicht",
                        "a list of metric ids is required")
-    unknown = [m for m in metrics if m not in ds.metrics]
-    if unknown:
-        raise doc.fail("metrics", f"onbekende reeks {', '.join(unknown)}",
-                       f"unknown metric {', '.join(unknown)}")
+    unknown = list(dict.fromkeys(m for m in metrics if m not in ds.metrics))
+    if unknown:  # named up to a message's length, the rest counted
+        names = listed(unknown)
+        many = len(unknown) > 1
+        raise doc.fail("metrics", f"onbekende reeks{'en' if many else ''} {names.nl}",
+                       f"unknown metric{'s' if many else ''} {names.en}")
     years = doc.get("years")
     if (not isinstance(years, list) or len(years) != 2 or not all(_is_int(y) for y in years)
             or not YEAR_MIN <= years[0] <= years[1] <= YEAR_MAX):
@@ -206,7 +209,7 @@ def _story(doc: _Doc, ds: Dataset, user: bool) -> Story:
                 raise PeriodError(raw)
             highlight.append(Period.parse(str(raw)))
         except PeriodError:
-            shown = str(raw)[:40]
+            shown = printable(str(raw))[:40]
             raise doc.fail("highlight", f"'{shown}' is geen jaar of halfjaar",
                            f"'{shown}' is not a year or half-year") from None
     # each period once (a few hundred at most): a file of 35.000 repeats took the window 105 s

@@ -66,10 +66,11 @@ def size_text(limit: int) -> tuple[str, str]:
 def refusal_text(path: Path, kind: Refusal, limit: int = 0, detail: Text | None = None) -> Text:
     """Why `path` was not read, naming it, in both languages."""
     from meldpunt_gui.model.domain import Text
+    from meldpunt_gui.text.plain import shown_name
 
-    name = path.name or str(path)
+    name, full = shown_name(path.name or str(path)), shown_name(str(path))
     if kind == "missing":
-        return Text(f"{name} bestaat niet ({path}).", f"{name} does not exist ({path}).")
+        return Text(f"{name} bestaat niet ({full}).", f"{name} does not exist ({full}).")
     if kind == "folder":
         return Text(f"{name} is een map, geen bestand.", f"{name} is a folder, not a file.")
     if kind == "too_big":

@@ -20,6 +20,7 @@ from meldpunt_gui.imports.numbers import STYLE_LABELS
 from meldpunt_gui.imports.reader import read_import
 from meldpunt_gui.model.domain import Dataset, Text
 from meldpunt_gui.text.formatting import format_number
+from meldpunt_gui.text.plain import shown_name
 from meldpunt_gui.text.plural import ERRORS, VALUES, WARNINGS, count_of, counted
 
 PathLike = str | os.PathLike[str]
@@ -246,7 +247,7 @@ def cmd_imports(store_dir: PathLike, lang: str, as_json: bool, undo_id: int | No
 
 
 def _internal(exc: Exception, path: PathLike, lang: str, err: TextIO) -> int:
-    name = Path(path).name or str(path)
+    name = shown_name(Path(path).name or str(path))
     _say(err, Text(f"{name}: interne fout ({type(exc).__name__}: {exc}); er is niets gewijzigd.",
                    f"{name}: internal error ({type(exc).__name__}: {exc}); nothing was changed."), lang)
     return 2

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from meldpunt_gui.model.domain import Metric, Period, Text, Unit
+from meldpunt_gui.text.plain import shown_name
 
 Severity = Literal["error", "warning"]
 RowStatus = Literal["new", "changed", "unchanged"]
@@ -117,6 +118,11 @@ class ImportResult:
     warning_count: int = 0
     omitted: int = 0
     listed_errors: int = 0
+
+    def __post_init__(self) -> None:
+        # the file's name goes into every message and the import history: never a control
+        # character or a direction override from the name a file was given
+        self.file = shown_name(self.file)
 
     def add(self, line: int | None, column: str, severity: Severity, message: Message,
             code: str = "", cell: str = "", always: bool = False) -> None:

@@ -37,6 +37,7 @@ from meldpunt_gui.imports.model import ImportResult
 from meldpunt_gui.imports.reader import read_import_data
 from meldpunt_gui.imports.rowset import Rows
 from meldpunt_gui.model.domain import Dataset, Text
+from meldpunt_gui.text.plain import shown_name
 
 EVENTS = "events.csv"
 MAX_PACK_BYTES = 64 * 2**20
@@ -100,7 +101,7 @@ def _limit(name: str) -> int | None:
 def read_pack(path: str | os.PathLike[str]) -> Pack:
     """Read and verify the pack at `path`; raises PackError with a clear message."""
     p = Path(path)
-    name = p.name or str(p)
+    name = shown_name(p.name or str(p))
     try:  # a named pipe is refused at once (a plain open() waited for a writer for ever)
         data = read_bounded(p, MAX_PACK_BYTES)
     except ReadRefused as exc:
@@ -131,6 +132,7 @@ def _damaged(name: str, detail: str = "") -> PackError:
 
 def read_pack_bytes(data: bytes, name: str) -> Pack:
     """`read_pack` for bytes already in memory."""
+    name = shown_name(name)
     if len(data) > MAX_PACK_BYTES:
         raise _too_big(name, Text("het bestand", "the file"), MAX_PACK_BYTES)
     try:

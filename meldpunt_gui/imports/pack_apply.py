@@ -34,6 +34,15 @@ class Extras:
     stories: list[tuple[str, bytes]] = field(default_factory=list)
     events: list[dict[str, str]] = field(default_factory=list)
     skipped: list[Text] = field(default_factory=list)
+    # what importing does to the user's own files beyond adding (events.csv gaining columns):
+    # said, but nothing of the pack is left out for it
+    notes: list[Text] = field(default_factory=list)
+
+    @property
+    def partly(self) -> bool:
+        """Something of the pack is left out (named in `skipped`): it is imported in part, which
+        the command line says in its exit code."""
+        return bool(self.skipped)
 
 
 @dataclass(frozen=True)
@@ -64,8 +73,10 @@ def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path)
         try:
             story = parse_story_bytes(data, name, checked, user=True)
         except StoryError as exc:
-            out.skipped.append(Text(f"{shown}: {exc.field}: {exc.message.nl}",
-                                    f"{shown}: {exc.field}: {exc.message.en}"))
+            where = f"{shown}:{exc.line}" if exc.line else shown
+            field_ = f" {exc.field}:" if exc.field else ""
+            out.skipped.append(Text(f"{where}:{field_} {exc.message.nl}; het verhaal is niet overgenomen.",
+                                    f"{where}:{field_} {exc.message.en}; the story was not taken in."))
             continue
         target = data_dir / "stories" / name
         if target.exists() or story.id in known:
@@ -94,7 +105,7 @@ def plan_extras(pack: Pack, dataset: Dataset, res: ImportResult, data_dir: Path)
             else:
                 if added:
                     names = ", ".join(added)
-                    out.skipped.append(Text(
+                    out.notes.append(Text(
                         f"{EVENTS_NAME} in de gegevensmap krijgt de kolommen {names} erbij, voor de "
                         f"gebeurtenissen uit {pack.file}.",
                         f"{EVENTS_NAME} in the data folder gains the columns {names}, for the events "

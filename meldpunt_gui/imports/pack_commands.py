@@ -80,7 +80,9 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
                 for line in _change_lines(res, lang):
                     _say(out, line, lang)
             extras = plan_extras(pack, current, res, folder)
-            for note in extras.skipped:
+            for left_out in extras.skipped:  # a warning, on stderr with the other problems
+                _say(err, _warning(left_out), lang)
+            for note in extras.notes:
                 _say(out, note, lang)
             for name, _ in extras.stories:
                 _say(out, Text(f"  Nieuw verhaal: {name}", f"  New story: {name}"), lang)
@@ -88,6 +90,12 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
                 n = len(extras.events)
                 _say(out, Text(f"  Nieuwe gebeurtenissen: {n}", f"  New events: {n}"), lang)
             if not (res.to_store or extras.stories or extras.events):
+                if extras.partly:
+                    _say(err, Text(f"Niets geïmporteerd uit {pack.file}: wat er nog niet is, is hierboven "
+                                   "genoemd en niet overgenomen.",
+                                   f"Nothing imported from {pack.file}: what is not here yet is named "
+                                   "above and was not taken in."), lang)
+                    return PARTLY
                 _say(out, Text("Niets te importeren: alles uit het pakket is er al.",
                                "Nothing to import: everything in the pack is here already."), lang)
                 return 0
@@ -115,7 +123,20 @@ def cmd_pack_import(path: PathLike, dataset: Dataset, data_dir: PathLike, lang: 
         s, e = count_of(len(done.stories), STORIES, lang), count_of(done.events, EVENTS, lang)
         _say(out, Text(f"Toegevoegd aan de gegevensmap: {s}, {e}.",
                        f"Added to the data folder: {s}, {e}."), lang)
+    if extras.partly:  # imported in part: said last, where it is read, and in the exit code
+        _say(err, Text(f"Waarschuwing: {pack.file} is maar voor een deel geïmporteerd; wat hierboven "
+                       "genoemd is, is niet overgenomen.",
+                       f"Warning: {pack.file} was imported in part only; what is named above was not "
+                       "taken in."), lang)
+        return PARTLY
     return 0
+
+
+PARTLY = 1  # the exit code of a pack imported in part: problems found in the input, as `check` says
+
+
+def _warning(note: Text) -> Text:
+    return Text(f"waarschuwing: {note.nl}", f"warning: {note.en}")
 
 
 def pack_summary(pack: Pack, res: ImportResult, extras: Extras, lang: str) -> list[str]:
@@ -132,7 +153,7 @@ def pack_summary(pack: Pack, res: ImportResult, extras: Extras, lang: str) -> li
         if not res.has_errors:
             lines.append(_counts_line(res, lang) + ".")
             lines += _change_lines(res, lang)
-    lines += [t.get(lang) for t in extras.skipped]
+    lines += [t.get(lang) for t in (*extras.skipped, *extras.notes)]
     lines += [Text(f"  Nieuw verhaal: {name}", f"  New story: {name}").get(lang) for name, _ in extras.stories]
     if extras.events:
         n = len(extras.events)

@@ -76,3 +76,14 @@ def printable(text: str) -> str:
         return text
     return "".join(ch for ch in text
                    if ch in "\n\t" or (ch not in HIDDEN and category(ch) not in ("Cc", "Cs")))
+
+
+def shown_name(name: str) -> str:
+    """A file name (or path) as messages, the import history and the window show it: `printable`,
+    and on one line (a tab or newline in the name becomes a space), so a name with a
+    right-to-left override cannot turn 'rapport\u202ecsv.exe' around or break a 'file:line:'
+    message in two. A name of nothing but such characters is shown as '?'."""
+    kept = printable(name)
+    if "\n" in kept or "\t" in kept or "\r" in kept:
+        kept = kept.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    return kept if kept.strip() else "?"

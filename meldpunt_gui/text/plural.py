@@ -8,8 +8,11 @@ this is their one place for it. Both languages have one form for 1 and another f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from meldpunt_gui.model.bilingual import Text
 from meldpunt_gui.text.formatting import format_number
+from meldpunt_gui.text.plain import shorten, shown_name
 
 
 def counted(n: int, one: Text, many: Text) -> Text:
@@ -31,3 +34,28 @@ MORE = (Text("nog %n melding", "%n more"), Text("nog %n meldingen", "%n more"))
 def count_of(n: int, word: tuple[Text, Text], lang: str) -> str:
     """`n` with its word (one of the pairs above) in `lang`: count_of(1, STORIES, "nl") -> '1 verhaal'."""
     return counted(n, *word).get(lang)
+
+
+MESSAGE_CHARS = 2000  # the names one message lists; past this the rest are counted
+_LISTED_MORE = (Text("en nog %n", "and %n more"), Text("en nog %n", "and %n more"))
+
+
+def listed(names: Sequence[str], limit: int = MESSAGE_CHARS) -> Text:
+    """'a, b, c', or the names that fit in `limit` characters and 'en nog 4.997' / 'and 4,997
+    more': a story naming five thousand unknown series got all of them in one message. Each
+    name is made printable and cut at `shorten`'s length; the first is always named."""
+    shown: list[str] = []
+    used = 0
+    room = limit - 40  # kept for ", en nog 1.000.000"
+    for name in names:
+        text = shorten(shown_name(name))
+        if shown and used + 2 + len(text) > room:
+            break
+        shown.append(text)
+        used += len(text) + (2 if len(shown) > 1 else 0)
+    more = len(names) - len(shown)
+    head = ", ".join(shown)
+    if not more:
+        return Text(head, head)
+    tail = counted(more, *_LISTED_MORE)
+    return Text(f"{head} {tail.nl}", f"{head} {tail.en}")

@@ -34,7 +34,7 @@ from meldpunt_gui.imports.encoding import encoding_label
 from meldpunt_gui.imports.model import LAYOUT_LABELS, SEVERITY_LABELS, STATUS_LABELS, ImportResult
 from meldpunt_gui.model.domain import Dataset
 from meldpunt_gui.text.formatting import format_moment, format_number, format_period
-from meldpunt_gui.text.plain import shorten, tooltip_html
+from meldpunt_gui.text.plain import shorten, shown_name, tooltip_html
 from meldpunt_gui.ui.messages import ask, warn
 from meldpunt_gui.ui.preview_table import PreviewTable
 from meldpunt_gui.ui.workers import Job, workers
@@ -63,7 +63,7 @@ class ImportDialog(QDialog):
         self.stored = False
         self._job: Job | None = None  # the read in progress; its thread belongs to workers()
         self._dropped: list[Job] = []  # reads stopped or replaced, still ending in their threads
-        self.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
+        self.setWindowTitle(self.tr("Import %1").replace("%1", shown_name(self.path.name)))
         self.resize(900, 600)
 
         self.encoding = QComboBox(self)

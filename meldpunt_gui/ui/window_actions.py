@@ -104,7 +104,7 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
     failure = ""
     known = set(window.model_or_fail().ds.metrics)
     with busy(window, QCoreApplication.translate("MainWindow", "Storing the figures of %1…")
-              .replace("%1", path.name)):
+              .replace("%1", result.file)):  # the name as shown: printable, one line
         try:
             record = window.store.apply(result, path)
         except StoreError as exc:  # the store says why in both languages; nothing was written
@@ -119,7 +119,7 @@ def apply_import(window: MainWindow, result: ImportResult, path: Path) -> bool:
         _import_failed(window, failure)
         return False
     message = (QCoreApplication.translate("MainWindow", "Imported %1: %2 added, %3 changed")
-               .replace("%1", Path(path).name).replace("%2", format_number(record.added, window.lang, 0))
+               .replace("%1", record.file_name).replace("%2", format_number(record.added, window.lang, 0))
                .replace("%3", format_number(record.changed, window.lang, 0)))
     new = show_new_series(window, known)
     if new:

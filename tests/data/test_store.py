@@ -10,6 +10,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from fixtures.sample_dataset import small_dataset
 from meldpunt_gui.data.store import STORE_NAME, UserStore
@@ -166,6 +168,74 @@ def test_a_store_from_before_units_is_brought_up_to_date(tmp_path, ds):
     conn.close()
 
 
+# a version 1 store as that viewer wrote it, here with a units table already in it (a store
+# whose version was set back by a database tool, or written by a later viewer and copied back)
+V1_SCHEMA = """
+CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, file_name TEXT NOT NULL, sha256 TEXT NOT NULL,
+    time TEXT NOT NULL, added INTEGER NOT NULL, changed INTEGER NOT NULL);
+CREATE TABLE sources (id TEXT PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
+    publisher TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL, published TEXT NOT NULL);
+CREATE TABLE metrics (import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL,
+    category TEXT NOT NULL, unit TEXT NOT NULL, label_nl TEXT NOT NULL, label_en TEXT NOT NULL,
+    definition_nl TEXT NOT NULL, definition_en TEXT NOT NULL, PRIMARY KEY (import_id, id));
+CREATE TABLE observations (id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
+    metric TEXT NOT NULL, year INTEGER NOT NULL, half INTEGER NOT NULL, value REAL NOT NULL,
+    approximate INTEGER NOT NULL, source TEXT NOT NULL, note TEXT NOT NULL);
+CREATE INDEX observations_import ON observations(import_id);
+CREATE INDEX sources_import ON sources(import_id);
+CREATE TABLE units (import_id INTEGER NOT NULL REFERENCES imports(id), id TEXT NOT NULL, kind TEXT NOT NULL,
+    label_nl TEXT NOT NULL, label_en TEXT NOT NULL, decimals INTEGER NOT NULL, PRIMARY KEY (import_id, id));
+"""
+
+
+def _v1_store_with_units(folder: Path, values: dict[int, float], label: str) -> None:
+    """A version 1 store built by hand: one import with an own series in an own unit, the
+    given values of it, and one value of a bundled series."""
+    folder.mkdir()
+    conn = sqlite3.connect(folder / STORE_NAME)
+    with conn:
+        conn.executescript(V1_SCHEMA)
+        conn.execute("INSERT INTO imports VALUES (1, 'oud.csv', 'ab', '2024-05-01T10:00:00+02:00', ?, 0)",
+                     (len(values) + 1,))
+        conn.execute("INSERT INTO sources VALUES ('user-1', 1, 'ATKM', 'oud.csv', '', '')")
+        conn.execute("INSERT INTO metrics VALUES (1, 'eigen', 'user', 'bevelen', ?, ?, '', '')", (label, label))
+        conn.execute("INSERT INTO units VALUES (1, 'bevelen', 'count', 'verwijderbevelen', 'removal orders', 0)")
+        conn.executemany("INSERT INTO observations (import_id, metric, year, half, value, approximate, source, "
+                         "note) VALUES (1, ?, ?, 0, ?, 0, 'user-1', '')",
+                         [("eigen", y, v) for y, v in values.items()] + [("hotline_reports", 2023, 420000.0)])
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.dictionaries(st.integers(1990, 2100), st.floats(0, 1e12, allow_nan=False), min_size=1,
+                              max_size=12),
+       label=st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")), min_size=1,
+                     max_size=30).filter(str.strip))
+def test_a_version_1_store_that_already_has_a_units_table_is_brought_up_to_date_whole(
+        tmp_path_factory, ds, values, label):
+    """Bringing it up to date created the units table again and failed ('table units already
+    exists'): the store could not be opened at all. Now it opens with every value, the unit and
+    the import history as they were, and takes the next import."""
+    folder = tmp_path_factory.mktemp("v1") / "data"
+    _v1_store_with_units(folder, values, label)
+    with UserStore.open(folder) as s:
+        assert s.message is None
+        assert [(r.id, r.file_name, r.added) for r in s.imports()] == [(1, "oud.csv", len(values) + 1)]
+        over = s.overlay(ds)
+        assert over.metrics["eigen"].label.nl in (label, label.strip())
+        assert over.unit_of("eigen").label == ("verwijderbevelen", "removal orders")
+        assert {p.year: over.shown("eigen", p).value for p in (Period(y) for y in values)} == values
+        assert over.shown("hotline_reports", Period(2023)).value == 420000
+        s.apply(result(over, b"metriek;periode;waarde\nhotline_reports;2024;1\n", "nieuw.csv"))
+        assert len(s.imports()) == 2
+    with sqlite3.connect(folder / STORE_NAME) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("SELECT count(*) FROM observations WHERE import_id = 1").fetchone()[0] == len(values) + 1
+    conn.close()
+    assert [p.name for p in folder.iterdir() if ".damaged-" in p.name] == []  # nothing moved aside
+
+
 def test_imports_are_listed_in_order(ds, store):
     store.apply(result(ds, CSV, "a.csv"))
     store.apply(result(store.overlay(ds), b"metriek;periode;waarde\nhotline_reports;2024;1\n", "b.csv"))
@@ -307,13 +377,123 @@ def test_a_store_held_by_another_window_gives_a_busy_message(tmp_path, ds, monke
         try:
             with pytest.raises(StoreError) as info:
                 s.apply(result(ds))
-            assert info.value.code == "busy" and "another window" in info.value.message.en
+            assert info.value.code == "busy" and "another program or window" in info.value.message.en
+            assert "nothing was changed" in info.value.message.en and "niets gewijzigd" in info.value.message.nl
             with pytest.raises(StoreError):
                 s.imports()
         finally:
             other.execute("ROLLBACK")
             other.close()
         assert s.apply(result(ds)).id == 1 and len(s.imports()) == 1
+
+
+class _Held:
+    """A second connection holding the store as DB Browser with unsaved changes does: no other
+    connection may read or write it until it lets go."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("BEGIN EXCLUSIVE")
+        return self.conn
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.execute("ROLLBACK")
+        self.conn.close()
+
+
+def test_a_store_held_by_another_program_is_said_to_be_busy_soon_and_kept_whole(tmp_path, ds):
+    """The wait was ten seconds, in which the window seemed to hang, and the opening then said
+    'unexpected SQLite error (database is locked)'. The wait is two seconds (SQLite's own busy
+    timeout, on every connection), the message says the file is busy and untouched, and
+    everything in it is there once the other program lets go."""
+    from meldpunt_gui.data import store_schema
+
+    assert store_schema.BUSY_TIMEOUT_MS == 2000
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        s.apply(result(ds), "cijfers.csv")
+        assert s._conn.execute("PRAGMA busy_timeout").fetchone()[0] == 2000
+    path = folder / STORE_NAME
+    before = path.read_bytes()
+    with _Held(path):
+        with pytest.raises(StoreError) as info:
+            UserStore.open(folder)
+    assert info.value.code == "busy"
+    assert info.value.message.nl == ("Uw eigen gegevens in meldpunt.sqlite zijn nu bezet door een ander programma "
+                                     "of venster (bijvoorbeeld een tweede viewer die importeert); het bestand is "
+                                     "niet aangeraakt. Probeer het zo opnieuw.")
+    assert "busy in another program or window" in info.value.message.en
+    assert path.read_bytes() == before and sorted(p.name for p in folder.iterdir()) == [STORE_NAME]
+    with UserStore.open(folder) as s:
+        assert s.message is None and [r.file_name for r in s.imports()] == ["cijfers.csv"]
+        assert s.overlay(ds).shown("hotline_reports", Period(2023)).value == 420000
+
+
+def test_the_window_starts_on_the_bundled_figures_while_the_store_is_held_and_says_why(tmp_path, ds):
+    from meldpunt_gui.app import load_data
+
+    folder = tmp_path / "data"
+    with UserStore.open(folder) as s:
+        s.apply(result(ds), "cijfers.csv")
+    with _Held(folder / STORE_NAME):
+        _, store, nl, en = load_data(folder)
+    with store:
+        assert nl.startswith("Uw eigen gegevens in meldpunt.sqlite zijn nu bezet") and "start hem opnieuw" in nl
+        assert "start it again to see your own figures" in en and not store.writable
+        with pytest.raises(StoreError) as info:  # an import now says why, not 'the folder is read-only'
+            store.apply(result(ds))
+    assert info.value.message.en.startswith("Nothing was changed. Your own data in meldpunt.sqlite is busy")
+    with UserStore.open(folder) as s:
+        assert [r.file_name for r in s.imports()] == ["cijfers.csv"]
+
+
+def test_the_command_line_says_a_held_store_is_busy_and_imports_once_it_is_free(tmp_path):
+    import io
+
+    from meldpunt_gui.cli import main
+
+    folder = tmp_path / "data"
+    figures = tmp_path / "cijfers.csv"
+    figures.write_text("metric;period;value\nreports_total;2031;1234\n", "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(figures), "--yes", "--data-dir", str(folder)], out=out, err=err) == 0
+    second = tmp_path / "meer.csv"
+    second.write_text("metric;period;value\nreports_total;2032;99\n", "utf-8")
+    with _Held(folder / STORE_NAME):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["import", str(second), "--yes", "--data-dir", str(folder)], out=out, err=err)
+    assert code == 2 and err.getvalue().count("\n") == 1
+    assert err.getvalue().startswith("Uw eigen gegevens in meldpunt.sqlite zijn nu bezet")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["import", str(second), "--yes", "--data-dir", str(folder)], out=out, err=err) == 0
+    with UserStore.open(folder) as s:
+        assert [r.file_name for r in s.imports()] == ["cijfers.csv", "meer.csv"]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(st.integers(0, 10**9), min_size=1, max_size=20))
+def test_an_import_refused_while_the_store_is_held_changes_nothing_and_goes_through_after(
+        tmp_path_factory, monkeypatch, ds, values):
+    from meldpunt_gui.data import store_schema
+
+    monkeypatch.setattr(store_schema, "BUSY_TIMEOUT_MS", 20)  # the refusal, not the wait, is tested here
+    folder = tmp_path_factory.mktemp("held") / "data"
+    data = ("metriek;periode;waarde\n" + "".join(f"hotline_reports;{2000 + i};{v}\n"
+                                                  for i, v in enumerate(values))).encode()
+    with UserStore.open(folder) as s:
+        first = s.apply(result(ds), "cijfers.csv")
+        before = snapshot(s.overlay(ds))
+        with _Held(s.path):
+            with pytest.raises(StoreError) as info:
+                s.apply(result(s.overlay(ds), data, "meer.csv"))
+        assert info.value.code == "busy"
+        assert snapshot(s.overlay(ds)) == before and [r.id for r in s.imports()] == [first.id]
+        s.apply(result(s.overlay(ds), data, "meer.csv"))
+        over = s.overlay(ds)
+        assert [over.shown("hotline_reports", Period(2000 + i)).value for i in range(len(values))] == values
 
 
 @pytest.mark.parametrize(("year", "half", "value"), [(5_000_000, 0, 1.0), (2026, 7, 1.0), (2026, 0, float("inf")),

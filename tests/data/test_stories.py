@@ -1,5 +1,7 @@
 """The bundled stories against the real data: selections resolve and show the seed's numbers."""
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,6 +11,7 @@ from meldpunt_gui.data.stories import StoryError, load_stories, parse_story, par
 from meldpunt_gui.data.story_file import toml_string
 from meldpunt_gui.model.domain import Period
 from meldpunt_gui.model.view import selected_periods
+from meldpunt_gui.text.plain import HIDDEN
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +133,36 @@ def test_a_misspelled_key_or_a_highlight_out_of_view_is_named(ds, line, field, n
         parse_story_bytes(data, "s.toml", ds)
     assert (info.value.file, info.value.field, info.value.line) == ("s.toml", field, 3)
     assert (info.value.message.nl, info.value.message.en) == (nl, en)
+
+
+def test_a_story_naming_thousands_of_unknown_series_names_some_and_counts_the_rest(ds):
+    """Each unknown name went into the message: 5.000 of them made a message of 60.000
+    characters in the message bar and on stderr."""
+    names = [f"bestaat_niet_{i}" for i in range(5000)]
+    data = ("metrics = [" + ", ".join(f'"{n}"' for n in names + names[:10]) + "]\nyears = [2019, 2022]\n").encode()
+    with pytest.raises(StoryError) as caught:
+        parse_story_bytes(data, "veel.toml", ds)
+    err = caught.value
+    assert err.field == "metrics" and err.line == 1
+    for lang, lead in (("nl", "onbekende reeksen bestaat_niet_0, bestaat_niet_1, "),
+                       ("en", "unknown metrics bestaat_niet_0, bestaat_niet_1, ")):
+        said = err.message.get(lang)
+        assert said.startswith(lead) and len(said) <= 2000 + len(lead)
+        named = said.count("bestaat_niet_")
+        assert said.endswith(("en nog " if lang == "nl" else "and ") + f"{5000 - named:,}".replace(
+            ",", "." if lang == "nl" else ",") + ("" if lang == "nl" else " more"))
+    assert err.format("en").startswith("veel.toml:1: metrics: unknown metrics ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60),
+                min_size=1, max_size=300))
+def test_unknown_series_of_any_names_give_a_bounded_printable_message(ds, names):
+    names = [n for n in names if n not in ds.metrics] or ["x_unknown"]
+    data = ("metrics = [" + ", ".join(toml_string(n) for n in names) + "]\nyears = [2019, 2022]\n").encode()
+    with pytest.raises(StoryError) as caught:
+        parse_story_bytes(data, "s.toml", ds)
+    for lang in ("nl", "en"):
+        said = caught.value.format(lang)
+        assert len(said) <= 2100 and "\n" not in said
+        assert not any(ch in HIDDEN or unicodedata.category(ch) in ("Cc", "Cs") for ch in said)

@@ -121,7 +121,8 @@ def test_round_trip_values_sources_stories_events_then_undo(folder_a, tmp_path, 
     assert own_values(fresh, bundled) == {}
 
 
-def _pack_events(tmp_path: Path, name: str, events: bytes, receiver_events: bytes | None) -> Path:
+def _pack_events(tmp_path: Path, name: str, events: bytes, receiver_events: bytes | None,
+                 exit_code: int = 0) -> Path:
     """A pack of one figure and `events`, imported into a fresh folder holding `receiver_events`."""
     sender = tmp_path / f"{name}-from"
     with UserStore.open(sender) as store:
@@ -135,7 +136,7 @@ def _pack_events(tmp_path: Path, name: str, events: bytes, receiver_events: byte
     if receiver_events is not None:
         (receiver / "events.csv").write_bytes(receiver_events)
     code, out, err = run("pack", "import", str(target), "--yes", "--data-dir", str(receiver))
-    assert code == 0, (out, err)
+    assert code == exit_code, (out, err)
     return receiver
 
 
@@ -162,7 +163,7 @@ def test_a_packs_events_are_the_ones_its_reader_accepts(tmp_path):
 
     sent = ("date;title_nl;title_en;url;note\n\n2099-13-45;Fout;Bad;;\n"
             '2020;"Twee\nregels";Two lines;;\n2022;Goed;Good;;\n')
-    folder = _pack_events(tmp_path, "rows", sent.encode("utf-8"), None)
+    folder = _pack_events(tmp_path, "rows", sent.encode("utf-8"), None, exit_code=1)  # imported in part
     rows, problems = event_rows(folder)
     assert problems == []  # nothing bad was copied in
     assert [(r["date"], r["title_nl"]) for r in rows] == [("2020", "Twee\nregels"), ("2022", "Goed")]
@@ -192,8 +193,9 @@ def test_a_story_of_the_same_name_is_not_overwritten(folder_a, tmp_path):
     (fresh / "stories").mkdir(parents=True)
     mine = STORY.replace("Own words.", "Mine.")
     (fresh / "stories" / "mijn-verhaal.toml").write_text(mine, encoding="utf-8")
-    code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(fresh))
-    assert code == 0 and "er is al een verhaal 'mijn-verhaal'; niet overschreven" in out
+    code, _, err = run("pack", "import", str(target), "--yes", "--data-dir", str(fresh))
+    assert code == 1 and ("waarschuwing: p.meldpunt/stories/mijn-verhaal.toml: er is al een verhaal "
+                          "'mijn-verhaal'; niet overschreven") in err
     assert (fresh / "stories" / "mijn-verhaal.toml").read_text(encoding="utf-8") == mine
 
 
@@ -427,9 +429,9 @@ def test_a_story_whose_file_name_windows_cannot_hold_is_left_out_with_a_reason(f
     target = tmp_path / "p.meldpunt"
     run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))
     fresh = tmp_path / "b"
-    code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(fresh))
-    assert code == 0
-    assert "stories/con.toml: Windows kan geen bestand met deze naam bewaren; niet overgenomen" in out
+    code, _, err = run("pack", "import", str(target), "--yes", "--data-dir", str(fresh))
+    assert code == 1
+    assert "stories/con.toml: Windows kan geen bestand met deze naam bewaren; niet overgenomen" in err
     assert sorted(p.name for p in (fresh / "stories").iterdir()) == ["mijn-verhaal.toml"]
 
 
@@ -465,10 +467,18 @@ def test_a_packs_story_left_out_is_said_in_the_window_language(folder_a, tmp_pat
         '"mijn_reeks"', '"bestaat_niet"'), encoding="utf-8")
     target = tmp_path / "p.meldpunt"
     run("pack", "export", "--out", str(target), "--name", "A", "--data-dir", str(folder_a))
-    _code, out, _ = run("pack", "import", str(target), "--yes", "--data-dir", str(tmp_path / "b"))
-    assert "stories/fout.toml: metrics: onbekende reeks bestaat_niet" in out
-    _code, out, _ = run("pack", "import", str(target), "--yes", "--lang", "en", "--data-dir", str(tmp_path / "c"))
-    assert "stories/fout.toml: metrics: unknown metric bestaat_niet" in out
+    code, out, err = run("pack", "import", str(target), "--yes", "--data-dir", str(tmp_path / "b"))
+    assert code == 1 and "Import 1 opgeslagen" in out  # the figures are in, the story is not
+    assert err.splitlines()[0].startswith("waarschuwing: p.meldpunt/stories/fout.toml:")
+    assert "metrics: onbekende reeks bestaat_niet; het verhaal is niet overgenomen." in err
+    assert err.splitlines()[-1] == ("Waarschuwing: p.meldpunt is maar voor een deel geïmporteerd; wat hierboven "
+                                    "genoemd is, is niet overgenomen.")
+    code, out, err = run("pack", "import", str(target), "--yes", "--lang", "en", "--data-dir", str(tmp_path / "c"))
+    assert code == 1 and "metrics: unknown metric bestaat_niet; the story was not taken in." in err
+    assert err.splitlines()[-1].startswith("Warning: p.meldpunt was imported in part only")
+    # the same pack again: the figures are there, the story still cannot be taken in
+    code, out, err = run("pack", "import", str(target), "--yes", "--data-dir", str(tmp_path / "b"))
+    assert code == 1 and "fout.toml" in err and err.splitlines()[-1].startswith("Niets geïmporteerd uit p.meldpunt")
 
 
 def test_a_new_units_axis_labels_travel_with_the_pack(tmp_path, bundled):
@@ -488,3 +498,26 @@ def test_a_new_units_axis_labels_travel_with_the_pack(tmp_path, bundled):
         ds = store.overlay(bundled)
     unit = ds.units[ds.metrics["verwijderbevelen_atkm"].unit]
     assert (unit.id, unit.label.nl, unit.label.en) == ("bevelen", "verwijderbevelen", "removal orders")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(story=st.one_of(st.binary(max_size=200),
+                       st.lists(st.text(max_size=30), min_size=1, max_size=20).map(
+                           lambda names: ("metrics = [" + ", ".join(json.dumps(n) for n in names)
+                                          + "]\nyears = [2019, 2022]\n").encode("utf-8"))))
+def test_whatever_a_packs_story_holds_it_is_taken_in_or_named_as_left_out(tmp_path, bundled, story):
+    """A story the receiver cannot take in is never dropped in silence: it is named, with the
+    pack, and the pack counts as imported in part (the command line's exit code 1)."""
+    from meldpunt_gui.imports.pack import Pack
+    from meldpunt_gui.imports.pack_apply import plan_extras
+
+    pack = Pack("van-anna.meldpunt", "", "Anna", "2026-01-01", {"stories/verhaal.toml": story})
+    res = unpacking.preview_pack(pack, bundled, "nl")
+    extras = plan_extras(pack, bundled, res, tmp_path / "leeg")
+    if extras.stories:
+        assert extras.stories == [("verhaal.toml", story)] and not extras.partly
+    else:
+        assert extras.partly and len(extras.skipped) == 1
+        said = extras.skipped[0]
+        assert said.nl.startswith("van-anna.meldpunt/stories/verhaal.toml") and "niet overgenomen" in said.nl
+        assert said.en.startswith("van-anna.meldpunt/stories/verhaal.toml") and "not taken in" in said.en

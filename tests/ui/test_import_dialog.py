@@ -453,3 +453,19 @@ def test_a_story_whose_series_are_all_left_stays_open_on_the_new_figures(qtbot, 
     table = w.model.resolved.table
     assert not table.rows[table.row_of(Period(2022))][table.column_of("reports_total")].own
     assert not w.story_text.isHidden()
+
+
+def test_a_file_named_with_a_direction_override_is_named_clean_in_the_window(qtbot, tmp_path, dutch):
+    """'cijfers\u202evsc.csv' would be drawn reversed ('cijfersvsc.csv' read as '…csv.csv'): the
+    dialog's title, the status line and the import history show the name without the mark."""
+    name = "cijfers\u202evsc.csv"
+    w, store, _ = _window_after_import(qtbot, tmp_path, name, "metric;period;value\nreports_total;2031;1234\n")
+    assert w.statusBar().currentMessage() == "cijfersvsc.csv geïmporteerd: 1 toegevoegd, 0 gewijzigd"
+    dialog = ImportDialog(tmp_path / name, w.ds, "nl", w)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "cijfersvsc.csv importeren"
+    history = ImportHistoryDialog(store, "nl", w)
+    qtbot.addWidget(history)
+    assert history.table.item(0, 1).text() == "cijfersvsc.csv"
+    qtbot.waitUntil(lambda: dialog.import_result is not None, timeout=10000)
+    store.close()
