@@ -16,7 +16,11 @@ from meldpunt_gui.model.view import ViewState, index_base, panels, selected_peri
 from meldpunt_gui.model.vocabulary import DEFINITIONS
 from meldpunt_gui.text.formatting import format_period
 
-INDEX_UNIT = Unit("index", "rate", Text("index (basisjaar = 100)", "index (base year = 100)"), 1)
+
+def index_unit(base: Text) -> Unit:
+    """The index panel's unit, naming its base: 'index (2021 = 100)' says which year is 100 on
+    the axis itself, and is short enough not to be cut on a low panel."""
+    return Unit("index", "rate", Text(f"index ({base.nl} = 100)", f"index ({base.en} = 100)"), 1)
 CHANGE_UNIT = Unit("change", "change", Text("% verandering ten opzichte van eerdere periode",
                                             "% change on the earlier period"), 1)
 POINTS_UNIT = Unit("points", "rate", Text("verandering in procentpunten",
@@ -115,7 +119,7 @@ def _index(ds: Dataset, state: ViewState, periods: list[Period]) -> ChartData:
         lines.append(raw)
     guard = _unit_guard(ds, [ln.metric for ln in lines])
     notes.extend(guard)
-    return ChartData([PanelData(INDEX_UNIT, lines)] if lines else [], notes,
+    return ChartData([PanelData(index_unit(base_name), lines)] if lines else [], notes,
                      tuple(ln.metric for ln in lines) if guard else (), index_base=base_p)
 
 

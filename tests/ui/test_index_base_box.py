@@ -98,3 +98,19 @@ def test_the_base_year_box_stays_in_sight_in_a_narrow_window(qtbot, bundled, set
             assert w.mode.width() >= w.mode.sizeHint().width()
     finally:
         translators.switch("en")
+
+
+def test_the_index_axis_names_its_base_year(window, qtbot):
+    """'index (base year = 100)' was cut to 'index (base y…' on a low panel and named no year;
+    the axis now says which year is 100, and follows the box."""
+    w = window
+    w.model.update(mode="index", base_year=2016)
+    [panel] = w.chart._panels[:1]
+    assert panel.axis_label == "index (2016 = 100)"
+    assert w.model.resolved.chart.panels[0].unit.label.en == "index (2016 = 100)"
+    w.base_year.setFocus()
+    w.base_year.selectAll()
+    qtbot.keyClicks(w.base_year, "2018")
+    qtbot.keyClick(w.base_year, Qt.Key.Key_Return)
+    assert w.state.base_year == 2018
+    assert w.chart._panels[0].axis_label == "index (2018 = 100)"

@@ -151,7 +151,7 @@ class Panels:
                 ax.setTextPen(theme.foreground)
                 ax.setStyle(hideOverlappingLabels=False, tickFont=font)
             panel.keys["style"] = style_key
-        axis_key = (unit.id, lang, log)
+        axis_key = (unit.id, unit.label.get(lang), lang, log)  # the index names its base year
         if panel.keys.get("axis") != axis_key:
             ax = plot.getAxis("left")
             ax.unit, ax.lang = unit, lang
