@@ -11,6 +11,7 @@ import datetime as dt
 import math
 
 from meldpunt_gui.model.domain import Change, Period, Unit
+from meldpunt_gui.model.vocabulary import PUBLISHED_POINTS_UNIT
 
 _SEP = {"nl": (".", ","), "en": (",", ".")}  # (grouping, decimal)
 APPROX = {"nl": "ca.", "en": "approx."}
@@ -63,8 +64,12 @@ def format_year(year: int) -> str:
 
 def format_value(value: float, unit: Unit, lang: str = "nl", approximate: bool = False,
                  decimals: int | None = None) -> str:
-    """A value with its unit sign where the unit has one: '4,6%', 'ca. 145.000'."""
+    """A value with its unit sign where the unit has one: '4,6%', 'ca. 145.000'. A change
+    (a % change, or a change in points as a source gave it) carries its sign either way,
+    '+218%', so a rise pasted alone does not read as a level."""
     text = format_number(value, lang, decimals)
+    if value > 0 and (unit.kind == "change" or unit.id == PUBLISHED_POINTS_UNIT):
+        text = f"+{text}"
     if unit.kind in ("percent", "change"):
         text += "%"
     if approximate:

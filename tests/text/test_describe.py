@@ -322,7 +322,7 @@ def test_the_chart_in_words_names_only_changes_it_shows():
     ds = load_bundled()
     [growth] = summary_sentences(ds, ViewState(metrics=("reports_growth_pct",), first_year=2004, last_year=2019),
                                  "nl")
-    assert "van ca. 5% (2004) tot 38% (2019);" in growth and "gestegen" not in growth
+    assert "van ca. +5% (2004) tot +38% (2019);" in growth and "gestegen" not in growth
     [iwf] = summary_sentences(ds, ViewState(metrics=("iwf_total_urls",), first_year=2018, last_year=2024), "en")
     assert "vs 2017" not in iwf
     assert "largest change +7.9% vs 2022" in iwf

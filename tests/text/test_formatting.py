@@ -136,3 +136,20 @@ def test_a_half_year_inside_a_dutch_sentence_is_named_in_full():
     assert format_period_in(Period(2021, 1), "nl") == "het 1e halfjaar van 2021"
     assert format_period_in(Period(2021, 1), "en") == "H1 2021"
     assert format_period_in(Period(2021), "nl") == "2021"
+
+
+def test_a_change_carries_its_sign_a_level_does_not():
+    """'INHOPE: records, change according to INHOPE in 2024: 218%' read as a level; a % change
+    and a published change in points now say '+', a share or a count does not."""
+    from meldpunt_gui.model.domain import Text, Unit
+    from meldpunt_gui.text.formatting import format_value
+
+    change = Unit("change_pct", "change", Text("%", "%"), 0)
+    points = Unit("change_points", "rate", Text("procentpunt", "points"), 0)
+    share = Unit("percent", "percent", Text("%", "%"), 0)
+    assert format_value(218, change, "nl") == "+218%"
+    assert format_value(-93, change, "nl") == "-93%"
+    assert format_value(0, change, "nl") == "0%"
+    assert format_value(11, points, "en") == "+11"
+    assert format_value(62, share, "nl") == "62%"
+    assert format_value(5, change, "nl", approximate=True) == "ca. +5%"
