@@ -156,3 +156,32 @@ def test_alt_letters_in_the_window_are_unique(lang, mode, request, make_window, 
     table_key = _mnemonic_key(w.tabs.tabText(1))
     qtbot.keyClick(w, getattr(Qt.Key, f"Key_{table_key.upper()}"), Qt.KeyboardModifier.AltModifier)
     assert w.tabs.currentIndex() == 1
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_alt_letters_in_each_dialog_are_unique(lang, request, make_window, qtbot, tmp_path):
+    """The same for the dialogs a user opens from the window: import, save as story, the chart
+    export's options and help."""
+    from meldpunt_gui.ui.export.options import ChartExportOptions
+    from meldpunt_gui.ui.help_dialog import HelpDialog
+    from meldpunt_gui.ui.import_dialog import ImportDialog
+    from meldpunt_gui.ui.story_dialog import StoryDialog
+
+    if lang == "nl":
+        request.getfixturevalue("dutch")
+    w = make_window(lang=lang)
+    csv = tmp_path / "eigen.csv"
+    csv.write_text("metric;period;value\nreports_total;2031;1\n", encoding="utf-8")
+    dialogs = [ImportDialog(csv, w.ds, lang, w), StoryDialog(tmp_path / "d", w.ds, w.state, (), set(), lang, w),
+               ChartExportOptions(w.settings, w), HelpDialog(lang, w)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        texts = [b.text() for b in dialog.findChildren(QAbstractButton) if b.isVisibleTo(dialog)]
+        texts += [lab.text() for lab in dialog.findChildren(QLabel)
+                  if lab.buddy() is not None and lab.isVisibleTo(dialog)]
+        texts += [g.title() for g in dialog.findChildren(QGroupBox) if g.isVisibleTo(dialog)]
+        keys = [k for k in map(_mnemonic_key, texts) if k]
+        assert len(keys) == len(set(keys)), (type(dialog).__name__, texts)
+    if isinstance(dialogs[0], ImportDialog):  # its reading runs in a worker: let it finish
+        qtbot.waitUntil(lambda: dialogs[0].import_result is not None, timeout=10000)
